@@ -1,0 +1,201 @@
+// main.cpp — `explorer`, the command-line front end: statistics, article lists and benchmarks on the
+// same core as the web app. Layer: cli.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "explorer.h"
+#include "loader.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: explorer COMMAND FILE [options]\n"
+    "  stats FILE                       articles, dated/undated, date span, bytes, parse time\n"
+    "  articles FILE [--from D] [--to D]  one line per article in range: date, id, title (oldest first)\n"
+    "  bench FILE [--repeat N]          JSON figures: bytes, parse MB/s (best and median of N runs)\n"
+    "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
+    "Dates D: ISO 8601 (2026-01-21) or a news form (\"21 January 2026\").\n";
+
+bool read_input(const std::string& path, std::string& out) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    out = ss.str();
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  out.resize(static_cast<size_t>(in.tellg()));
+  in.seekg(0);
+  in.read(&out[0], static_cast<std::streamsize>(out.size()));
+  return static_cast<bool>(in);
+}
+
+std::string base_name(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+struct Args {
+  std::string command, file;
+  std::string from, to;
+  int repeat = 5;
+};
+
+bool parse_args(int argc, char** argv, Args& a) {
+  if (argc < 3) return false;
+  a.command = argv[1];
+  a.file = argv[2];
+  for (int i = 3; i < argc; ++i) {
+    std::string opt = argv[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= argc) return false;
+      out = argv[++i];
+      return true;
+    };
+    std::string r;
+    if (opt == "--from") {
+      if (!value(a.from)) return false;
+    } else if (opt == "--to") {
+      if (!value(a.to)) return false;
+    } else if (opt == "--repeat") {
+      if (!value(r)) return false;
+      a.repeat = std::max(1, std::atoi(r.c_str()));
+    } else {
+      std::fprintf(stderr, "explorer: unknown option '%s'\n", opt.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+// Loads FILE into ex; prints the error and returns false on failure.
+bool load(const Args& a, ae::Explorer& ex) {
+  std::string bytes;
+  if (!read_input(a.file, bytes)) {
+    std::fprintf(stderr, "explorer: cannot read '%s'\n", a.file.c_str());
+    return false;
+  }
+  if (!ex.load_now(std::move(bytes), base_name(a.file))) {
+    std::fprintf(stderr, "explorer: %s\n", ex.errors().back().c_str());
+    return false;
+  }
+  const ae::LoadInfo& info = ex.last_load();
+  for (const std::string& m : info.mappings) std::fprintf(stderr, "explorer: %s\n", m.c_str());
+  if (info.warnings_total)
+    std::fprintf(stderr, "explorer: %zu warning(s); first: %s\n", info.warnings_total, info.warnings.front().c_str());
+  return true;
+}
+
+bool parse_day(const std::string& text, ae::Day fallback, ae::Day& out) {
+  if (text.empty()) {
+    out = fallback;
+    return true;
+  }
+  out = ae::parse_date(text);
+  if (out == ae::kUndated) {
+    std::fprintf(stderr, "explorer: '%s' is not a date (use YYYY-MM-DD)\n", text.c_str());
+    return false;
+  }
+  return true;
+}
+
+int cmd_stats(const Args& a) {
+  ae::Explorer ex;
+  if (!load(a, ex)) return 1;
+  const ae::Corpus& c = ex.corpus();
+  const ae::LoadInfo& info = ex.last_load();
+  std::printf("corpus    %s\n", c.name.c_str());
+  std::printf("format    %s\n", info.format.c_str());
+  std::printf("articles  %zu\n", c.size());
+  std::printf("dated     %zu\n", c.dated);
+  std::printf("undated   %zu\n", c.undated());
+  std::printf("skipped   %zu\n", info.skipped);
+  std::printf("span      %s .. %s\n", c.dated ? ae::format_iso(c.date_min).c_str() : "-",
+              c.dated ? ae::format_iso(c.date_max).c_str() : "-");
+  std::printf("bytes     %zu\n", info.bytes);
+  std::printf("parse_ms  %.2f\n", info.parse_ms);
+  std::printf("parse_MBs %.1f\n", info.parse_ms > 0 ? info.bytes / 1e6 / (info.parse_ms / 1e3) : 0.0);
+  return 0;
+}
+
+int cmd_articles(const Args& a) {
+  ae::Explorer ex;
+  if (!load(a, ex)) return 1;
+  const ae::Corpus& c = ex.corpus();
+  ae::Day from, to;
+  if (!parse_day(a.from, c.date_min, from) || !parse_day(a.to, c.date_max, to)) return 2;
+  const bool filtered = !a.from.empty() || !a.to.empty();
+  auto [first, last] = c.dated_span(from, to);
+  for (size_t k = first; k < last; ++k) {
+    const ae::Article& art = c.articles[c.by_date[k]];
+    std::printf("%s\t%s\t%s\n", ae::format_iso(art.date).c_str(), art.id.c_str(), art.title.c_str());
+  }
+  if (!filtered)
+    for (size_t k = c.dated; k < c.size(); ++k) {
+      const ae::Article& art = c.articles[c.by_date[k]];
+      std::printf("undated\t%s\t%s\n", art.id.c_str(), art.title.c_str());
+    }
+  return 0;
+}
+
+int cmd_bench(const Args& a) {
+  std::string bytes;
+  if (!read_input(a.file, bytes)) {
+    std::fprintf(stderr, "explorer: cannot read '%s'\n", a.file.c_str());
+    return 1;
+  }
+  std::vector<double> ms;
+  size_t articles = 0;
+  for (int i = 0; i < a.repeat; ++i) {
+    std::string copy = bytes;
+    const double t0 = ae::now_ms();
+    ae::LoadResult r = ae::load_corpus(std::move(copy), base_name(a.file));
+    ms.push_back(ae::now_ms() - t0);
+    if (!r.ok) {
+      std::fprintf(stderr, "explorer: %s\n", r.error.message.c_str());
+      return 1;
+    }
+    articles = r.corpus.size();
+  }
+  std::sort(ms.begin(), ms.end());
+  const double mb = bytes.size() / 1e6;
+  nlohmann::json out = {{"file", base_name(a.file)},
+                        {"bytes", bytes.size()},
+                        {"articles", articles},
+                        {"runs", a.repeat},
+                        {"load_ms_best", ms.front()},
+                        {"load_ms_median", ms[ms.size() / 2]},
+                        {"parse_MBps_best", mb / (ms.front() / 1e3)},
+                        {"parse_MBps_median", mb / (ms[ms.size() / 2] / 1e3)}};
+  std::printf("%s\n", out.dump(2).c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  if (argc >= 2 && (std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--help") == 0)) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (!parse_args(argc, argv, a)) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  if (a.command == "stats") return cmd_stats(a);
+  if (a.command == "articles") return cmd_articles(a);
+  if (a.command == "bench") return cmd_bench(a);
+  std::fprintf(stderr, "explorer: unknown command '%s'\n", a.command.c_str());
+  std::fputs(kUsage, stderr);
+  return 2;
+}

@@ -1,0 +1,163 @@
+// explorer.cpp — session state and the state report. Layer: core.
+#include "explorer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+namespace ae {
+
+double now_ms() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+std::string with_commas(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+void FrameStats::add(double ms) {
+  samples_[next_] = ms;
+  next_ = (next_ + 1) % kCapacity;
+  if (count_ < kCapacity) ++count_;
+}
+
+double FrameStats::percentile(double p) const {
+  if (count_ == 0) return 0;
+  std::vector<double> v(samples_, samples_ + count_);
+  std::sort(v.begin(), v.end());
+  size_t rank = static_cast<size_t>(p / 100.0 * static_cast<double>(count_) + 0.999999);
+  rank = std::min(std::max<size_t>(rank, 1), count_);
+  return v[rank - 1];
+}
+
+Explorer::Explorer() = default;
+Explorer::~Explorer() = default;
+
+void Explorer::begin_load(std::string bytes, std::string name) {
+  loading_name_ = name;
+  load_started_ms_ = now_ms();
+  loader_ = std::make_unique<CorpusLoader>(std::move(bytes), std::move(name));
+}
+
+bool Explorer::load_step(size_t budget) {
+  if (!loader_) return true;
+  if (!loader_->step(budget)) return false;
+  finish_load();
+  return true;
+}
+
+bool Explorer::load_now(std::string bytes, std::string name) {
+  const size_t errors_before = errors_.size();
+  begin_load(std::move(bytes), std::move(name));
+  while (!load_step(SIZE_MAX / 2)) {
+  }
+  return errors_.size() == errors_before;
+}
+
+void Explorer::cancel_load() { loader_.reset(); }
+
+double Explorer::load_progress() const {
+  if (!loader_ || loader_->bytes_total() == 0) return loader_ ? 0.0 : 1.0;
+  return static_cast<double>(loader_->bytes_done()) / static_cast<double>(loader_->bytes_total());
+}
+
+void Explorer::finish_load() {
+  LoadResult r = loader_->take();
+  loader_.reset();
+  if (!r.ok) {
+    std::string where;
+    if (r.error.line) where = " at line " + std::to_string(r.error.line) + ", column " + std::to_string(r.error.column);
+    report_error("Could not load '" + loading_name_ + "'" + where + ": " + r.error.message +
+                 (corpus_.size() ? ". The previous corpus is still loaded." : "."));
+    return;
+  }
+  corpus_ = std::move(r.corpus);
+  last_load_ = LoadInfo{};
+  last_load_.name = corpus_.name;
+  last_load_.bytes = r.bytes;
+  last_load_.parse_ms = r.parse_ms;
+  last_load_.articles = corpus_.size();
+  last_load_.skipped = r.skipped;
+  last_load_.format = r.format;
+  last_load_.mappings = std::move(r.mappings);
+  last_load_.warnings = std::move(r.warnings);
+  last_load_.warnings_total = r.warnings_total;
+  open_ = SIZE_MAX;
+  from_ = corpus_.date_min;
+  to_ = corpus_.date_max;
+  recompute_visible();
+  last_load_.total_ms = now_ms() - load_started_ms_;
+}
+
+void Explorer::set_range(Day from, Day to) {
+  if (from != kUndated && to != kUndated && from > to) std::swap(from, to);
+  from_ = from;
+  to_ = to;
+  recompute_visible();
+}
+
+void Explorer::set_include_undated(bool on) {
+  include_undated_ = on;
+  recompute_visible();
+}
+
+void Explorer::recompute_visible() {
+  visible_.clear();
+  if (from_ != kUndated && to_ != kUndated) {
+    auto [first, last] = corpus_.dated_span(from_, to_);
+    visible_.reserve(last - first + (include_undated_ ? corpus_.undated() : 0));
+    for (size_t i = last; i > first; --i) visible_.push_back(corpus_.by_date[i - 1]);
+  }
+  if (include_undated_)
+    for (size_t i = corpus_.dated; i < corpus_.by_date.size(); ++i) visible_.push_back(corpus_.by_date[i]);
+  ++revision_;
+}
+
+void Explorer::open_article(size_t index) { open_ = index < corpus_.size() ? index : SIZE_MAX; }
+
+void Explorer::report_error(std::string message) {
+  errors_.push_back(std::move(message));
+  if (errors_.size() > 100) errors_.erase(errors_.begin());
+}
+
+std::string Explorer::status_line() const {
+  if (corpus_.size() == 0) return loader_ ? "Loading " + loading_name_ + "..." : "No corpus loaded";
+  std::string s = corpus_.name + " · " + with_commas(corpus_.size()) + (corpus_.size() == 1 ? " article" : " articles");
+  if (corpus_.dated) {
+    s += " · " + format_iso(corpus_.date_min);
+    if (corpus_.date_max != corpus_.date_min) s += " to " + format_iso(corpus_.date_max);
+  }
+  if (corpus_.undated()) s += " · " + with_commas(corpus_.undated()) + " undated";
+  return s;
+}
+
+nlohmann::json Explorer::state() const {
+  nlohmann::json s;
+  s["corpus_name"] = corpus_.name;
+  s["articles_total"] = corpus_.size();
+  s["articles_dated"] = corpus_.dated;
+  s["articles_in_range"] = visible_.size();
+  s["range_from"] = format_iso(from_);
+  s["range_to"] = format_iso(to_);
+  s["include_undated"] = include_undated_;
+  s["date_min"] = format_iso(corpus_.date_min);
+  s["date_max"] = format_iso(corpus_.date_max);
+  s["status"] = status_line();
+  s["open_article"] = open_ < corpus_.size() ? nlohmann::json(corpus_.articles[open_].id) : nlohmann::json(nullptr);
+  s["load"] = {{"bytes", last_load_.bytes},       {"parse_ms", last_load_.parse_ms},
+               {"total_ms", last_load_.total_ms}, {"articles", last_load_.articles},
+               {"skipped", last_load_.skipped},   {"format", last_load_.format},
+               {"mappings", last_load_.mappings}, {"warnings", last_load_.warnings_total},
+               {"running", loader_ != nullptr},   {"progress", load_progress()}};
+  s["frame"] = {{"p50_ms", frames_.percentile(50)}, {"p95_ms", frames_.percentile(95)}, {"count", frames_.count()}};
+  s["errors"] = errors_;
+  return s;
+}
+
+}  // namespace ae

@@ -1,0 +1,115 @@
+// explorer.h — the explorer's session: the loaded corpus, a load in progress, the date filter, the
+// open article, and the state report the UI and the JavaScript API read. Layer: core.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "corpus.h"
+#include "loader.h"
+
+namespace ae {
+
+// Timing of recent frames, for the state report. Fixed memory (the last kCapacity frames).
+class FrameStats {
+ public:
+  static constexpr size_t kCapacity = 240;
+  void add(double ms);
+  size_t count() const { return count_; }
+  // Nearest-rank percentile (0..100) of the recorded frames; 0 when none. O(k log k).
+  double percentile(double p) const;
+
+ private:
+  double samples_[kCapacity] = {};
+  size_t next_ = 0, count_ = 0;
+};
+
+// Figures of the last completed load.
+struct LoadInfo {
+  std::string name;
+  size_t bytes = 0;
+  double parse_ms = 0;   // time inside the JSON reader
+  double total_ms = 0;   // wall time from begin_load() to the corpus being usable, frames included
+  size_t articles = 0;
+  size_t skipped = 0;
+  std::string format;
+  std::vector<std::string> mappings;
+  std::vector<std::string> warnings;
+  size_t warnings_total = 0;
+};
+
+class Explorer {
+ public:
+  Explorer();
+  ~Explorer();
+
+  // --- Loading. The current corpus stays usable until a new one has loaded completely. ---
+  // Starts reading `bytes` (moved in). A load already running is cancelled.
+  void begin_load(std::string bytes, std::string name);
+  // Advances the running load by about `budget` input bytes. Returns true when no load is running
+  // (finished now or earlier). On success the new corpus replaces the old and the filter resets to its
+  // full span; on failure the message is appended to errors() and the old corpus is kept.
+  bool load_step(size_t budget);
+  // Reads `bytes` to the end in one call (CLI, tests). Returns whether it succeeded.
+  bool load_now(std::string bytes, std::string name);
+  void cancel_load();
+  bool loading() const { return loader_ != nullptr; }
+  double load_progress() const;  // 0..1 of the input bytes of the running load
+  const LoadInfo& last_load() const { return last_load_; }
+
+  const Corpus& corpus() const { return corpus_; }
+
+  // --- Date filter (inclusive days). Recomputes the visible list at once, O(k log k) for k in range. ---
+  void set_range(Day from, Day to);
+  Day range_from() const { return from_; }
+  Day range_to() const { return to_; }
+  void set_include_undated(bool on);
+  bool include_undated() const { return include_undated_; }
+  // Articles passing the filter, newest first (undated last). Indices into corpus().articles.
+  const std::vector<uint32_t>& visible() const { return visible_; }
+  // Bumped whenever visible() changes; panels cache on it.
+  uint64_t revision() const { return revision_; }
+
+  // --- Reader. ---
+  void open_article(size_t index);  // SIZE_MAX closes the reader
+  size_t open_article_index() const { return open_; }
+
+  // --- Messages shown to the user (errors of failed loads, bad API arguments). ---
+  const std::vector<std::string>& errors() const { return errors_; }
+  void report_error(std::string message);
+
+  FrameStats& frames() { return frames_; }
+
+  // One-line summary: corpus name, article count, date span.
+  std::string status_line() const;
+  // The state report of the JavaScript API (see README "JavaScript API").
+  nlohmann::json state() const;
+
+ private:
+  void recompute_visible();
+  void finish_load();
+
+  Corpus corpus_;
+  std::unique_ptr<CorpusLoader> loader_;
+  std::string loading_name_;
+  double load_started_ms_ = 0;
+  LoadInfo last_load_;
+  Day from_ = kUndated, to_ = kUndated;
+  bool include_undated_ = true;
+  std::vector<uint32_t> visible_;
+  uint64_t revision_ = 0;
+  size_t open_ = SIZE_MAX;
+  std::vector<std::string> errors_;
+  FrameStats frames_;
+};
+
+// Milliseconds on a monotonic clock (for durations only).
+double now_ms();
+
+// "12,345" — thousands separated by commas.
+std::string with_commas(size_t n);
+
+}  // namespace ae

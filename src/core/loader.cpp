@@ -1,0 +1,758 @@
+// loader.cpp — incremental corpus reader on nlohmann/json. Layer: core.
+//
+// [SECTION] Structure scanner: finds the extent of one JSON value without building it (depth-bounded)
+// [SECTION] Article fields: field-name aliases of real feeds and their conversion
+// [SECTION] CorpusLoader: the top-level state machine (start -> array | object | lines -> done)
+#include "loader.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+namespace ae {
+
+using nlohmann::json;
+
+void line_column(const std::string& text, size_t offset, size_t& line, size_t& column) {
+  if (offset > text.size()) offset = text.size();
+  line = 1;
+  size_t line_start = 0;
+  const char* s = text.data();
+  for (const char* p = s; (p = static_cast<const char*>(std::memchr(p, '\n', offset - (p - s)))) != nullptr; ++p) {
+    ++line;
+    line_start = static_cast<size_t>(p - s) + 1;
+  }
+  column = offset - line_start + 1;
+}
+
+namespace {
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] Structure scanner
+// -------------------------------------------------------------------------------------------------
+
+inline bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+struct ScanError {
+  std::string message;
+  size_t offset = 0;
+};
+
+// End (one past) of the string starting at s[pos] == '"', or npos when the input ends inside it.
+size_t skip_string(const char* s, size_t pos, size_t end) {
+  size_t i = pos + 1;
+  while (i < end) {
+    const char c = s[i];
+    if (c == '"') return i + 1;
+    i += (c == '\\') ? 2 : 1;
+  }
+  return std::string::npos;
+}
+
+// Finds the end of the JSON value starting at s[pos] (not whitespace). Checks bracket matching and
+// depth only; json::parse validates the rest. Returns false with err set on failure.
+bool skip_value(const char* s, size_t pos, size_t end, int max_depth, size_t& out_end, ScanError& err) {
+  char c = s[pos];
+  if (c == '"') {
+    const size_t e = skip_string(s, pos, end);
+    if (e == std::string::npos) {
+      err = {"the text ends inside a string (the file is truncated or a closing quote is missing)", end};
+      return false;
+    }
+    out_end = e;
+    return true;
+  }
+  if (c != '{' && c != '[') {
+    size_t i = pos;
+    while (i < end && !is_ws(s[i]) && s[i] != ',' && s[i] != ']' && s[i] != '}') ++i;
+    if (i == pos) {
+      err = {std::string("unexpected '") + c + "'", pos};
+      return false;
+    }
+    out_end = i;
+    return true;
+  }
+  std::string stack(1, c);
+  size_t i = pos + 1;
+  while (i < end) {
+    c = s[i];
+    if (c == '"') {
+      const size_t e = skip_string(s, i, end);
+      if (e == std::string::npos) {
+        err = {"the text ends inside a string (the file is truncated or a closing quote is missing)", end};
+        return false;
+      }
+      i = e;
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      if (static_cast<int>(stack.size()) >= max_depth) {
+        err = {"values are nested more than " + std::to_string(max_depth) +
+                   " levels deep; an article needs only a few levels, so this input is refused",
+               i};
+        return false;
+      }
+      stack.push_back(c);
+    } else if (c == '}' || c == ']') {
+      const char want = stack.back() == '{' ? '}' : ']';
+      if (c != want) {
+        err = {std::string("'") + c + "' closes a '" + stack.back() + "' (expected '" + want + "')", i};
+        return false;
+      }
+      stack.pop_back();
+      if (stack.empty()) {
+        out_end = i + 1;
+        return true;
+      }
+    }
+    ++i;
+  }
+  err = {"the text ends with " + std::to_string(stack.size()) +
+             " bracket(s) still open (the file is truncated or a closing bracket is missing)",
+         end};
+  return false;
+}
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] Article fields
+// -------------------------------------------------------------------------------------------------
+
+enum Field { kId, kTitle, kDate, kBody, kUrl, kSource, kFieldCount };
+const char* const kCanonical[kFieldCount] = {"id", "title", "date", "body", "url", "source"};
+
+struct Alias {
+  const char* key;
+  Field field;
+  int priority;  // lower wins when an article has several
+};
+const Alias kAliases[] = {
+    {"id", kId, 0},           {"_id", kId, 1},          {"guid", kId, 2},          {"uuid", kId, 3},
+    {"title", kTitle, 0},     {"headline", kTitle, 1},
+    {"date", kDate, 0},       {"datetime", kDate, 1},   {"published", kDate, 2},   {"publishedAt", kDate, 3},
+    {"published_at", kDate, 4}, {"pubDate", kDate, 5},  {"pub_date", kDate, 6},    {"publication_date", kDate, 7},
+    {"date_published", kDate, 8}, {"created_at", kDate, 9},
+    {"body", kBody, 0},       {"text", kBody, 1},       {"content", kBody, 2},     {"description", kBody, 3},
+    {"summary", kBody, 4},
+    {"url", kUrl, 0},         {"link", kUrl, 1},
+    {"source", kSource, 0},   {"publisher", kSource, 1}, {"site", kSource, 2},     {"outlet", kSource, 3},
+};
+
+const Alias* find_alias(const std::string& key) {
+  for (const Alias& a : kAliases)
+    if (key == a.key) return &a;
+  return nullptr;
+}
+
+// One recognised field of an article as read: its alias and its value, reduced to what we use.
+struct RawField {
+  enum Kind { kText, kInteger, kFloat, kParagraphs, kNamed, kOther };
+  const Alias* alias = nullptr;
+  Kind kind = kOther;
+  const char* type = "null";  // what the value is, for messages
+  std::string text;           // kText, kParagraphs (joined), kNamed
+  double number = 0;          // kInteger, kFloat
+  bool paragraphs_ok = true;  // kParagraphs: every element was a string
+};
+
+// SAX reader of one article object. Builds no DOM: only the recognised top-level fields are kept;
+// other fields (and all nesting below them) are skipped as they stream past.
+class ArticleSax : public nlohmann::json_sax<json> {
+ public:
+  std::vector<RawField> fields;
+  const char* top_type = nullptr;  // set when the value is not an object
+  size_t error_byte = 0;           // 1-based, within the element
+  std::string error_text;
+
+  bool null() override { return scalar("null"); }
+  bool boolean(bool) override { return scalar("true/false"); }
+  bool number_integer(number_integer_t v) override { return number(static_cast<double>(v), true); }
+  bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v), true); }
+  bool number_float(number_float_t v, const string_t&) override { return number(v, false); }
+  bool string(string_t& v) override {
+    if (depth_ == 0) return top("text");
+    if (depth_ == 1) {
+      if (current_) {
+        current_->kind = RawField::kText;
+        current_->type = "text";
+        current_->text = std::move(v);
+      }
+      return true;
+    }
+    if (depth_ == 2 && current_) {
+      if (current_->kind == RawField::kParagraphs) {
+        if (!current_->text.empty()) current_->text += "\n\n";
+        current_->text += v;
+      } else if (current_->kind == RawField::kNamed && named_key_ && current_->text.empty()) {
+        current_->text = std::move(v);
+      }
+    }
+    return true;
+  }
+  bool binary(binary_t&) override { return scalar("binary"); }
+  bool start_object(std::size_t) override {
+    if (depth_ == 0) {
+      depth_ = 1;
+      return true;
+    }
+    if (depth_ == 1 && current_) {
+      current_->kind = RawField::kNamed;
+      current_->type = "an object";
+    }
+    ++depth_;
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    if (depth_ == 1) current_ = nullptr;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (depth_ == 0) return top("an array");
+    if (depth_ == 1 && current_) {
+      current_->kind = RawField::kParagraphs;
+      current_->type = "an array";
+    }
+    ++depth_;
+    return true;
+  }
+  bool end_array() override {
+    --depth_;
+    if (depth_ == 1) current_ = nullptr;
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (depth_ == 1) {
+      current_ = nullptr;
+      if (const Alias* a = find_alias(k)) {
+        fields.emplace_back();
+        fields.back().alias = a;
+        current_ = &fields.back();
+      }
+    } else if (depth_ == 2 && current_ && current_->kind == RawField::kNamed) {
+      named_key_ = k == "name" || k == "title" || k == "href" || k == "url";
+    }
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    error_byte = position;
+    const std::string what = ex.what();
+    const size_t col = what.find("column ");
+    const size_t colon = col == std::string::npos ? std::string::npos : what.find(": ", col);
+    error_text = colon == std::string::npos ? what : what.substr(colon + 2);
+    return false;
+  }
+
+ private:
+  bool top(const char* type) {
+    top_type = type;
+    return false;  // stop: not an article
+  }
+  bool scalar(const char* type) {
+    if (depth_ == 0) return top(type);
+    if (depth_ == 1 && current_) {
+      current_->kind = RawField::kOther;
+      current_->type = type;
+    }
+    if (depth_ == 2 && current_ && current_->kind == RawField::kParagraphs) current_->paragraphs_ok = false;
+    return true;
+  }
+  bool number(double v, bool integer) {
+    if (depth_ == 0) return top("a number");
+    if (depth_ == 1 && current_) {
+      current_->kind = integer ? RawField::kInteger : RawField::kFloat;
+      current_->type = "a number";
+      current_->number = v;
+    }
+    if (depth_ == 2 && current_ && current_->kind == RawField::kParagraphs) current_->paragraphs_ok = false;
+    return true;
+  }
+  int depth_ = 0;
+  RawField* current_ = nullptr;  // the recognised field whose value is being read (points into fields)
+  bool named_key_ = false;
+};
+
+// Text of a field: strings as they are, integer ids printed, arrays of strings joined as paragraphs
+// (body), {"name": ...} objects by their name (source, url). false when it holds no usable text.
+bool field_text(RawField& f, Field field, std::string& out) {
+  switch (f.kind) {
+    case RawField::kText: out = std::move(f.text); return true;
+    case RawField::kInteger:
+    case RawField::kFloat:
+      if (field != kId) return false;
+      {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, f.kind == RawField::kInteger ? "%.0f" : "%.17g", f.number);
+        out = buf;
+      }
+      return true;
+    case RawField::kParagraphs:
+      if (field != kBody || !f.paragraphs_ok) return false;
+      out = std::move(f.text);
+      return true;
+    case RawField::kNamed:
+      if ((field != kSource && field != kUrl) || f.text.empty()) return false;
+      out = std::move(f.text);
+      return true;
+    default: return false;
+  }
+}
+
+// A date: a string in any form parse_date reads, or a Unix time in seconds or milliseconds.
+Day field_date(const RawField& f) {
+  if (f.kind == RawField::kText) return parse_date(f.text);
+  if (f.kind == RawField::kInteger || f.kind == RawField::kFloat) {
+    double t = f.number;
+    if (!std::isfinite(t)) return kUndated;
+    if (std::fabs(t) > 1e11) t /= 1000.0;  // milliseconds
+    const double days = std::floor(t / 86400.0);
+    if (days < days_from_civil(1000, 1, 1) || days > days_from_civil(9999, 12, 31)) return kUndated;
+    return static_cast<Day>(days);
+  }
+  return kUndated;
+}
+
+// Trims ASCII whitespace at both ends and turns CR LF into LF.
+void clean_text(std::string& s) {
+  if (s.find('\r') != std::string::npos) {
+    std::string t;
+    t.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i)
+      if (!(s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n')) t += s[i];
+    s.swap(t);
+  }
+  size_t b = 0, e = s.size();
+  while (b < e && is_ws(s[b])) ++b;
+  while (e > b && is_ws(s[e - 1])) --e;
+  if (b != 0 || e != s.size()) s = s.substr(b, e - b);
+}
+
+}  // namespace
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] CorpusLoader
+// -------------------------------------------------------------------------------------------------
+
+struct CorpusLoader::Impl {
+  enum class Mode { Start, Array, Lines, Done };
+
+  std::string bytes;
+  LoadLimits limits;
+  Mode mode = Mode::Start;
+  size_t pos = 0;
+  size_t array_limit = 0;  // in Array mode: where the array's bytes end (exclusive)
+  bool top_level_array = false;
+  bool expect_separator = false;
+  long element = 0;        // index of the next article-candidate value
+  size_t line_bad = 0;     // JSON Lines: lines that were not valid JSON
+  LoadIssue first_line_error;
+  LoadResult result;
+  std::map<std::string, size_t> mapping_counts;
+  std::unordered_map<std::string, int> id_counts;
+  // Lazy line counter for messages: positions only move forward.
+  size_t counted_to = 0, counted_lines = 1, counted_line_start = 0;
+
+  void locate(size_t offset, size_t& line, size_t& column) {
+    if (offset > bytes.size()) offset = bytes.size();
+    if (offset < counted_to) {
+      line_column(bytes, offset, line, column);
+      return;
+    }
+    const char* s = bytes.data();
+    for (const char* p = s + counted_to;
+         (p = static_cast<const char*>(std::memchr(p, '\n', offset - static_cast<size_t>(p - s)))) != nullptr; ++p) {
+      ++counted_lines;
+      counted_line_start = static_cast<size_t>(p - s) + 1;
+    }
+    counted_to = offset;
+    line = counted_lines;
+    column = offset - counted_line_start + 1;
+  }
+
+  void fail(const std::string& message, size_t offset, long article = -1) {
+    LoadIssue& e = result.error;
+    locate(offset, e.line, e.column);
+    e.article = article;
+    e.message = message;
+    result.ok = false;
+    mode = Mode::Done;
+  }
+
+  void warn(std::string message) {
+    ++result.warnings_total;
+    if (result.warnings.size() < limits.max_warnings) result.warnings.push_back(std::move(message));
+  }
+
+  std::string where(size_t offset, long article) {
+    size_t line, column;
+    locate(offset, line, column);
+    return "article " + std::to_string(article + 1) + " (line " + std::to_string(line) + ")";
+  }
+
+  void skip_ws() {
+    const char* s = bytes.data();
+    while (pos < bytes.size() && is_ws(s[pos])) ++pos;
+  }
+
+  // Turns the fields read from one article into an Article; skips what is not one.
+  void add_article(ArticleSax& sax, size_t offset, long index) {
+    if (sax.top_type) {
+      ++result.skipped;
+      warn(where(offset, index) + " is " + sax.top_type + ", not an object; skipped");
+      return;
+    }
+    RawField* chosen[kFieldCount] = {};
+    for (RawField& f : sax.fields) {
+      if (f.type == std::string("null")) continue;
+      RawField*& c = chosen[f.alias->field];
+      if (!c || f.alias->priority < c->alias->priority) c = &f;
+    }
+    Article art;
+    std::string* text_of[kFieldCount] = {&art.id, &art.title, nullptr, &art.body, &art.url, &art.source};
+    for (int fi = 0; fi < kFieldCount; ++fi) {
+      RawField* f = chosen[fi];
+      if (!f) continue;
+      const char* key = f->alias->key;
+      if (fi == kDate) {
+        art.date = field_date(*f);
+        // Another date field may still hold a readable date.
+        for (const RawField& other : sax.fields)
+          if (art.date == kUndated && &other != f && other.alias->field == kDate) art.date = field_date(other);
+        if (art.date == kUndated) {
+          const std::string shown = f->kind == RawField::kText ? f->text.substr(0, 40) : std::string(f->type);
+          warn(where(offset, index) + ": date '" + shown + "' is not a date this reader knows; kept as undated");
+        }
+      } else if (!field_text(*f, static_cast<Field>(fi), *text_of[fi])) {
+        warn(where(offset, index) + ": '" + key + "' is " + f->type + ", expected text; ignored");
+        continue;
+      }
+      if (std::strcmp(key, kCanonical[fi]) != 0) ++mapping_counts["mapped '" + std::string(key) + "' to " + kCanonical[fi]];
+    }
+    clean_text(art.title);
+    clean_text(art.body);
+    clean_text(art.id);
+    clean_text(art.source);
+    clean_text(art.url);
+    if (art.title.empty() && art.body.empty()) {
+      ++result.skipped;
+      warn(where(offset, index) + ": no title or body; skipped");
+      return;
+    }
+    if (art.id.empty()) art.id = "#" + std::to_string(index + 1);
+    int& seen = id_counts[art.id];
+    if (++seen > 1) {
+      const std::string renamed = art.id + "#" + std::to_string(seen);
+      warn(where(offset, index) + ": duplicate id '" + art.id.substr(0, 60) + "' renamed '" + renamed.substr(0, 64) + "'");
+      art.id = renamed;
+      ++id_counts[art.id];
+    }
+    result.corpus.articles.push_back(std::move(art));
+  }
+
+  // Reads bytes[b, e) as one article value. Returns false (with the error recorded: in soft_error when
+  // given, else as the load's fatal error) on a syntax error.
+  bool parse_element(size_t b, size_t e, long index, LoadIssue* soft_error) {
+    ArticleSax sax;
+    const bool ok = json::sax_parse(bytes.data() + b, bytes.data() + e, &sax);
+    if (!ok && !sax.top_type) {
+      const size_t at = b + (sax.error_byte > 0 ? sax.error_byte - 1 : 0);
+      const std::string msg = "invalid JSON in article " + std::to_string(index + 1) + ": " + sax.error_text;
+      if (soft_error) {
+        locate(at, soft_error->line, soft_error->column);
+        soft_error->message = msg;
+        soft_error->article = index;
+        return false;
+      }
+      fail(msg, at, index);
+      return false;
+    }
+    add_article(sax, b, index);
+    return true;
+  }
+
+  void start() {
+    const char* s = bytes.data();
+    if (bytes.size() >= 3 && std::memcmp(s, "\xEF\xBB\xBF", 3) == 0) pos = 3;
+    skip_ws();
+    if (pos >= bytes.size()) {
+      fail("the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines",
+           pos);
+      return;
+    }
+    const char c = s[pos];
+    if (c == '[') {
+      result.format = "array";
+      top_level_array = true;
+      ++pos;
+      array_limit = bytes.size();
+      mode = Mode::Array;
+      return;
+    }
+    if (c != '{') {
+      std::string what = c == '"' ? "a JSON string" : (c == '-' || (c >= '0' && c <= '9')) ? "a JSON number"
+                                  : (c == 't' || c == 'f' || c == 'n')                  ? "a JSON literal"
+                                                                                          : "not JSON";
+      fail("the file is " + what + ", not a corpus: expected '[' (an array of articles), '{' (an object with an "
+               "\"articles\" array) or JSON Lines (one article object per line)",
+           pos);
+      return;
+    }
+    size_t first_end = 0;
+    ScanError err;
+    // A first object that ends before its line does, followed by more values: JSON Lines.
+    const char* nl = static_cast<const char*>(std::memchr(s + pos, '\n', bytes.size() - pos));
+    const size_t line_end = nl ? static_cast<size_t>(nl - s) : bytes.size();
+    if (skip_value(s, pos, line_end, limits.max_depth, first_end, err)) {
+      size_t after = first_end;
+      while (after < bytes.size() && is_ws(s[after])) ++after;
+      if (after < bytes.size()) {
+        result.format = "lines";
+        mode = Mode::Lines;
+        return;
+      }
+    }
+    if (!skip_value(s, pos, bytes.size(), limits.max_depth, first_end, err)) {
+      fail(err.message, err.offset);
+      return;
+    }
+    size_t after = first_end;
+    while (after < bytes.size() && is_ws(s[after])) ++after;
+    if (after < bytes.size()) {
+      fail("unexpected text after the end of the top-level object", after);
+      return;
+    }
+    scan_object(pos, first_end);
+  }
+
+  // The whole input is one object: either {"articles": [...], "name": ...} or a single article.
+  void scan_object(size_t b, size_t e) {
+    const char* s = bytes.data();
+    size_t i = b + 1;
+    size_t articles_b = 0, articles_e = 0;
+    bool looks_like_article = false;
+    std::vector<std::string> keys;
+    for (;;) {
+      while (i < e && (is_ws(s[i]) || s[i] == ',')) ++i;
+      if (i >= e || s[i] == '}') break;
+      if (s[i] != '"') {
+        fail("expected a quoted key in the top-level object", i);
+        return;
+      }
+      const size_t key_e = skip_string(s, i, e);
+      std::string key;
+      try {
+        key = json::parse(s + i, s + key_e).get<std::string>();
+      } catch (const json::exception&) {
+        fail("invalid key in the top-level object", i);
+        return;
+      }
+      i = key_e;
+      while (i < e && is_ws(s[i])) ++i;
+      if (i >= e || s[i] != ':') {
+        fail("expected ':' after the key \"" + key.substr(0, 40) + "\"", i);
+        return;
+      }
+      ++i;
+      while (i < e && is_ws(s[i])) ++i;
+      size_t value_e = 0;
+      ScanError err;
+      if (i >= e || !skip_value(s, i, e, limits.max_depth, value_e, err)) {
+        fail(i >= e ? "missing value after the key \"" + key.substr(0, 40) + "\"" : err.message, i >= e ? i : err.offset);
+        return;
+      }
+      if (key == "articles" && s[i] == '[') {
+        articles_b = i;
+        articles_e = value_e;
+      } else if (key == "name" && s[i] == '"') {
+        try {
+          result.corpus.name = json::parse(s + i, s + value_e).get<std::string>();
+        } catch (const json::exception&) {
+        }
+      }
+      const Alias* a = find_alias(key);
+      if (a && (a->field == kTitle || a->field == kBody)) looks_like_article = true;
+      if (keys.size() < 8) keys.push_back(key.substr(0, 30));
+      i = value_e;
+    }
+    if (articles_e) {
+      result.format = "object";
+      pos = articles_b + 1;
+      array_limit = articles_e;
+      mode = Mode::Array;
+      return;
+    }
+    if (looks_like_article) {
+      result.format = "article";
+      if (parse_element(b, e, 0, nullptr)) mode = Mode::Done;
+      return;
+    }
+    std::string listed;
+    for (const std::string& k : keys) listed += (listed.empty() ? "" : ", ") + k;
+    fail("the top-level object has no \"articles\" array" + (listed.empty() ? std::string(" (it is empty)")
+                                                                         : " (its keys: " + listed + ")"),
+         b);
+  }
+
+  // Reads array elements until about `budget` bytes are consumed.
+  void step_array(size_t budget) {
+    const char* s = bytes.data();
+    const size_t stop_at = pos + budget;
+    while (mode == Mode::Array && pos < stop_at) {
+      while (pos < array_limit && is_ws(s[pos])) ++pos;
+      if (pos >= array_limit) {
+        fail("the file ends before the array of articles is closed with ']' (is it truncated?)", pos);
+        return;
+      }
+      const char c = s[pos];
+      if (expect_separator) {
+        if (c == ']') {
+          ++pos;
+          finish_array();
+          return;
+        }
+        if (c != ',') {
+          fail(std::string("expected ',' or ']' after article ") + std::to_string(element) + ", found '" + c + "'", pos);
+          return;
+        }
+        ++pos;
+        expect_separator = false;
+        continue;
+      }
+      if (c == ']') {
+        if (element > 0) {
+          fail("a ',' is followed by ']' (trailing commas are not JSON)", pos);
+          return;
+        }
+        ++pos;
+        finish_array();
+        return;
+      }
+      size_t end = 0;
+      ScanError err;
+      if (!skip_value(s, pos, array_limit, limits.max_depth, end, err)) {
+        fail(err.message + " (in article " + std::to_string(element + 1) + ")", err.offset, element);
+        return;
+      }
+      if (!parse_element(pos, end, element, nullptr)) return;
+      ++element;
+      pos = end;
+      expect_separator = true;
+    }
+  }
+
+  void finish_array() {
+    if (top_level_array) {
+      skip_ws();
+      if (pos < bytes.size()) {
+        fail("unexpected text after the closing ']' of the article array", pos);
+        return;
+      }
+    }
+    pos = bytes.size();
+    mode = Mode::Done;
+  }
+
+  // JSON Lines: one value per line; a bad line is skipped and reported, not fatal.
+  void step_lines(size_t budget) {
+    const char* s = bytes.data();
+    const size_t stop_at = pos + budget;
+    while (mode == Mode::Lines && pos < stop_at) {
+      skip_ws();
+      if (pos >= bytes.size()) {
+        mode = Mode::Done;
+        return;
+      }
+      const char* nl = static_cast<const char*>(std::memchr(s + pos, '\n', bytes.size() - pos));
+      const size_t line_end = nl ? static_cast<size_t>(nl - s) : bytes.size();
+      size_t end = 0;
+      ScanError err;
+      LoadIssue bad;
+      bool good = skip_value(s, pos, line_end, limits.max_depth, end, err);
+      if (!good) {
+        locate(err.offset, bad.line, bad.column);
+        bad.message = err.message + " (in article " + std::to_string(element + 1) + ")";
+        bad.article = element;
+      } else {
+        good = parse_element(pos, line_end, element, &bad);
+      }
+      if (!good) {
+        ++line_bad;
+        ++result.skipped;
+        if (line_bad == 1) first_line_error = bad;
+        warn("line " + std::to_string(bad.line) + ", column " + std::to_string(bad.column) + ": " + bad.message +
+             "; line skipped");
+      }
+      ++element;
+      pos = line_end;
+    }
+  }
+
+  void finish() {
+    if (!result.error.message.empty()) return;
+    if (result.corpus.articles.empty()) {
+      if (line_bad) {
+        result.error = first_line_error;
+        result.error.message = "no line could be read as an article; first problem: " + first_line_error.message;
+      } else {
+        result.error.message = element == 0 ? "the file holds no articles (the array is empty)"
+                                            : "none of the " + std::to_string(element) +
+                                                  " values is an article with a title or body";
+        result.error.line = 1;
+        result.error.column = 1;
+      }
+      result.ok = false;
+      return;
+    }
+    result.ok = true;
+    for (auto& [text, count] : mapping_counts)
+      result.mappings.push_back(text + " (" + std::to_string(count) + (count == 1 ? " article)" : " articles)"));
+    result.corpus.finalize();
+  }
+};
+
+CorpusLoader::CorpusLoader(std::string bytes, std::string name, LoadLimits limits) : impl_(new Impl) {
+  impl_->bytes = std::move(bytes);
+  impl_->limits = limits;
+  impl_->result.bytes = impl_->bytes.size();
+  impl_->result.corpus.name = std::move(name);
+}
+
+CorpusLoader::~CorpusLoader() { delete impl_; }
+
+bool CorpusLoader::step(size_t budget) {
+  Impl& m = *impl_;
+  if (m.mode == Impl::Mode::Done) return true;
+  const auto t0 = std::chrono::steady_clock::now();
+  if (budget == 0) budget = 1;
+  const std::string name_before = m.result.corpus.name;
+  if (m.mode == Impl::Mode::Start) m.start();
+  if (m.mode == Impl::Mode::Array) m.step_array(budget);
+  if (m.mode == Impl::Mode::Lines) m.step_lines(budget);
+  if (m.mode == Impl::Mode::Done) m.finish();
+  if (m.result.corpus.name.empty()) m.result.corpus.name = name_before;
+  m.result.parse_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return m.mode == Impl::Mode::Done;
+}
+
+bool CorpusLoader::finished() const { return impl_->mode == Impl::Mode::Done; }
+size_t CorpusLoader::bytes_total() const { return impl_->bytes.size(); }
+size_t CorpusLoader::bytes_done() const { return impl_->mode == Impl::Mode::Done ? impl_->bytes.size() : impl_->pos; }
+size_t CorpusLoader::articles_done() const { return impl_->result.corpus.articles.size(); }
+
+LoadResult CorpusLoader::take() {
+  LoadResult r = std::move(impl_->result);
+  impl_->result = LoadResult{};
+  return r;
+}
+
+LoadResult load_corpus(std::string bytes, std::string name, LoadLimits limits) {
+  CorpusLoader loader(std::move(bytes), std::move(name), limits);
+  while (!loader.step(SIZE_MAX / 2)) {
+  }
+  return loader.take();
+}
+
+}  // namespace ae

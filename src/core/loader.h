@@ -1,0 +1,71 @@
+// loader.h — reads a corpus from bytes (JSON array, {"articles": [...]}, or JSON Lines), in slices.
+// Layer: core. Hostile input is rejected with a located message; nothing outside the loader changes
+// until the caller takes a successful result, so a failed load never touches the loaded corpus.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "corpus.h"
+
+namespace ae {
+
+// Limits that keep hostile input bounded. Defaults suit real news feeds.
+struct LoadLimits {
+  int max_depth = 64;                 // nesting depth of any value; deeper input is rejected at once
+  size_t max_warnings = 50;           // further warnings are counted, not stored
+};
+
+// Where and what went wrong. line and column are 1-based positions in the input (column in bytes);
+// article is the 0-based index of the article being read, or -1 when the problem is outside one.
+struct LoadIssue {
+  std::string message;
+  size_t line = 0;
+  size_t column = 0;
+  long article = -1;
+};
+
+struct LoadResult {
+  bool ok = false;
+  Corpus corpus;                          // valid only when ok
+  LoadIssue error;                        // set when !ok
+  std::vector<std::string> warnings;      // skipped articles, renamed ids, ignored fields (capped)
+  size_t warnings_total = 0;              // including those not stored
+  std::vector<std::string> mappings;      // "mapped 'publishedAt' to date", one per distinct mapping
+  size_t skipped = 0;                     // articles dropped (no title or body, not an object)
+  size_t bytes = 0;
+  double parse_ms = 0;                    // wall time spent inside step()
+  std::string format;                     // "array", "object", "lines" or "article"
+};
+
+// Incremental loader: construct with the bytes (moved in, so no copy is made), call step() until it
+// returns true, then take(). Each step() reads about `budget` bytes of input, so a frame-driven UI
+// can show progress. Memory: the input plus the articles read; no DOM of the whole file is built.
+class CorpusLoader {
+ public:
+  CorpusLoader(std::string bytes, std::string name, LoadLimits limits = {});
+  ~CorpusLoader();
+  CorpusLoader(const CorpusLoader&) = delete;
+  CorpusLoader& operator=(const CorpusLoader&) = delete;
+
+  // Reads on; true when finished (successfully or not). Safe to call again after finishing.
+  bool step(size_t budget_bytes);
+  bool finished() const;
+  size_t bytes_total() const;
+  size_t bytes_done() const;    // input consumed so far
+  size_t articles_done() const; // articles read so far
+  // The result; call once, after step() returned true.
+  LoadResult take();
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+// Reads all of `bytes` at once. Same rules as CorpusLoader.
+LoadResult load_corpus(std::string bytes, std::string name, LoadLimits limits = {});
+
+// 1-based line and column (in bytes) of a byte offset in text. O(offset).
+void line_column(const std::string& text, size_t offset, size_t& line, size_t& column);
+
+}  // namespace ae

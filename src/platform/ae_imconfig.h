@@ -1,0 +1,4 @@
+// ae_imconfig.h — Dear ImGui compile-time configuration for the web app. Layer: platform.
+#pragma once
+// 32-bit draw-list indices: a graph of thousands of nodes and edges exceeds 65,536 vertices per list.
+#define ImDrawIdx unsigned int

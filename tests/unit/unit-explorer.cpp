@@ -1,0 +1,99 @@
+// unit-explorer.cpp — the session: loading over a corpus, the date filter, the state report.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "explorer.h"
+#include "test_util.h"
+
+using namespace ae;
+
+TEST_CASE("the seed corpus: state report, range narrowing, reader") {
+  Explorer ex;
+  REQUIRE(ex.load_now(ae_test::asset("articles.json"), "articles.json"));
+  nlohmann::json s = ex.state();
+  CHECK(s["articles_total"] == 2);
+  CHECK(s["articles_in_range"] == 2);
+  CHECK(s["date_min"] == "2026-01-21");
+  CHECK(s["date_max"] == "2026-01-21");
+  CHECK(s["range_from"] == "2026-01-21");
+  CHECK(s["range_to"] == "2026-01-21");
+  CHECK(s["load"]["bytes"].get<size_t>() > 4000);
+  CHECK(s["errors"].empty());
+  CHECK(ex.status_line() == "Iraq–Syria border security, January 2026 (demo) · 2 articles · 2026-01-21");
+
+  ex.set_range(parse_date("2026-01-22"), parse_date("2026-02-01"));
+  CHECK(ex.state()["articles_in_range"] == 0);
+  ex.set_range(parse_date("2026-01-21"), parse_date("2026-01-21"));
+  CHECK(ex.visible().size() == 2);
+
+  ex.open_article(1);
+  CHECK(ex.state()["open_article"] == "seed-003-28278e9f02149438");
+  ex.open_article(SIZE_MAX);
+  CHECK(ex.state()["open_article"].is_null());
+}
+
+TEST_CASE("visible articles are newest first, undated last unless excluded") {
+  Explorer ex;
+  REQUIRE(ex.load_now(R"([{"id":"a","title":"a","date":"2026-01-01"},{"id":"u","title":"u"},
+                          {"id":"c","title":"c","date":"2026-01-03"},{"id":"b","title":"b","date":"2026-01-02"}])",
+                      "t"));
+  auto ids = [&] {
+    std::string out;
+    for (uint32_t i : ex.visible()) out += ex.corpus().articles[i].id;
+    return out;
+  };
+  CHECK(ids() == "cbau");
+  ex.set_range(parse_date("2026-01-02"), parse_date("2026-01-01"));  // reversed bounds are swapped
+  CHECK(ids() == "bau");
+  ex.set_include_undated(false);
+  CHECK(ids() == "ba");
+  CHECK(ex.state()["articles_in_range"] == 2);
+}
+
+TEST_CASE("a failed load keeps the previous corpus and reports a located error") {
+  Explorer ex;
+  REQUIRE(ex.load_now(R"([{"title":"kept","date":"2026-01-01"}])", "good.json"));
+  const uint64_t rev = ex.revision();
+  CHECK_FALSE(ex.load_now("[{\"title\":\"x\"},\n{bad}]", "bad.json"));
+  CHECK(ex.corpus().size() == 1);
+  CHECK(ex.corpus().articles[0].title == "kept");
+  CHECK(ex.revision() == rev);
+  REQUIRE(ex.errors().size() == 1);
+  CHECK(ex.errors()[0] ==
+        "Could not load 'bad.json' at line 2, column 2: invalid JSON in article 2: syntax error while parsing object "
+        "key - invalid literal; last read: '{b'; expected string literal. The previous corpus is still loaded.");
+}
+
+TEST_CASE("a load in slices leaves the current corpus usable until it completes, and can be cancelled") {
+  Explorer ex;
+  REQUIRE(ex.load_now(R"([{"title":"old"}])", "old"));
+  std::string big = "[";
+  for (int i = 0; i < 200; ++i) big += std::string(i ? "," : "") + "{\"title\":\"n" + std::to_string(i) + "\"}";
+  big += "]";
+  ex.begin_load(big, "new");
+  CHECK_FALSE(ex.load_step(100));
+  CHECK(ex.loading());
+  CHECK(ex.load_progress() > 0.0);
+  CHECK(ex.load_progress() < 1.0);
+  CHECK(ex.corpus().articles[0].title == "old");
+  ex.cancel_load();
+  CHECK_FALSE(ex.loading());
+  CHECK(ex.corpus().articles[0].title == "old");
+  ex.begin_load(big, "new");
+  while (!ex.load_step(100)) {
+  }
+  CHECK(ex.corpus().size() == 200);
+  CHECK(ex.last_load().total_ms >= ex.last_load().parse_ms * 0.5);
+}
+
+TEST_CASE("frame statistics use nearest-rank percentiles over a window") {
+  FrameStats f;
+  CHECK(f.percentile(50) == 0);
+  for (int i = 1; i <= 100; ++i) f.add(i);
+  CHECK(f.percentile(50) == 50);
+  CHECK(f.percentile(95) == 95);
+  for (int i = 0; i < 1000; ++i) f.add(1);
+  CHECK(f.count() == FrameStats::kCapacity);
+  CHECK(f.percentile(95) == 1);
+}

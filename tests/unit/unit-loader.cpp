@@ -1,0 +1,239 @@
+// unit-loader.cpp — reading corpora: formats, field names, dates, errors with positions, slices.
+#include <doctest/doctest.h>
+
+#include "loader.h"
+#include "test_util.h"
+
+using namespace ae;
+
+static LoadResult load(const std::string& text) { return load_corpus(text, "test"); }
+
+TEST_CASE("the bundled seed corpus loads with both articles dated 2026-01-21") {
+  LoadResult r = load_corpus(ae_test::asset("articles.json"), "articles.json");
+  REQUIRE(r.ok);
+  CHECK(r.format == "object");
+  CHECK(r.corpus.size() == 2);
+  CHECK(r.corpus.dated == 2);
+  CHECK(format_iso(r.corpus.date_min) == "2026-01-21");
+  CHECK(format_iso(r.corpus.date_max) == "2026-01-21");
+  CHECK(r.corpus.name == "Iraq–Syria border security, January 2026 (demo)");
+  const Article& a = r.corpus.articles[1];
+  CHECK(a.title == "Iraq, Syria Leaders Hold Phone Talks on Border Security");
+  CHECK(a.source == "MENAFN");
+  // Site furniture is not part of the body.
+  for (const Article& art : r.corpus.articles) {
+    CHECK(art.body.find("NEWSLETTER") == std::string::npos);
+    CHECK(art.body.find("min read") == std::string::npos);
+    CHECK(art.body.find("Photo: AFP") == std::string::npos);
+  }
+  CHECK(r.warnings_total == 0);
+}
+
+TEST_CASE("three container formats give the same articles") {
+  const std::string array = R"([{"id":"1","title":"A","date":"2026-01-02","body":"x"},{"id":"2","title":"B"}])";
+  const std::string object = R"({"name":"News","articles":[{"id":"1","title":"A","date":"2026-01-02","body":"x"},
+                                 {"id":"2","title":"B"}], "other": {"x": [1,2]}})";
+  const std::string lines = "{\"id\":\"1\",\"title\":\"A\",\"date\":\"2026-01-02\",\"body\":\"x\"}\r\n\n"
+                            "{\"id\":\"2\",\"title\":\"B\"}\n";
+  for (const std::string& text : {array, object, lines}) {
+    LoadResult r = load(text);
+    REQUIRE_MESSAGE(r.ok, r.error.message);
+    REQUIRE(r.corpus.size() == 2);
+    CHECK(r.corpus.articles[0].id == "1");
+    CHECK(r.corpus.articles[0].body == "x");
+    CHECK(format_iso(r.corpus.articles[0].date) == "2026-01-02");
+    CHECK(r.corpus.articles[1].date == kUndated);
+    CHECK(r.corpus.dated == 1);
+  }
+  CHECK(load(array).format == "array");
+  CHECK(load(object).format == "object");
+  CHECK(load(object).corpus.name == "News");
+  CHECK(load(lines).format == "lines");
+  CHECK(load(lines).corpus.name == "test");
+}
+
+TEST_CASE("a single article object is a corpus of one") {
+  LoadResult r = load(R"({"title":"Only","body":"text","date":"21 January 2026"})");
+  REQUIRE(r.ok);
+  CHECK(r.format == "article");
+  CHECK(r.corpus.size() == 1);
+  CHECK(r.corpus.articles[0].id == "#1");
+}
+
+TEST_CASE("field names of real feeds are mapped and reported") {
+  LoadResult r = load(R"([{"headline":"H","publishedAt":"2026-01-21T10:00:00Z","content":"C","link":"https://e.x/a",
+                          "source":{"id":null,"name":"Wire"}},
+                         {"headline":"H2","pubDate":"Wed, 21 Jan 2026 08:30:00 +0000","description":["p1","p2"],
+                          "publisher":"P"}])");
+  REQUIRE(r.ok);
+  const Article& a = r.corpus.articles[0];
+  CHECK(a.title == "H");
+  CHECK(a.body == "C");
+  CHECK(a.url == "https://e.x/a");
+  CHECK(a.source == "Wire");
+  CHECK(format_iso(a.date) == "2026-01-21");
+  const Article& b = r.corpus.articles[1];
+  CHECK(b.body == "p1\n\np2");
+  CHECK(b.source == "P");
+  CHECK(format_iso(b.date) == "2026-01-21");
+  REQUIRE(r.mappings.size() == 7);
+  CHECK(r.mappings[0] == "mapped 'content' to body (1 article)");
+  CHECK(r.mappings[1] == "mapped 'description' to body (1 article)");
+  CHECK(r.mappings[2] == "mapped 'headline' to title (2 articles)");
+}
+
+TEST_CASE("numbers as dates are Unix seconds or milliseconds; unknown fields are ignored") {
+  LoadResult r = load(R"([{"title":"s","date":1768953600,"extra":{"deep":[1,2,3]}},{"title":"ms","date":1768953600000}])");
+  REQUIRE(r.ok);
+  CHECK(format_iso(r.corpus.articles[0].date) == "2026-01-21");
+  CHECK(format_iso(r.corpus.articles[1].date) == "2026-01-21");
+  CHECK(r.warnings_total == 0);
+}
+
+TEST_CASE("an unreadable date falls back to another date field, else the article is kept undated") {
+  LoadResult r = load(R"([{"title":"a","date":"soon","published":"2026-01-05"},{"title":"b","date":"soon"}])");
+  REQUIRE(r.ok);
+  CHECK(format_iso(r.corpus.articles[0].date) == "2026-01-05");
+  CHECK(r.corpus.articles[1].date == kUndated);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0] == "article 2 (line 1): date 'soon' is not a date this reader knows; kept as undated");
+}
+
+TEST_CASE("articles without title or body are skipped and counted; wrong types are ignored with a warning") {
+  LoadResult r = load("[{\"title\":\"ok\"},\n{\"id\":\"x\"},\n42,\n{\"title\":{\"a\":1},\"body\":\"b\"}]");
+  REQUIRE(r.ok);
+  CHECK(r.corpus.size() == 2);
+  CHECK(r.skipped == 2);
+  REQUIRE(r.warnings.size() == 3);
+  CHECK(r.warnings[0] == "article 2 (line 2): no title or body; skipped");
+  CHECK(r.warnings[1] == "article 3 (line 3) is a number, not an object; skipped");
+  CHECK(r.warnings[2] == "article 4 (line 4): 'title' is an object, expected text; ignored");
+}
+
+TEST_CASE("duplicate ids are renamed so every article stays addressable") {
+  LoadResult r = load(R"([{"id":"a","title":"1"},{"id":"a","title":"2"},{"id":7,"title":"3"}])");
+  REQUIRE(r.ok);
+  CHECK(r.corpus.articles[0].id == "a");
+  CHECK(r.corpus.articles[1].id == "a#2");
+  CHECK(r.corpus.articles[2].id == "7");
+  CHECK(r.warnings[0] == "article 2 (line 1): duplicate id 'a' renamed 'a#2'");
+}
+
+TEST_CASE("syntax errors carry line and column") {
+  LoadResult r = load("[\n  {\"title\": \"a\"},\n  {\"title\": tru}\n]");
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.line == 3);
+  CHECK(r.error.column == 16);
+  CHECK(r.error.article == 1);
+  CHECK(r.error.message == "invalid JSON in article 2: syntax error while parsing value - invalid literal; last read: '\"title\": tru}'");
+
+  r = load("[{\"title\": \"a\"} {\"title\": \"b\"}]");
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.message == "expected ',' or ']' after article 1, found '{'");
+  CHECK(r.error.column == 17);
+}
+
+TEST_CASE("hostile and empty inputs are refused with a message") {
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"", "the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines"},
+      {"  \n ", "the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines"},
+      {"\"just a string\"", "the file is a JSON string, not a corpus: expected '[' (an array of articles), '{' (an "
+                            "object with an \"articles\" array) or JSON Lines (one article object per line)"},
+      {"[]", "the file holds no articles (the array is empty)"},
+      {"{\"articles\": []}", "the file holds no articles (the array is empty)"},
+      {"[{\"title\":\"a\"},]", "a ',' is followed by ']' (trailing commas are not JSON)"},
+      {"[{\"title\":\"a\"}", "the file ends before the array of articles is closed with ']' (is it truncated?)"},
+      {"[{\"title\":\"a", "the text ends inside a string (the file is truncated or a closing quote is missing) (in article 1)"},
+      {"[{\"title\":[\"a\"}]", "'}' closes a '[' (expected ']') (in article 1)"},
+      {"{\"foo\": 1, \"bar\": [2]}", "the top-level object has no \"articles\" array (its keys: foo, bar)"},
+      {"[1, 2, \"x\"]", "none of the 3 values is an article with a title or body"},
+      {"[{\"title\":\"a\"}] x", "unexpected text after the closing ']' of the article array"},
+  };
+  for (const Case& c : cases) {
+    LoadResult r = load(c.text);
+    CHECK_FALSE(r.ok);
+    CHECK_MESSAGE(r.error.message == c.message, "input: ", c.text);
+  }
+}
+
+TEST_CASE("deep nesting is refused before parsing, whatever the depth") {
+  std::string deep = "[{\"title\":\"a\",\"x\":";
+  deep += std::string(1000000, '[');
+  deep += std::string(1000000, ']');
+  deep += "}]";
+  LoadResult r = load(deep);
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.message.find("nested more than 64 levels") != std::string::npos);
+  CHECK(r.error.line == 1);
+}
+
+TEST_CASE("invalid UTF-8 and NUL bytes inside strings are syntax errors, located") {
+  LoadResult r = load(std::string("[{\"title\":\"a\xff\"}]"));
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.column == 13);
+  CHECK(r.error.message.find("ill-formed UTF-8") != std::string::npos);
+  r = load(std::string("[{\"title\":\"a\0b\"}]", 17));
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.message.find("control character") != std::string::npos);
+}
+
+TEST_CASE("JSON Lines: bad lines are skipped and reported; all bad is an error") {
+  LoadResult r = load("{\"title\":\"a\"}\n{\"title\": oops}\n{\"title\":\"c\"}\n");
+  REQUIRE(r.ok);
+  CHECK(r.corpus.size() == 2);
+  CHECK(r.skipped == 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK_MESSAGE(r.warnings[0].rfind("line 2, column 11: invalid JSON in article 2", 0) == 0, r.warnings[0]);
+  r = load("{\"title\": oops}\n{\"title\": nope}\n");
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.line == 1);
+  CHECK(r.error.message.rfind("no line could be read as an article; first problem: invalid JSON in article 1", 0) == 0);
+}
+
+TEST_CASE("a byte-order mark is allowed") {
+  LoadResult r = load("\xEF\xBB\xBF[{\"title\":\"a\"}]");
+  CHECK(r.ok);
+}
+
+TEST_CASE("reading in small slices gives the same corpus as reading at once, with progress") {
+  std::string text = "{\"name\":\"n\",\"articles\":[";
+  for (int i = 0; i < 500; ++i) {
+    if (i) text += ",\n";
+    text += "{\"id\":\"" + std::to_string(i) + "\",\"title\":\"T" + std::to_string(i) + "\",\"date\":\"2026-01-" +
+            std::to_string(1 + i % 28) + "\"}";
+  }
+  text += "]}";
+  LoadResult whole = load(text);
+  REQUIRE(whole.ok);
+  CorpusLoader loader(text, "x");
+  size_t steps = 0, last_done = 0;
+  while (!loader.step(256)) {
+    ++steps;
+    CHECK(loader.bytes_done() >= last_done);
+    last_done = loader.bytes_done();
+    CHECK(loader.bytes_done() < loader.bytes_total());
+  }
+  CHECK(steps > 50);
+  LoadResult sliced = loader.take();
+  REQUIRE(sliced.ok);
+  REQUIRE(sliced.corpus.size() == whole.corpus.size());
+  for (size_t i = 0; i < whole.corpus.size(); ++i) {
+    CHECK(sliced.corpus.articles[i].id == whole.corpus.articles[i].id);
+    CHECK(sliced.corpus.articles[i].date == whole.corpus.articles[i].date);
+  }
+  CHECK(sliced.corpus.by_date == whole.corpus.by_date);
+}
+
+TEST_CASE("line_column counts from 1") {
+  size_t l, c;
+  line_column("ab\ncd\n", 4, l, c);
+  CHECK(l == 2);
+  CHECK(c == 2);
+  line_column("ab", 0, l, c);
+  CHECK(l == 1);
+  CHECK(c == 1);
+}
