@@ -40,6 +40,6 @@ if(EMSCRIPTEN)
   target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
   # 32-bit indices: graph draw lists exceed 64k vertices.
   target_include_directories(imgui PUBLIC "${PROJECT_SOURCE_DIR}/src/platform")
-  target_compile_definitions(imgui PUBLIC "IMGUI_USER_CONFIG=<ae_imconfig.h>" IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  target_compile_definitions(imgui PUBLIC "IMGUI_USER_CONFIG=<ae_imconfig.h>" IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
   target_compile_options(imgui PRIVATE -O2)
 endif()

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <string_view>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -122,14 +123,14 @@ bool skip_value(const char* s, size_t pos, size_t end, int max_depth, size_t& ou
 // -------------------------------------------------------------------------------------------------
 
 enum Field { kId, kTitle, kDate, kBody, kUrl, kSource, kFieldCount };
-const char* const kCanonical[kFieldCount] = {"id", "title", "date", "body", "url", "source"};
+constexpr std::string_view kCanonical[kFieldCount] = {"id", "title", "date", "body", "url", "source"};
 
 struct Alias {
-  const char* key;
+  std::string_view key;
   Field field;
   int priority;  // lower wins when an article has several
 };
-const Alias kAliases[] = {
+constexpr Alias kAliases[] = {
     {"id", kId, 0},           {"_id", kId, 1},          {"guid", kId, 2},          {"uuid", kId, 3},
     {"title", kTitle, 0},     {"headline", kTitle, 1},
     {"date", kDate, 0},       {"datetime", kDate, 1},   {"published", kDate, 2},   {"publishedAt", kDate, 3},
@@ -141,9 +142,11 @@ const Alias kAliases[] = {
     {"source", kSource, 0},   {"publisher", kSource, 1}, {"site", kSource, 2},     {"outlet", kSource, 3},
 };
 
-const Alias* find_alias(const std::string& key) {
+// The alias of a key, or nullptr. Called for every top-level key of every article: compares lengths
+// first, so most keys cost a few integer comparisons.
+const Alias* find_alias(std::string_view key) {
   for (const Alias& a : kAliases)
-    if (key == a.key) return &a;
+    if (a.key.size() == key.size() && a.key == key) return &a;
   return nullptr;
 }
 
@@ -162,10 +165,12 @@ struct RawField {
 // other fields (and all nesting below them) are skipped as they stream past.
 class ArticleSax : public nlohmann::json_sax<json> {
  public:
+  explicit ArticleSax(int max_depth) : max_depth_(max_depth) {}
   std::vector<RawField> fields;
   const char* top_type = nullptr;  // set when the value is not an object
   size_t error_byte = 0;           // 1-based, within the element
   std::string error_text;
+  bool nested_too_deep = false;  // stopped at max_depth (error_byte is not set then)
 
   bool null() override { return scalar("null"); }
   bool boolean(bool) override { return scalar("true/false"); }
@@ -194,6 +199,7 @@ class ArticleSax : public nlohmann::json_sax<json> {
   }
   bool binary(binary_t&) override { return scalar("binary"); }
   bool start_object(std::size_t) override {
+    if (depth_ >= max_depth_) return too_deep();
     if (depth_ == 0) {
       depth_ = 1;
       return true;
@@ -211,6 +217,7 @@ class ArticleSax : public nlohmann::json_sax<json> {
     return true;
   }
   bool start_array(std::size_t) override {
+    if (depth_ >= max_depth_) return too_deep();
     if (depth_ == 0) return top("an array");
     if (depth_ == 1 && current_) {
       current_->kind = RawField::kParagraphs;
@@ -247,6 +254,10 @@ class ArticleSax : public nlohmann::json_sax<json> {
   }
 
  private:
+  bool too_deep() {
+    nested_too_deep = true;
+    return false;
+  }
   bool top(const char* type) {
     top_type = type;
     return false;  // stop: not an article
@@ -270,6 +281,7 @@ class ArticleSax : public nlohmann::json_sax<json> {
     if (depth_ == 2 && current_ && current_->kind == RawField::kParagraphs) current_->paragraphs_ok = false;
     return true;
   }
+  int max_depth_;
   int depth_ = 0;
   RawField* current_ = nullptr;  // the recognised field whose value is being read (points into fields)
   bool named_key_ = false;
@@ -415,7 +427,7 @@ struct CorpusLoader::Impl {
     for (int fi = 0; fi < kFieldCount; ++fi) {
       RawField* f = chosen[fi];
       if (!f) continue;
-      const char* key = f->alias->key;
+      const std::string key(f->alias->key);
       if (fi == kDate) {
         art.date = field_date(*f);
         // Another date field may still hold a readable date.
@@ -429,7 +441,8 @@ struct CorpusLoader::Impl {
         warn(where(offset, index) + ": '" + key + "' is " + f->type + ", expected text; ignored");
         continue;
       }
-      if (std::strcmp(key, kCanonical[fi]) != 0) ++mapping_counts["mapped '" + std::string(key) + "' to " + kCanonical[fi]];
+      if (f->alias->key != kCanonical[fi])
+        ++mapping_counts["mapped '" + key + "' to " + std::string(kCanonical[fi])];
     }
     clean_text(art.title);
     clean_text(art.body);
@@ -455,8 +468,23 @@ struct CorpusLoader::Impl {
   // Reads bytes[b, e) as one article value. Returns false (with the error recorded: in soft_error when
   // given, else as the load's fatal error) on a syntax error.
   bool parse_element(size_t b, size_t e, long index, LoadIssue* soft_error) {
-    ArticleSax sax;
+    ArticleSax sax(limits.max_depth);
     const bool ok = json::sax_parse(bytes.data() + b, bytes.data() + e, &sax);
+    if (!ok && sax.nested_too_deep) {
+      // Located by the structure scanner, which stops at the first bracket too deep.
+      size_t end = 0;
+      ScanError err;
+      skip_value(bytes.data(), b, e, limits.max_depth, end, err);
+      const std::string msg = err.message + " (in article " + std::to_string(index + 1) + ")";
+      if (soft_error) {
+        locate(err.offset, soft_error->line, soft_error->column);
+        soft_error->message = msg;
+        soft_error->article = index;
+        return false;
+      }
+      fail(msg, err.offset, index);
+      return false;
+    }
     if (!ok && !sax.top_type) {
       const size_t at = b + (sax.error_byte > 0 ? sax.error_byte - 1 : 0);
       const std::string msg = "invalid JSON in article " + std::to_string(index + 1) + ": " + sax.error_text;
@@ -667,18 +695,8 @@ struct CorpusLoader::Impl {
       }
       const char* nl = static_cast<const char*>(std::memchr(s + pos, '\n', bytes.size() - pos));
       const size_t line_end = nl ? static_cast<size_t>(nl - s) : bytes.size();
-      size_t end = 0;
-      ScanError err;
       LoadIssue bad;
-      bool good = skip_value(s, pos, line_end, limits.max_depth, end, err);
-      if (!good) {
-        locate(err.offset, bad.line, bad.column);
-        bad.message = err.message + " (in article " + std::to_string(element + 1) + ")";
-        bad.article = element;
-      } else {
-        good = parse_element(pos, line_end, element, &bad);
-      }
-      if (!good) {
+      if (!parse_element(pos, line_end, element, &bad)) {
         ++line_bad;
         ++result.skipped;
         if (line_bad == 1) first_line_error = bad;

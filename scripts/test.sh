@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds and runs every test: native unit tests with AddressSanitizer + UndefinedBehaviorSanitizer
+# (CTest), the same unit tests as WebAssembly under Node (CTest), and end-to-end tests in headless
+# Chromium against the built page. Installs what is missing first. Ends with "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+jobs="$(nproc)"
+passed=0; failed=0
+log_dir="$root/build/test-logs"
+
+bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+mkdir -p "$log_dir"
+
+# Adds the counts of a CTest run (its summary line) to the totals; a run that did not get that far
+# counts as one failure.
+count_ctest() {
+  local log="$1" line
+  line="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n1)"
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  local f t
+  f="$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/')"
+  t="$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/')"
+  passed=$((passed + t - f)); failed=$((failed + f))
+}
+
+stage() { echo; echo "=== $*"; }
+
+stage "native unit tests (ASan + UBSan)"
+if cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DAE_SANITIZE=ON >/dev/null &&
+   cmake --build build/native-asan -j"$jobs"; then
+  (cd build/native-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     ctest --output-on-failure -j"$jobs") 2>&1 | tee "$log_dir/native.log"
+  count_ctest "$log_dir/native.log"
+else
+  echo "native build failed"; failed=$((failed + 1))
+fi
+
+stage "WebAssembly build (app + unit tests)"
+if bash scripts/build_web.sh; then
+  stage "WebAssembly unit tests under Node"
+  (cd build/web && ctest --output-on-failure -j"$jobs") 2>&1 | tee "$log_dir/wasm.log"
+  count_ctest "$log_dir/wasm.log"
+
+  stage "end-to-end tests in headless Chromium"
+  node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$log_dir/e2e.log"
+  p="$(grep -E '^# pass [0-9]+' "$log_dir/e2e.log" | awk '{print $3}')"
+  f="$(grep -E '^# fail [0-9]+' "$log_dir/e2e.log" | awk '{print $3}')"
+  if [ -z "$p" ] || [ -z "$f" ]; then failed=$((failed + 1)); else passed=$((passed + p)); failed=$((failed + f)); fi
+  echo "screenshots: $root/build/e2e/"
+else
+  echo "WebAssembly build failed"; failed=$((failed + 1))
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

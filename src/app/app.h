@@ -1,0 +1,58 @@
+// app.h — the explorer's UI: reads the core session and draws the panels, one file per panel.
+// Layer: app (core + Dear ImGui; no platform or browser code).
+#pragma once
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "explorer.h"
+
+struct ImFont;
+
+namespace ae {
+
+// Screen rectangle of a visible article row, in CSS pixels (for tests that click rows).
+struct RowRect {
+  std::string id;
+  float x, y, w, h;
+};
+
+struct Fonts {
+  ImFont* regular = nullptr;
+  ImFont* bold = nullptr;
+};
+
+// UI-only state: what the panels need between frames. Nothing here duplicates the core.
+struct UiState {
+  Fonts fonts;
+  char from_text[16] = "";   // the typed date bounds, kept while the user edits them
+  char to_text[16] = "";
+  uint64_t synced_revision = ~0ull;  // range texts follow the core when the core changed
+  size_t dismissed_errors = 0;       // errors shown so far and dismissed by the user
+  bool scroll_reader_to_top = false;
+  std::vector<RowRect> rows;         // article rows drawn this frame
+};
+
+class App {
+ public:
+  Explorer& explorer() { return explorer_; }
+  UiState& ui() { return ui_; }
+  // Draws one frame of UI for a viewport of the given size (CSS pixels). Call between NewFrame and Render.
+  void draw(float width, float height);
+  // The state report: the core's plus what only the UI knows (row rectangles).
+  nlohmann::json state() const;
+
+ private:
+  Explorer explorer_;
+  UiState ui_;
+};
+
+// Panels (one file each). Each draws inside the rectangle it is given.
+void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h);
+void draw_article_list(Explorer& ex, UiState& ui, float x, float y, float w, float h);
+void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
+
+// Height of the top bar for the current font (CSS pixels).
+float top_bar_height();
+
+}  // namespace ae

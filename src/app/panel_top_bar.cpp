@@ -1,0 +1,124 @@
+// panel_top_bar.cpp — title, status line, the date range control, load progress and error messages.
+// Layer: app.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "app.h"
+
+namespace ae {
+
+float top_bar_height() { return ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetStyle().WindowPadding.y * 2 + 4; }
+
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+void sync_range_texts(Explorer& ex, UiState& ui) {
+  if (ui.synced_revision == ex.revision()) return;
+  ui.synced_revision = ex.revision();
+  std::snprintf(ui.from_text, sizeof ui.from_text, "%s", format_iso(ex.range_from()).c_str());
+  std::snprintf(ui.to_text, sizeof ui.to_text, "%s", format_iso(ex.range_to()).c_str());
+}
+
+// A typed date: applied when it parses; shown red while it does not.
+bool date_input(const char* label, char* buf, size_t size, Day& out) {
+  const Day parsed = parse_date(buf);
+  const bool bad = buf[0] && parsed == kUndated;
+  if (bad) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(235, 90, 80, 255));
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00__").x + ImGui::GetStyle().FramePadding.x * 2);
+  const bool done = ImGui::InputText(label, buf, size, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  const bool left = ImGui::IsItemDeactivatedAfterEdit();
+  if (bad) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("YYYY-MM-DD, or a form such as \"21 January 2026\"; Enter applies");
+  const Day now = parse_date(buf);
+  if ((done || left) && now != kUndated) {
+    out = now;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  ImGui::Begin("##top", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  const Corpus& c = ex.corpus();
+
+  // Line 1: name of the tool and the status line (or a pending error).
+  if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
+  ImGui::TextUnformatted("Article Explorer");
+  if (ui.fonts.bold) ImGui::PopFont();
+  ImGui::SameLine(0, 18);
+  ImGui::AlignTextToFramePadding();
+  const auto& errors = ex.errors();
+  if (ui.dismissed_errors > errors.size()) ui.dismissed_errors = errors.size();
+  if (ex.loading()) {
+    ImGui::TextDisabled("Loading…");
+    ImGui::SameLine();
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%.0f%%", ex.load_progress() * 100);
+    ImGui::ProgressBar(static_cast<float>(ex.load_progress()), ImVec2(200, 0), overlay);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel")) ex.cancel_load();
+    ImGui::SameLine();
+  }
+  if (errors.size() > ui.dismissed_errors) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 110, 100, 255));
+    ImGui::TextUnformatted(errors.back().c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Dismiss")) ui.dismissed_errors = errors.size();
+  } else {
+    ImGui::TextUnformatted(ex.status_line().c_str());
+  }
+
+  // Line 2: the date range.
+  sync_range_texts(ex, ui);
+  if (c.dated) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("From");
+    ImGui::SameLine();
+    Day from = ex.range_from(), to = ex.range_to();
+    bool changed = date_input("##from", ui.from_text, sizeof ui.from_text, from);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    changed |= date_input("##to", ui.to_text, sizeof ui.to_text, to);
+    ImGui::SameLine();
+    // Two sliders over the corpus span, labelled with their dates.
+    const float slider_w = std::max(120.0f, std::min(260.0f, (w - ImGui::GetCursorPosX()) * 0.3f));
+    int lo = from, hi = to;
+    ImGui::SetNextItemWidth(slider_w);
+    changed |= ImGui::SliderInt("##lo", &lo, c.date_min, c.date_max, format_iso(lo).c_str(), ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(slider_w);
+    changed |= ImGui::SliderInt("##hi", &hi, c.date_min, c.date_max, format_iso(hi).c_str(), ImGuiSliderFlags_AlwaysClamp);
+    if (changed) {
+      if (lo != from || hi != to) {
+        from = lo;
+        to = hi;
+      }
+      ex.set_range(from, to);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("All dates")) ex.set_range(c.date_min, c.date_max);
+    if (c.undated()) {
+      ImGui::SameLine();
+      bool inc = ex.include_undated();
+      if (ImGui::Checkbox("undated", &inc)) ex.set_include_undated(inc);
+    }
+    ImGui::SameLine();
+    ImGui::Text("%s of %s articles in range", with_commas(ex.visible().size()).c_str(), with_commas(c.size()).c_str());
+  } else if (c.size()) {
+    ImGui::TextDisabled("No article has a date: the date filter is off.");
+  }
+  ImGui::End();
+}
+
+}  // namespace ae

@@ -1,0 +1,353 @@
+// web_main.cpp — the browser platform layer: WebGL2 context, input from HTML5 events, HiDPI canvas
+// sizing, the main loop, and the functions exported to JavaScript (web/explorer.js is the other half).
+// Layer: platform (web only). Everything the user sees is decided in src/core and drawn by src/app.
+//
+// [SECTION] JavaScript glue (EM_JS) and exported functions
+// [SECTION] Input: mouse, wheel, keyboard -> Dear ImGui 1.86 IO
+// [SECTION] Canvas size, device pixel ratio, fonts
+// [SECTION] Main loop
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <GLES3/gl3.h>
+#include <cmath>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app.h"
+
+namespace {
+
+ae::App* g_app = nullptr;
+std::string g_pending;        // bytes of a corpus being handed over from JavaScript
+std::string g_pending_name;
+std::string g_state;          // last state report (returned to JavaScript by pointer)
+bool g_load_notified = true;  // whether JavaScript has been told the running load ended
+size_t g_errors_at_commit = 0;  // errors reported before the running load started
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+double g_css_w = 0, g_css_h = 0, g_dpr = 0;
+
+}  // namespace
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] JavaScript glue (EM_JS) and exported functions
+// -------------------------------------------------------------------------------------------------
+
+// Tells web/explorer.js that a load finished (ok = 1) or failed (ok = 0).
+EM_JS(void, ae_js_load_finished, (int ok), {
+  if (Module.onLoadFinished) Module.onLoadFinished(ok !== 0);
+});
+
+// Reports a problem that stops the app from running at all; the page shows it.
+EM_JS(void, ae_js_fatal, (const char* message), {
+  if (Module.onFatal) Module.onFatal(UTF8ToString(message));
+});
+
+// Shows the mouse cursor Dear ImGui asks for (a CSS cursor name) over the canvas.
+EM_JS(void, ae_js_set_cursor, (const char* css), {
+  if (Module.canvas) Module.canvas.style.cursor = UTF8ToString(css);
+});
+
+extern "C" {
+
+// Reserves `size` bytes for a corpus named `name` and returns where JavaScript writes them.
+EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
+  g_pending.assign(size, '\0');
+  g_pending_name = name ? name : "corpus";
+  return g_pending.empty() ? nullptr : &g_pending[0];
+}
+
+// Starts reading the bytes written after ae_load_buffer; the load advances in slices per frame.
+EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
+  g_errors_at_commit = g_app->explorer().errors().size();
+  g_app->explorer().begin_load(std::move(g_pending), std::move(g_pending_name));
+  g_pending = std::string();
+  g_load_notified = false;
+}
+
+// The state report as JSON text. The pointer is valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* ae_state_json() {
+  g_state = g_app->state().dump();
+  return g_state.c_str();
+}
+
+// Sets the date filter from two dates (ISO or news forms). Returns 0 and reports an error when either
+// is not a date.
+EMSCRIPTEN_KEEPALIVE int ae_set_range(const char* from, const char* to) {
+  const ae::Day f = ae::parse_date(from ? from : ""), t = ae::parse_date(to ? to : "");
+  if (f == ae::kUndated || t == ae::kUndated) {
+    g_app->explorer().report_error(std::string("setRange: '") + (f == ae::kUndated ? from : to) +
+                                   "' is not a date (use YYYY-MM-DD)");
+    return 0;
+  }
+  g_app->explorer().set_range(f, t);
+  return 1;
+}
+
+// Shows a message to the user (e.g. a failed download) and records it in the state's errors.
+EMSCRIPTEN_KEEPALIVE void ae_report_error(const char* message) { g_app->explorer().report_error(message ? message : ""); }
+
+// Opens the article with this id in the reader ("" closes it). Returns 0 when no article has the id.
+EMSCRIPTEN_KEEPALIVE int ae_open_article(const char* id) {
+  ae::Explorer& ex = g_app->explorer();
+  if (!id || !*id) {
+    ex.open_article(SIZE_MAX);
+    return 1;
+  }
+  const size_t index = ex.corpus().find_id(id);
+  if (index == SIZE_MAX) {
+    ex.report_error(std::string("openArticle: no article has the id '") + id + "'");
+    return 0;
+  }
+  ex.open_article(index);
+  g_app->ui().scroll_reader_to_top = true;
+  return 1;
+}
+
+}  // extern "C"
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] Input
+// -------------------------------------------------------------------------------------------------
+
+namespace {
+
+// Dear ImGui 1.86 reads button and key states once per frame, so a press and release that arrive
+// between two frames (a quick click, or automation) would be lost. A release is therefore held back
+// until a frame has seen the press.
+bool g_mouse_unseen_press[5] = {};
+bool g_mouse_held_release[5] = {};
+bool g_key_unseen_press[512] = {};
+bool g_key_held_release[512] = {};
+
+int mouse_button(unsigned short b) { return b == 0 ? 0 : b == 2 ? 1 : b == 1 ? 2 : -1; }
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+  const int b = mouse_button(e->button);
+  if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && b >= 0) {
+    io.MouseDown[b] = true;
+    g_mouse_unseen_press[b] = true;
+    g_mouse_held_release[b] = false;
+  }
+  if (type == EMSCRIPTEN_EVENT_MOUSEUP && b >= 0) {
+    if (g_mouse_unseen_press[b]) g_mouse_held_release[b] = true;
+    else io.MouseDown[b] = false;
+  }
+  return type != EMSCRIPTEN_EVENT_MOUSEMOVE;
+}
+
+// After a frame has read the input: presses are seen; held-back releases apply to the next frame.
+void input_frame_done() {
+  ImGuiIO& io = ImGui::GetIO();
+  for (int b = 0; b < 5; ++b) {
+    g_mouse_unseen_press[b] = false;
+    if (g_mouse_held_release[b]) io.MouseDown[b] = g_mouse_held_release[b] = false;
+  }
+  for (int k = 0; k < 512; ++k) {
+    g_key_unseen_press[k] = false;
+    if (g_key_held_release[k]) io.KeysDown[k] = g_key_held_release[k] = false;
+  }
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  // Pixels (mode 0) at ~100 per notch, lines (1) at ~3 per notch, pages (2).
+  const double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+  io.MouseWheel -= static_cast<float>(e->deltaY / unit);
+  io.MouseWheelH -= static_cast<float>(e->deltaX / unit);
+  return EM_TRUE;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+  if (e->keyCode < 512) {
+    if (down) {
+      io.KeysDown[e->keyCode] = true;
+      g_key_unseen_press[e->keyCode] = true;
+      g_key_held_release[e->keyCode] = false;
+    } else if (g_key_unseen_press[e->keyCode]) {
+      g_key_held_release[e->keyCode] = true;
+    } else {
+      io.KeysDown[e->keyCode] = false;
+    }
+  }
+  io.KeyCtrl = e->ctrlKey;
+  io.KeyShift = e->shiftKey;
+  io.KeyAlt = e->altKey;
+  io.KeySuper = e->metaKey;
+  // Printable characters arrive as the event's key text (one code point).
+  if (down && !e->ctrlKey && !e->metaKey) {
+    const unsigned char c0 = static_cast<unsigned char>(e->key[0]);
+    const size_t len = std::strlen(e->key);
+    const size_t cp_len = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
+    if (len > 0 && len == cp_len && c0 >= 0x20) io.AddInputCharactersUTF8(e->key);
+  }
+  // Keep the browser's own keys (reload, zoom, devtools) unless a text field has focus.
+  if (!io.WantCaptureKeyboard && !io.WantTextInput) return EM_FALSE;
+  if (e->ctrlKey || e->metaKey) {
+    const char k = static_cast<char>(e->keyCode);
+    return k == 'A' || k == 'C' || k == 'V' || k == 'X' || k == 'Z' || k == 'Y';
+  }
+  return e->keyCode != 116 && e->keyCode != 123;  // F5, F12 stay with the browser
+}
+
+void install_input() {
+  ImGuiIO& io = ImGui::GetIO();
+  const int map[][2] = {{ImGuiKey_Tab, 9},        {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39},
+                        {ImGuiKey_UpArrow, 38},   {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},
+                        {ImGuiKey_PageDown, 34},  {ImGuiKey_Home, 36},      {ImGuiKey_End, 35},
+                        {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},    {ImGuiKey_Backspace, 8},
+                        {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},
+                        {ImGuiKey_KeyPadEnter, 13}, {ImGuiKey_A, 65},       {ImGuiKey_C, 67},
+                        {ImGuiKey_V, 86},         {ImGuiKey_X, 88},         {ImGuiKey_Y, 89},
+                        {ImGuiKey_Z, 90}};
+  for (const auto& m : map) io.KeyMap[m[0]] = m[1];
+  const char* canvas = "#canvas";
+  emscripten_set_mousedown_callback(canvas, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_wheel_callback(canvas, nullptr, EM_TRUE, on_wheel);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+}
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] Canvas size, device pixel ratio, fonts
+// -------------------------------------------------------------------------------------------------
+
+// Glyphs: Latin, Greek, Cyrillic, punctuation (dashes, quotes, ellipsis), currency and letterlike symbols.
+const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
+                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0};
+
+// Rasterises the fonts at the device pixel ratio, so text is crisp on HiDPI screens.
+void build_fonts(float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  const float size = std::round(15.0f * dpr);
+  ae::Fonts& fonts = g_app->ui().fonts;
+  fonts.regular = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", size, &cfg, kGlyphRanges);
+  fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans-Bold.ttf", std::round(16.5f * dpr), &cfg, kGlyphRanges);
+  if (!fonts.regular) fonts.regular = io.Fonts->AddFontDefault();
+  io.FontGlobalScale = 1.0f / dpr;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// Follows the canvas's CSS size and the device pixel ratio; resizes the drawing buffer to match.
+void sync_canvas_size() {
+  double w = 0, h = 0;
+  emscripten_get_element_css_size("#canvas", &w, &h);
+  const double dpr = std::max(0.5, std::min(4.0, emscripten_get_device_pixel_ratio()));
+  if (dpr != g_dpr) {
+    build_fonts(static_cast<float>(dpr));
+  }
+  if (w != g_css_w || h != g_css_h || dpr != g_dpr) {
+    emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(w * dpr)),
+                                       static_cast<int>(std::lround(h * dpr)));
+  }
+  g_css_w = w;
+  g_css_h = h;
+  g_dpr = dpr;
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
+}
+
+void apply_style() {
+  ImGui::StyleColorsDark();
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.WindowRounding = 0;
+  s.WindowBorderSize = 1;
+  s.FrameRounding = 3;
+  s.ScrollbarSize = 12;
+  s.WindowPadding = ImVec2(10, 8);
+  s.FramePadding = ImVec2(6, 4);
+  s.ItemSpacing = ImVec2(8, 6);
+  s.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
+  s.Colors[ImGuiCol_TitleBg] = s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
+}
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] Main loop
+// -------------------------------------------------------------------------------------------------
+
+void update_cursor() {
+  static int shown = -2;
+  const int c = ImGui::GetMouseCursor();
+  if (c == shown) return;
+  shown = c;
+  static const char* const kCss[] = {"default",   "text",        "move",        "ns-resize", "ew-resize",
+                                     "nesw-resize", "nwse-resize", "pointer",   "not-allowed"};
+  ae_js_set_cursor(c >= 0 && c < static_cast<int>(sizeof kCss / sizeof kCss[0]) ? kCss[c] : "none");
+}
+
+constexpr size_t kLoadSliceBytes = 256u << 10;  // one loader step
+constexpr double kLoadMsPerFrame = 12.0;         // loading work per frame, so the page stays responsive
+
+void frame() {
+  const double t0 = emscripten_get_now();
+  ae::Explorer& ex = g_app->explorer();
+  while (ex.loading() && emscripten_get_now() - t0 < kLoadMsPerFrame) ex.load_step(kLoadSliceBytes);
+  if (!ex.loading() && !g_load_notified) {
+    g_load_notified = true;
+    ae_js_load_finished(ex.errors().size() == g_errors_at_commit ? 1 : 0);
+  }
+  sync_canvas_size();
+  ImGuiIO& io = ImGui::GetIO();
+  static double last = t0;
+  io.DeltaTime = static_cast<float>(std::max(1e-4, (t0 - last) / 1000.0));
+  last = t0;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  input_frame_done();
+  g_app->draw(io.DisplaySize.x, io.DisplaySize.y);
+  ImGui::Render();
+  int fb_w = 0, fb_h = 0;
+  emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.07f, 0.08f, 0.10f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  update_cursor();
+  ex.frames().add(emscripten_get_now() - t0);
+}
+
+}  // namespace
+
+int main() {
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = EM_FALSE;
+  attrs.antialias = EM_FALSE;
+  attrs.preserveDrawingBuffer = EM_TRUE;  // screenshots and PNG export read the canvas
+  g_gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (g_gl <= 0) {
+    ae_js_fatal("WebGL2 is not available in this browser, so Article Explorer cannot draw.");
+    return 1;
+  }
+  emscripten_webgl_make_context_current(g_gl);
+
+  g_app = new ae::App();
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.BackendPlatformName = "article_explorer_web";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  apply_style();
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  install_input();
+  sync_canvas_size();
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

@@ -1,0 +1,95 @@
+// explorer.js — the page's half of the browser glue: starts the WebAssembly module, loads the bundled
+// corpus, and defines window.explorer, the JavaScript API for automation and tests (see README).
+// The C++ half is src/platform/web_main.cpp.
+(function () {
+  'use strict';
+  const overlay = document.getElementById('overlay');
+  const canvas = document.getElementById('canvas');
+  let module = null;
+  let pendingLoad = null; // {resolve} of the load in progress
+
+  function showOverlay(text, isError) {
+    overlay.textContent = text;
+    overlay.classList.toggle('error', !!isError);
+    overlay.classList.remove('hidden');
+  }
+
+  // Hands bytes to the core; resolves with true/false when the sliced load has finished.
+  function loadBytes(bytes, name) {
+    return new Promise((resolve) => {
+      if (pendingLoad) pendingLoad.resolve(false);
+      pendingLoad = { resolve };
+      const ptr = module.ccall('ae_load_buffer', 'number', ['number', 'string'], [bytes.length, name]);
+      if (bytes.length) module.HEAPU8.set(bytes, ptr);
+      module.ccall('ae_load_commit', null, [], []);
+    });
+  }
+
+  function state() {
+    if (!module) return null;
+    return JSON.parse(module.UTF8ToString(module.ccall('ae_state_json', 'number', [], [])));
+  }
+
+  let resolveReady, rejectReady;
+  const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+
+  window.explorer = {
+    // Resolves once the app runs and the bundled corpus has been loaded (or has failed to).
+    ready,
+    // The state report: a plain object (see README, "JavaScript API").
+    state,
+    // Sets the date filter (inclusive; ISO dates). Returns false (and records an error) on a bad date.
+    setRange(from, to) {
+      return module.ccall('ae_set_range', 'number', ['string', 'string'], [String(from), String(to)]) === 1;
+    },
+    // Opens the article with this id in the reader; '' closes it. Returns false for an unknown id.
+    openArticle(id) {
+      return module.ccall('ae_open_article', 'number', ['string'], [String(id)]) === 1;
+    },
+    // Fetches a corpus (same-origin or CORS-enabled URL) and loads it; resolves like loadText.
+    async loadUrl(url, name) {
+      let bytes;
+      try {
+        bytes = await fetchCorpus(url);
+      } catch (err) {
+        module.ccall('ae_report_error', null, ['string'], [`Could not fetch ${url}: ${err.message}`]);
+        return false;
+      }
+      return loadBytes(bytes, name || decodeURIComponent(String(url).split('/').pop() || 'corpus'));
+    },
+    // Loads a corpus given as text; resolves to true when it loaded, false when it was refused.
+    loadText(text, name) {
+      return loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text');
+    },
+  };
+
+  async function fetchCorpus(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  createExplorerModule({
+    canvas,
+    onLoadFinished(ok) {
+      overlay.classList.add('hidden');
+      if (pendingLoad) { const p = pendingLoad; pendingLoad = null; p.resolve(ok); }
+    },
+    onFatal(message) { showOverlay(message, true); rejectReady(new Error(message)); },
+    printErr(text) { console.warn(text); },
+  }).then(async (m) => {
+    module = m;
+    showOverlay('Loading the demo corpus…');
+    try {
+      const bytes = await fetchCorpus('assets/articles.json');
+      await loadBytes(bytes, 'articles.json');
+      resolveReady(window.explorer);
+    } catch (err) {
+      showOverlay('Could not load the demo corpus: ' + err.message, true);
+      resolveReady(window.explorer);
+    }
+  }, (err) => {
+    showOverlay('Article Explorer could not start: ' + err, true);
+    rejectReady(err);
+  });
+})();
