@@ -327,6 +327,214 @@ Day field_date(const RawField& f) {
   return kUndated;
 }
 
+// -------------------------------------------------------------------------------------------------
+// [SECTION] Fast path for well-formed articles
+// -------------------------------------------------------------------------------------------------
+// Most bytes of a corpus are the text of string values, which nlohmann's lexer copies one character
+// at a time. For an article object this path walks the members itself, decodes strings in runs
+// (validating escapes, control characters and UTF-8 as strictly as nlohmann does) and hands every
+// non-string value to nlohmann. It only ever accepts: at the first thing it does not find plainly
+// valid it returns false, and the article is read again by nlohmann's SAX parser, whose verdict and
+// error message stand.
+
+// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates, <= U+10FFFF),
+// or 0 when it is not one.
+inline size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  auto cont = [&](size_t k, unsigned char lo, unsigned char hi) { return p + k < end && p[k] >= lo && p[k] <= hi; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  return 0;
+}
+
+inline int hex4(const char* p) {
+  int v = 0;
+  for (int k = 0; k < 4; ++k) {
+    const char c = p[k];
+    v <<= 4;
+    if (c >= '0' && c <= '9') v |= c - '0';
+    else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+    else return -1;
+  }
+  return v;
+}
+
+inline void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes the JSON string at s[i] == '"' into *out (when given). Returns the index past the closing
+// quote, or npos when the string is not plainly valid.
+size_t fast_string(const char* s, size_t i, size_t end, std::string* out) {
+  const auto* u = reinterpret_cast<const unsigned char*>(s);
+  ++i;
+  for (;;) {
+    const size_t run = i;
+    while (i < end && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\') ++i;
+    if (out && i > run) out->append(s + run, i - run);
+    if (i >= end) return std::string::npos;
+    const unsigned char c = u[i];
+    if (c == '"') return i + 1;
+    if (c < 0x20) return std::string::npos;
+    if (c >= 0x80) {
+      const size_t n = utf8_sequence(u + i, u + end);
+      if (!n) return std::string::npos;
+      if (out) out->append(s + i, n);
+      i += n;
+      continue;
+    }
+    // Escape.
+    if (i + 1 >= end) return std::string::npos;
+    const char e = s[i + 1];
+    char plain = 0;
+    switch (e) {
+      case '"': plain = '"'; break;
+      case '\\': plain = '\\'; break;
+      case '/': plain = '/'; break;
+      case 'b': plain = '\b'; break;
+      case 'f': plain = '\f'; break;
+      case 'n': plain = '\n'; break;
+      case 'r': plain = '\r'; break;
+      case 't': plain = '\t'; break;
+      case 'u': break;
+      default: return std::string::npos;
+    }
+    if (plain) {
+      if (out) *out += plain;
+      i += 2;
+      continue;
+    }
+    if (i + 6 > end) return std::string::npos;
+    int cp = hex4(s + i + 2);
+    if (cp < 0) return std::string::npos;
+    i += 6;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return std::string::npos;  // lone low surrogate
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (i + 6 > end || s[i] != '\\' || s[i + 1] != 'u') return std::string::npos;
+      const int lo = hex4(s + i + 2);
+      if (lo < 0xDC00 || lo > 0xDFFF) return std::string::npos;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+      i += 6;
+    }
+    if (out) append_utf8(*out, static_cast<uint32_t>(cp));
+  }
+}
+
+// Reads the article object in s[b, e) into fields. false: not plainly valid (see above).
+bool fast_article(const char* s, size_t b, size_t e, int max_depth, std::vector<RawField>& fields) {
+  auto ws = [&](size_t& i) {
+    while (i < e && is_ws(s[i])) ++i;
+  };
+  size_t i = b;
+  if (i >= e || s[i] != '{') return false;
+  ++i;
+  ws(i);
+  std::string key;
+  if (i < e && s[i] == '}') {
+    ++i;
+  } else {
+    for (;;) {
+      if (i >= e || s[i] != '"') return false;
+      key.clear();
+      i = fast_string(s, i, e, &key);
+      if (i == std::string::npos) return false;
+      ws(i);
+      if (i >= e || s[i] != ':') return false;
+      ++i;
+      ws(i);
+      if (i >= e) return false;
+      const Alias* alias = find_alias(key);
+      RawField* f = nullptr;
+      if (alias) {
+        fields.emplace_back();
+        f = &fields.back();
+        f->alias = alias;
+      }
+      if (s[i] == '"') {
+        if (f) {
+          f->kind = RawField::kText;
+          f->type = "text";
+        }
+        i = fast_string(s, i, e, f ? &f->text : nullptr);
+        if (i == std::string::npos) return false;
+      } else {
+        size_t value_end = 0;
+        ScanError err;
+        if (!skip_value(s, i, e, max_depth - 1, value_end, err)) return false;
+        if (f) {
+          const json v = json::parse(s + i, s + value_end, nullptr, false);
+          if (v.is_discarded()) return false;
+          if (v.is_null()) {
+            f->type = "null";
+          } else if (v.is_number()) {
+            f->kind = v.is_number_float() ? RawField::kFloat : RawField::kInteger;
+            f->type = "a number";
+            f->number = v.get<double>();
+          } else if (v.is_boolean()) {
+            f->type = "true/false";
+          } else if (v.is_array()) {
+            f->kind = RawField::kParagraphs;
+            f->type = "an array";
+            for (const json& p : v) {
+              if (!p.is_string()) {
+                f->paragraphs_ok = false;
+                continue;
+              }
+              if (!f->text.empty()) f->text += "\n\n";
+              f->text += p.get_ref<const std::string&>();
+            }
+          } else if (v.is_object()) {
+            f->kind = RawField::kNamed;
+            f->type = "an object";
+            for (const char* k : {"name", "title", "href", "url"}) {
+              auto it = v.find(k);
+              if (it != v.end() && it->is_string()) {
+                f->text = it->get_ref<const std::string&>();
+                break;
+              }
+            }
+          }
+        } else if (!json::accept(s + i, s + value_end)) {
+          return false;
+        }
+        i = value_end;
+      }
+      ws(i);
+      if (i >= e) return false;
+      if (s[i] == ',') {
+        ++i;
+        ws(i);
+        continue;
+      }
+      if (s[i] != '}') return false;
+      ++i;
+      break;
+    }
+  }
+  ws(i);
+  return i == e;
+}
+
 // Trims ASCII whitespace at both ends and turns CR LF into LF.
 void clean_text(std::string& s) {
   if (s.find('\r') != std::string::npos) {
@@ -410,14 +618,14 @@ struct CorpusLoader::Impl {
   }
 
   // Turns the fields read from one article into an Article; skips what is not one.
-  void add_article(ArticleSax& sax, size_t offset, long index) {
-    if (sax.top_type) {
+  void add_article(std::vector<RawField>& fields, const char* top_type, size_t offset, long index) {
+    if (top_type) {
       ++result.skipped;
-      warn(where(offset, index) + " is " + sax.top_type + ", not an object; skipped");
+      warn(where(offset, index) + " is " + top_type + ", not an object; skipped");
       return;
     }
     RawField* chosen[kFieldCount] = {};
-    for (RawField& f : sax.fields) {
+    for (RawField& f : fields) {
       if (f.type == std::string("null")) continue;
       RawField*& c = chosen[f.alias->field];
       if (!c || f.alias->priority < c->alias->priority) c = &f;
@@ -431,7 +639,7 @@ struct CorpusLoader::Impl {
       if (fi == kDate) {
         art.date = field_date(*f);
         // Another date field may still hold a readable date.
-        for (const RawField& other : sax.fields)
+        for (const RawField& other : fields)
           if (art.date == kUndated && &other != f && other.alias->field == kDate) art.date = field_date(other);
         if (art.date == kUndated) {
           const std::string shown = f->kind == RawField::kText ? f->text.substr(0, 40) : std::string(f->type);
@@ -468,6 +676,11 @@ struct CorpusLoader::Impl {
   // Reads bytes[b, e) as one article value. Returns false (with the error recorded: in soft_error when
   // given, else as the load's fatal error) on a syntax error.
   bool parse_element(size_t b, size_t e, long index, LoadIssue* soft_error) {
+    std::vector<RawField> fast;
+    if (fast_article(bytes.data(), b, e, limits.max_depth, fast)) {
+      add_article(fast, nullptr, b, index);
+      return true;
+    }
     ArticleSax sax(limits.max_depth);
     const bool ok = json::sax_parse(bytes.data() + b, bytes.data() + e, &sax);
     if (!ok && sax.nested_too_deep) {
@@ -497,7 +710,7 @@ struct CorpusLoader::Impl {
       fail(msg, at, index);
       return false;
     }
-    add_article(sax, b, index);
+    add_article(sax.fields, sax.top_type, b, index);
     return true;
   }
 
@@ -570,13 +783,14 @@ struct CorpusLoader::Impl {
         return;
       }
       const size_t key_e = skip_string(s, i, e);
-      std::string key;
-      try {
-        key = json::parse(s + i, s + key_e).get<std::string>();
-      } catch (const json::exception&) {
+      // No exceptions: WebAssembly builds run without them, so nothing here may throw.
+      const json key_json = key_e == std::string::npos ? json(json::value_t::discarded)
+                                                      : json::parse(s + i, s + key_e, nullptr, false);
+      if (!key_json.is_string()) {
         fail("invalid key in the top-level object", i);
         return;
       }
+      const std::string key = key_json.get<std::string>();
       i = key_e;
       while (i < e && is_ws(s[i])) ++i;
       if (i >= e || s[i] != ':') {
@@ -595,10 +809,8 @@ struct CorpusLoader::Impl {
         articles_b = i;
         articles_e = value_e;
       } else if (key == "name" && s[i] == '"') {
-        try {
-          result.corpus.name = json::parse(s + i, s + value_e).get<std::string>();
-        } catch (const json::exception&) {
-        }
+        const json name = json::parse(s + i, s + value_e, nullptr, false);
+        if (name.is_string()) result.corpus.name = name.get<std::string>();
       }
       const Alias* a = find_alias(key);
       if (a && (a->field == kTitle || a->field == kBody)) looks_like_article = true;

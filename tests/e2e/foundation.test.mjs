@@ -71,6 +71,18 @@ test('HiDPI: the drawing buffer follows the device pixel ratio and window resize
   await page.context().close();
 });
 
+test('the site works from a sub-path, as on GitHub Pages', async () => {
+  const sub = await launch({ mounts: { '/user/article-explorer': (await import('./harness.mjs')).siteDir } });
+  try {
+    const { page, consoleErrors } = await openApp({ ...sub, url: sub.url + 'user/article-explorer/' });
+    const s = await page.evaluate(() => window.explorer.state());
+    assert.equal(s.articles_total, 2);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await sub.close();
+  }
+});
+
 test('a broken corpus is refused with a located message and the loaded one stays', async () => {
   const { page, consoleErrors } = await openApp(env);
   const ok = await page.evaluate(() => window.explorer.loadText('[{"title": "x"},\n {"title": nope}]', 'broken.json'));

@@ -1,6 +1,8 @@
 // unit-loader.cpp — reading corpora: formats, field names, dates, errors with positions, slices.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "loader.h"
 #include "test_util.h"
 
@@ -236,4 +238,62 @@ TEST_CASE("line_column counts from 1") {
   line_column("ab", 0, l, c);
   CHECK(l == 1);
   CHECK(c == 1);
+}
+
+TEST_CASE("strings decode exactly as nlohmann/json decodes them, and are refused where it refuses them") {
+  // The loader's fast path decodes string values itself; nlohmann/json is the reference.
+  const std::string cases[] = {
+      R"("plain ascii")",
+      R"("quote \" backslash \\ slash \/ controls \b\f\n\r\t end")",
+      R"("\u00e9t\u00E9 \u20ac \ud83d\ude00 \u0041")",
+      "\"caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x98\x80 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82\"",  // é – 😀 العراق
+      "\"overlong \xC0\xAF\"",
+      "\"surrogate in UTF-8 \xED\xA0\x80\"",
+      "\"beyond U+10FFFF \xF4\x90\x80\x80\"",
+      "\"truncated sequence \xE2\x80\"",
+      "\"lone continuation \x80\"",
+      R"("lone low surrogate \udc00")",
+      R"("high surrogate alone \ud83d x")",
+      R"("high then non-low \ud83d\u0041")",
+      R"("bad escape \x41")",
+      R"("short unicode \u12")",
+      R"("bad hex \u12g4")",
+      std::string("\"tab\tinside\""),
+      std::string("\"newline\ninside\""),
+  };
+  for (const std::string& c : cases) {
+    const nlohmann::json ref = nlohmann::json::parse(c, nullptr, false);
+    for (const std::string& text : {"[{\"title\": " + c + "}]", "{\"title\": " + c + "}\n{\"title\": \"x\"}"}) {
+      LoadResult r = load(text);
+      if (ref.is_discarded()) {
+        const bool refused = !r.ok || r.skipped == 1;
+        CHECK_MESSAGE(refused, "accepted invalid: ", c);
+      } else {
+        REQUIRE_MESSAGE(r.ok, "refused valid: ", c, " : ", r.error.message);
+        CHECK_MESSAGE(r.corpus.articles[0].title == ref.get<std::string>(), "decoded differently: ", c);
+      }
+    }
+  }
+}
+
+TEST_CASE("unknown fields are still checked: invalid JSON inside them is an error") {
+  LoadResult r = load(R"([{"title":"a","extra":{"x":[1,2,}}])");
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.message == "'}' closes a '[' (expected ']') (in article 1)");
+  r = load(R"([{"title":"a","extra":{"x":[1,2,]}}])");
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.message.rfind("invalid JSON in article 1: syntax error while parsing value", 0) == 0);
+  r = load(R"([{"title":"a","n":12abc}])");
+  REQUIRE_FALSE(r.ok);
+  r = load(R"([{"title":"a","n":-0.5e3,"t":true,"f":false,"z":null,"s":"\u00e9"}])");
+  CHECK(r.ok);
+}
+
+TEST_CASE("a top-level object with broken keys or names is refused without exceptions") {
+  LoadResult r = load("{\"ti\xfftle\": 1, \"articles\": []}");
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.message == "invalid key in the top-level object");
+  r = load("{\"name\": \"bad \\x\", \"articles\": [{\"title\": \"a\"}]}");
+  REQUIRE(r.ok);
+  CHECK(r.corpus.name == "test");
 }
