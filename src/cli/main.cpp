@@ -1,6 +1,8 @@
 // main.cpp — `explorer`, the command-line front end: statistics, article lists and benchmarks on the
 // same core as the web app. Layer: cli.
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -10,6 +12,8 @@
 #include <vector>
 
 #include "date.h"
+#include "entities.h"
+#include "gazetteer.h"
 #include "explorer.h"
 #include "loader.h"
 
@@ -19,7 +23,12 @@ const char* kUsage =
     "usage: explorer COMMAND FILE [options]\n"
     "  stats FILE                       articles, dated/undated, date span, bytes, parse time\n"
     "  articles FILE [--from D] [--to D]  one line per article in range: date, id, title (oldest first)\n"
-    "  bench FILE [--repeat N]          JSON figures: bytes, parse MB/s (best and median of N runs)\n"
+    "  bench FILE [--repeat N]          JSON figures: bytes, parse MB/s, extraction MB/s (best and median of N runs)\n"
+    "  entities FILE [--jsonl] [--sort mentions|articles|name]\n"
+    "                                   the merged entity table (name, type, articles, mentions, aliases), or with\n"
+    "                                   --jsonl one line per article: {\"id\", \"entities\": {\"people\", \"orgs\", \"places\"}}\n"
+    "Options: --data DIR  where gazetteer.json and english_words.txt are (default: the project's assets/,\n"
+    "                     or $AE_DATA_DIR)\n"
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
     "Dates D: ISO 8601 (2026-01-21) or a news form (\"21 January 2026\").\n";
 
@@ -48,6 +57,9 @@ struct Args {
   std::string command, file;
   std::string from, to;
   int repeat = 5;
+  bool jsonl = false;
+  std::string sort = "mentions";
+  std::string data_dir;
 };
 
 bool parse_args(int argc, char** argv, Args& a) {
@@ -66,6 +78,13 @@ bool parse_args(int argc, char** argv, Args& a) {
       if (!value(a.from)) return false;
     } else if (opt == "--to") {
       if (!value(a.to)) return false;
+    } else if (opt == "--jsonl") {
+      a.jsonl = true;
+    } else if (opt == "--sort") {
+      if (!value(a.sort)) return false;
+      if (a.sort != "mentions" && a.sort != "articles" && a.sort != "name") return false;
+    } else if (opt == "--data") {
+      if (!value(a.data_dir)) return false;
     } else if (opt == "--repeat") {
       if (!value(r)) return false;
       a.repeat = std::max(1, std::atoi(r.c_str()));
@@ -147,6 +166,68 @@ int cmd_articles(const Args& a) {
   return 0;
 }
 
+// Loads the gazetteer and word list from --data, $AE_DATA_DIR or the project's assets/.
+bool load_gazetteer(const Args& a, ae::Gazetteer& gaz) {
+  std::string dir = a.data_dir;
+  if (dir.empty() && std::getenv("AE_DATA_DIR")) dir = std::getenv("AE_DATA_DIR");
+  if (dir.empty()) dir = AE_DEFAULT_DATA_DIR;
+  std::string json, words, error;
+  if (!read_input(dir + "/gazetteer.json", json) || !read_input(dir + "/english_words.txt", words)) {
+    std::fprintf(stderr, "explorer: cannot read %s/gazetteer.json and english_words.txt (use --data DIR)\n", dir.c_str());
+    return false;
+  }
+  if (!gaz.load_json(json, error)) {
+    std::fprintf(stderr, "explorer: %s/gazetteer.json: %s\n", dir.c_str(), error.c_str());
+    return false;
+  }
+  gaz.load_words(words);
+  return true;
+}
+
+int cmd_entities(const Args& a) {
+  ae::Gazetteer gaz;
+  if (!load_gazetteer(a, gaz)) return 1;
+  ae::Explorer ex;
+  if (!load(a, ex)) return 1;
+  const ae::Corpus& c = ex.corpus();
+  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  if (a.jsonl) {
+    for (size_t i = 0; i < c.size(); ++i) {
+      nlohmann::json line = {{"id", c.articles[i].id}};
+      nlohmann::json ents = nlohmann::json::object();
+      for (ae::EntityType t : {ae::EntityType::Person, ae::EntityType::Org, ae::EntityType::Place})
+        ents[ae::type_plural(t)] = ae::article_surfaces(c, index, i, t);
+      line["entities"] = ents;
+      std::printf("%s\n", line.dump().c_str());
+    }
+    return 0;
+  }
+  std::vector<size_t> order(index.entities.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const ae::Entity& ex_ = index.entities[x];
+    const ae::Entity& ey = index.entities[y];
+    if (a.sort == "name") return ex_.name < ey.name;
+    if (a.sort == "articles" && ex_.articles != ey.articles) return ex_.articles > ey.articles;
+    if (ex_.mentions != ey.mentions) return ex_.mentions > ey.mentions;
+    return ex_.articles > ey.articles;
+  });
+  std::printf("%-40s %-7s %8s %8s  %s\n", "name", "type", "articles", "mentions", "aliases (rule)");
+  for (size_t i : order) {
+    const ae::Entity& e = index.entities[i];
+    std::string aliases;
+    for (const ae::EntityAlias& al : e.aliases) {
+      if (al.surface == e.name && al.rule == "name") continue;
+      if (!aliases.empty()) aliases += "; ";
+      aliases += al.surface + " (" + al.rule + ", " + std::to_string(al.count) + ")";
+    }
+    std::printf("%-40s %-7s %8u %8u  %s\n", e.name.c_str(), ae::type_name(e.type), e.articles, e.mentions, aliases.c_str());
+  }
+  std::fprintf(stderr, "explorer: %zu entities from %zu articles in %.1f ms\n", index.entities.size(), c.size(),
+               index.extract_ms);
+  return 0;
+}
+
 int cmd_bench(const Args& a) {
   std::string bytes;
   if (!read_input(a.file, bytes)) {
@@ -195,6 +276,7 @@ int main(int argc, char** argv) {
   if (a.command == "stats") return cmd_stats(a);
   if (a.command == "articles") return cmd_articles(a);
   if (a.command == "bench") return cmd_bench(a);
+  if (a.command == "entities") return cmd_entities(a);
   std::fprintf(stderr, "explorer: unknown command '%s'\n", a.command.c_str());
   std::fputs(kUsage, stderr);
   return 2;

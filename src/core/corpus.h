@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "date.h"
+#include "entity_type.h"
 
 namespace ae {
 
@@ -17,6 +18,8 @@ struct Article {
   std::string url;     // "" when unknown
   std::string body;    // paragraphs separated by "\n\n"; "" when only a title was given
   Day date = kUndated;
+  bool has_given_entities = false;  // the input carried an "entities" field: used instead of extraction
+  std::vector<GivenEntity> given_entities;
 };
 
 struct Corpus {

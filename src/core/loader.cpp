@@ -5,6 +5,8 @@
 // [SECTION] CorpusLoader: the top-level state machine (start -> array | object | lines -> done)
 #include "loader.h"
 
+#include "entity_type.h"
+
 #include <chrono>
 #include <cstdio>
 #include <cmath>
@@ -122,8 +124,8 @@ bool skip_value(const char* s, size_t pos, size_t end, int max_depth, size_t& ou
 // [SECTION] Article fields
 // -------------------------------------------------------------------------------------------------
 
-enum Field { kId, kTitle, kDate, kBody, kUrl, kSource, kFieldCount };
-constexpr std::string_view kCanonical[kFieldCount] = {"id", "title", "date", "body", "url", "source"};
+enum Field { kId, kTitle, kDate, kBody, kUrl, kSource, kEntities, kFieldCount };
+constexpr std::string_view kCanonical[kFieldCount] = {"id", "title", "date", "body", "url", "source", "entities"};
 
 struct Alias {
   std::string_view key;
@@ -140,6 +142,7 @@ constexpr Alias kAliases[] = {
     {"summary", kBody, 4},
     {"url", kUrl, 0},         {"link", kUrl, 1},
     {"source", kSource, 0},   {"publisher", kSource, 1}, {"site", kSource, 2},     {"outlet", kSource, 3},
+    {"entities", kEntities, 0},
 };
 
 // The alias of a key, or nullptr. Called for every top-level key of every article: compares lengths
@@ -159,6 +162,7 @@ struct RawField {
   std::string text;           // kText, kParagraphs (joined), kNamed
   double number = 0;          // kInteger, kFloat
   bool paragraphs_ok = true;  // kParagraphs: every element was a string
+  json value;                 // kEntities: the value as read
 };
 
 // SAX reader of one article object. Builds no DOM: only the recognised top-level fields are kept;
@@ -482,8 +486,15 @@ bool fast_article(const char* s, size_t b, size_t e, int max_depth, std::vector<
         ScanError err;
         if (!skip_value(s, i, e, max_depth - 1, value_end, err)) return false;
         if (f) {
-          const json v = json::parse(s + i, s + value_end, nullptr, false);
+          json v = json::parse(s + i, s + value_end, nullptr, false);
           if (v.is_discarded()) return false;
+          if (alias->field == kEntities) {
+            f->kind = RawField::kOther;
+            f->type = v.is_array() ? "an array" : v.is_object() ? "an object" : "something else";
+            f->value = std::move(v);
+            i = value_end;
+            goto next_member;
+          }
           if (v.is_null()) {
             f->type = "null";
           } else if (v.is_number()) {
@@ -519,6 +530,7 @@ bool fast_article(const char* s, size_t b, size_t e, int max_depth, std::vector<
         }
         i = value_end;
       }
+    next_member:
       ws(i);
       if (i >= e) return false;
       if (s[i] == ',') {
@@ -617,6 +629,57 @@ struct CorpusLoader::Impl {
     while (pos < bytes.size() && is_ws(s[pos])) ++pos;
   }
 
+  // The "entities" field: a list of {name, type, aliases?}, or an object of lists by type whose items
+  // are names or {name, aliases?}. Malformed items are skipped with a warning.
+  void read_given_entities(const RawField& f, Article& art, size_t offset, long index) {
+    const json& v = f.value;
+    size_t bad = 0;
+    auto read_item = [&](const json& item, const EntityType* fixed) {
+      GivenEntity g;
+      if (item.is_string()) {
+        g.name = item.get<std::string>();
+      } else if (item.is_object()) {
+        auto n = item.find("name");
+        if (n != item.end() && n->is_string()) g.name = n->get<std::string>();
+        auto a = item.find("aliases");
+        if (a != item.end() && a->is_array())
+          for (const json& x : *a)
+            if (x.is_string()) g.aliases.push_back(x.get<std::string>());
+      }
+      clean_text(g.name);
+      bool typed = fixed != nullptr;
+      if (fixed) g.type = *fixed;
+      else if (item.is_object()) {
+        auto t = item.find("type");
+        typed = t != item.end() && t->is_string() && parse_entity_type(t->get<std::string>(), g.type);
+      }
+      if (g.name.empty() || !typed) {
+        ++bad;
+        return;
+      }
+      art.given_entities.push_back(std::move(g));
+    };
+    if (v.is_array()) {
+      for (const json& item : v) read_item(item, nullptr);
+    } else if (v.is_object()) {
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        EntityType t;
+        if (!parse_entity_type(it.key(), t) || !it->is_array()) {
+          ++bad;
+          continue;
+        }
+        for (const json& item : *it) read_item(item, &t);
+      }
+    } else {
+      warn(where(offset, index) + ": 'entities' is " + f.type + ", expected a list or an object of lists; ignored");
+      return;
+    }
+    art.has_given_entities = true;
+    if (bad)
+      warn(where(offset, index) + ": " + std::to_string(bad) +
+           " item(s) of 'entities' without a name or a known type (person, org, place) were ignored");
+  }
+
   // Turns the fields read from one article into an Article; skips what is not one.
   void add_article(std::vector<RawField>& fields, const char* top_type, size_t offset, long index) {
     if (top_type) {
@@ -636,6 +699,10 @@ struct CorpusLoader::Impl {
       RawField* f = chosen[fi];
       if (!f) continue;
       const std::string key(f->alias->key);
+      if (fi == kEntities) {
+        read_given_entities(*f, art, offset, index);
+        continue;
+      }
       if (fi == kDate) {
         art.date = field_date(*f);
         // Another date field may still hold a readable date.

@@ -1,0 +1,60 @@
+// entities.h — people, organisations and places in the corpus: extraction from article text, alias
+// merging across the corpus, and the per-article mentions the rest of the explorer reads. Layer: core.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus.h"
+#include "entity_type.h"
+#include "gazetteer.h"
+
+namespace ae {
+
+constexpr uint32_t kNoOffset = UINT32_MAX;
+
+// One occurrence of an entity in an article.
+struct Mention {
+  uint32_t entity = 0;     // index into EntityIndex::entities
+  uint32_t begin = 0;      // byte offsets in the field (kNoOffset: given in the input, not found in the text)
+  uint32_t end = 0;
+  uint32_t sentence = 0;   // sentence within the article (the title's first, then the body's)
+  uint8_t field = 1;       // 0 title, 1 body
+  uint8_t via_demonym = 0; // 1: "Iraqi government" counted as a reference to Iraq (see README)
+};
+
+// A surface form of an entity and why it belongs to it (so a later editor can undo a merge).
+struct EntityAlias {
+  std::string surface;
+  std::string rule;        // "name", "gazetteer alias", "acronym defined in <id>", "surname of <name> in <id>",
+                           // "spelling variant", "demonym", "given in input"
+  uint32_t count = 0;      // mentions with this surface
+};
+
+struct Entity {
+  std::string name;        // canonical: the gazetteer's name, else the most complete and most frequent form
+  EntityType type = EntityType::Person;
+  std::vector<EntityAlias> aliases;
+  uint32_t mentions = 0;   // over the corpus
+  uint32_t articles = 0;   // articles with at least one mention
+  bool known = false;      // found in the gazetteer
+};
+
+struct EntityIndex {
+  std::vector<Entity> entities;
+  std::vector<std::vector<Mention>> by_article;  // per article (corpus order), in reading order
+  std::vector<uint32_t> sentences;               // per article: number of sentences (title + body)
+  double extract_ms = 0;
+  size_t bytes = 0;                              // text bytes read (titles + bodies)
+};
+
+// Finds and merges the entities of every article. Articles with given entities use those (located in
+// the text where their names or aliases occur). Deterministic; O(text) plus O(m log m) for m mentions.
+EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gazetteer);
+
+// Distinct surface strings of an article's mentions of each type (people, orgs, places), in reading
+// order, demonym references left out: what `explorer entities --jsonl` prints.
+std::vector<std::string> article_surfaces(const Corpus& corpus, const EntityIndex& index, size_t article,
+                                          EntityType type);
+
+}  // namespace ae

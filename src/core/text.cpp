@@ -1,0 +1,248 @@
+// text.cpp — tokenizer and sentence splitter. Layer: core.
+#include "text.h"
+
+#include <cstring>
+
+namespace ae {
+
+namespace {
+
+inline bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Decodes one UTF-8 code point at s[i] (lenient: a bad byte decodes as itself, length 1).
+uint32_t decode(std::string_view s, size_t i, size_t& len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { len = 1; return c; }
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > s.size()) { len = 1; return c; }
+  uint32_t cp = c & (0x7F >> n);
+  for (int k = 1; k < n; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) { len = 1; return c; }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  len = static_cast<size_t>(n);
+  return cp;
+}
+
+bool cp_upper(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 0;
+  if (cp >= 0x391 && cp <= 0x3A9) return true;
+  if (cp >= 0x400 && cp <= 0x42F) return true;
+  return false;
+}
+bool cp_lower(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
+  if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 1;
+  if (cp >= 0x3B1 && cp <= 0x3C9) return true;
+  if (cp >= 0x430 && cp <= 0x44F) return true;
+  return false;
+}
+// A letter for word purposes: ASCII letters and every non-ASCII code point that is not punctuation
+// we know (so words of any script stay whole).
+bool cp_letter(uint32_t cp) {
+  if (cp < 0x80) return ascii_alpha(static_cast<unsigned char>(cp));
+  if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 || (cp >= 0x3001 && cp <= 0x3003)) return false;
+  if (cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA9 || cp == 0xAE || cp == 0xB0) return false;
+  return true;
+}
+bool cp_space(uint32_t cp) { return cp < 0x80 ? is_space(static_cast<unsigned char>(cp)) : (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000); }
+bool cp_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+const char* const kAbbrev[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "maj", "gov",
+                               "sen", "rep", "rev", "prof", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb",
+                               "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "adm",
+                               "cmdr", "gens", "reps", "sens", "messrs", "approx", "est", "dept", "univ", "assn", "bros",
+                               "fig", "op", "vol", "pp", "al"};
+
+bool is_abbreviation(std::string_view w) {
+  if (w.size() == 1 && ascii_alpha(static_cast<unsigned char>(w[0]))) return true;  // initials: "John F. Kennedy"
+  if (w.find('.') != std::string_view::npos) return true;                            // "U.S.", "a.m."
+  if (w.size() > 5) return false;
+  char buf[8];
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] | 0x20);
+  for (const char* a : kAbbrev)
+    if (std::strlen(a) == w.size() && std::memcmp(a, buf, w.size()) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  size_t len;
+  return cp_upper(decode(w, 0, len));
+}
+bool starts_lower(std::string_view w) {
+  if (w.empty()) return false;
+  size_t len;
+  return cp_lower(decode(w, 0, len));
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return out;
+}
+
+void tokenize(std::string_view text, std::vector<Token>& out) {
+  out.clear();
+  const size_t n = text.size();
+  size_t i = 0;
+  uint32_t sentence = 0;
+  bool sent_start = true, space_before = false, line_before = false;
+  size_t line_start = 0;
+  bool pending_boundary = false;  // . ! ? seen: the next word starts a sentence
+  while (i < n) {
+    size_t len;
+    const uint32_t cp = decode(text, i, len);
+    if (cp_space(cp)) {
+      if (cp == '\n') {
+        // Where does the line that ends here end? Short lines and lines not ending mid-sentence close a sentence.
+        size_t e = i;
+        while (e > line_start && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
+        const size_t line_len = e - line_start;
+        const unsigned char last = e > line_start ? static_cast<unsigned char>(text[e - 1]) : '\n';
+        const bool mid = ascii_alpha(last) || last == ',' || last == '-' || last >= 0x80;
+        size_t next = i + 1;
+        while (next < n && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
+        const bool blank = next < n && text[next] == '\n';
+        const bool indented = next > i + 1 && next - (i + 1) >= 2;
+        if (blank || indented || line_len <= 40 || !mid || line_len == 0) pending_boundary = true;
+        line_before = true;
+        line_start = i + 1;
+      }
+      space_before = true;
+      i += len;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    if (cp_letter(cp) || ascii_digit(static_cast<unsigned char>(cp < 0x80 ? cp : 0))) {
+      // A word: letters/digits, with inner apostrophes, hyphens, dots of acronyms, and '&' in AT&T.
+      size_t j = i + len;
+      bool upper_first = cp_upper(cp), any_lower = cp_lower(cp), digit = cp < 0x80 && ascii_digit(static_cast<unsigned char>(cp));
+      int letters = cp_letter(cp) ? 1 : 0;
+      bool hyphen_lower = false;
+      while (j < n) {
+        size_t l2;
+        const uint32_t c2 = decode(text, j, l2);
+        if (cp_letter(c2) || (c2 < 0x80 && ascii_digit(static_cast<unsigned char>(c2)))) {
+          if (cp_lower(c2)) any_lower = true;
+          if (c2 < 0x80 && ascii_digit(static_cast<unsigned char>(c2))) digit = true;
+          else ++letters;
+          j += l2;
+          continue;
+        }
+        if (j + l2 < n) {
+          size_t l3;
+          const uint32_t c3 = decode(text, j + l2, l3);
+          const bool next_wordish = cp_letter(c3) || (c3 < 0x80 && ascii_digit(static_cast<unsigned char>(c3)));
+          if ((c2 == '-' || c2 == 0x2010 || c2 == 0x2011) && next_wordish) {
+            hyphen_lower = cp_lower(c3);  // the last segment decides: "Kurdish-led" vs "Inzamam-ul-Haq"
+            j += l2;
+            continue;
+          }
+          if (cp_apostrophe(c2) && next_wordish) {
+            // "'s" at the end is a possessive, not part of the word.
+            if ((c3 == 's' || c3 == 'S') && (j + l2 + l3 >= n || !cp_letter(decode(text, j + l2 + l3, l3)))) break;
+            j += l2;
+            continue;
+          }
+          if (c2 == '.' && cp_letter(c3) && (j + l2 + 1 < n) && text[j + l2 + 1] == '.') {  // U.S. / U.N.
+            j += l2;
+            continue;
+          }
+          if (c2 == '&' && cp_upper(c3) && upper_first && !any_lower) {  // AT&T
+            j += l2;
+            continue;
+          }
+        }
+        // A closing dot of an acronym ("U.S."): a single letter and a dot after a dotted word.
+        if (c2 == '.' && j >= 2 && text[j - 2] == '.' ) {
+          j += 1;
+        }
+        break;
+      }
+      t.end = static_cast<uint32_t>(j);
+      t.flags |= kTokWord;
+      if (upper_first) t.flags |= kTokCap;
+      if (letters >= 2 && !any_lower && upper_first) t.flags |= kTokAllCaps;
+      if (digit) t.flags |= kTokDigit;
+      const std::string_view w = text.substr(i, j - i);
+      const size_t hyphen = w.find('-');
+      if (hyphen != std::string_view::npos) {
+        // "al-Sadr": a lower-case particle joined to a capitalised name is a name; "Kurdish-led" is not.
+        const std::string_view head = w.substr(0, hyphen), tail = w.substr(hyphen + 1);
+        const bool particle = (head == "al" || head == "el" || head == "bin" || head == "ibn" || head == "abu" ||
+                               head == "ad" || head == "as" || head == "ash" || head == "an" || head == "at" ||
+                               head == "az" || head == "ar" || head == "ul" || head == "bint") &&
+                              starts_upper(tail);
+        if (particle) t.flags |= kTokParticle | kTokCap;
+        else if (upper_first && hyphen_lower) t.flags |= kTokHyphenLower;
+      }
+      // Possessive after the word: 's / ’s / s' ("Forces'"); a trailing apostrophe after another letter
+      // is part of a transliterated name ("Shia'").
+      size_t k = j;
+      if (k < n) {
+        size_t la;
+        const uint32_t a = decode(text, k, la);
+        if (cp_apostrophe(a)) {
+          const bool s_next = k + la < n && (text[k + la] == 's' || text[k + la] == 'S') &&
+                              (k + la + 1 >= n || !cp_letter(static_cast<unsigned char>(text[k + la + 1])));
+          const bool ends_s = j > i && (text[j - 1] == 's' || text[j - 1] == 'S');
+          const bool space_after = k + la >= n || is_space(static_cast<unsigned char>(text[k + la]));
+          if (s_next) {
+            t.flags |= kTokPossessive;
+            k += la + 1;
+          } else if (ends_s && space_after) {
+            t.flags |= kTokPossessive;
+            k += la;
+          } else if (space_after && upper_first) {
+            t.end = static_cast<uint32_t>(k + la);  // "Shia'"
+            k += la;
+          }
+        }
+      }
+      // A sentence ends at . ! ? unless the word before is an abbreviation or initial.
+      i = k;
+    } else {
+      t.end = static_cast<uint32_t>(i + len);
+      t.punct = cp < 0x80 ? static_cast<char>(cp) : (cp == 0x2026 ? '.' : '\x01');
+      i += len;
+    }
+    if (space_before) t.flags |= kTokSpaceBefore;
+    if (line_before) t.flags |= kTokLineBefore;
+    if (t.word()) {
+      if (pending_boundary) {
+        sent_start = true;
+        pending_boundary = false;
+      }
+      if (sent_start) {
+        if (!out.empty()) ++sentence;
+        t.flags |= kTokSentStart;
+        sent_start = false;
+      }
+    }
+    t.sentence = sentence;
+    // Sentence-final punctuation.
+    if (!t.word() && (t.punct == '.' || t.punct == '!' || t.punct == '?')) {
+      bool boundary = true;
+      if (t.punct == '.' && !out.empty() && out.back().word() && !(t.flags & kTokSpaceBefore)) {
+        const Token& prev = out.back();
+        if (is_abbreviation(text.substr(prev.begin, prev.end - prev.begin))) boundary = false;
+      }
+      if (boundary) pending_boundary = true;
+    }
+    out.push_back(t);
+    space_before = line_before = false;
+  }
+}
+
+}  // namespace ae

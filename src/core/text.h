@@ -1,0 +1,45 @@
+// text.h — tokens and sentences of English news text, with byte offsets. Layer: core.
+// Any UTF-8 is accepted: bytes of non-ASCII letters stay inside words; nothing is rewritten.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ae {
+
+enum TokenFlag : uint16_t {
+  kTokWord = 1 << 0,        // letters/digits (with inner apostrophes, hyphens, acronym dots)
+  kTokCap = 1 << 1,         // first letter upper case
+  kTokAllCaps = 1 << 2,     // at least two letters, none lower case ("SDF", "U.S.", "NEWSLETTER")
+  kTokDigit = 1 << 3,       // contains a digit
+  kTokSentStart = 1 << 4,   // first word of a sentence
+  kTokSpaceBefore = 1 << 5, // whitespace before this token
+  kTokLineBefore = 1 << 6,  // a line break before this token
+  kTokPossessive = 1 << 7,  // the word was followed by 's / ’s / s' (not part of the token)
+  kTokParticle = 1 << 8,    // lower-case name particle joined to a name: "al-Sadr", "bin-Laden"
+  kTokHyphenLower = 1 << 9, // hyphenated with a lower-case tail: "Kurdish-led", "US-backed"
+};
+
+struct Token {
+  uint32_t begin = 0, end = 0;  // byte offsets in the text; for a possessive word, end excludes 's
+  uint32_t sentence = 0;        // index of the sentence (0-based within the text)
+  uint16_t flags = 0;
+  char punct = 0;               // for punctuation tokens: the ASCII character ('\x01' for other symbols)
+  bool word() const { return flags & kTokWord; }
+  bool has(TokenFlag f) const { return flags & f; }
+};
+
+// Splits text into word and punctuation tokens and marks sentence starts. Sentence boundaries: . ! ?
+// (not after abbreviations, initials or inside "U.S."), blank lines, indented lines, and line breaks
+// after short lines or lines not ending mid-sentence. O(n).
+void tokenize(std::string_view text, std::vector<Token>& out);
+
+// First code point of a UTF-8 string and its case (Latin, Greek, Cyrillic); false for other scripts.
+bool starts_upper(std::string_view word);
+bool starts_lower(std::string_view word);
+
+// Lower-cases ASCII letters; other bytes unchanged.
+std::string ascii_lower(std::string_view s);
+
+}  // namespace ae
