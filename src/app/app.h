@@ -52,6 +52,9 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
 void draw_article_list(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 
+// Colour of an entity type (highlights, legend, graph).
+unsigned int entity_color(EntityType t, int alpha);
+
 // Height of the top bar for the current font (CSS pixels).
 float top_bar_height();
 

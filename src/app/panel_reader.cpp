@@ -1,10 +1,82 @@
-// panel_reader.cpp — the open article: title, date, source, URL, and the body as paragraphs.
-// Layer: app.
+// panel_reader.cpp — the open article: title, date, source, URL, and the body as paragraphs with the
+// entity mentions highlighted by type. Layer: app.
 #include <imgui.h>
+
+#include <algorithm>
 
 #include "app.h"
 
 namespace ae {
+
+unsigned int entity_color(EntityType t, int alpha) {
+  switch (t) {
+    case EntityType::Person: return IM_COL32(240, 160, 80, alpha);
+    case EntityType::Org: return IM_COL32(100, 170, 250, alpha);
+    default: return IM_COL32(110, 205, 130, alpha);
+  }
+}
+
+namespace {
+
+struct Span {
+  uint32_t begin, end;
+  EntityType type;
+};
+
+// Lays out text[begin, end) word by word within the available width, drawing the words that fall in
+// a span in their type's colour on a tinted background. Advances the cursor past the block.
+// Cost: O(words) per frame; only visible lines are drawn.
+void draw_highlighted(const std::string& text, size_t begin, size_t end, const std::vector<Span>& spans) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const float wrap = std::max(50.0f, ImGui::GetContentRegionAvail().x);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const float space_w = font->CalcTextSizeA(size, FLT_MAX, 0, " ").x;
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImVec4 clip = dl->_ClipRectStack.back();
+  float x = 0, y = 0;
+  size_t si = 0;
+  size_t i = begin;
+  while (i < end) {
+    while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
+    if (i >= end) break;
+    size_t j = i;
+    while (j < end && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
+    const float w = font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + i, text.data() + j).x;
+    if (x > 0 && x + w > wrap) {
+      x = 0;
+      y += line_h;
+    }
+    const float sy = origin.y + y;
+    const bool visible = sy + line_h >= clip.y && sy <= clip.w;
+    // Pieces of the word inside and outside spans (a span may start or end inside a word: "Iraq's").
+    size_t k = i;
+    float px = origin.x + x;
+    while (k < j) {
+      while (si < spans.size() && spans[si].end <= k) ++si;
+      const bool in = si < spans.size() && spans[si].begin <= k;
+      const size_t stop = in ? std::min<size_t>(j, spans[si].end) : (si < spans.size() ? std::min<size_t>(j, spans[si].begin) : j);
+      const float pw = font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + k, text.data() + stop).x;
+      if (visible) {
+        if (in) {
+          dl->AddRectFilled(ImVec2(px - 1, sy), ImVec2(px + pw + 1, sy + size + 2), entity_color(spans[si].type, 55), 2.0f);
+          dl->AddText(font, size, ImVec2(px, sy), entity_color(spans[si].type, 255), text.data() + k, text.data() + stop);
+        } else {
+          dl->AddText(font, size, ImVec2(px, sy), text_col, text.data() + k, text.data() + stop);
+        }
+      }
+      px += pw;
+      k = stop;
+    }
+    x += w + space_w;
+    i = j;
+  }
+  ImGui::Dummy(ImVec2(wrap, y + line_h));
+}
+
+}  // namespace
 
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
@@ -23,34 +95,53 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
     ui.scroll_reader_to_top = false;
   }
   const Article& a = ex.corpus().articles[open];
-  ImGui::PushTextWrapPos(0.0f);
+  const EntityIndex& idx = ex.entities();
+  std::vector<Span> title_spans, body_spans;
+  size_t people = 0, orgs = 0, places = 0;
+  if (open < idx.by_article.size()) {
+    std::vector<uint32_t> seen;
+    for (const Mention& m : idx.by_article[open]) {
+      const EntityType t = idx.entities[m.entity].type;
+      if (m.begin != kNoOffset) (m.field == 0 ? title_spans : body_spans).push_back({m.begin, m.end, t});
+      if (m.via_demonym || std::find(seen.begin(), seen.end(), m.entity) != seen.end()) continue;
+      seen.push_back(m.entity);
+      (t == EntityType::Person ? people : t == EntityType::Org ? orgs : places)++;
+    }
+  }
   if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
-  ImGui::TextUnformatted(a.title.empty() ? "(untitled)" : a.title.c_str());
+  if (a.title.empty()) ImGui::TextUnformatted("(untitled)");
+  else draw_highlighted(a.title, 0, a.title.size(), title_spans);
   if (ui.fonts.bold) ImGui::PopFont();
   std::string meta = a.date == kUndated ? std::string("undated") : format_iso(a.date);
   if (!a.source.empty()) meta += "  ·  " + a.source;
   meta += "  ·  id " + a.id;
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", meta.c_str());
-  if (!a.url.empty()) {
-    ImGui::TextColored(ImVec4(0.45f, 0.65f, 1.0f, 1.0f), "%s", a.url.c_str());
+  if (!a.url.empty()) ImGui::TextColored(ImVec4(0.45f, 0.65f, 1.0f, 1.0f), "%s", a.url.c_str());
+  ImGui::PopTextWrapPos();
+  // Legend with this article's entity counts.
+  const struct {
+    EntityType t;
+    const char* label;
+    size_t n;
+  } legend[] = {{EntityType::Person, "people", people}, {EntityType::Org, "organisations", orgs}, {EntityType::Place, "places", places}};
+  for (const auto& l : legend) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(entity_color(l.t, 255)), "■ %zu %s", l.n, l.label);
+    ImGui::SameLine(0, 16);
   }
+  ImGui::NewLine();
   ImGui::Separator();
   ImGui::Spacing();
   // Paragraphs are separated by blank lines; single newlines (hard-wrapped wires) join into one.
   const std::string& body = a.body;
   size_t start = 0;
-  std::string para;
   while (start < body.size()) {
     size_t end = body.find("\n\n", start);
     if (end == std::string::npos) end = body.size();
-    para.assign(body, start, end - start);
-    for (char& ch : para)
-      if (ch == '\n') ch = ' ';
-    ImGui::TextUnformatted(para.c_str(), para.c_str() + para.size());
+    draw_highlighted(body, start, end, body_spans);
     ImGui::Spacing();
     start = end + 2;
   }
-  ImGui::PopTextWrapPos();
   ImGui::End();
 }
 

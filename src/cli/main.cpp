@@ -249,6 +249,20 @@ int cmd_bench(const Args& a) {
   }
   std::sort(ms.begin(), ms.end());
   const double mb = bytes.size() / 1e6;
+  // Extraction, on the corpus of the last run.
+  ae::Gazetteer gaz;
+  std::vector<double> ems;
+  size_t text_bytes = 0, entities = 0;
+  if (load_gazetteer(a, gaz)) {
+    ae::LoadResult r = ae::load_corpus(bytes, base_name(a.file));
+    for (int i = 0; i < a.repeat; ++i) {
+      const ae::EntityIndex idx = ae::extract_entities(r.corpus, gaz);
+      ems.push_back(idx.extract_ms);
+      text_bytes = idx.bytes;
+      entities = idx.entities.size();
+    }
+    std::sort(ems.begin(), ems.end());
+  }
   nlohmann::json out = {{"file", base_name(a.file)},
                         {"bytes", bytes.size()},
                         {"articles", articles},
@@ -257,6 +271,15 @@ int cmd_bench(const Args& a) {
                         {"load_ms_median", ms[ms.size() / 2]},
                         {"parse_MBps_best", mb / (ms.front() / 1e3)},
                         {"parse_MBps_median", mb / (ms[ms.size() / 2] / 1e3)}};
+  if (!ems.empty()) {
+    const double tmb = text_bytes / 1e6;
+    out["text_bytes"] = text_bytes;
+    out["entities"] = entities;
+    out["extract_ms_best"] = ems.front();
+    out["extract_ms_median"] = ems[ems.size() / 2];
+    out["extract_MBps_best"] = tmb / (ems.front() / 1e3);
+    out["extract_MBps_median"] = tmb / (ems[ems.size() / 2] / 1e3);
+  }
   std::printf("%s\n", out.dump(2).c_str());
   return 0;
 }

@@ -10,6 +10,8 @@
 #include <cctype>
 #include <cstring>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -54,13 +56,12 @@ struct Candidate {
   std::string rule = "name";   // why it joined its group
 };
 
-const char* const kParticles[] = {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "du", "da", "dos", "das",
-                                  "di", "del", "della", "la", "le", "bint", "ter", "ten", "zu", "y"};
+using WordSet = std::unordered_set<std::string_view>;
 
 bool is_particle(std::string_view w) {
-  for (const char* p : kParticles)
-    if (w == p) return true;
-  return false;
+  static const WordSet kParticles = {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "du", "da", "dos",
+                                     "das", "di", "del", "della", "la", "le", "bint", "ter", "ten", "zu", "y"};
+  return kParticles.count(w) != 0;
 }
 
 bool is_name_token(const Token& t, std::string_view text) {
@@ -75,27 +76,83 @@ std::string_view tok_text(std::string_view text, const Token& t) { return text.s
 std::string_view tok_text(std::string_view text, const SpanTok& t) { return text.substr(t.begin, t.end - t.begin); }
 
 // Word-case evidence gathered over the whole corpus: how often a word is written in lower case, and
-// how often capitalised where the capital is not forced by a sentence start.
-struct CaseStats {
-  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> counts;  // lower, capitalised mid-sentence
+// how often capitalised where the capital is not forced by a sentence start. Words are identified by a
+// 64-bit hash of their lower-case bytes in an open-addressing table (no allocation per token).
+class CaseStats {
+ public:
   void add(std::string_view text, const std::vector<Token>& toks) {
     for (const Token& t : toks) {
       if (!t.word() || t.has(kTokDigit) || t.has(kTokAllCaps)) continue;
       const bool lower = !t.has(kTokCap);
       if (!lower && t.has(kTokSentStart)) continue;
-      auto& c = counts[ascii_lower(tok_text(text, t))];
-      (lower ? c.first : c.second)++;
+      Slot& s = slot(hash(tok_text(text, t)));
+      (lower ? s.lower : s.capitalised)++;
     }
   }
   // True when the corpus writes this word in lower case at least as often as capitalised mid-sentence.
-  bool mostly_lower(const std::string& lower) const {
-    auto it = counts.find(lower);
-    if (it == counts.end()) return false;
-    return it->second.first > 0 && it->second.first >= it->second.second;
+  bool mostly_lower(std::string_view word) const {
+    const Slot* s = find(hash(word));
+    return s && s->lower > 0 && s->lower >= s->capitalised;
   }
-  bool seen_capitalised(const std::string& lower) const {
-    auto it = counts.find(lower);
-    return it != counts.end() && it->second.second > it->second.first;
+  bool seen_capitalised(std::string_view word) const {
+    const Slot* s = find(hash(word));
+    return s && s->capitalised > s->lower;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t lower = 0, capitalised = 0;
+  };
+  static uint64_t hash(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : w) {
+      if (c >= 'A' && c <= 'Z') c |= 0x20;
+      h = (h ^ c) * 1099511628211ull;
+    }
+    return h ? h : 1;
+  }
+  Slot& slot(uint64_t key) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    size_t i = key & (slots_.size() - 1);
+    while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    if (!slots_[i].key) {
+      slots_[i].key = key;
+      ++used_;
+    }
+    return slots_[i];
+  }
+  const Slot* find(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    size_t i = key & (slots_.size() - 1);
+    while (slots_[i].key) {
+      if (slots_[i].key == key) return &slots_[i];
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    return nullptr;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 4096 : old.size() * 2, Slot{});
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.key) {
+        Slot& n = slot(s.key);
+        n.lower = s.lower;
+        n.capitalised = s.capitalised;
+      }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
+// Lower-cased copy of a short word into a buffer (views of it are valid until the next call).
+struct LowerBuf {
+  char buf[64];
+  std::string_view operator()(std::string_view w) {
+    const size_t n = std::min(w.size(), sizeof buf);
+    for (size_t i = 0; i < n; ++i) buf[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+    return std::string_view(buf, n);
   }
 };
 
@@ -126,9 +183,10 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
   };
   // A title or role starting at token k ("President", "Prime Minister"): a name never runs into one.
   auto title_at = [&](size_t k) {
-    std::vector<std::string_view> words;
-    for (size_t m = k; m < n && m < k + 4 && toks[m].word(); ++m) words.push_back(tok_text(text, toks[m]));
-    return !words.empty() && gaz.title_length(words) > 0;
+    std::string_view words[4];
+    size_t count = 0;
+    for (size_t m = k; m < n && count < 4 && toks[m].word(); ++m) words[count++] = tok_text(text, toks[m]);
+    return count > 0 && gaz.title_length(words, count) > 0;
   };
   size_t i = 0;
   while (i < n) {
@@ -228,31 +286,25 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
 // [SECTION] Cleaning
 // -------------------------------------------------------------------------------------------------
 
-const char* const kInstitutionNouns[] = {
+const WordSet kInstitutionNouns = {
     "government", "army", "forces", "force", "parliament", "authorities", "ministry", "military", "troops", "officials",
     "police", "border", "borders", "territory", "president", "prime", "foreign", "defence", "defense", "security",
     "state", "capital", "economy", "embassy", "navy", "cabinet", "side", "leadership", "regime", "administration",
     "interior", "central", "national", "air", "armed", "soil", "airspace", "waters", "sovereignty", "counterparts",
     "delegation", "judiciary", "courts", "prosecutors", "consulate", "coast"};
 
-bool is_institution_noun(const std::string& w) {
-  for (const char* x : kInstitutionNouns)
-    if (w == x) return true;
-  return false;
-}
+bool is_institution_noun(const std::string& w) { return kInstitutionNouns.count(w) != 0; }
 
 // Capitalised function words that never begin a name unless the whole name is known ("The Hague").
 bool is_leading_function_word(std::string_view w) {
-  static const char* const kWords[] = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its",
+  static const WordSet kWords = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its",
                                        "Our", "My", "Your", "In", "On", "At", "For", "But", "And", "Or", "As", "By",
                                        "From", "To", "With", "Of", "If", "When", "While", "After", "Before", "Under",
                                        "Since", "Although", "Though", "Meanwhile", "However", "Also", "Both", "Some",
                                        "Many", "Most", "All", "Several", "Other", "Another", "Such", "Every", "Each",
                                        "He", "She", "It", "They", "We", "I", "You", "There", "Here", "Why", "How",
                                        "What", "Where", "Who", "Which", "Whose", "THE"};
-  for (const char* x : kWords)
-    if (w == x) return true;
-  return false;
+  return kWords.count(w) != 0;
 }
 
 // Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
@@ -265,15 +317,13 @@ bool not_entity(const Gazetteer& gaz, std::string_view w) {
 
 // Short all-capital words of headlines and tables that are never names on their own.
 bool is_caps_function_word(std::string_view w) {
-  static const char* const kWords[] = {"IN", "AT", "OF", "TO", "ON", "BY", "THE", "AND", "FOR", "A", "AN", "OR", "AS",
+  static const WordSet kWords = {"IN", "AT", "OF", "TO", "ON", "BY", "THE", "AND", "FOR", "A", "AN", "OR", "AS",
                                        "IS", "IT", "BE", "NO", "SO", "UP", "OUT", "OFF", "NEW", "OLD", "TWO", "ONE",
                                        "WIN", "WON", "GET", "SET", "CUP", "DAY", "VS", "V", "MLN", "PCT", "BIG",
                                        "TOP", "OVER", "WITH", "FROM", "INTO", "AFTER", "NOT", "BUT", "ALL", "HIS",
                                        "HER", "ITS", "WE", "HE", "SHE", "THEY", "WHO", "SAY", "SAYS", "SEE", "SEES",
                                        "CUT", "CUTS", "SEC", "NET", "END", "CTS", "DLRS", "SHR", "QTR", "REVS"};
-  for (const char* x : kWords)
-    if (w == x) return true;
-  return false;
+  return kWords.count(w) != 0;
 }
 
 // Drops words that are not part of the name from the front and back of a candidate, and decides
@@ -302,11 +352,12 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
     while (changed && a < b) {
       changed = false;
       const std::string_view w = word(a);
-      const std::string lower = ascii_lower(w);
+      LowerBuf lb;
+      const std::string_view lower = lb(w);
       // The first word of a sentence is capitalised anyway: drop it when it is a common word.
       if (c.toks[a].flags & kTokSentStart && !(c.toks[a].flags & kTokParticle) && gaz.find(w) < 0 &&
-          gaz.find_demonym(w) < 0 && gaz.title_length({w}) == 0) {
-        const bool common = gaz.is_english_word(lower) ? !stats.seen_capitalised(lower) : stats.mostly_lower(lower);
+          gaz.find_demonym(w) < 0 && gaz.title_length(&w, 1) == 0) {
+        const bool common = gaz.is_english_word(lower) ? !stats.seen_capitalised(w) : stats.mostly_lower(w);
         const bool first_name = gaz.is_first_name(w) && b - a >= 2;
         if (common && !first_name) {
           ++a;
@@ -320,9 +371,10 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
         continue;
       }
       // Titles and roles in front: "Prime Minister", "First Deputy Speaker" (a cue for the name after).
-      std::vector<std::string_view> words;
-      for (size_t k = a; k < b; ++k) words.push_back(word(k));
-      const size_t t = gaz.title_length(words);
+      std::string_view words[8];
+      size_t count = 0;
+      for (size_t k = a; k < b && count < 8; ++k) words[count++] = word(k);
+      const size_t t = gaz.title_length(words, count);
       if (t > 0) {
         a += t;
         c.title_cue = true;
@@ -381,7 +433,8 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
   if (all_caps && c.gaz < 0) {
     // Trim capitalised common words from both ends ("BRUSSELS 1996-08-22" lines, "NEWSLETTER").
     auto furniture = [&](std::string_view w) {
-      return (is_caps_function_word(w) || (w.size() > 3 && gaz.is_english_word(ascii_lower(w)))) && gaz.find(w) < 0;
+      LowerBuf lb;
+      return (is_caps_function_word(w) || (w.size() > 3 && gaz.is_english_word(lb(w)))) && gaz.find(w) < 0;
     };
     while (a < b && furniture(word(a))) ++a;
     while (b > a && furniture(word(b - 1))) --b;
@@ -422,17 +475,12 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
 // [SECTION] Typing
 // -------------------------------------------------------------------------------------------------
 
-const char* const kSpeechVerbs[] = {"said", "says", "told", "added", "stated", "announced", "noted", "warned",
+const WordSet kSpeechVerbs = {"said", "says", "told", "added", "stated", "announced", "noted", "warned",
                                     "explained", "argued", "wrote", "asked", "replied", "insisted", "urged",
                                     "affirmed", "confirmed", "praised", "voiced", "convened", "conducted", "declared",
                                     "denied", "acknowledged", "stressed", "pointed", "vowed", "accused", "criticised",
                                     "criticized", "met", "visited", "resigned", "died", "who", "has", "was", "is"};
 
-bool in_list(const std::string& w, const char* const* list, size_t n) {
-  for (size_t i = 0; i < n; ++i)
-    if (w == list[i]) return true;
-  return false;
-}
 
 void type_votes(Candidate& c, std::string_view text, const Gazetteer& gaz) {
   int* v = c.votes;
@@ -443,7 +491,7 @@ void type_votes(Candidate& c, std::string_view text, const Gazetteer& gaz) {
   if (gaz.is_person_cue(c.prev1) && c.prev1 != "said" && c.prev1 != "told") v[0] += 3;
   if (c.comma_after && (gaz.is_person_cue(c.next1) || ((c.next1 == "a" || c.next1 == "the") && gaz.is_person_cue(c.next2))))
     v[0] += 3;
-  if (in_list(c.next1, kSpeechVerbs, sizeof kSpeechVerbs / sizeof *kSpeechVerbs) && c.next1.size() > 3)
+  if (kSpeechVerbs.count(c.next1) && c.next1.size() > 3)
     v[0] += nt >= 2 ? 2 : 1;
   if (nt >= 2 && gaz.is_first_name(word(0)) && word(0) != "Al" && word(0) != "El") v[0] += 3;
   if (nt >= 2 && (c.toks[nt - 1].flags & kTokParticle)) v[0] += 1;
@@ -579,6 +627,13 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     collect_candidates(art.body, toks, a, 1, ts, false, cands, gaz);
   }
   const size_t body_cands = cands.size();
+  const bool debug = std::getenv("AE_DEBUG_COUNTS") != nullptr;
+  auto phase = [&](const char* what) {
+    if (debug)
+      std::fprintf(stderr, "%-12s %8.1f ms, %zu candidates\n", what,
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(), cands.size());
+  };
+  phase("bodies");
   for (uint32_t a = 0; a < n; ++a) {
     const Article& art = corpus.articles[a];
     if (art.has_given_entities || art.title.empty()) continue;
@@ -588,6 +643,7 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     collect_candidates(art.title, toks, a, 0, 0, headline, cands, gaz);
   }
 
+  phase("titles");
   auto text_of = [&](const Candidate& c) -> std::string_view {
     const Article& art = corpus.articles[c.article];
     return c.field == 0 ? std::string_view(art.title) : std::string_view(art.body);
@@ -605,6 +661,7 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     if (!c.dropped) type_votes(c, text_of(c), gaz);
   }
 
+  phase("clean+type");
   // Pass 3: merge keys. Gazetteer entries by id; everything else by normalised name.
   for (Candidate& c : cands) {
     if (c.dropped) continue;
@@ -645,6 +702,7 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     c.rule = "acronym defined in " + corpus.articles[it->second.second].id;
   }
 
+  phase("keys");
   // Provisional group types, then surnames bound to the full names of their article.
   auto build_groups = [&](std::unordered_map<std::string, Group>& groups) {
     groups.clear();
@@ -699,6 +757,7 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
   }
   build_groups(groups);
 
+  phase("surnames");
   // Decide each group's type; groups without any evidence are kept only when they read as names.
   std::unordered_map<std::string, int> group_type;
   for (auto& [key, g] : groups) {
@@ -787,6 +846,7 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     m.via_demonym = 1;
     add_mention(c.article, ent, m, std::string(text_of(c).substr(m.begin, m.end - m.begin)), "demonym");
   }
+  phase("mentions");
   // Canonical names, aliases, counts.
   for (uint32_t id = 0; id < index.entities.size(); ++id) {
     Entity& e = index.entities[id];

@@ -78,7 +78,9 @@ void Explorer::finish_load() {
     return;
   }
   corpus_ = std::move(r.corpus);
+  entities_ = gazetteer_ ? extract_entities(corpus_, *gazetteer_) : EntityIndex{};
   last_load_ = LoadInfo{};
+  last_load_.extract_ms = entities_.extract_ms;
   last_load_.name = corpus_.name;
   last_load_.bytes = r.bytes;
   last_load_.parse_ms = r.parse_ms;
@@ -93,6 +95,14 @@ void Explorer::finish_load() {
   to_ = corpus_.date_max;
   recompute_visible();
   last_load_.total_ms = now_ms() - load_started_ms_;
+}
+
+void Explorer::set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
+  gazetteer_ = std::move(gazetteer);
+  if (gazetteer_ && corpus_.size()) {
+    entities_ = extract_entities(corpus_, *gazetteer_);
+    last_load_.extract_ms = entities_.extract_ms;
+  }
 }
 
 void Explorer::set_range(Day from, Day to) {
@@ -143,6 +153,7 @@ nlohmann::json Explorer::state() const {
   s["articles_total"] = corpus_.size();
   s["articles_dated"] = corpus_.dated;
   s["articles_in_range"] = visible_.size();
+  s["entities_total"] = entities_.entities.size();
   s["range_from"] = format_iso(from_);
   s["range_to"] = format_iso(to_);
   s["include_undated"] = include_undated_;
@@ -151,6 +162,7 @@ nlohmann::json Explorer::state() const {
   s["status"] = status_line();
   s["open_article"] = open_ < corpus_.size() ? nlohmann::json(corpus_.articles[open_].id) : nlohmann::json(nullptr);
   s["load"] = {{"bytes", last_load_.bytes},       {"parse_ms", last_load_.parse_ms},
+               {"extract_ms", last_load_.extract_ms},
                {"total_ms", last_load_.total_ms}, {"articles", last_load_.articles},
                {"skipped", last_load_.skipped},   {"format", last_load_.format},
                {"mappings", last_load_.mappings}, {"warnings", last_load_.warnings_total},

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "corpus.h"
+#include "entities.h"
+#include "gazetteer.h"
 #include "loader.h"
 
 namespace ae {
@@ -32,6 +34,7 @@ struct LoadInfo {
   std::string name;
   size_t bytes = 0;
   double parse_ms = 0;   // time inside the JSON reader
+  double extract_ms = 0; // entity extraction and merging
   double total_ms = 0;   // wall time from begin_load() to the corpus being usable, frames included
   size_t articles = 0;
   size_t skipped = 0;
@@ -61,6 +64,10 @@ class Explorer {
   const LoadInfo& last_load() const { return last_load_; }
 
   const Corpus& corpus() const { return corpus_; }
+
+  // --- Entities. With a gazetteer set, every loaded corpus is extracted when its load completes. ---
+  void set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer);
+  const EntityIndex& entities() const { return entities_; }
 
   // --- Date filter (inclusive days). Recomputes the visible list at once, O(k log k) for k in range. ---
   void set_range(Day from, Day to);
@@ -93,6 +100,8 @@ class Explorer {
   void finish_load();
 
   Corpus corpus_;
+  EntityIndex entities_;
+  std::shared_ptr<const Gazetteer> gazetteer_;
   std::unique_ptr<CorpusLoader> loader_;
   std::string loading_name_;
   double load_started_ms_ = 0;

@@ -109,16 +109,17 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
       for (const std::string& d : strings_of(e, "demonyms")) demonyms_.emplace(d, id);
     }
   }
-  for (const std::string& w : strings_of(j, "first_names")) first_names_.insert(w);
-  for (const std::string& w : strings_of(j, "not_entities")) not_entities_.insert(w);
-  for (const std::string& w : strings_of(j, "org_head_words")) org_heads_.insert(w);
-  for (const std::string& w : strings_of(j, "place_head_words")) place_heads_.insert(w);
-  for (const std::string& w : strings_of(j, "person_cue_words")) person_cues_.insert(ascii_lower(w));
-  for (const std::string& w : strings_of(j, "org_cue_words")) org_cues_.insert(ascii_lower(w));
-  for (const std::string& w : strings_of(j, "place_cue_words_after")) place_after_.insert(ascii_lower(w));
-  for (const std::string& w : strings_of(j, "place_cue_words_before")) place_before_.insert(ascii_lower(w));
+  for (const std::string& w : strings_of(j, "first_names")) first_names_.insert(keep(w));
+  for (const std::string& w : strings_of(j, "not_entities")) not_entities_.insert(keep(w));
+  for (const std::string& w : strings_of(j, "org_head_words")) org_heads_.insert(keep(w));
+  for (const std::string& w : strings_of(j, "place_head_words")) place_heads_.insert(keep(w));
+  for (const std::string& w : strings_of(j, "person_cue_words")) person_cues_.insert(keep(ascii_lower(w)));
+  for (const std::string& w : strings_of(j, "org_cue_words")) org_cues_.insert(keep(ascii_lower(w)));
+  for (const std::string& w : strings_of(j, "place_cue_words_after")) place_after_.insert(keep(ascii_lower(w)));
+  for (const std::string& w : strings_of(j, "place_cue_words_before")) place_before_.insert(keep(ascii_lower(w)));
   for (const std::string& t : strings_of(j, "person_titles")) {
     titles_.insert(t);
+    title_first_words_.insert(keep(t.substr(0, t.find(' '))));
     size_t words = 1;
     for (char c : t) words += c == ' ';
     if (words > max_title_words_) max_title_words_ = words;
@@ -133,7 +134,7 @@ void Gazetteer::load_words(std::string_view text) {
     if (e == std::string_view::npos) e = text.size();
     std::string_view w = text.substr(i, e - i);
     if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-    if (!w.empty() && w[0] != '#') words_.emplace(w);
+    if (!w.empty() && w[0] != '#') words_.insert(keep(std::string(w)));
     i = e + 1;
   }
 }
@@ -148,10 +149,16 @@ int Gazetteer::find_demonym(std::string_view word) const {
   return it == demonyms_.end() ? -1 : it->second;
 }
 
-size_t Gazetteer::title_length(const std::vector<std::string_view>& words) const {
+std::string_view Gazetteer::keep(std::string s) {
+  storage_.push_back(std::move(s));
+  return storage_.back();
+}
+
+size_t Gazetteer::title_length(const std::string_view* words, size_t count) const {
+  if (count == 0 || !title_first_words_.count(words[0])) return 0;
   std::string phrase;
   size_t best = 0;
-  for (size_t k = 0; k < words.size() && k < max_title_words_; ++k) {
+  for (size_t k = 0; k < count && k < max_title_words_; ++k) {
     if (k) phrase += ' ';
     phrase.append(words[k].data(), words[k].size());
     if (titles_.count(phrase)) best = k + 1;

@@ -3,6 +3,7 @@
 // list assets/english_words.txt. Layer: core.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,18 +41,20 @@ class Gazetteer {
   const GazetteerEntry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
   size_t size() const { return entries_.size(); }
 
-  bool is_first_name(std::string_view w) const { return first_names_.count(std::string(w)) != 0; }
-  bool is_english_word(std::string_view lower) const { return words_.count(std::string(lower)) != 0; }
-  bool is_not_entity(std::string_view w) const { return not_entities_.count(std::string(w)) != 0; }
-  bool is_org_head(std::string_view w) const { return org_heads_.count(std::string(w)) != 0; }
-  bool is_place_head(std::string_view w) const { return place_heads_.count(std::string(w)) != 0; }
-  bool is_person_cue(std::string_view lower) const { return person_cues_.count(std::string(lower)) != 0; }
-  bool is_org_cue(std::string_view lower) const { return org_cues_.count(std::string(lower)) != 0; }
-  bool is_place_cue_after(std::string_view lower) const { return place_after_.count(std::string(lower)) != 0; }
-  bool is_place_cue_before(std::string_view lower) const { return place_before_.count(std::string(lower)) != 0; }
+  // Lookups take views and allocate nothing (they run for every token of a corpus).
+  bool is_first_name(std::string_view w) const { return first_names_.count(w) != 0; }
+  bool is_english_word(std::string_view lower) const { return words_.count(lower) != 0; }
+  bool is_not_entity(std::string_view w) const { return not_entities_.count(w) != 0; }
+  bool is_org_head(std::string_view w) const { return org_heads_.count(w) != 0; }
+  bool is_place_head(std::string_view w) const { return place_heads_.count(w) != 0; }
+  bool is_person_cue(std::string_view lower) const { return person_cues_.count(lower) != 0; }
+  bool is_org_cue(std::string_view lower) const { return org_cues_.count(lower) != 0; }
+  bool is_place_cue_after(std::string_view lower) const { return place_after_.count(lower) != 0; }
+  bool is_place_cue_before(std::string_view lower) const { return place_before_.count(lower) != 0; }
   // Longest person title ("First Deputy Speaker", "Prime Minister", "Mr.") made of the words
   // starting at words[0]; returns how many words it spans (0 when none).
-  size_t title_length(const std::vector<std::string_view>& words) const;
+  size_t title_length(const std::string_view* words, size_t count) const;
+  size_t title_length(const std::vector<std::string_view>& words) const { return title_length(words.data(), words.size()); }
   size_t words_loaded() const { return words_.size(); }
 
  private:
@@ -60,9 +63,13 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, int> by_key_;
   std::unordered_map<std::string, int> demonyms_;
-  std::unordered_set<std::string> first_names_, words_, not_entities_, org_heads_, place_heads_, person_cues_,
-      org_cues_, place_after_, place_before_;
+  using ViewSet = std::unordered_set<std::string_view>;
+  std::string_view keep(std::string s);  // stores s; the view stays valid for the gazetteer's life
+  std::deque<std::string> storage_;
+  ViewSet first_names_, words_, not_entities_, org_heads_, place_heads_, person_cues_, org_cues_, place_after_,
+      place_before_;
   std::unordered_set<std::string> titles_;  // exact title phrases
+  ViewSet title_first_words_;               // first words of titles (a quick "no")
   size_t max_title_words_ = 1;
 };
 

@@ -13,7 +13,9 @@
 
 #include <GLES3/gl3.h>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -223,7 +225,7 @@ void install_input() {
 
 // Glyphs: Latin, Greek, Cyrillic, punctuation (dashes, quotes, ellipsis), currency and letterlike symbols.
 const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0};
+                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
 
 // Rasterises the fonts at the device pixel ratio, so text is crisp on HiDPI screens.
 void build_fonts(float dpr) {
@@ -273,6 +275,27 @@ void apply_style() {
   s.ItemSpacing = ImVec2(8, 6);
   s.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
   s.Colors[ImGuiCol_TitleBg] = s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
+}
+
+// The gazetteer and word list are embedded in the module (/data/...) at build time.
+void load_gazetteer() {
+  auto read = [](const char* path, std::string& out) {
+    FILE* f = std::fopen(path, "rb");
+    if (!f) return false;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+    return true;
+  };
+  std::string json, words, error;
+  auto gaz = std::make_shared<ae::Gazetteer>();
+  if (!read("/data/gazetteer.json", json) || !read("/data/english_words.txt", words) || !gaz->load_json(json, error)) {
+    g_app->explorer().report_error("The gazetteer could not be read; entities are not extracted. " + error);
+    return;
+  }
+  gaz->load_words(words);
+  g_app->explorer().set_gazetteer(std::move(gaz));
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -338,6 +361,7 @@ int main() {
   emscripten_webgl_make_context_current(g_gl);
 
   g_app = new ae::App();
+  load_gazetteer();
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();

@@ -19,6 +19,8 @@ test('seed corpus loads, date range filters, a clicked row opens the article', a
   assert.ok(s.load.bytes > 4000, 'load.bytes');
   assert.ok(s.load.parse_ms >= 0 && s.load.total_ms >= s.load.parse_ms, 'load timings');
   assert.deepEqual(s.errors, []);
+  assert.ok(s.entities_total >= 20, `entities_total ${s.entities_total}`);
+  assert.ok(s.load.extract_ms > 0, 'load.extract_ms');
 
   // Narrow the range through the API: the count follows.
   assert.equal(await page.evaluate(() => window.explorer.setRange('2026-01-22', '2026-01-31')), true);
