@@ -114,7 +114,8 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
         while (next < n && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
         const bool blank = next < n && text[next] == '\n';
         const bool indented = next > i + 1 && next - (i + 1) >= 2;
-        if (blank || indented || line_len <= 40 || !mid || line_len == 0) pending_boundary = true;
+        const bool next_upper = next < n && (starts_upper(text.substr(next)) || ascii_digit(static_cast<unsigned char>(text[next])));
+        if (blank || indented || (line_len <= 40 && next_upper) || !mid || line_len == 0) pending_boundary = true;
         line_before = true;
         line_start = i + 1;
       }

@@ -1,0 +1,195 @@
+// unit-entities.cpp — the extractor on the seed corpus (expected entities written down), alias merges,
+// what must not come out, given entities, and safety on arbitrary text.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "entities.h"
+#include "loader.h"
+#include "test_util.h"
+
+using namespace ae;
+
+namespace {
+
+std::shared_ptr<Gazetteer> gazetteer() {
+  static std::shared_ptr<Gazetteer> g = [] {
+    auto gz = std::make_shared<Gazetteer>();
+    std::string error;
+    REQUIRE(gz->load_json(ae_test::asset("gazetteer.json"), error));
+    gz->load_words(ae_test::asset("english_words.txt"));
+    return gz;
+  }();
+  return g;
+}
+
+struct Extracted {
+  Corpus corpus;
+  EntityIndex index;
+  // canonical name -> type name
+  std::map<std::string, std::string> types() const {
+    std::map<std::string, std::string> out;
+    for (const Entity& e : index.entities) out[e.name] = type_name(e.type);
+    return out;
+  }
+  const Entity* find(const std::string& name) const {
+    for (const Entity& e : index.entities)
+      if (e.name == name) return &e;
+    return nullptr;
+  }
+  std::string rule_of(const std::string& name, const std::string& surface) const {
+    const Entity* e = find(name);
+    if (!e) return "<no entity>";
+    for (const EntityAlias& a : e->aliases)
+      if (a.surface == surface) return a.rule;
+    return "<no alias>";
+  }
+};
+
+Extracted run(const std::string& json) {
+  Extracted x;
+  LoadResult r = load_corpus(json, "t");
+  REQUIRE_MESSAGE(r.ok, r.error.message);
+  x.corpus = std::move(r.corpus);
+  x.index = extract_entities(x.corpus, *gazetteer());
+  return x;
+}
+
+}  // namespace
+
+TEST_CASE("seed corpus: every person, organisation and place a careful reader lists, with the right type") {
+  const Extracted x = run(ae_test::asset("articles.json"));
+  const std::map<std::string, std::string> expected = {
+      // people
+      {"Adnan Faihan", "person"},
+      {"Mahmoud Hassan al-Jubouri", "person"},
+      {"Muqtada al-Sadr", "person"},
+      {"Mohammed Shia' al-Sudani", "person"},
+      {"Ahmad al-Sharaa", "person"},
+      {"Sabah al-Numan", "person"},
+      // organisations
+      {"Islamic State", "org"},
+      {"Syrian Democratic Forces", "org"},
+      {"Popular Mobilization Forces", "org"},
+      {"Al Sabah", "org"},
+      {"Global Coalition", "org"},
+      // places
+      {"Iraq", "place"},
+      {"Syria", "place"},
+      {"Erbil", "place"},
+      {"Kurdistan Region", "place"},
+      {"Damascus", "place"},
+      {"Baghdad", "place"},
+      {"Nineveh", "place"},
+      {"Hasaka", "place"},
+      {"Anbar", "place"},
+      {"Ain al-Assad", "place"},
+      {"Al Qaim", "place"},
+      {"Rojava", "place"},
+      {"Shaddadi", "place"},
+  };
+  const auto got = x.types();
+  for (const auto& [name, type] : expected) {
+    auto it = got.find(name);
+    CHECK_MESSAGE(it != got.end(), "missing: ", name);
+    if (it != got.end()) CHECK_MESSAGE(it->second == type, name, " typed ", it->second);
+  }
+  // Nothing else comes out: no titles, roles, weekdays, site furniture or stray capitalised words.
+  for (const auto& [name, type] : got) CHECK_MESSAGE(expected.count(name), "unexpected entity: ", name, " (", type, ")");
+}
+
+TEST_CASE("seed corpus: the merges are made, each with its rule") {
+  const Extracted x = run(ae_test::asset("articles.json"));
+  CHECK(x.rule_of("Syrian Democratic Forces", "SDF").rfind("acronym defined in seed-", 0) == 0);
+  CHECK(x.rule_of("Popular Mobilization Forces", "PMF").rfind("acronym defined in seed-000", 0) == 0);
+  CHECK(x.rule_of("Islamic State", "ISIS") == "gazetteer alias");
+  CHECK(x.rule_of("Islamic State", "IS") == "gazetteer alias");
+  CHECK(x.rule_of("Muqtada al-Sadr", "Sadr") == "surname of Muqtada al-Sadr in seed-000-452bef5600211bd9");
+  CHECK(x.rule_of("Mohammed Shia' al-Sudani", "al-Sudani") ==
+        "surname of Mohammed Shia' al-Sudani in seed-003-28278e9f02149438");
+  CHECK(x.rule_of("Mohammed Shia' al-Sudani", "Al-Sudani").rfind("surname of", 0) == 0);
+  CHECK(x.rule_of("Ahmad al-Sharaa", "Al-Sharaa").rfind("surname of Ahmad al-Sharaa", 0) == 0);
+  CHECK(x.rule_of("Adnan Faihan", "Faihan").rfind("surname of Adnan Faihan", 0) == 0);
+  CHECK(x.rule_of("Hasaka", "Hasakah") == "spelling variant");
+  CHECK(x.rule_of("Erbil", "ERBIL") == "gazetteer alias");
+  CHECK(x.rule_of("Iraq", "Iraqi") == "demonym");
+  // Cross-article: al-Sudani and the SDF are one entity each over both articles.
+  CHECK(x.find("Mohammed Shia' al-Sudani")->articles == 2);
+  CHECK(x.find("Syrian Democratic Forces")->articles == 2);
+  CHECK(x.find("Islamic State")->articles == 2);
+}
+
+TEST_CASE("seed corpus: surfaces per article as `entities --jsonl` prints them") {
+  const Extracted x = run(ae_test::asset("articles.json"));
+  const auto people = article_surfaces(x.corpus, x.index, 1, EntityType::Person);
+  CHECK(people == std::vector<std::string>{"Mohammed Shia' al-Sudani", "Ahmad al-Sharaa", "Al-Sharaa", "al-Sudani",
+                                           "Al-Sudani", "Sabah al-Numan"});
+  const auto places = article_surfaces(x.corpus, x.index, 1, EntityType::Place);
+  CHECK(std::find(places.begin(), places.end(), "Iraqi") == places.end());  // demonyms are not names
+  CHECK(std::find(places.begin(), places.end(), "Hasakah") != places.end());
+}
+
+TEST_CASE("titles, roles, weekdays, months and headline words are not entities") {
+  const Extracted x = run(R"([{"id":"a","title":"NEWSLETTER","body":"First Deputy Speaker of Iraq's parliament said on Monday.\n\nThe Prime Minister spoke in January. NEWSLETTER\n\nGet the latest updates. Wednesday was calm. Hours later, Military officials left."}])");
+  for (const Entity& e : x.index.entities) {
+    CHECK_MESSAGE(e.name == "Iraq", "unexpected: ", e.name);
+  }
+}
+
+TEST_CASE("a title before a name makes it a person; organisation and place cues type unknown names") {
+  const Extracted x = run(R"([{"id":"a","title":"t","body":"Finance Minister Zorblat Quennix met officials of the Varnok Party and the Brisket Bank. Fighting in the border province of Qaramesh spread to Ulvek province, said Trennot, a spokesperson. The daily Morning Plume reported it."}])");
+  const auto t = x.types();
+  CHECK(t.at("Zorblat Quennix") == "person");
+  CHECK(t.at("Varnok Party") == "org");
+  CHECK(t.at("Brisket Bank") == "org");
+  CHECK(t.at("Qaramesh") == "place");
+  CHECK(t.at("Ulvek") == "place");
+  CHECK(t.at("Trennot") == "person");
+  CHECK(t.at("Morning Plume") == "org");
+}
+
+TEST_CASE("given entities are used instead of extraction, in both input forms") {
+  const Extracted x = run(R"([
+    {"id":"a","title":"Talks","body":"Ahmad met the delegation in Vienna.",
+     "entities":[{"name":"Ahmad Example","type":"person","aliases":["Ahmad"]},{"name":"Vienna","type":"place"}]},
+    {"id":"b","title":"More","body":"Nothing named here.",
+     "entities":{"people":["Ahmad Example"],"orgs":[{"name":"Example Group","aliases":["EG"]}],"places":[]}}])");
+  const auto t = x.types();
+  REQUIRE(t.size() == 3);
+  CHECK(t.at("Ahmad Example") == "person");
+  CHECK(t.at("Vienna") == "place");
+  CHECK(t.at("Example Group") == "org");
+  CHECK(x.find("Ahmad Example")->articles == 2);
+  // Located where the text names them; otherwise counted without a position.
+  const auto& ma = x.index.by_article[0];
+  REQUIRE(ma.size() == 2);
+  CHECK(ma[0].begin == 0);
+  CHECK(ma[0].end == 5);
+  const auto& mb = x.index.by_article[1];
+  REQUIRE(mb.size() == 2);
+  CHECK(mb[0].begin == kNoOffset);
+  CHECK(x.rule_of("Ahmad Example", "Ahmad") == "given in input");
+}
+
+TEST_CASE("extraction is deterministic and safe on arbitrary UTF-8") {
+  std::string body;
+  for (int i = 0; i < 3000; ++i) body += static_cast<char>(32 + (i * 7919) % 200);
+  nlohmann::json j = nlohmann::json::array();
+  j.push_back({{"id", "x"}, {"title", "Москва 東京 العراق"}, {"body", "Al-Jazeera said بغداد Baghdad. " + std::string("A") + "."}});
+  const Extracted a = run(j.dump());
+  const Extracted b = run(j.dump());
+  REQUIRE(a.index.entities.size() == b.index.entities.size());
+  for (size_t i = 0; i < a.index.entities.size(); ++i) CHECK(a.index.entities[i].name == b.index.entities[i].name);
+  Corpus c;
+  Article art;
+  art.id = "g";
+  art.body = body;
+  c.articles.push_back(art);
+  c.finalize();
+  const EntityIndex idx = extract_entities(c, *gazetteer());
+  for (const Mention& m : idx.by_article[0]) CHECK(m.end <= body.size());
+}

@@ -1,0 +1,80 @@
+// unit-text.cpp — tokens, possessives, particles, sentence boundaries, UTF-8 safety.
+#include <doctest/doctest.h>
+
+#include "text.h"
+
+#include <algorithm>
+
+using namespace ae;
+
+static std::vector<std::string> words(const std::string& text, std::vector<Token>* out = nullptr) {
+  std::vector<Token> toks;
+  tokenize(text, toks);
+  std::vector<std::string> w;
+  for (const Token& t : toks) w.push_back(text.substr(t.begin, t.end - t.begin));
+  if (out) *out = toks;
+  return w;
+}
+
+TEST_CASE("words keep inner hyphens, apostrophes and acronym dots; possessives are split off") {
+  std::vector<Token> t;
+  auto w = words("Iraq's al-Sudani met U.S. envoys; Mohammed Shia' al-Sudani and the Forces' (SDF) AT&T.", &t);
+  REQUIRE(w.size() >= 14);
+  CHECK(w[0] == "Iraq");
+  CHECK(t[0].has(kTokPossessive));
+  CHECK(w[1] == "al-Sudani");
+  CHECK(t[1].has(kTokParticle));
+  CHECK(t[1].has(kTokCap));
+  CHECK(w[3] == "U.S.");
+  CHECK(t[3].has(kTokAllCaps));
+  CHECK(w[6] == "Mohammed");
+  CHECK(w[7] == "Shia'");
+  CHECK(w[11] == "Forces");
+  CHECK(t[11].has(kTokPossessive));
+  CHECK(std::find(w.begin(), w.end(), "AT&T") != w.end());
+}
+
+TEST_CASE("hyphenated adjectives with a lower-case tail are marked; names with inner particles are not") {
+  std::vector<Token> t;
+  auto w = words("Kurdish-led US-backed Inzamam-ul-Haq Chester-le-Street", &t);
+  CHECK(t[0].has(kTokHyphenLower));
+  CHECK(t[1].has(kTokHyphenLower));
+  CHECK_FALSE(t[2].has(kTokHyphenLower));
+  CHECK_FALSE(t[3].has(kTokHyphenLower));
+}
+
+TEST_CASE("sentences end at . ! ? but not after abbreviations and initials") {
+  std::vector<Token> t;
+  words("Mr. Smith met Gen. Jones in the U.S. on Monday. He left! Did John F. Kennedy go? Yes.", &t);
+  std::vector<uint32_t> starts;
+  for (const Token& x : t)
+    if (x.has(kTokSentStart)) starts.push_back(x.sentence);
+  CHECK(starts.size() == 4);
+  CHECK(t.back().sentence == 3);
+}
+
+TEST_CASE("blank lines and short lines end sentences; hard wraps inside a sentence do not") {
+  std::vector<Token> t;
+  auto w = words("Peter Blackburn\nBRUSSELS 1996-08-22\nThe Commission said on Thursday it\ndisagreed.", &t);
+  CHECK(t[0].has(kTokSentStart));
+  CHECK(t[2].has(kTokSentStart));  // BRUSSELS
+  CHECK(t[2].has(kTokLineBefore));
+  size_t dis = 0;
+  for (size_t i = 0; i < w.size(); ++i)
+    if (w[i] == "disagreed") dis = i;
+  CHECK_FALSE(t[dis].has(kTokSentStart));
+}
+
+TEST_CASE("any UTF-8 is tokenized without crashing; other scripts stay whole words") {
+  std::vector<Token> t;
+  auto w = words("قال العراق إن Tokyo 東京 Москва «quoted» – done \xff\xfe broken", &t);
+  CHECK(std::find(w.begin(), w.end(), "العراق") != w.end());
+  CHECK(std::find(w.begin(), w.end(), "Москва") != w.end());
+  CHECK(starts_upper("Москва"));
+  CHECK_FALSE(starts_upper("東京"));
+  CHECK_FALSE(starts_lower("東京"));
+  for (const Token& x : t) CHECK(x.end <= 200);
+  std::string garbage;
+  for (int i = 0; i < 2000; ++i) garbage += static_cast<char>((i * 7919) % 256);
+  words(garbage);  // must not crash or loop
+}
