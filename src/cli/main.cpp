@@ -24,9 +24,10 @@ const char* kUsage =
     "  stats FILE                       articles, dated/undated, date span, bytes, parse time\n"
     "  articles FILE [--from D] [--to D]  one line per article in range: date, id, title (oldest first)\n"
     "  bench FILE [--repeat N]          JSON figures: bytes, parse MB/s, extraction MB/s (best and median of N runs)\n"
-    "  entities FILE [--jsonl] [--sort mentions|articles|name]\n"
+    "  entities FILE [--jsonl [--canonical]] [--sort mentions|articles|name]\n"
     "                                   the merged entity table (name, type, articles, mentions, aliases), or with\n"
     "                                   --jsonl one line per article: {\"id\", \"entities\": {\"people\", \"orgs\", \"places\"}}\n"
+    "                                   (distinct surface strings; with --canonical the merged entities' names)\n"
     "Options: --data DIR  where gazetteer.json and english_words.txt are (default: the project's assets/,\n"
     "                     or $AE_DATA_DIR)\n"
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
@@ -58,6 +59,7 @@ struct Args {
   std::string from, to;
   int repeat = 5;
   bool jsonl = false;
+  bool canonical = false;
   std::string sort = "mentions";
   std::string data_dir;
 };
@@ -80,6 +82,8 @@ bool parse_args(int argc, char** argv, Args& a) {
       if (!value(a.to)) return false;
     } else if (opt == "--jsonl") {
       a.jsonl = true;
+    } else if (opt == "--canonical") {
+      a.canonical = true;
     } else if (opt == "--sort") {
       if (!value(a.sort)) return false;
       if (a.sort != "mentions" && a.sort != "articles" && a.sort != "name") return false;
@@ -195,8 +199,18 @@ int cmd_entities(const Args& a) {
     for (size_t i = 0; i < c.size(); ++i) {
       nlohmann::json line = {{"id", c.articles[i].id}};
       nlohmann::json ents = nlohmann::json::object();
-      for (ae::EntityType t : {ae::EntityType::Person, ae::EntityType::Org, ae::EntityType::Place})
-        ents[ae::type_plural(t)] = ae::article_surfaces(c, index, i, t);
+      for (ae::EntityType t : {ae::EntityType::Person, ae::EntityType::Org, ae::EntityType::Place}) {
+        if (!a.canonical) {
+          ents[ae::type_plural(t)] = ae::article_surfaces(c, index, i, t);
+          continue;
+        }
+        std::vector<std::string> names;  // canonical names of the entities mentioned (demonyms included)
+        for (const ae::Mention& m : index.by_article[i]) {
+          const ae::Entity& e = index.entities[m.entity];
+          if (e.type == t && std::find(names.begin(), names.end(), e.name) == names.end()) names.push_back(e.name);
+        }
+        ents[ae::type_plural(t)] = names;
+      }
       line["entities"] = ents;
       std::printf("%s\n", line.dump().c_str());
     }

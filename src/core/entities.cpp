@@ -50,6 +50,8 @@ struct Candidate {
   int demonym_place = -1;      // a demonym-only span referring to this gazetteer place
   uint32_t demonym_begin = 0, demonym_end = 0;
   std::string surface;
+  std::string core_surface;    // without a corporate suffix ("Standard Oil" of "Standard Oil Co")
+  bool corporate = false;      // ended in a corporate suffix: an organisation
   int gaz = -1;
   int votes[kEntityTypes] = {0, 0, 0};
   std::string key;             // merge key
@@ -199,7 +201,8 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     for (;;) {
       if (toks[j].has(kTokPossessive)) break;
       const size_t k = j + 1;
-      if (k >= n || toks[k].has(kTokLineBefore) || toks[k].sentence != toks[j].sentence) break;
+      if (k >= n || (toks[k].has(kTokLineBefore) && !toks[k].has(kTokWrapBefore)) || toks[k].sentence != toks[j].sentence)
+        break;
       if (initial_at(k) && toks[k].has(kTokSpaceBefore)) {
         j = k + 2;
         continue;
@@ -324,6 +327,13 @@ bool is_caps_function_word(std::string_view w) {
                                        "HER", "ITS", "WE", "HE", "SHE", "THEY", "WHO", "SAY", "SAYS", "SEE", "SEES",
                                        "CUT", "CUTS", "SEC", "NET", "END", "CTS", "DLRS", "SHR", "QTR", "REVS"};
   return kWords.count(w) != 0;
+}
+
+bool is_corporate_suffix(std::string_view w) {
+  static const WordSet kSuffixes = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc",
+                                    "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "GmbH", "Cos", "Limited",
+                                    "Incorporated", "Corporation", "Company", "SpA", "AB", "ASA", "Oyj", "KK"};
+  return kSuffixes.count(w) != 0;
 }
 
 // Drops words that are not part of the name from the front and back of a candidate, and decides
@@ -466,6 +476,14 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
     surface = surface_of(a, b);
     c.gaz = gaz.find(surface);
   }
+  // "British Petroleum Co Plc" is the gazetteer's "British Petroleum"; "Standard Oil Co" is "Standard Oil".
+  size_t core_b = b;
+  while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
+  if (core_b != b) {
+    c.corporate = true;
+    if (c.gaz < 0) c.gaz = gaz.find(surface_of(a, core_b));
+    c.core_surface = surface_of(a, core_b);
+  }
   c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
   c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
   c.surface = std::move(surface);
@@ -498,6 +516,7 @@ void type_votes(Candidate& c, std::string_view text, const Gazetteer& gaz) {
   if (c.prev1 == "mr" || c.prev1 == "mrs" || c.prev1 == "ms" || c.prev1 == "dr") v[0] += 4;
 
   if (gaz.is_org_head(word(nt - 1)) && nt >= 2) v[1] += 4;
+  if (c.corporate) v[1] += 4;
   if (nt >= 3 && gaz.is_org_head(word(0))) {
     for (size_t k = 1; k < nt; ++k)
       if (word(k) == "of") v[1] += 4;
@@ -676,7 +695,7 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
       c.rule = "team (place name in a results table)";
       continue;
     }
-    c.key = c.gaz >= 0 ? "g" + std::to_string(c.gaz) : "n" + name_key(c.surface);
+    c.key = c.gaz >= 0 ? "g" + std::to_string(c.gaz) : "n" + name_key(c.corporate ? c.core_surface : c.surface);
     if (c.gaz >= 0 && c.surface != gaz.entry(c.gaz).name) c.rule = "gazetteer alias";
   }
   // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.

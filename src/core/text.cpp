@@ -99,6 +99,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   bool sent_start = true, space_before = false, line_before = false;
   size_t line_start = 0;
   bool pending_boundary = false;  // . ! ? seen: the next word starts a sentence
+  bool wrap_before = false;       // a line break that only wraps a long line
   while (i < n) {
     size_t len;
     const uint32_t cp = decode(text, i, len);
@@ -116,6 +117,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
         const bool indented = next > i + 1 && next - (i + 1) >= 2;
         const bool next_upper = next < n && (starts_upper(text.substr(next)) || ascii_digit(static_cast<unsigned char>(text[next])));
         if (blank || indented || (line_len <= 40 && next_upper) || !mid || line_len == 0) pending_boundary = true;
+        else wrap_before = true;
         line_before = true;
         line_start = i + 1;
       }
@@ -220,6 +222,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
     }
     if (space_before) t.flags |= kTokSpaceBefore;
     if (line_before) t.flags |= kTokLineBefore;
+    if (wrap_before && !pending_boundary) t.flags |= kTokWrapBefore;
     if (t.word()) {
       if (pending_boundary) {
         sent_start = true;
@@ -242,7 +245,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       if (boundary) pending_boundary = true;
     }
     out.push_back(t);
-    space_before = line_before = false;
+    space_before = line_before = wrap_before = false;
   }
 }
 

@@ -19,6 +19,7 @@ enum TokenFlag : uint16_t {
   kTokPossessive = 1 << 7,  // the word was followed by 's / ’s / s' (not part of the token)
   kTokParticle = 1 << 8,    // lower-case name particle joined to a name: "al-Sadr", "bin-Laden"
   kTokHyphenLower = 1 << 9, // hyphenated with a lower-case tail: "Kurdish-led", "US-backed"
+  kTokWrapBefore = 1 << 10, // the line break before this token is a hard wrap inside a sentence
 };
 
 struct Token {
