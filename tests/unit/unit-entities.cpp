@@ -93,13 +93,17 @@ TEST_CASE("seed corpus: every person, organisation and place a careful reader li
       {"Shaddadi", "place"},
   };
   const auto got = x.types();
-  for (const auto& [name, type] : expected) {
+  for (const auto& entry : expected) {
+    const std::string name = entry.first, type = entry.second;
     auto it = got.find(name);
     CHECK_MESSAGE(it != got.end(), "missing: ", name);
     if (it != got.end()) CHECK_MESSAGE(it->second == type, name, " typed ", it->second);
   }
   // Nothing else comes out: no titles, roles, weekdays, site furniture or stray capitalised words.
-  for (const auto& [name, type] : got) CHECK_MESSAGE(expected.count(name), "unexpected entity: ", name, " (", type, ")");
+  for (const auto& entry : got) {
+    const std::string name = entry.first, type = entry.second;
+    CHECK_MESSAGE(expected.count(name), "unexpected entity: ", name, " (", type, ")");
+  }
 }
 
 TEST_CASE("seed corpus: the merges are made, each with its rule") {
