@@ -669,17 +669,70 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
   };
 
   // Pass 2: clean and type; bodies first so headlines can be checked against the names found.
+  // Cleaning depends only on the span's text and its sentence-start and headline flags (and on the
+  // corpus statistics, final by now), so its outcome is remembered per distinct span: news repeats
+  // the same names thousands of times.
+  struct CleanMemo {
+    uint32_t skip_front = 0, keep = 0;  // tokens dropped in front, tokens kept
+    bool dropped = false, title_cue = false, corporate = false;
+    int gaz = -1, single_demonym = -1;
+    std::string surface, core_surface;
+  };
+  std::unordered_map<std::string, CleanMemo> memo;
   std::unordered_set<std::string> known_keys;
+  std::string memo_key;
   for (size_t i = 0; i < cands.size(); ++i) {
     if (i == body_cands) {
       for (size_t k = 0; k < body_cands; ++k)
         if (!cands[k].dropped) known_keys.insert(name_key(cands[k].surface));
+      memo.clear();  // headlines see the names known from bodies
     }
     Candidate& c = cands[i];
-    clean_candidate(c, text_of(c), gaz, stats, known_keys);
-    if (!c.dropped) type_votes(c, text_of(c), gaz);
+    const std::string_view text = text_of(c);
+    memo_key.assign(text.substr(c.toks.front().begin, c.toks.back().end - c.toks.front().begin));
+    memo_key += (c.toks.front().flags & kTokSentStart) ? '\x01' : '\x02';
+    memo_key += c.headline ? '\x01' : '\x02';
+    auto it = memo.find(memo_key);
+    if (it == memo.end()) {
+      Candidate probe = c;
+      probe.next1 = "government";  // learn whether a lone demonym could refer to its place
+      clean_candidate(probe, text, gaz, stats, known_keys);
+      CleanMemo m;
+      m.dropped = probe.dropped;
+      m.title_cue = probe.title_cue;
+      m.corporate = probe.corporate;
+      m.gaz = probe.gaz;
+      m.single_demonym = probe.demonym_place;
+      if (!probe.dropped) {
+        m.skip_front = 0;
+        while (m.skip_front < c.toks.size() && c.toks[m.skip_front].begin != probe.toks.front().begin) ++m.skip_front;
+        m.keep = static_cast<uint32_t>(probe.toks.size());
+        m.surface = probe.surface;
+        m.core_surface = probe.core_surface;
+      }
+      it = memo.emplace(memo_key, std::move(m)).first;
+    }
+    const CleanMemo& m = it->second;
+    if (m.dropped) {
+      c.dropped = true;
+      if (m.single_demonym >= 0 && is_institution_noun(c.next1)) {
+        c.demonym_place = m.single_demonym;
+        c.demonym_begin = c.toks.front().begin;  // a lone demonym is the span's only word
+        c.demonym_end = c.toks.front().end;
+      }
+      continue;
+    }
+    c.title_cue = m.title_cue;
+    c.corporate = m.corporate;
+    c.gaz = m.gaz;
+    c.surface = m.surface;
+    c.core_surface = m.core_surface;
+    c.toks.erase(c.toks.begin() + m.skip_front + m.keep, c.toks.end());
+    c.toks.erase(c.toks.begin(), c.toks.begin() + m.skip_front);
+    type_votes(c, text, gaz);
   }
 
+  if (debug) std::fprintf(stderr, "memo entries %zu, known keys %zu\n", memo.size(), known_keys.size());
   phase("clean+type");
   // Pass 3: merge keys. Gazetteer entries by id; everything else by normalised name.
   for (Candidate& c : cands) {
