@@ -59,7 +59,7 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
   const auto& errors = ex.errors();
   if (ui.dismissed_errors > errors.size()) ui.dismissed_errors = errors.size();
   if (ex.loading()) {
-    ImGui::TextDisabled("Loading…");
+    ImGui::TextDisabled(std::strcmp(ex.load_stage(), "extracting") == 0 ? "Finding entities…" : "Reading…");
     ImGui::SameLine();
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%.0f%%", ex.load_progress() * 100);

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -590,30 +591,62 @@ void locate_given(std::string_view text, const std::vector<Token>& toks, const s
   }
 }
 
+// A given entity located in its article.
+struct GivenMention {
+  uint32_t article;
+  Mention m;
+  std::string surface, name;
+  EntityType type;
+};
+
+struct CleanMemo {
+  uint32_t skip_front = 0, keep = 0;  // tokens dropped in front, tokens kept
+  bool dropped = false, title_cue = false, corporate = false;
+  int gaz = -1, single_demonym = -1;
+  std::string surface, core_surface;
+};
+
 }  // namespace
 
-EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
-  const auto t0 = std::chrono::steady_clock::now();
+struct EntityExtractor::Impl {
+  const Corpus& corpus;
+  std::shared_ptr<const Gazetteer> gaz_owner;
+  const Gazetteer& gaz;
   EntityIndex index;
-  const size_t n = corpus.size();
-  index.by_article.resize(n);
-  index.sentences.assign(n, 0);
-
+  size_t n;
+  int stage = 0;        // 0 bodies, 1 titles, 2 cleaning, 3 merging, 4 done
+  size_t cursor = 0;    // article or candidate the current stage continues from
+  size_t stage_start = 0;  // cursor when the current step() began (each step makes progress)
+  double spent_ms = 0;
   std::vector<Candidate> cands;
   CaseStats stats;
   std::vector<Token> toks;
-  std::vector<uint32_t> title_sentences(n, 0);
-  // Given entities, located: (article, mention, surface, type, name).
-  struct GivenMention {
-    uint32_t article;
-    Mention m;
-    std::string surface, name;
-    EntityType type;
-  };
+  std::vector<uint32_t> title_sentences;
   std::vector<GivenMention> given;
+  size_t body_cands = 0;
+  std::unordered_map<std::string, CleanMemo> memo;
+  std::unordered_set<std::string> known_keys;
+  std::string memo_key;
 
-  // Pass 1: bodies first (they teach which words are names), then headlines.
-  for (uint32_t a = 0; a < n; ++a) {
+  Impl(const Corpus& c, std::shared_ptr<const Gazetteer> g)
+      : corpus(c), gaz_owner(std::move(g)), gaz(*gaz_owner), n(c.size()) {
+    index.by_article.resize(n);
+    index.sentences.assign(n, 0);
+    title_sentences.assign(n, 0);
+  }
+
+  using Clock = std::chrono::steady_clock;
+  static bool past(Clock::time_point deadline) { return Clock::now() >= deadline; }
+  std::string_view text_of(const Candidate& c) const {
+    const Article& art = corpus.articles[c.article];
+    return c.field == 0 ? std::string_view(art.title) : std::string_view(art.body);
+  }
+
+  // Pass 1: bodies first (they teach which words are names), then headlines. false: out of time.
+  bool run_bodies(Clock::time_point deadline) {
+  for (; cursor < n; ++cursor) {
+    if ((cursor & 31) == 0 && cursor != stage_start && past(deadline)) return false;
+    const uint32_t a = static_cast<uint32_t>(cursor);
     const Article& art = corpus.articles[a];
     index.bytes += art.title.size() + art.body.size();
     tokenize(art.title, toks);
@@ -645,15 +678,14 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     stats.add(art.body, toks);
     collect_candidates(art.body, toks, a, 1, ts, false, cands, gaz);
   }
-  const size_t body_cands = cands.size();
-  const bool debug = std::getenv("AE_DEBUG_COUNTS") != nullptr;
-  auto phase = [&](const char* what) {
-    if (debug)
-      std::fprintf(stderr, "%-12s %8.1f ms, %zu candidates\n", what,
-                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(), cands.size());
-  };
-  phase("bodies");
-  for (uint32_t a = 0; a < n; ++a) {
+    body_cands = cands.size();
+    return true;
+  }
+
+  bool run_titles(Clock::time_point deadline) {
+  for (; cursor < n; ++cursor) {
+    if ((cursor & 63) == 0 && cursor != stage_start && past(deadline)) return false;
+    const uint32_t a = static_cast<uint32_t>(cursor);
     const Article& art = corpus.articles[a];
     if (art.has_given_entities || art.title.empty()) continue;
     tokenize(art.title, toks);
@@ -662,26 +694,17 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     collect_candidates(art.title, toks, a, 0, 0, headline, cands, gaz);
   }
 
-  phase("titles");
-  auto text_of = [&](const Candidate& c) -> std::string_view {
-    const Article& art = corpus.articles[c.article];
-    return c.field == 0 ? std::string_view(art.title) : std::string_view(art.body);
-  };
+    return true;
+  }
 
   // Pass 2: clean and type; bodies first so headlines can be checked against the names found.
   // Cleaning depends only on the span's text and its sentence-start and headline flags (and on the
   // corpus statistics, final by now), so its outcome is remembered per distinct span: news repeats
   // the same names thousands of times.
-  struct CleanMemo {
-    uint32_t skip_front = 0, keep = 0;  // tokens dropped in front, tokens kept
-    bool dropped = false, title_cue = false, corporate = false;
-    int gaz = -1, single_demonym = -1;
-    std::string surface, core_surface;
-  };
-  std::unordered_map<std::string, CleanMemo> memo;
-  std::unordered_set<std::string> known_keys;
-  std::string memo_key;
-  for (size_t i = 0; i < cands.size(); ++i) {
+  bool run_clean(Clock::time_point deadline) {
+  for (; cursor < cands.size(); ++cursor) {
+    const size_t i = cursor;
+    if ((i & 255) == 0 && i != stage_start && past(deadline)) return false;
     if (i == body_cands) {
       for (size_t k = 0; k < body_cands; ++k)
         if (!cands[k].dropped) known_keys.insert(name_key(cands[k].surface));
@@ -732,8 +755,11 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     type_votes(c, text, gaz);
   }
 
-  if (debug) std::fprintf(stderr, "memo entries %zu, known keys %zu\n", memo.size(), known_keys.size());
-  phase("clean+type");
+    return true;
+  }
+
+  // Pass 3 and on: keys, acronyms, surnames, types, entities and mentions. Runs in one go.
+  void run_merge() {
   // Pass 3: merge keys. Gazetteer entries by id; everything else by normalised name.
   for (Candidate& c : cands) {
     if (c.dropped) continue;
@@ -774,7 +800,6 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     c.rule = "acronym defined in " + corpus.articles[it->second.second].id;
   }
 
-  phase("keys");
   // Provisional group types, then surnames bound to the full names of their article.
   auto build_groups = [&](std::unordered_map<std::string, Group>& groups) {
     groups.clear();
@@ -829,7 +854,6 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
   }
   build_groups(groups);
 
-  phase("surnames");
   // Decide each group's type; groups without any evidence are kept only when they read as names.
   std::unordered_map<std::string, int> group_type;
   for (auto& [key, g] : groups) {
@@ -918,7 +942,6 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     m.via_demonym = 1;
     add_mention(c.article, ent, m, std::string(text_of(c).substr(m.begin, m.end - m.begin)), "demonym");
   }
-  phase("mentions");
   // Canonical names, aliases, counts.
   for (uint32_t id = 0; id < index.entities.size(); ++id) {
     Entity& e = index.entities[id];
@@ -965,8 +988,55 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gaz) {
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     for (uint32_t e : seen) ++index.entities[e].articles;
   }
-  index.extract_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  return index;
+  }
+};
+
+EntityExtractor::EntityExtractor(const Corpus& corpus, std::shared_ptr<const Gazetteer> gazetteer)
+    : impl_(std::make_unique<Impl>(corpus, std::move(gazetteer))) {}
+EntityExtractor::~EntityExtractor() = default;
+
+bool EntityExtractor::step(double budget_ms) {
+  Impl& m = *impl_;
+  const auto t0 = Impl::Clock::now();
+  const auto deadline = t0 + std::chrono::microseconds(static_cast<int64_t>(budget_ms * 1000));
+  while (m.stage < 4) {
+    m.stage_start = m.cursor;
+    bool done = true;
+    if (m.stage == 0) done = m.run_bodies(deadline);
+    else if (m.stage == 1) done = m.run_titles(deadline);
+    else if (m.stage == 2) done = m.run_clean(deadline);
+    else m.run_merge();
+    if (!done) break;
+    ++m.stage;
+    m.cursor = 0;
+    if (m.stage == 3 && Impl::Clock::now() >= deadline) break;  // merging starts in a fresh step
+  }
+  m.spent_ms += std::chrono::duration<double, std::milli>(Impl::Clock::now() - t0).count();
+  m.index.extract_ms = m.spent_ms;
+  return m.stage >= 4;
+}
+
+double EntityExtractor::progress() const {
+  const Impl& m = *impl_;
+  // Rough shares of the work: bodies 40%, titles 5%, cleaning 35%, merging 20%.
+  const double nn = std::max<size_t>(1, m.n), nc = std::max<size_t>(1, m.cands.size());
+  switch (m.stage) {
+    case 0: return 0.40 * static_cast<double>(m.cursor) / nn;
+    case 1: return 0.40 + 0.05 * static_cast<double>(m.cursor) / nn;
+    case 2: return 0.45 + 0.35 * static_cast<double>(m.cursor) / nc;
+    case 3: return 0.80;
+    default: return 1.0;
+  }
+}
+
+EntityIndex EntityExtractor::take() { return std::move(impl_->index); }
+
+EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gazetteer) {
+  // A non-owning pointer: the gazetteer outlives this call.
+  EntityExtractor x(corpus, std::shared_ptr<const Gazetteer>(&gazetteer, [](const Gazetteer*) {}));
+  while (!x.step(1e9)) {
+  }
+  return x.take();
 }
 
 std::vector<std::string> article_surfaces(const Corpus& corpus, const EntityIndex& index, size_t article,

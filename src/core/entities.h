@@ -2,6 +2,7 @@
 // merging across the corpus, and the per-article mentions the rest of the explorer reads. Layer: core.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,24 @@ struct EntityIndex {
   std::vector<uint32_t> sentences;               // per article: number of sentences (title + body)
   double extract_ms = 0;
   size_t bytes = 0;                              // text bytes read (titles + bodies)
+};
+
+// Extraction in slices, for a UI that must keep drawing: step() works for about budget_ms and returns
+// true when the index is complete (the merging stage runs in one step, ~20% of the total). The corpus
+// must stay alive and unchanged until take().
+class EntityExtractor {
+ public:
+  EntityExtractor(const Corpus& corpus, std::shared_ptr<const Gazetteer> gazetteer);
+  ~EntityExtractor();
+  EntityExtractor(const EntityExtractor&) = delete;
+  EntityExtractor& operator=(const EntityExtractor&) = delete;
+  bool step(double budget_ms);
+  double progress() const;  // 0..1, approximate
+  EntityIndex take();       // once, after step() returned true
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 // Finds and merges the entities of every article. Articles with given entities use those (located in

@@ -45,27 +45,51 @@ void Explorer::begin_load(std::string bytes, std::string name) {
   loader_ = std::make_unique<CorpusLoader>(std::move(bytes), std::move(name));
 }
 
-bool Explorer::load_step(size_t budget) {
-  if (!loader_) return true;
-  if (!loader_->step(budget)) return false;
-  finish_load();
-  return true;
+bool Explorer::load_step(double budget_ms) {
+  const double t0 = now_ms();
+  constexpr size_t kSliceBytes = 256u << 10;
+  // Each call makes progress (one slice at least), then goes on while time is left.
+  bool worked = false;
+  while (loader_ && (!worked || now_ms() - t0 < budget_ms)) {
+    worked = true;
+    if (loader_->step(kSliceBytes)) finish_load();
+  }
+  if (extractor_ && (!worked || now_ms() - t0 < budget_ms)) {
+    if (extractor_->step(std::max(0.0, budget_ms - (now_ms() - t0)))) {
+      EntityIndex index = extractor_->take();
+      extractor_.reset();
+      Corpus c = std::move(*pending_);
+      pending_.reset();
+      commit(std::move(c), std::move(index), pending_result_);
+    }
+  }
+  return !loading();
 }
 
 bool Explorer::load_now(std::string bytes, std::string name) {
   const size_t errors_before = errors_.size();
   begin_load(std::move(bytes), std::move(name));
-  while (!load_step(SIZE_MAX / 2)) {
+  while (!load_step(1e9)) {
   }
   return errors_.size() == errors_before;
 }
 
-void Explorer::cancel_load() { loader_.reset(); }
+void Explorer::cancel_load() {
+  loader_.reset();
+  extractor_.reset();
+  pending_.reset();
+}
 
 double Explorer::load_progress() const {
-  if (!loader_ || loader_->bytes_total() == 0) return loader_ ? 0.0 : 1.0;
-  return static_cast<double>(loader_->bytes_done()) / static_cast<double>(loader_->bytes_total());
+  if (loader_) {
+    if (loader_->bytes_total() == 0) return 0.0;
+    return 0.5 * static_cast<double>(loader_->bytes_done()) / static_cast<double>(loader_->bytes_total());
+  }
+  if (extractor_) return 0.5 + 0.5 * extractor_->progress();
+  return 1.0;
 }
+
+const char* Explorer::load_stage() const { return loader_ ? "reading" : extractor_ ? "extracting" : ""; }
 
 void Explorer::finish_load() {
   LoadResult r = loader_->take();
@@ -77,8 +101,18 @@ void Explorer::finish_load() {
                  (corpus_.size() ? ". The previous corpus is still loaded." : "."));
     return;
   }
-  corpus_ = std::move(r.corpus);
-  entities_ = gazetteer_ ? extract_entities(corpus_, *gazetteer_) : EntityIndex{};
+  if (gazetteer_) {
+    pending_ = std::make_unique<Corpus>(std::move(r.corpus));
+    pending_result_ = std::move(r);
+    extractor_ = std::make_unique<EntityExtractor>(*pending_, gazetteer_);
+    return;
+  }
+  commit(std::move(r.corpus), EntityIndex{}, r);
+}
+
+void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
+  corpus_ = std::move(corpus);
+  entities_ = std::move(entities);
   last_load_ = LoadInfo{};
   last_load_.extract_ms = entities_.extract_ms;
   last_load_.name = corpus_.name;
@@ -166,7 +200,8 @@ nlohmann::json Explorer::state() const {
                {"total_ms", last_load_.total_ms}, {"articles", last_load_.articles},
                {"skipped", last_load_.skipped},   {"format", last_load_.format},
                {"mappings", last_load_.mappings}, {"warnings", last_load_.warnings_total},
-               {"running", loader_ != nullptr},   {"progress", load_progress()}};
+               {"running", loading()},            {"progress", load_progress()},
+               {"stage", load_stage()}};
   s["frame"] = {{"p50_ms", frames_.percentile(50)}, {"p95_ms", frames_.percentile(95)}, {"count", frames_.count()}};
   s["errors"] = errors_;
   return s;

@@ -52,15 +52,17 @@ class Explorer {
   // --- Loading. The current corpus stays usable until a new one has loaded completely. ---
   // Starts reading `bytes` (moved in). A load already running is cancelled.
   void begin_load(std::string bytes, std::string name);
-  // Advances the running load by about `budget` input bytes. Returns true when no load is running
-  // (finished now or earlier). On success the new corpus replaces the old and the filter resets to its
-  // full span; on failure the message is appended to errors() and the old corpus is kept.
-  bool load_step(size_t budget);
+  // Advances the running load (reading, then entity extraction) for about budget_ms. Returns true
+  // when no load is running (finished now or earlier). On success the new corpus replaces the old and
+  // the filter resets to its full span; on failure the message is appended to errors() and the old
+  // corpus is kept.
+  bool load_step(double budget_ms);
   // Reads `bytes` to the end in one call (CLI, tests). Returns whether it succeeded.
   bool load_now(std::string bytes, std::string name);
   void cancel_load();
-  bool loading() const { return loader_ != nullptr; }
-  double load_progress() const;  // 0..1 of the input bytes of the running load
+  bool loading() const { return loader_ != nullptr || extractor_ != nullptr; }
+  double load_progress() const;  // 0..1: reading is the first half, extraction the second
+  const char* load_stage() const;  // "reading", "extracting" or "" when idle
   const LoadInfo& last_load() const { return last_load_; }
 
   const Corpus& corpus() const { return corpus_; }
@@ -98,11 +100,15 @@ class Explorer {
  private:
   void recompute_visible();
   void finish_load();
+  void commit(Corpus corpus, EntityIndex entities, LoadResult& r);
 
   Corpus corpus_;
   EntityIndex entities_;
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::unique_ptr<CorpusLoader> loader_;
+  std::unique_ptr<Corpus> pending_;              // read, being extracted
+  std::unique_ptr<EntityExtractor> extractor_;
+  LoadResult pending_result_;                    // its load figures and messages
   std::string loading_name_;
   double load_started_ms_ = 0;
   LoadInfo last_load_;

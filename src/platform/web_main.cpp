@@ -312,13 +312,12 @@ void update_cursor() {
   ae_js_set_cursor(c >= 0 && c < static_cast<int>(sizeof kCss / sizeof kCss[0]) ? kCss[c] : "none");
 }
 
-constexpr size_t kLoadSliceBytes = 256u << 10;  // one loader step
-constexpr double kLoadMsPerFrame = 12.0;         // loading work per frame, so the page stays responsive
+constexpr double kLoadMsPerFrame = 12.0;  // loading work per frame, so the page stays responsive
 
 void frame() {
   const double t0 = emscripten_get_now();
   ae::Explorer& ex = g_app->explorer();
-  while (ex.loading() && emscripten_get_now() - t0 < kLoadMsPerFrame) ex.load_step(kLoadSliceBytes);
+  if (ex.loading()) ex.load_step(kLoadMsPerFrame);
   if (!ex.loading() && !g_load_notified) {
     g_load_notified = true;
     ae_js_load_finished(ex.errors().size() == g_errors_at_commit ? 1 : 0);

@@ -6,6 +6,8 @@
 #include "explorer.h"
 #include "test_util.h"
 
+#include <memory>
+
 using namespace ae;
 
 TEST_CASE("the seed corpus: state report, range narrowing, reader") {
@@ -69,10 +71,10 @@ TEST_CASE("a load in slices leaves the current corpus usable until it completes,
   Explorer ex;
   REQUIRE(ex.load_now(R"([{"title":"old"}])", "old"));
   std::string big = "[";
-  for (int i = 0; i < 200; ++i) big += std::string(i ? "," : "") + "{\"title\":\"n" + std::to_string(i) + "\"}";
+  for (int i = 0; i < 20000; ++i) big += std::string(i ? "," : "") + "{\"title\":\"n" + std::to_string(i) + "\"}";
   big += "]";
   ex.begin_load(big, "new");
-  CHECK_FALSE(ex.load_step(100));
+  CHECK_FALSE(ex.load_step(0));  // one slice of the input, not all of it
   CHECK(ex.loading());
   CHECK(ex.load_progress() > 0.0);
   CHECK(ex.load_progress() < 1.0);
@@ -81,9 +83,9 @@ TEST_CASE("a load in slices leaves the current corpus usable until it completes,
   CHECK_FALSE(ex.loading());
   CHECK(ex.corpus().articles[0].title == "old");
   ex.begin_load(big, "new");
-  while (!ex.load_step(100)) {
+  while (!ex.load_step(0)) {
   }
-  CHECK(ex.corpus().size() == 200);
+  CHECK(ex.corpus().size() == 20000);
   CHECK(ex.last_load().total_ms >= ex.last_load().parse_ms * 0.5);
 }
 
@@ -96,4 +98,37 @@ TEST_CASE("frame statistics use nearest-rank percentiles over a window") {
   for (int i = 0; i < 1000; ++i) f.add(1);
   CHECK(f.count() == FrameStats::kCapacity);
   CHECK(f.percentile(95) == 1);
+}
+
+TEST_CASE("with a gazetteer, a load reads then extracts in slices; the old corpus stays until both are done") {
+  auto gaz = std::make_shared<Gazetteer>();
+  std::string error;
+  REQUIRE(gaz->load_json(ae_test::asset("gazetteer.json"), error));
+  gaz->load_words(ae_test::asset("english_words.txt"));
+  Explorer ex;
+  ex.set_gazetteer(gaz);
+  REQUIRE(ex.load_now(R"([{"title":"old","body":"Talks in Baghdad."}])", "old"));
+  CHECK(ex.entities().entities.size() == 1);
+  std::string big = "[";
+  for (int i = 0; i < 3000; ++i)
+    big += std::string(i ? "," : "") + "{\"title\":\"n" + std::to_string(i) +
+           "\",\"body\":\"President Zorblat Quennix met officials of the Varnok Party in Damascus on Monday.\"}";
+  big += "]";
+  ex.begin_load(big, "new");
+  bool saw_extracting = false;
+  int steps = 0;
+  while (!ex.load_step(0)) {
+    ++steps;
+    if (std::string(ex.load_stage()) == "extracting") {
+      saw_extracting = true;
+      CHECK(ex.load_progress() >= 0.5);
+      CHECK(ex.corpus().articles[0].title == "old");
+    }
+  }
+  CHECK(saw_extracting);
+  CHECK(steps > 2);
+  CHECK(ex.corpus().size() == 3000);
+  CHECK(ex.entities().entities.size() == 3);
+  CHECK(ex.state()["entities_total"] == 3);
+  CHECK(ex.state()["load"]["extract_ms"].get<double>() > 0);
 }
