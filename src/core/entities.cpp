@@ -706,8 +706,9 @@ struct EntityExtractor::Impl {
     const size_t i = cursor;
     if ((i & 255) == 0 && i != stage_start && past(deadline)) return false;
     if (i == body_cands) {
-      for (size_t k = 0; k < body_cands; ++k)
-        if (!cands[k].dropped) known_keys.insert(name_key(cands[k].surface));
+      // The names found in bodies: one key per distinct cleaned span.
+      for (const auto& entry : memo)
+        if (!entry.second.dropped) known_keys.insert(name_key(entry.second.surface));
       memo.clear();  // headlines see the names known from bodies
     }
     Candidate& c = cands[i];
