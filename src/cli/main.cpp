@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cooccurrence.h"
 #include "date.h"
 #include "entities.h"
 #include "gazetteer.h"
@@ -28,6 +29,9 @@ const char* kUsage =
     "                                   the merged entity table (name, type, articles, mentions, aliases), or with\n"
     "                                   --jsonl one line per article: {\"id\", \"entities\": {\"people\", \"orgs\", \"places\"}}\n"
     "                                   (distinct surface strings; with --canonical the merged entities' names)\n"
+    "  edges FILE [--from D] [--to D] [--scope document|sentence] [--measure count|npmi|jaccard]\n"
+    "             [--min-count N] [--top N] [--format csv|json|gexf]\n"
+    "                                   co-occurrence edges of the entities in the date range (top N by mentions)\n"
     "Options: --data DIR  where gazetteer.json and english_words.txt are (default: the project's assets/,\n"
     "                     or $AE_DATA_DIR)\n"
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
@@ -62,6 +66,8 @@ struct Args {
   bool canonical = false;
   std::string sort = "mentions";
   std::string data_dir;
+  std::string scope = "document", measure = "count", format = "csv";
+  long min_count = 1, top = 0;
 };
 
 bool parse_args(int argc, char** argv, Args& a) {
@@ -87,6 +93,19 @@ bool parse_args(int argc, char** argv, Args& a) {
     } else if (opt == "--sort") {
       if (!value(a.sort)) return false;
       if (a.sort != "mentions" && a.sort != "articles" && a.sort != "name") return false;
+    } else if (opt == "--scope") {
+      if (!value(a.scope)) return false;
+    } else if (opt == "--measure") {
+      if (!value(a.measure)) return false;
+    } else if (opt == "--format") {
+      if (!value(a.format)) return false;
+      if (a.format != "csv" && a.format != "json" && a.format != "gexf") return false;
+    } else if (opt == "--min-count") {
+      if (!value(r)) return false;
+      a.min_count = std::max(1L, std::atol(r.c_str()));
+    } else if (opt == "--top") {
+      if (!value(r)) return false;
+      a.top = std::max(0L, std::atol(r.c_str()));
     } else if (opt == "--data") {
       if (!value(a.data_dir)) return false;
     } else if (opt == "--repeat") {
@@ -242,6 +261,34 @@ int cmd_entities(const Args& a) {
   return 0;
 }
 
+int cmd_edges(const Args& a) {
+  ae::Scope scope;
+  ae::Measure measure;
+  if (!ae::parse_scope(a.scope, scope) || !ae::parse_measure(a.measure, measure)) {
+    std::fprintf(stderr, "explorer: --scope is document or sentence; --measure is count, npmi or jaccard\n");
+    return 2;
+  }
+  ae::Gazetteer gaz;
+  if (!load_gazetteer(a, gaz)) return 1;
+  ae::Explorer ex;
+  if (!load(a, ex)) return 1;
+  const ae::Corpus& c = ex.corpus();
+  ae::Day from, to;
+  if (!parse_day(a.from, c.date_min, from) || !parse_day(a.to, c.date_max, to)) return 2;
+  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  ae::Cooccurrence co(c, index, scope);
+  co.set_range(from, to);
+  const ae::Graph g = ae::build_graph(co, measure, static_cast<uint32_t>(a.min_count), static_cast<size_t>(a.top));
+  const std::string out = a.format == "csv"    ? ae::graph_csv(g, index, measure)
+                          : a.format == "json" ? ae::graph_json(g, index, co, measure)
+                                               : ae::graph_gexf(g, index, co, measure);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fprintf(stderr, "explorer: %zu nodes (%zu hidden), %zu edges (%zu hidden), %llu %s units in range\n",
+               g.nodes.size(), g.nodes_hidden, g.edges.size(), g.edges_hidden,
+               static_cast<unsigned long long>(co.units()), ae::scope_name(scope));
+  return 0;
+}
+
 int cmd_bench(const Args& a) {
   std::string bytes;
   if (!read_input(a.file, bytes)) {
@@ -314,6 +361,7 @@ int main(int argc, char** argv) {
   if (a.command == "articles") return cmd_articles(a);
   if (a.command == "bench") return cmd_bench(a);
   if (a.command == "entities") return cmd_entities(a);
+  if (a.command == "edges") return cmd_edges(a);
   std::fprintf(stderr, "explorer: unknown command '%s'\n", a.command.c_str());
   std::fputs(kUsage, stderr);
   return 2;

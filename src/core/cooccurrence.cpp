@@ -1,0 +1,290 @@
+// cooccurrence.cpp — pair counts per date range, incremental, and graph exports. Layer: core.
+#include "cooccurrence.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace ae {
+
+const char* scope_name(Scope s) { return s == Scope::Document ? "document" : "sentence"; }
+const char* measure_name(Measure m) { return m == Measure::Count ? "count" : m == Measure::Npmi ? "npmi" : "jaccard"; }
+bool parse_scope(const std::string& s, Scope& out) {
+  if (s == "document") out = Scope::Document;
+  else if (s == "sentence") out = Scope::Sentence;
+  else return false;
+  return true;
+}
+bool parse_measure(const std::string& s, Measure& out) {
+  if (s == "count") out = Measure::Count;
+  else if (s == "npmi") out = Measure::Npmi;
+  else if (s == "jaccard") out = Measure::Jaccard;
+  else return false;
+  return true;
+}
+
+Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope scope)
+    : corpus_(corpus), scope_(scope) {
+  const size_t n = corpus.size();
+  articles_.resize(n);
+  entity_units_.assign(index.entities.size(), 0);
+  mentions_.assign(index.entities.size(), 0);
+  std::vector<std::pair<uint32_t, uint32_t>> by_sentence;  // (sentence, entity)
+  for (size_t a = 0; a < n && a < index.by_article.size(); ++a) {
+    ArticleData& d = articles_[a];
+    const auto& ms = index.by_article[a];
+    by_sentence.clear();
+    for (const Mention& m : ms) by_sentence.push_back({m.sentence, m.entity});
+    // Distinct entities with mention counts.
+    std::vector<uint32_t> ents;
+    for (const Mention& m : ms) ents.push_back(m.entity);
+    std::sort(ents.begin(), ents.end());
+    for (size_t i = 0; i < ents.size();) {
+      size_t j = i;
+      while (j < ents.size() && ents[j] == ents[i]) ++j;
+      d.entities.push_back(ents[i]);
+      d.mentions.push_back(static_cast<uint32_t>(j - i));
+      i = j;
+    }
+    if (scope == Scope::Document) {
+      d.units = 1;
+      d.entity_units.assign(d.entities.size(), 1);
+      for (size_t i = 0; i < d.entities.size(); ++i)
+        for (size_t j = i + 1; j < d.entities.size(); ++j) d.pairs.push_back({pair_key(d.entities[i], d.entities[j]), 1});
+      continue;
+    }
+    // Sentence scope: distinct (sentence, entity), then pairs within each sentence.
+    std::sort(by_sentence.begin(), by_sentence.end());
+    by_sentence.erase(std::unique(by_sentence.begin(), by_sentence.end()), by_sentence.end());
+    d.units = a < index.sentences.size() ? index.sentences[a] : 0;
+    d.entity_units.assign(d.entities.size(), 0);
+    std::vector<std::pair<uint64_t, uint32_t>> pairs;
+    for (size_t i = 0; i < by_sentence.size();) {
+      size_t j = i;
+      while (j < by_sentence.size() && by_sentence[j].first == by_sentence[i].first) ++j;
+      for (size_t x = i; x < j; ++x) {
+        const size_t pos = static_cast<size_t>(
+            std::lower_bound(d.entities.begin(), d.entities.end(), by_sentence[x].second) - d.entities.begin());
+        ++d.entity_units[pos];
+        for (size_t y = x + 1; y < j; ++y) pairs.push_back({pair_key(by_sentence[x].second, by_sentence[y].second), 1});
+      }
+      i = j;
+    }
+    std::sort(pairs.begin(), pairs.end());
+    for (size_t i = 0; i < pairs.size();) {
+      size_t j = i;
+      while (j < pairs.size() && pairs[j].first == pairs[i].first) ++j;
+      d.pairs.push_back({pairs[i].first, static_cast<uint32_t>(j - i)});
+      i = j;
+    }
+    if (d.units == 0 && !d.entities.empty()) d.units = 1;
+  }
+}
+
+void Cooccurrence::apply(const ArticleData& a, int sign) {
+  if (sign > 0) {
+    units_ += a.units;
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+      entity_units_[a.entities[i]] += a.entity_units[i];
+      mentions_[a.entities[i]] += a.mentions[i];
+    }
+  } else {
+    units_ -= a.units;
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+      entity_units_[a.entities[i]] -= a.entity_units[i];
+      mentions_[a.entities[i]] -= a.mentions[i];
+    }
+  }
+  for (const auto& [key, c] : a.pairs) {
+    if (sign > 0) {
+      pairs_[key] += c;
+    } else {
+      auto it = pairs_.find(key);
+      if (it->second == c) pairs_.erase(it);
+      else it->second -= c;
+    }
+  }
+}
+
+size_t Cooccurrence::set_positions(size_t lo, size_t hi) {
+  hi = std::min(hi, corpus_.dated);
+  lo = std::min(lo, hi);
+  size_t touched = 0;
+  // Disjoint ranges: cheaper to rebuild than to walk both.
+  if (hi <= lo_ || lo >= hi_ || lo_ == hi_) {
+    touched = (hi_ - lo_) + (hi - lo);
+    if (touched > 0) rebuild(lo, hi);
+    return touched;
+  }
+  auto art = [&](size_t pos) -> const ArticleData& { return articles_[corpus_.by_date[pos]]; };
+  for (size_t p = lo_; p < lo; ++p, ++touched) apply(art(p), -1);  // leaving at the front
+  for (size_t p = hi; p < hi_; ++p, ++touched) apply(art(p), -1);  // leaving at the back
+  for (size_t p = lo; p < lo_; ++p, ++touched) apply(art(p), +1);  // entering at the front
+  for (size_t p = hi_; p < hi; ++p, ++touched) apply(art(p), +1);  // entering at the back
+  lo_ = lo;
+  hi_ = hi;
+  return touched;
+}
+
+void Cooccurrence::rebuild(size_t lo, size_t hi) {
+  hi = std::min(hi, corpus_.dated);
+  lo = std::min(lo, hi);
+  units_ = 0;
+  std::fill(entity_units_.begin(), entity_units_.end(), 0);
+  std::fill(mentions_.begin(), mentions_.end(), 0);
+  pairs_.clear();
+  for (size_t p = lo; p < hi; ++p) apply(articles_[corpus_.by_date[p]], +1);
+  lo_ = lo;
+  hi_ = hi;
+}
+
+size_t Cooccurrence::set_range(Day from, Day to) {
+  const auto [lo, hi] = corpus_.dated_span(from, to);
+  return set_positions(lo, hi);
+}
+
+uint32_t Cooccurrence::pair_count(uint32_t a, uint32_t b) const {
+  auto it = pairs_.find(pair_key(a, b));
+  return it == pairs_.end() ? 0 : it->second;
+}
+
+double Cooccurrence::weight(Measure m, uint32_t a, uint32_t b, uint32_t c) const {
+  if (m == Measure::Count) return c;
+  const double na = entity_units_[a], nb = entity_units_[b];
+  if (m == Measure::Jaccard) {
+    const double u = na + nb - c;
+    return u > 0 ? c / u : 0.0;
+  }
+  // NPMI = log(p(a,b) / (p(a) p(b))) / -log p(a,b), with p = units / units in range.
+  const double n = static_cast<double>(units_);
+  if (c == 0 || n == 0 || na == 0 || nb == 0) return -1.0;
+  const double pab = c / n;
+  if (pab >= 1.0) return 1.0;
+  return std::log(pab / ((na / n) * (nb / n))) / -std::log(pab);
+}
+
+Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n) {
+  Graph g;
+  std::vector<uint32_t> present;
+  for (uint32_t e = 0; e < co.entity_count(); ++e)
+    if (co.entity_mentions(e) > 0) present.push_back(e);
+  std::sort(present.begin(), present.end(), [&](uint32_t x, uint32_t y) {
+    if (co.entity_mentions(x) != co.entity_mentions(y)) return co.entity_mentions(x) > co.entity_mentions(y);
+    return x < y;
+  });
+  const size_t shown = top_n == 0 ? present.size() : std::min(top_n, present.size());
+  g.nodes.assign(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown));
+  g.nodes_hidden = present.size() - shown;
+  std::vector<char> in(co.entity_count(), 0);
+  for (uint32_t e : g.nodes) in[e] = 1;
+  for (const auto& [key, c] : co.pairs()) {
+    const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key & 0xffffffffu);
+    if (c < min_count || !in[a] || !in[b]) {
+      ++g.edges_hidden;
+      continue;
+    }
+    g.edges.push_back({a, b, c, co.weight(measure, a, b, c)});
+  }
+  std::sort(g.edges.begin(), g.edges.end(), [](const GraphEdge& x, const GraphEdge& y) {
+    if (x.weight != y.weight) return x.weight > y.weight;
+    if (x.count != y.count) return x.count > y.count;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  return g;
+}
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string graph_csv(const Graph& g, const EntityIndex& index, Measure m) {
+  std::string out = "source,target,source_type,target_type,count,weight,measure\n";
+  for (const GraphEdge& e : g.edges) {
+    const Entity& a = index.entities[e.a];
+    const Entity& b = index.entities[e.b];
+    out += csv_field(a.name) + "," + csv_field(b.name) + "," + type_name(a.type) + "," + type_name(b.type) + "," +
+           std::to_string(e.count) + "," + number(e.weight) + "," + measure_name(m) + "\n";
+  }
+  return out;
+}
+
+std::string graph_json(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m) {
+  nlohmann::json j;
+  j["scope"] = scope_name(co.scope());
+  j["measure"] = measure_name(m);
+  j["units"] = co.units();
+  j["nodes_hidden"] = g.nodes_hidden;
+  j["edges_hidden"] = g.edges_hidden;
+  j["nodes"] = nlohmann::json::array();
+  for (uint32_t e : g.nodes)
+    j["nodes"].push_back({{"id", e}, {"name", index.entities[e].name}, {"type", type_name(index.entities[e].type)},
+                          {"mentions", co.entity_mentions(e)}, {"units", co.entity_units(e)}});
+  j["edges"] = nlohmann::json::array();
+  for (const GraphEdge& e : g.edges)
+    j["edges"].push_back({{"source", index.entities[e.a].name}, {"target", index.entities[e.b].name},
+                          {"count", e.count}, {"weight", e.weight}});
+  return j.dump(1);
+}
+
+std::string graph_gexf(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+      "  <meta><creator>Article Explorer</creator><description>co-occurrence, scope " +
+      std::string(scope_name(co.scope())) + ", weight " + measure_name(m) +
+      "</description></meta>\n"
+      "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+      "    <attributes class=\"node\">\n"
+      "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+      "      <attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n"
+      "    </attributes>\n"
+      "    <attributes class=\"edge\">\n"
+      "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n"
+      "    </attributes>\n"
+      "    <nodes>\n";
+  for (uint32_t e : g.nodes) {
+    out += "      <node id=\"" + std::to_string(e) + "\" label=\"" + xml_escape(index.entities[e].name) +
+           "\"><attvalues><attvalue for=\"type\" value=\"" + type_name(index.entities[e].type) +
+           "\"/><attvalue for=\"mentions\" value=\"" + std::to_string(co.entity_mentions(e)) +
+           "\"/></attvalues></node>\n";
+  }
+  out += "    </nodes>\n    <edges>\n";
+  size_t id = 0;
+  for (const GraphEdge& e : g.edges) {
+    out += "      <edge id=\"" + std::to_string(id++) + "\" source=\"" + std::to_string(e.a) + "\" target=\"" +
+           std::to_string(e.b) + "\" weight=\"" + number(e.weight) + "\"><attvalues><attvalue for=\"count\" value=\"" +
+           std::to_string(e.count) + "\"/></attvalues></edge>\n";
+  }
+  out += "    </edges>\n  </graph>\n</gexf>\n";
+  return out;
+}
+
+}  // namespace ae

@@ -1,0 +1,91 @@
+// cooccurrence.h — who appears with whom in the articles of a date range: pair counts by document or
+// by sentence, weights (count, NPMI, Jaccard), kept up to date incrementally as the range moves.
+// Layer: core.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "corpus.h"
+#include "entities.h"
+
+namespace ae {
+
+enum class Scope : uint8_t { Document, Sentence };
+enum class Measure : uint8_t { Count, Npmi, Jaccard };
+const char* scope_name(Scope s);
+const char* measure_name(Measure m);
+bool parse_scope(const std::string& s, Scope& out);
+bool parse_measure(const std::string& s, Measure& out);
+
+inline uint64_t pair_key(uint32_t a, uint32_t b) {
+  return a < b ? (static_cast<uint64_t>(a) << 32) | b : (static_cast<uint64_t>(b) << 32) | a;
+}
+
+// Counts over the dated articles at positions [lo, hi) of corpus.by_date (undated articles are not in
+// any range). Units are articles (document scope) or sentences (sentence scope).
+class Cooccurrence {
+ public:
+  // Precomputes each article's entity set and pairs. O(sum of pairs per article).
+  Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope scope);
+
+  // Moves the range to [lo, hi) by adding the articles that enter and subtracting those that leave:
+  // O(pairs of the changed articles). Returns the number of articles touched.
+  size_t set_positions(size_t lo, size_t hi);
+  // Recomputes the counts of [lo, hi) from nothing (the reference the incremental path must equal).
+  void rebuild(size_t lo, size_t hi);
+  // Day range convenience: positions of the dated articles with from <= date <= to.
+  size_t set_range(Day from, Day to);
+
+  Scope scope() const { return scope_; }
+  uint64_t units() const { return units_; }                              // articles or sentences in range
+  uint32_t entity_units(uint32_t e) const { return entity_units_[e]; }    // units containing e
+  uint32_t entity_mentions(uint32_t e) const { return mentions_[e]; }     // mentions of e in range
+  size_t entity_count() const { return mentions_.size(); }
+  const std::unordered_map<uint64_t, uint32_t>& pairs() const { return pairs_; }  // units with both
+  uint32_t pair_count(uint32_t a, uint32_t b) const;
+  // Weight of a pair with count c (NPMI in [-1, 1]; Jaccard in [0, 1]; count as is).
+  double weight(Measure m, uint32_t a, uint32_t b, uint32_t c) const;
+
+ private:
+  struct ArticleData {
+    std::vector<uint32_t> entities;      // distinct entities of the article
+    std::vector<uint32_t> entity_units;  // units of the article containing each (1 in document scope)
+    std::vector<uint32_t> mentions;      // mentions of each
+    std::vector<std::pair<uint64_t, uint32_t>> pairs;  // pair -> units of the article with both
+    uint32_t units = 0;
+  };
+  void apply(const ArticleData& a, int sign);
+
+  const Corpus& corpus_;
+  Scope scope_;
+  std::vector<ArticleData> articles_;  // by article index
+  size_t lo_ = 0, hi_ = 0;
+  uint64_t units_ = 0;
+  std::vector<uint32_t> entity_units_, mentions_;
+  std::unordered_map<uint64_t, uint32_t> pairs_;
+};
+
+// The graph to show or export: nodes are the top_n entities by mentions in range (0 = all), edges the
+// pairs among them with count >= min_count; what the thresholds hide is counted.
+struct GraphEdge {
+  uint32_t a, b;
+  uint32_t count;
+  double weight;
+};
+struct Graph {
+  std::vector<uint32_t> nodes;       // entity ids, by mentions in range (descending), then id
+  std::vector<GraphEdge> edges;      // by weight descending, then (a, b)
+  size_t nodes_hidden = 0;           // entities with mentions in range not shown
+  size_t edges_hidden = 0;           // pairs in range not shown (below min_count or touching a hidden node)
+};
+Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n);
+
+// Exports. CSV: source,target,source_type,target_type,count,weight,measure. JSON: {"nodes", "edges", ...}.
+// GEXF 1.3 with node attributes type and mentions, edge attribute count; weight is the measure.
+std::string graph_csv(const Graph& g, const EntityIndex& index, Measure m);
+std::string graph_json(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m);
+std::string graph_gexf(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m);
+
+}  // namespace ae

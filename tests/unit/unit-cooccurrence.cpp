@@ -1,0 +1,160 @@
+// unit-cooccurrence.cpp — pair counts by document and sentence, weights computed by hand, the
+// incremental range path equal to a rebuild on random ranges, graph thresholds and exports.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "cooccurrence.h"
+#include "loader.h"
+
+using namespace ae;
+
+namespace {
+
+struct Fixture {
+  Corpus corpus;
+  EntityIndex index;
+  Gazetteer gazetteer;  // empty: these corpora carry their entities
+  uint32_t id(const std::string& name) const {
+    for (uint32_t i = 0; i < index.entities.size(); ++i)
+      if (index.entities[i].name == name) return i;
+    FAIL("no entity " << name);
+    return 0;
+  }
+};
+
+Fixture make(const std::string& json) {
+  Fixture f;
+  LoadResult r = load_corpus(json, "t");
+  REQUIRE_MESSAGE(r.ok, r.error.message);
+  f.corpus = std::move(r.corpus);
+  f.index = extract_entities(f.corpus, f.gazetteer);
+  return f;
+}
+
+const char* kSmall = R"([
+  {"id":"a1","title":"t","date":"2026-01-01","body":"Xavier met. Yolanda left.",
+   "entities":[{"name":"Xavier","type":"person"},{"name":"Yolanda","type":"person"}]},
+  {"id":"a2","title":"t","date":"2026-01-02","body":"Xavier met Yolanda. Zed left.",
+   "entities":[{"name":"Xavier","type":"person"},{"name":"Yolanda","type":"person"},{"name":"Zed","type":"org"}]},
+  {"id":"a3","title":"t","date":"2026-01-03","body":"Yolanda and Zed met.",
+   "entities":[{"name":"Yolanda","type":"person"},{"name":"Zed","type":"org"}]},
+  {"id":"a4","title":"t","date":"2026-01-03","body":"Xavier.",
+   "entities":[{"name":"Xavier","type":"person"}]}
+])";
+
+}  // namespace
+
+TEST_CASE("document scope: counts and weights, computed by hand") {
+  Fixture f = make(kSmall);
+  Cooccurrence co(f.corpus, f.index, Scope::Document);
+  co.set_range(f.corpus.date_min, f.corpus.date_max);
+  const uint32_t x = f.id("Xavier"), y = f.id("Yolanda"), z = f.id("Zed");
+  CHECK(co.units() == 4);
+  CHECK(co.entity_units(x) == 3);
+  CHECK(co.entity_units(y) == 3);
+  CHECK(co.entity_units(z) == 2);
+  CHECK(co.pair_count(x, y) == 2);
+  CHECK(co.pair_count(y, x) == 2);
+  CHECK(co.pair_count(x, z) == 1);
+  CHECK(co.pair_count(y, z) == 2);
+  CHECK(co.weight(Measure::Count, x, y, 2) == 2);
+  CHECK(co.weight(Measure::Jaccard, x, y, 2) == doctest::Approx(0.5));
+  CHECK(co.weight(Measure::Jaccard, y, z, 2) == doctest::Approx(2.0 / 3.0));
+  // NPMI(x,y) = log(0.5 / (0.75 * 0.75)) / -log(0.5)
+  CHECK(co.weight(Measure::Npmi, x, y, 2) == doctest::Approx(std::log(0.5 / 0.5625) / std::log(2.0)));
+  CHECK(co.weight(Measure::Npmi, y, z, 2) == doctest::Approx(std::log(0.5 / (0.75 * 0.5)) / std::log(2.0)));
+  // One day: only a3 and a4.
+  co.set_range(parse_date("2026-01-03"), parse_date("2026-01-03"));
+  CHECK(co.units() == 2);
+  CHECK(co.pair_count(x, y) == 0);
+  CHECK(co.pair_count(y, z) == 1);
+  CHECK(co.entity_mentions(x) == 1);
+  CHECK(co.pairs().size() == 1);
+}
+
+TEST_CASE("sentence scope: pairs only within a sentence; units are sentences") {
+  Fixture f = make(kSmall);
+  Cooccurrence co(f.corpus, f.index, Scope::Sentence);
+  co.set_range(f.corpus.date_min, f.corpus.date_max);
+  const uint32_t x = f.id("Xavier"), y = f.id("Yolanda"), z = f.id("Zed");
+  CHECK(co.units() == 10);  // titles (1 each) + bodies (2, 2, 1, 1)
+  CHECK(co.pair_count(x, y) == 1);
+  CHECK(co.pair_count(y, z) == 1);
+  CHECK(co.pair_count(x, z) == 0);
+  CHECK(co.entity_units(y) == 3);
+}
+
+TEST_CASE("incremental range updates equal a rebuild, on random ranges of a random corpus") {
+  std::mt19937 rng(12345);
+  nlohmann::json arts = nlohmann::json::array();
+  const char* names[] = {"Ana", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivo", "Jo", "Kai", "Lu"};
+  for (int i = 0; i < 300; ++i) {
+    std::string body;
+    nlohmann::json ents = nlohmann::json::array();
+    const int sentences = 1 + static_cast<int>(rng() % 4);
+    for (int s = 0; s < sentences; ++s) {
+      const int k = 1 + static_cast<int>(rng() % 3);
+      for (int j = 0; j < k; ++j) {
+        const char* n = names[rng() % 12];
+        body += std::string(n) + " ";
+        ents.push_back({{"name", n}, {"type", "person"}});
+      }
+      body += "met. ";
+    }
+    char date[16];
+    std::snprintf(date, sizeof date, "2026-%02d-%02d", 1 + static_cast<int>(rng() % 2), 1 + static_cast<int>(rng() % 28));
+    arts.push_back({{"id", std::to_string(i)}, {"title", "t"}, {"date", date}, {"body", body}, {"entities", ents}});
+  }
+  Fixture f = make(arts.dump());
+  for (Scope scope : {Scope::Document, Scope::Sentence}) {
+    Cooccurrence inc(f.corpus, f.index, scope), ref(f.corpus, f.index, scope);
+    for (int step = 0; step < 300; ++step) {
+      size_t lo = rng() % (f.corpus.dated + 1), hi = rng() % (f.corpus.dated + 1);
+      if (lo > hi) std::swap(lo, hi);
+      // Mostly small moves, as when dragging a range; sometimes jumps.
+      inc.set_positions(lo, hi);
+      ref.rebuild(lo, hi);
+      REQUIRE(inc.units() == ref.units());
+      REQUIRE(inc.pairs() == ref.pairs());
+      for (uint32_t e = 0; e < f.index.entities.size(); ++e) {
+        REQUIRE(inc.entity_units(e) == ref.entity_units(e));
+        REQUIRE(inc.entity_mentions(e) == ref.entity_mentions(e));
+      }
+      const size_t shift = rng() % 5;
+      inc.set_positions(lo + shift, std::min(f.corpus.dated, hi + shift));
+      ref.rebuild(lo + shift, std::min(f.corpus.dated, hi + shift));
+      REQUIRE(inc.pairs() == ref.pairs());
+    }
+  }
+}
+
+TEST_CASE("graph: top N by mentions, minimum count, hidden nodes and edges counted; exports") {
+  Fixture f = make(kSmall);
+  Cooccurrence co(f.corpus, f.index, Scope::Document);
+  co.set_range(f.corpus.date_min, f.corpus.date_max);
+  Graph all = build_graph(co, Measure::Count, 1, 0);
+  CHECK(all.nodes.size() == 3);
+  CHECK(all.edges.size() == 3);
+  CHECK(all.nodes_hidden == 0);
+  CHECK(all.edges_hidden == 0);
+  Graph top2 = build_graph(co, Measure::Count, 1, 2);
+  CHECK(top2.nodes.size() == 2);
+  CHECK(top2.nodes_hidden == 1);
+  CHECK(top2.edges.size() == 1);
+  CHECK(top2.edges_hidden == 2);
+  Graph min2 = build_graph(co, Measure::Count, 2, 0);
+  CHECK(min2.edges.size() == 2);
+  CHECK(min2.edges_hidden == 1);
+  const std::string csv = graph_csv(min2, f.index, Measure::Count);
+  CHECK(csv.rfind("source,target,source_type,target_type,count,weight,measure\n", 0) == 0);
+  CHECK(csv.find("person,person,2,2,count\n") != std::string::npos);
+  const std::string gexf = graph_gexf(all, f.index, co, Measure::Jaccard);
+  CHECK(gexf.find("<gexf xmlns=\"http://gexf.net/1.3\"") != std::string::npos);
+  CHECK(gexf.find("label=\"Zed\"><attvalues><attvalue for=\"type\" value=\"org\"/>") != std::string::npos);
+  const nlohmann::json j = nlohmann::json::parse(graph_json(all, f.index, co, Measure::Npmi));
+  CHECK(j["edges"].size() == 3);
+  CHECK(j["nodes"][0]["mentions"].get<int>() >= j["nodes"][2]["mentions"].get<int>());
+}
