@@ -57,6 +57,14 @@
       }
       return loadBytes(bytes, name || decodeURIComponent(String(url).split('/').pop() || 'corpus'));
     },
+    // Selects an entity by its canonical name ('' clears); the article list then shows its articles.
+    select(name) {
+      return module.ccall('ae_select', 'number', ['string'], [String(name)]) === 1;
+    },
+    // Screen positions (CSS pixels) of the network's nodes as drawn in the last frame.
+    graphPositions() {
+      return state().ui.nodes;
+    },
     // Loads a corpus given as text; resolves to true when it loaded, false when it was refused.
     loadText(text, name) {
       return loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text');

@@ -22,8 +22,26 @@ struct Fonts {
   ImFont* bold = nullptr;
 };
 
+// A node as drawn in the last frame (CSS pixels), for hit tests and for tests that click nodes.
+struct NodeOnScreen {
+  uint32_t entity;
+  float x, y, r;
+};
+
+// The graph view's camera: layout coordinates -> screen.
+struct GraphView {
+  double cx = 0, cy = 0;   // layout point at the panel's centre
+  double scale = 1;        // pixels per layout unit
+  bool fit = true;         // fit to the panel on the next frame
+  bool follow = true;      // keep fitting while the layout settles, until the user pans or zooms
+  int dragging_node = -1;  // index in the layout of a node being dragged
+  bool panning = false;
+};
+
 // UI-only state: what the panels need between frames. Nothing here duplicates the core.
 struct UiState {
+  GraphView graph;
+  std::vector<NodeOnScreen> nodes;   // graph nodes drawn this frame
   Fonts fonts;
   char from_text[16] = "";   // the typed date bounds, kept while the user edits them
   char to_text[16] = "";
@@ -51,6 +69,7 @@ class App {
 void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_article_list(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
+void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 
 // Colour of an entity type (highlights, legend, graph).
 unsigned int entity_color(EntityType t, int alpha);

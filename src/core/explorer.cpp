@@ -5,6 +5,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "text.h"
+
 namespace ae {
 
 double now_ms() {
@@ -125,8 +127,11 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
   last_load_.warnings = std::move(r.warnings);
   last_load_.warnings_total = r.warnings_total;
   open_ = SIZE_MAX;
+  selected_ = SIZE_MAX;
   from_ = corpus_.date_min;
   to_ = corpus_.date_max;
+  layout_ = ForceAtlas2();
+  rebuild_network();
   recompute_visible();
   last_load_.total_ms = now_ms() - load_started_ms_;
 }
@@ -143,7 +148,54 @@ void Explorer::set_range(Day from, Day to) {
   if (from != kUndated && to != kUndated && from > to) std::swap(from, to);
   from_ = from;
   to_ = to;
+  update_network();
   recompute_visible();
+}
+
+void Explorer::set_network(Scope scope, Measure measure, uint32_t min_count, size_t top_n) {
+  const bool rescope = scope != scope_;
+  scope_ = scope;
+  measure_ = measure;
+  min_count_ = std::max<uint32_t>(1, min_count);
+  top_n_ = top_n;
+  if (rescope) rebuild_network();
+  else update_network();
+}
+
+void Explorer::rebuild_network() {
+  co_ = std::make_unique<Cooccurrence>(corpus_, entities_, scope_);
+  update_network();
+}
+
+void Explorer::update_network() {
+  if (!co_) return;
+  const double t0 = now_ms();
+  if (from_ != kUndated && to_ != kUndated) co_->set_range(from_, to_);
+  else co_->set_positions(0, 0);
+  graph_ = build_graph(*co_, measure_, min_count_, top_n_);
+  layout_.set_graph(graph_);
+  filter_ms_ = now_ms() - t0;
+}
+
+int Explorer::layout_step(double budget_ms) {
+  const double t0 = now_ms();
+  int total = 0;
+  while (!layout_.converged() && now_ms() - t0 < budget_ms) total += layout_.run(1);
+  return total;
+}
+
+void Explorer::select(size_t entity) {
+  selected_ = entity < entities_.entities.size() ? entity : SIZE_MAX;
+  recompute_visible();
+}
+
+size_t Explorer::find_entity(const std::string& name) const {
+  for (size_t i = 0; i < entities_.entities.size(); ++i)
+    if (entities_.entities[i].name == name) return i;
+  const std::string lower = ascii_lower(name);
+  for (size_t i = 0; i < entities_.entities.size(); ++i)
+    if (ascii_lower(entities_.entities[i].name) == lower) return i;
+  return SIZE_MAX;
 }
 
 void Explorer::set_include_undated(bool on) {
@@ -153,13 +205,22 @@ void Explorer::set_include_undated(bool on) {
 
 void Explorer::recompute_visible() {
   visible_.clear();
+  auto mentions_selected = [&](uint32_t a) {
+    if (selected_ == SIZE_MAX) return true;
+    if (a >= entities_.by_article.size()) return false;
+    for (const Mention& m : entities_.by_article[a])
+      if (m.entity == selected_) return true;
+    return false;
+  };
   if (from_ != kUndated && to_ != kUndated) {
     auto [first, last] = corpus_.dated_span(from_, to_);
     visible_.reserve(last - first + (include_undated_ ? corpus_.undated() : 0));
-    for (size_t i = last; i > first; --i) visible_.push_back(corpus_.by_date[i - 1]);
+    for (size_t i = last; i > first; --i)
+      if (mentions_selected(corpus_.by_date[i - 1])) visible_.push_back(corpus_.by_date[i - 1]);
   }
   if (include_undated_)
-    for (size_t i = corpus_.dated; i < corpus_.by_date.size(); ++i) visible_.push_back(corpus_.by_date[i]);
+    for (size_t i = corpus_.dated; i < corpus_.by_date.size(); ++i)
+      if (mentions_selected(corpus_.by_date[i])) visible_.push_back(corpus_.by_date[i]);
   ++revision_;
 }
 
@@ -188,6 +249,18 @@ nlohmann::json Explorer::state() const {
   s["articles_dated"] = corpus_.dated;
   s["articles_in_range"] = visible_.size();
   s["entities_total"] = entities_.entities.size();
+  s["entities_shown"] = graph_.nodes.size();
+  s["entities_hidden"] = graph_.nodes_hidden;
+  s["edges_shown"] = graph_.edges.size();
+  s["edges_hidden"] = graph_.edges_hidden;
+  s["selected"] = selected_ < entities_.entities.size() ? nlohmann::json(entities_.entities[selected_].name)
+                                                         : nlohmann::json(nullptr);
+  s["network"] = {{"scope", scope_name(scope_)}, {"measure", measure_name(measure_)}, {"min_count", min_count_},
+                  {"top_n", top_n_}};
+  s["layout"] = {{"iterations", layout_.iterations_total()},
+                 {"ms_per_iteration", layout_.last_iteration_ms()},
+                 {"converged", layout_.converged()}};
+  s["filter_ms"] = filter_ms_;
   s["range_from"] = format_iso(from_);
   s["range_to"] = format_iso(to_);
   s["include_undated"] = include_undated_;

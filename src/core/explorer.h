@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "cooccurrence.h"
 #include "corpus.h"
+#include "layout.h"
 #include "entities.h"
 #include "gazetteer.h"
 #include "loader.h"
@@ -82,6 +84,27 @@ class Explorer {
   // Bumped whenever visible() changes; panels cache on it.
   uint64_t revision() const { return revision_; }
 
+  // --- Co-occurrence network of the date range (and, when an entity is selected, its articles). ---
+  // Counts follow the range incrementally; the graph keeps the top_n entities by mentions in range and
+  // the edges among them with count >= min_count.
+  void set_network(Scope scope, Measure measure, uint32_t min_count, size_t top_n);
+  Scope scope() const { return scope_; }
+  Measure measure() const { return measure_; }
+  uint32_t min_count() const { return min_count_; }
+  size_t top_n() const { return top_n_; }
+  const Graph& graph() const { return graph_; }
+  const Cooccurrence* cooccurrence() const { return co_.get(); }
+  ForceAtlas2& layout() { return layout_; }
+  // Advances the layout for about budget_ms (a few iterations); returns iterations run.
+  int layout_step(double budget_ms);
+  double filter_ms() const { return filter_ms_; }  // last incremental range update, counts and graph
+
+  // Selecting an entity filters the article list to the articles mentioning it (SIZE_MAX: none).
+  void select(size_t entity);
+  size_t selected() const { return selected_; }
+  // Entity id by canonical name (exact, then case-insensitive), or SIZE_MAX.
+  size_t find_entity(const std::string& name) const;
+
   // --- Reader. ---
   void open_article(size_t index);  // SIZE_MAX closes the reader
   size_t open_article_index() const { return open_; }
@@ -117,6 +140,17 @@ class Explorer {
   std::vector<uint32_t> visible_;
   uint64_t revision_ = 0;
   size_t open_ = SIZE_MAX;
+  void rebuild_network();
+  void update_network();
+  Scope scope_ = Scope::Document;
+  Measure measure_ = Measure::Count;
+  uint32_t min_count_ = 1;
+  size_t top_n_ = 60;
+  std::unique_ptr<Cooccurrence> co_;
+  Graph graph_;
+  ForceAtlas2 layout_;
+  double filter_ms_ = 0;
+  size_t selected_ = SIZE_MAX;
   std::vector<std::string> errors_;
   FrameStats frames_;
 };

@@ -92,6 +92,22 @@ EMSCRIPTEN_KEEPALIVE int ae_set_range(const char* from, const char* to) {
 // Shows a message to the user (e.g. a failed download) and records it in the state's errors.
 EMSCRIPTEN_KEEPALIVE void ae_report_error(const char* message) { g_app->explorer().report_error(message ? message : ""); }
 
+// Selects the entity with this canonical name ("" clears the selection). Returns 0 when unknown.
+EMSCRIPTEN_KEEPALIVE int ae_select(const char* name) {
+  ae::Explorer& ex = g_app->explorer();
+  if (!name || !*name) {
+    ex.select(SIZE_MAX);
+    return 1;
+  }
+  const size_t e = ex.find_entity(name);
+  if (e == SIZE_MAX) {
+    ex.report_error(std::string("select: no entity is named '") + name + "'");
+    return 0;
+  }
+  ex.select(e);
+  return 1;
+}
+
 // Opens the article with this id in the reader ("" closes it). Returns 0 when no article has the id.
 EMSCRIPTEN_KEEPALIVE int ae_open_article(const char* id) {
   ae::Explorer& ex = g_app->explorer();
@@ -143,17 +159,20 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
   return type != EMSCRIPTEN_EVENT_MOUSEMOVE;
 }
 
-// After a frame has read the input: presses are seen; held-back releases apply to the next frame.
+// After NewFrame has read the input: the presses are seen.
 void input_frame_done() {
+  for (bool& b : g_mouse_unseen_press) b = false;
+  for (bool& k : g_key_unseen_press) k = false;
+}
+
+// Before the next NewFrame: releases held back for a seen press now apply, so the frame that saw the
+// press ends with the button still down and the following one sees it go up.
+void input_before_frame() {
   ImGuiIO& io = ImGui::GetIO();
-  for (int b = 0; b < 5; ++b) {
-    g_mouse_unseen_press[b] = false;
-    if (g_mouse_held_release[b]) io.MouseDown[b] = g_mouse_held_release[b] = false;
-  }
-  for (int k = 0; k < 512; ++k) {
-    g_key_unseen_press[k] = false;
-    if (g_key_held_release[k]) io.KeysDown[k] = g_key_held_release[k] = false;
-  }
+  for (int b = 0; b < 5; ++b)
+    if (g_mouse_held_release[b] && !g_mouse_unseen_press[b]) io.MouseDown[b] = g_mouse_held_release[b] = false;
+  for (int k = 0; k < 512; ++k)
+    if (g_key_held_release[k] && !g_key_unseen_press[k]) io.KeysDown[k] = g_key_held_release[k] = false;
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
@@ -312,12 +331,14 @@ void update_cursor() {
   ae_js_set_cursor(c >= 0 && c < static_cast<int>(sizeof kCss / sizeof kCss[0]) ? kCss[c] : "none");
 }
 
-constexpr double kLoadMsPerFrame = 12.0;  // loading work per frame, so the page stays responsive
+constexpr double kLoadMsPerFrame = 12.0;   // loading work per frame, so the page stays responsive
+constexpr double kLayoutMsPerFrame = 4.0;  // layout iterations per frame until it settles
 
 void frame() {
   const double t0 = emscripten_get_now();
   ae::Explorer& ex = g_app->explorer();
   if (ex.loading()) ex.load_step(kLoadMsPerFrame);
+  else ex.layout_step(kLayoutMsPerFrame);
   if (!ex.loading() && !g_load_notified) {
     g_load_notified = true;
     ae_js_load_finished(ex.errors().size() == g_errors_at_commit ? 1 : 0);
@@ -328,6 +349,7 @@ void frame() {
   io.DeltaTime = static_cast<float>(std::max(1e-4, (t0 - last) / 1000.0));
   last = t0;
   ImGui_ImplOpenGL3_NewFrame();
+  input_before_frame();
   ImGui::NewFrame();
   input_frame_done();
   g_app->draw(io.DisplaySize.x, io.DisplaySize.y);

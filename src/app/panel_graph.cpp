@@ -1,0 +1,261 @@
+// panel_graph.cpp — the co-occurrence network: nodes sized by mentions in range and coloured by type,
+// edges by weight; pan (drag the background), zoom at the cursor (wheel), fit; hover for details;
+// click a node to select it (the article list follows), drag a node to pin it. Layer: app.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app.h"
+
+namespace ae {
+
+namespace {
+
+struct Placed {
+  ImVec2 p;
+  float r;
+  size_t layout_index;
+  uint32_t entity;
+};
+
+void fit_view(const ForceAtlas2& lay, GraphView& v, float w, float h) {
+  double x0, y0, x1, y1;
+  lay.bounds(x0, y0, x1, y1);
+  v.cx = (x0 + x1) / 2;
+  v.cy = (y0 + y1) / 2;
+  const double ew = std::max(1e-6, x1 - x0), eh = std::max(1e-6, y1 - y0);
+  v.scale = std::min((w - 160) / ew, (h - 80) / eh);  // room for labels at the sides
+  if (!(v.scale > 0) || !std::isfinite(v.scale)) v.scale = 1;
+}
+
+}  // namespace
+
+void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  const Graph& g = ex.graph();
+  char title[128];
+  std::snprintf(title, sizeof title, "Network: %zu entities, %zu links###graph", g.nodes.size(), g.edges.size());
+  ImGui::Begin(title, nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  GraphView& v = ui.graph;
+  ForceAtlas2& lay = ex.layout();
+
+  // Controls: scope, measure, thresholds, fit.
+  int scope = ex.scope() == Scope::Document ? 0 : 1;
+  int measure = static_cast<int>(ex.measure());
+  int min_count = static_cast<int>(ex.min_count());
+  int top_n = static_cast<int>(ex.top_n());
+  bool changed = false;
+  ImGui::SetNextItemWidth(110);
+  changed |= ImGui::Combo("##scope", &scope, "by article\0by sentence\0");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90);
+  changed |= ImGui::Combo("##measure", &measure, "count\0NPMI\0Jaccard\0");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(80);
+  changed |= ImGui::SliderInt("##min", &min_count, 1, 20, "min %d");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90);
+  changed |= ImGui::SliderInt("##top", &top_n, 5, 500, "top %d");
+  if (changed)
+    ex.set_network(scope == 0 ? Scope::Document : Scope::Sentence, static_cast<Measure>(measure),
+                   static_cast<uint32_t>(min_count), static_cast<size_t>(top_n));
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Fit")) v.fit = v.follow = true;
+  if (g.nodes_hidden || g.edges_hidden)
+    ImGui::TextDisabled("hidden by the thresholds: %zu entities, %zu links", g.nodes_hidden, g.edges_hidden);
+  else
+    ImGui::TextDisabled("nothing hidden");
+
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < 20 || avail.y < 20) {
+    ImGui::End();
+    return;
+  }
+  ImGui::InvisibleButton("##canvas", avail, ImGuiButtonFlags_MouseButtonLeft);
+  const bool hovered_canvas = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), true);
+
+  if (lay.size() == 0) {
+    dl->AddText(ImVec2(origin.x + 12, origin.y + 12), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                ex.corpus().size() ? "No entity in this date range." : "No corpus loaded.");
+    dl->PopClipRect();
+    ImGui::End();
+    return;
+  }
+  if (v.fit || v.follow) {
+    fit_view(lay, v, avail.x, avail.y);
+    v.fit = false;
+  }
+  const ImVec2 centre(origin.x + avail.x / 2, origin.y + avail.y / 2);
+  auto to_screen = [&](double lx, double ly) {
+    return ImVec2(static_cast<float>(centre.x + (lx - v.cx) * v.scale), static_cast<float>(centre.y + (ly - v.cy) * v.scale));
+  };
+  const Cooccurrence* co = ex.cooccurrence();
+
+  // Node sizes by mentions in range.
+  uint32_t max_mentions = 1;
+  for (uint32_t e : g.nodes) max_mentions = std::max(max_mentions, co ? co->entity_mentions(e) : 1u);
+  std::vector<Placed> placed;
+  placed.reserve(lay.size());
+  for (size_t i = 0; i < lay.size(); ++i) {
+    const uint32_t e = lay.node(i);
+    const double m = co ? co->entity_mentions(e) : 1;
+    const float r = 3.0f + 13.0f * static_cast<float>(std::sqrt(m / max_mentions));
+    placed.push_back({to_screen(lay.x(i), lay.y(i)), r, i, e});
+  }
+
+  // Hover: the node under the mouse (the smallest distance within its radius + 3 px).
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  int hovered = -1;
+  float best = 1e9f;
+  if (hovered_canvas || active) {
+    for (size_t k = 0; k < placed.size(); ++k) {
+      const float dx = mouse.x - placed[k].p.x, dy = mouse.y - placed[k].p.y;
+      const float d = std::sqrt(dx * dx + dy * dy);
+      if (d <= placed[k].r + 3 && d < best) {
+        best = d;
+        hovered = static_cast<int>(k);
+      }
+    }
+  }
+
+  // Interaction: press on a node drags it (and selects it on release without a drag); press on the
+  // background pans; the wheel zooms at the cursor.
+  if (ImGui::IsItemActivated()) {
+    v.dragging_node = hovered >= 0 ? static_cast<int>(placed[static_cast<size_t>(hovered)].layout_index) : -1;
+    v.panning = hovered < 0;
+  }
+  if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+    const ImVec2 d = ImGui::GetIO().MouseDelta;
+    if (v.dragging_node >= 0) {
+      const size_t i = static_cast<size_t>(v.dragging_node);
+      lay.place(i, lay.x(i) + d.x / v.scale, lay.y(i) + d.y / v.scale, true);
+    } else if (v.panning) {
+      v.cx -= d.x / v.scale;
+      v.cy -= d.y / v.scale;
+    }
+    v.follow = false;
+  }
+  if (ImGui::IsItemDeactivated()) {
+    const bool was_click = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).x == 0 &&
+                           ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).y == 0;
+    if (was_click) {
+      if (hovered >= 0) {
+        const size_t e = placed[static_cast<size_t>(hovered)].entity;
+        ex.select(ex.selected() == e ? SIZE_MAX : e);
+      } else {
+        ex.select(SIZE_MAX);
+      }
+    }
+    v.dragging_node = -1;
+    v.panning = false;
+  }
+  if (hovered_canvas && ImGui::GetIO().MouseWheel != 0) {
+    const double factor = std::pow(1.15, ImGui::GetIO().MouseWheel);
+    // Keep the layout point under the cursor fixed.
+    const double lx = v.cx + (mouse.x - centre.x) / v.scale, ly = v.cy + (mouse.y - centre.y) / v.scale;
+    v.scale = std::min(1e6, std::max(1e-6, v.scale * factor));
+    v.cx = lx - (mouse.x - centre.x) / v.scale;
+    v.cy = ly - (mouse.y - centre.y) / v.scale;
+    v.follow = false;
+  }
+
+  // Neighbourhood of the selection (or of the hovered node).
+  const size_t focus = ex.selected() != SIZE_MAX ? ex.selected()
+                       : hovered >= 0             ? placed[static_cast<size_t>(hovered)].entity
+                                                  : SIZE_MAX;
+  std::vector<char> near(ex.entities().entities.size(), 0);
+  if (focus != SIZE_MAX && focus < near.size()) {
+    near[focus] = 1;
+    for (const GraphEdge& e : g.edges) {
+      if (e.a == focus) near[e.b] = 1;
+      if (e.b == focus) near[e.a] = 1;
+    }
+  }
+
+  // Edges: width and alpha by weight relative to the strongest.
+  double max_w = 1e-9;
+  for (const GraphEdge& e : g.edges) max_w = std::max(max_w, std::fabs(e.weight));
+  const bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
+  for (const GraphEdge& e : g.edges) {
+    const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
+    if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
+    const float t = static_cast<float>(std::max(0.0, e.weight) / max_w);
+    const bool lit = focus != SIZE_MAX && (e.a == focus || e.b == focus);
+    const bool dim = focus != SIZE_MAX && !lit;
+    const int alpha = dim ? 18 : static_cast<int>(40 + 170 * t);
+    const ImU32 col = lit ? IM_COL32(255, 210, 90, 220) : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
+    dl->AddLine(placed[ia].p, placed[ib].p, col, 0.6f + 3.0f * t);
+  }
+  // Nodes: fill by type, outline white; dimmed outside the focus.
+  for (const Placed& p : placed) {
+    const Entity& ent = ex.entities().entities[p.entity];
+    const bool dim = focus != SIZE_MAX && !near[p.entity];
+    dl->AddCircleFilled(p.p, p.r, entity_color(ent.type, dim ? 60 : 235), 20);
+    const bool sel = p.entity == ex.selected();
+    dl->AddCircle(p.p, p.r + (sel ? 2.0f : 0.5f), sel ? IM_COL32(255, 210, 90, 255) : IM_COL32(255, 255, 255, dim ? 40 : 150),
+                  20, sel ? 2.5f : 1.0f);
+    if (lay.pinned(p.layout_index)) dl->AddCircleFilled(p.p, 2.0f, IM_COL32(20, 20, 20, 255));
+    ui.nodes.push_back({p.entity, p.p.x, p.p.y, p.r});
+  }
+  // Labels: most mentioned first, skipping any that would overlap a label already placed; the
+  // focus and its neighbours first of all. More fit as the view is zoomed in.
+  std::vector<size_t> order(placed.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const bool na = focus != SIZE_MAX && near[placed[a].entity], nb = focus != SIZE_MAX && near[placed[b].entity];
+    if (na != nb) return na;
+    return placed[a].r > placed[b].r;
+  });
+  std::vector<ImVec4> boxes;
+  const ImU32 label_col = ImGui::GetColorU32(ImGuiCol_Text);
+  for (size_t k : order) {
+    const Placed& p = placed[k];
+    if (focus != SIZE_MAX && !near[p.entity]) continue;
+    const std::string& name = ex.entities().entities[p.entity].name;
+    const ImVec2 sz = ImGui::CalcTextSize(name.c_str());
+    const ImVec4 box(p.p.x - sz.x / 2 - 2, p.p.y + p.r + 1, p.p.x + sz.x / 2 + 2, p.p.y + p.r + 1 + sz.y);
+    bool overlaps = false;
+    for (const ImVec4& b : boxes)
+      if (box.x < b.z && box.z > b.x && box.y < b.w && box.w > b.y) {
+        overlaps = true;
+        break;
+      }
+    if (overlaps) continue;
+    boxes.push_back(box);
+    dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), dark ? IM_COL32(15, 17, 22, 170) : IM_COL32(255, 255, 255, 190), 3);
+    dl->AddText(ImVec2(box.x + 2, box.y), label_col, name.c_str());
+  }
+  dl->PopClipRect();
+
+  // Tooltip: name, type, mentions and the strongest links.
+  if (hovered >= 0 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    const uint32_t e = placed[static_cast<size_t>(hovered)].entity;
+    const Entity& ent = ex.entities().entities[e];
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(ent.name.c_str());
+    ImGui::TextDisabled("%s · %u mentions in range · %u articles in the corpus", type_name(ent.type),
+                        co ? co->entity_mentions(e) : 0u, ent.articles);
+    int shown = 0;
+    for (const GraphEdge& ge : g.edges) {  // edges are sorted by weight
+      if (ge.a != e && ge.b != e) continue;
+      const uint32_t other = ge.a == e ? ge.b : ge.a;
+      ImGui::Text("  %s  (%u together, %s %.3g)", ex.entities().entities[other].name.c_str(), ge.count,
+                  measure_name(ex.measure()), ge.weight);
+      if (++shown == 6) break;
+    }
+    ImGui::TextDisabled("click: select · drag: move and pin");
+    ImGui::EndTooltip();
+  }
+  ImGui::End();
+}
+
+}  // namespace ae
