@@ -18,7 +18,40 @@ struct Placed {
   float r;
   size_t layout_index;
   uint32_t entity;
+  uint32_t community;
 };
+
+// Community colours (colour-blind-friendly qualitative palette); beyond it, grey.
+ImU32 community_color(uint32_t c, int alpha) {
+  static const ImU32 kPalette[] = {IM_COL32(78, 121, 167, 0),  IM_COL32(242, 142, 43, 0), IM_COL32(225, 87, 89, 0),
+                                   IM_COL32(118, 183, 178, 0), IM_COL32(89, 161, 79, 0), IM_COL32(237, 201, 72, 0),
+                                   IM_COL32(176, 122, 161, 0), IM_COL32(255, 157, 167, 0), IM_COL32(156, 117, 95, 0),
+                                   IM_COL32(186, 176, 172, 0)};
+  const ImU32 rgb = c < 10 ? kPalette[c] : IM_COL32(140, 140, 140, 0);
+  return rgb | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
+}
+
+// Type by shape: person a circle, organisation a square, place a diamond.
+void draw_node_shape(ImDrawList* dl, EntityType t, ImVec2 p, float r, ImU32 fill, ImU32 outline, float thickness) {
+  switch (t) {
+    case EntityType::Person:
+      dl->AddCircleFilled(p, r, fill, 20);
+      dl->AddCircle(p, r, outline, 20, thickness);
+      break;
+    case EntityType::Org: {
+      const float s = r * 0.88f;
+      dl->AddRectFilled(ImVec2(p.x - s, p.y - s), ImVec2(p.x + s, p.y + s), fill);
+      dl->AddRect(ImVec2(p.x - s, p.y - s), ImVec2(p.x + s, p.y + s), outline, 0, 0, thickness);
+      break;
+    }
+    default: {
+      const float s = r * 1.2f;
+      const ImVec2 a(p.x, p.y - s), b(p.x + s, p.y), c(p.x, p.y + s), d(p.x - s, p.y);
+      dl->AddQuadFilled(a, b, c, d, fill);
+      dl->AddQuad(a, b, c, d, outline, thickness);
+    }
+  }
+}
 
 void fit_view(const ForceAtlas2& lay, GraphView& v, float w, float h) {
   double x0, y0, x1, y1;
@@ -70,6 +103,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     ImGui::TextDisabled("hidden by the thresholds: %zu entities, %zu links", g.nodes_hidden, g.edges_hidden);
   else
     ImGui::TextDisabled("nothing hidden");
+  ImGui::SameLine();
+  ImGui::TextDisabled(" ·  ● person  ■ organisation  ◆ place  · colour: community");
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -109,7 +144,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const uint32_t e = lay.node(i);
     const double m = co ? co->entity_mentions(e) : 1;
     const float r = 3.0f + 13.0f * static_cast<float>(std::sqrt(m / max_mentions));
-    placed.push_back({to_screen(lay.x(i), lay.y(i)), r, i, e});
+    placed.push_back({to_screen(lay.x(i), lay.y(i)), r, i, e, i < g.community.size() ? g.community[i] : 0});
   }
 
   // Hover: the node under the mouse (the smallest distance within its radius + 3 px).
@@ -195,14 +230,13 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const ImU32 col = lit ? IM_COL32(255, 210, 90, 220) : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
     dl->AddLine(placed[ia].p, placed[ib].p, col, 0.6f + 3.0f * t);
   }
-  // Nodes: fill by type, outline white; dimmed outside the focus.
+  // Nodes: colour by community, shape by type; dimmed outside the focus.
   for (const Placed& p : placed) {
     const Entity& ent = ex.entities().entities[p.entity];
     const bool dim = focus != SIZE_MAX && !near[p.entity];
-    dl->AddCircleFilled(p.p, p.r, entity_color(ent.type, dim ? 60 : 235), 20);
     const bool sel = p.entity == ex.selected();
-    dl->AddCircle(p.p, p.r + (sel ? 2.0f : 0.5f), sel ? IM_COL32(255, 210, 90, 255) : IM_COL32(255, 255, 255, dim ? 40 : 150),
-                  20, sel ? 2.5f : 1.0f);
+    draw_node_shape(dl, ent.type, p.p, p.r, community_color(p.community, dim ? 50 : 235),
+                    sel ? IM_COL32(255, 210, 90, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170), sel ? 2.5f : 1.0f);
     if (lay.pinned(p.layout_index)) dl->AddCircleFilled(p.p, 2.0f, IM_COL32(20, 20, 20, 255));
     ui.nodes.push_back({p.entity, p.p.x, p.p.y, p.r});
   }
@@ -242,8 +276,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const Entity& ent = ex.entities().entities[e];
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(ent.name.c_str());
-    ImGui::TextDisabled("%s · %u mentions in range · %u articles in the corpus", type_name(ent.type),
-                        co ? co->entity_mentions(e) : 0u, ent.articles);
+    ImGui::TextDisabled("%s · community %u · %u mentions in range · %u articles in the corpus", type_name(ent.type),
+                        placed[static_cast<size_t>(hovered)].community + 1, co ? co->entity_mentions(e) : 0u, ent.articles);
     int shown = 0;
     for (const GraphEdge& ge : g.edges) {  // edges are sorted by weight
       if (ge.a != e && ge.b != e) continue;

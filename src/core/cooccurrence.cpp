@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "community.h"
 
 namespace ae {
 
@@ -191,6 +194,13 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
     if (x.count != y.count) return x.count > y.count;
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
+  std::unordered_map<uint32_t, uint32_t> pos;
+  for (uint32_t i = 0; i < g.nodes.size(); ++i) pos[g.nodes[i]] = i;
+  std::vector<WeightedEdge> we;
+  we.reserve(g.edges.size());
+  for (const GraphEdge& e : g.edges) we.push_back({pos[e.a], pos[e.b], static_cast<double>(e.count)});
+  std::sort(we.begin(), we.end(), [](const WeightedEdge& x, const WeightedEdge& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  g.community = louvain(g.nodes.size(), we);
   return g;
 }
 
@@ -244,9 +254,12 @@ std::string graph_json(const Graph& g, const EntityIndex& index, const Cooccurre
   j["nodes_hidden"] = g.nodes_hidden;
   j["edges_hidden"] = g.edges_hidden;
   j["nodes"] = nlohmann::json::array();
-  for (uint32_t e : g.nodes)
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const uint32_t e = g.nodes[i];
     j["nodes"].push_back({{"id", e}, {"name", index.entities[e].name}, {"type", type_name(index.entities[e].type)},
-                          {"mentions", co.entity_mentions(e)}, {"units", co.entity_units(e)}});
+                          {"mentions", co.entity_mentions(e)}, {"units", co.entity_units(e)},
+                          {"community", i < g.community.size() ? g.community[i] : 0}});
+  }
   j["edges"] = nlohmann::json::array();
   for (const GraphEdge& e : g.edges)
     j["edges"].push_back({{"source", index.entities[e.a].name}, {"target", index.entities[e.b].name},
@@ -265,15 +278,18 @@ std::string graph_gexf(const Graph& g, const EntityIndex& index, const Cooccurre
       "    <attributes class=\"node\">\n"
       "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
       "      <attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n"
+      "      <attribute id=\"community\" title=\"community\" type=\"integer\"/>\n"
       "    </attributes>\n"
       "    <attributes class=\"edge\">\n"
       "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n"
       "    </attributes>\n"
       "    <nodes>\n";
-  for (uint32_t e : g.nodes) {
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const uint32_t e = g.nodes[i];
     out += "      <node id=\"" + std::to_string(e) + "\" label=\"" + xml_escape(index.entities[e].name) +
            "\"><attvalues><attvalue for=\"type\" value=\"" + type_name(index.entities[e].type) +
            "\"/><attvalue for=\"mentions\" value=\"" + std::to_string(co.entity_mentions(e)) +
+           "\"/><attvalue for=\"community\" value=\"" + std::to_string(i < g.community.size() ? g.community[i] : 0) +
            "\"/></attvalues></node>\n";
   }
   out += "    </nodes>\n    <edges>\n";

@@ -76,14 +76,16 @@ struct GraphEdge {
 };
 struct Graph {
   std::vector<uint32_t> nodes;       // entity ids, by mentions in range (descending), then id
+  std::vector<uint32_t> community;   // Louvain community of each node (parallel to nodes), 0 = largest first node
   std::vector<GraphEdge> edges;      // by weight descending, then (a, b)
   size_t nodes_hidden = 0;           // entities with mentions in range not shown
   size_t edges_hidden = 0;           // pairs in range not shown (below min_count or touching a hidden node)
 };
+// Builds the graph and its communities (Louvain on the link counts).
 Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n);
 
 // Exports. CSV: source,target,source_type,target_type,count,weight,measure. JSON: {"nodes", "edges", ...}.
-// GEXF 1.3 with node attributes type and mentions, edge attribute count; weight is the measure.
+// GEXF 1.3 with node attributes type, mentions and community, edge attribute count; weight is the measure.
 std::string graph_csv(const Graph& g, const EntityIndex& index, Measure m);
 std::string graph_json(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m);
 std::string graph_gexf(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m);

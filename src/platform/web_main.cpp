@@ -244,7 +244,7 @@ void install_input() {
 
 // Glyphs: Latin, Greek, Cyrillic, punctuation (dashes, quotes, ellipsis), currency and letterlike symbols.
 const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
+                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x25CF, 0x25CF, 0};
 
 // Rasterises the fonts at the device pixel ratio, so text is crisp on HiDPI screens.
 void build_fonts(float dpr) {
