@@ -172,11 +172,13 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
   std::vector<uint32_t> present;
   for (uint32_t e = 0; e < co.entity_count(); ++e)
     if (co.entity_mentions(e) > 0) present.push_back(e);
-  std::sort(present.begin(), present.end(), [&](uint32_t x, uint32_t y) {
+  auto by_mentions = [&](uint32_t x, uint32_t y) {
     if (co.entity_mentions(x) != co.entity_mentions(y)) return co.entity_mentions(x) > co.entity_mentions(y);
     return x < y;
-  });
+  };
   const size_t shown = top_n == 0 ? present.size() : std::min(top_n, present.size());
+  // Only the shown ones need ordering.
+  std::partial_sort(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown), present.end(), by_mentions);
   g.nodes.assign(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown));
   g.nodes_hidden = present.size() - shown;
   std::vector<char> in(co.entity_count(), 0);
