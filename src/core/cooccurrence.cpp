@@ -27,6 +27,66 @@ bool parse_measure(const std::string& s, Measure& out) {
   return true;
 }
 
+namespace {
+inline size_t slot_hash(uint64_t key, size_t mask) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 17) & mask; }
+}  // namespace
+
+size_t PairCounts::find_slot(uint64_t key) const {
+  const size_t mask = slots_.size() - 1;
+  size_t i = slot_hash(key, mask);
+  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+  return i;
+}
+
+void PairCounts::rehash(size_t capacity) {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(capacity, Slot{});
+  live_ = filled_ = 0;
+  for (const Slot& s : old)
+    if (s.key != 0 && s.count != 0) {
+      Slot& n = slots_[find_slot(s.key)];
+      n = s;
+      ++live_;
+      ++filled_;
+    }
+}
+
+void PairCounts::add(uint64_t key, uint32_t c) {
+  if ((filled_ + 1) * 10 > slots_.size() * 7) rehash(std::max<size_t>(1024, live_ * 4 > slots_.size() ? slots_.size() * 2 : slots_.size()));
+  Slot& s = slots_[find_slot(key)];
+  if (s.key == 0) {
+    s.key = key;
+    ++filled_;
+  }
+  if (s.count == 0) ++live_;
+  s.count += c;
+}
+
+void PairCounts::sub(uint64_t key, uint32_t c) {
+  if (slots_.empty()) return;
+  Slot& s = slots_[find_slot(key)];
+  if (s.key == 0) return;
+  s.count -= std::min(s.count, c);
+  if (s.count == 0) --live_;  // a tombstone: the key stays so probe chains are kept
+}
+
+uint32_t PairCounts::get(uint64_t key) const {
+  if (slots_.empty()) return 0;
+  return slots_[find_slot(key)].count;
+}
+
+void PairCounts::clear() {
+  slots_.clear();
+  live_ = filled_ = 0;
+}
+
+std::vector<std::pair<uint64_t, uint32_t>> PairCounts::sorted() const {
+  std::vector<std::pair<uint64_t, uint32_t>> out;
+  for_each([&](uint64_t k, uint32_t c) { out.push_back({k, c}); });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope scope)
     : corpus_(corpus), scope_(scope) {
   const size_t n = corpus.size();
@@ -100,13 +160,8 @@ void Cooccurrence::apply(const ArticleData& a, int sign) {
     }
   }
   for (const auto& [key, c] : a.pairs) {
-    if (sign > 0) {
-      pairs_[key] += c;
-    } else {
-      auto it = pairs_.find(key);
-      if (it->second == c) pairs_.erase(it);
-      else it->second -= c;
-    }
+    if (sign > 0) pairs_.add(key, c);
+    else pairs_.sub(key, c);
   }
 }
 
@@ -147,10 +202,7 @@ size_t Cooccurrence::set_range(Day from, Day to) {
   return set_positions(lo, hi);
 }
 
-uint32_t Cooccurrence::pair_count(uint32_t a, uint32_t b) const {
-  auto it = pairs_.find(pair_key(a, b));
-  return it == pairs_.end() ? 0 : it->second;
-}
+uint32_t Cooccurrence::pair_count(uint32_t a, uint32_t b) const { return pairs_.get(pair_key(a, b)); }
 
 double Cooccurrence::weight(Measure m, uint32_t a, uint32_t b, uint32_t c) const {
   if (m == Measure::Count) return c;
@@ -183,14 +235,14 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
   g.nodes_hidden = present.size() - shown;
   std::vector<char> in(co.entity_count(), 0);
   for (uint32_t e : g.nodes) in[e] = 1;
-  for (const auto& [key, c] : co.pairs()) {
+  co.pairs().for_each([&](uint64_t key, uint32_t c) {
     const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key & 0xffffffffu);
     if (c < min_count || !in[a] || !in[b]) {
       ++g.edges_hidden;
-      continue;
+      return;
     }
     g.edges.push_back({a, b, c, co.weight(measure, a, b, c)});
-  }
+  });
   std::sort(g.edges.begin(), g.edges.end(), [](const GraphEdge& x, const GraphEdge& y) {
     if (x.weight != y.weight) return x.weight > y.weight;
     if (x.count != y.count) return x.count > y.count;

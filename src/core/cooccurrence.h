@@ -23,6 +23,35 @@ inline uint64_t pair_key(uint32_t a, uint32_t b) {
   return a < b ? (static_cast<uint64_t>(a) << 32) | b : (static_cast<uint64_t>(b) << 32) | a;
 }
 
+// Pair counts in one flat open-addressing table (contiguous, so walking all pairs is cache-friendly).
+// Keys are pair_key() values (never 0); a count that drops to zero leaves a tombstone until the next
+// rehash.
+class PairCounts {
+ public:
+  void add(uint64_t key, uint32_t c);
+  void sub(uint64_t key, uint32_t c);  // the key must be present with at least c
+  uint32_t get(uint64_t key) const;
+  void clear();
+  size_t size() const { return live_; }
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.key != 0 && s.count != 0) f(s.key, s.count);
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> sorted() const;  // for comparisons in tests
+  bool operator==(const PairCounts& o) const { return sorted() == o.sorted(); }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t count = 0;
+  };
+  size_t find_slot(uint64_t key) const;
+  void rehash(size_t capacity);
+  std::vector<Slot> slots_;
+  size_t live_ = 0, filled_ = 0;  // slots with a count; slots ever taken (live + tombstones)
+};
+
 // Counts over the dated articles at positions [lo, hi) of corpus.by_date (undated articles are not in
 // any range). Units are articles (document scope) or sentences (sentence scope).
 class Cooccurrence {
@@ -43,7 +72,7 @@ class Cooccurrence {
   uint32_t entity_units(uint32_t e) const { return entity_units_[e]; }    // units containing e
   uint32_t entity_mentions(uint32_t e) const { return mentions_[e]; }     // mentions of e in range
   size_t entity_count() const { return mentions_.size(); }
-  const std::unordered_map<uint64_t, uint32_t>& pairs() const { return pairs_; }  // units with both
+  const PairCounts& pairs() const { return pairs_; }  // units with both
   uint32_t pair_count(uint32_t a, uint32_t b) const;
   // Weight of a pair with count c (NPMI in [-1, 1]; Jaccard in [0, 1]; count as is).
   double weight(Measure m, uint32_t a, uint32_t b, uint32_t c) const;
@@ -64,7 +93,7 @@ class Cooccurrence {
   size_t lo_ = 0, hi_ = 0;
   uint64_t units_ = 0;
   std::vector<uint32_t> entity_units_, mentions_;
-  std::unordered_map<uint64_t, uint32_t> pairs_;
+  PairCounts pairs_;
 };
 
 // The graph to show or export: nodes are the top_n entities by mentions in range (0 = all), edges the
