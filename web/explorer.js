@@ -61,6 +61,11 @@
     select(name) {
       return module.ccall('ae_select', 'number', ['string'], [String(name)]) === 1;
     },
+    // Selects the link between two entities: the list shows the articles naming both, the network
+    // panel the sentences. selectEdge('', '') clears.
+    selectEdge(a, b) {
+      return module.ccall('ae_select_pair', 'number', ['string', 'string'], [String(a), String(b)]) === 1;
+    },
     // Screen positions (CSS pixels) of the network's nodes as drawn in the last frame.
     graphPositions() {
       return state().ui.nodes;

@@ -107,7 +107,10 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   ImGui::TextDisabled(" ·  ● person  ■ organisation  ◆ place  · colour: community");
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool pair_open = ex.selected_pair().first != SIZE_MAX;
+  const float evidence_h = pair_open ? std::floor(avail.y * 0.38f) : 0.0f;
+  avail.y -= evidence_h;
   if (avail.x < 20 || avail.y < 20) {
     ImGui::End();
     return;
@@ -187,7 +190,26 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         const size_t e = placed[static_cast<size_t>(hovered)].entity;
         ex.select(ex.selected() == e ? SIZE_MAX : e);
       } else {
-        ex.select(SIZE_MAX);
+        // A link within 4 px of the click selects the pair (its articles and sentences); else clear.
+        size_t best_a = SIZE_MAX, best_b = SIZE_MAX;
+        float best_d = 4.0f;
+        for (const GraphEdge& e : g.edges) {
+          const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
+          if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
+          const ImVec2 p = placed[ia].p, q = placed[ib].p;
+          const float vx = q.x - p.x, vy = q.y - p.y, len2 = vx * vx + vy * vy;
+          float t = len2 > 0 ? ((mouse.x - p.x) * vx + (mouse.y - p.y) * vy) / len2 : 0;
+          t = std::max(0.0f, std::min(1.0f, t));
+          const float dx = p.x + t * vx - mouse.x, dy = p.y + t * vy - mouse.y;
+          const float d = std::sqrt(dx * dx + dy * dy);
+          if (d < best_d) {
+            best_d = d;
+            best_a = e.a;
+            best_b = e.b;
+          }
+        }
+        if (best_a != SIZE_MAX) ex.select_pair(best_a, best_b);
+        else ex.select(SIZE_MAX);
       }
     }
     v.dragging_node = -1;
@@ -224,7 +246,9 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
     if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
     const float t = static_cast<float>(std::max(0.0, e.weight) / max_w);
-    const bool lit = focus != SIZE_MAX && (e.a == focus || e.b == focus);
+    const auto sp = ex.selected_pair();
+    const bool pair_edge = sp.first != SIZE_MAX && ((e.a == sp.first && e.b == sp.second) || (e.a == sp.second && e.b == sp.first));
+    const bool lit = pair_edge || (focus != SIZE_MAX && (e.a == focus || e.b == focus));
     const bool dim = focus != SIZE_MAX && !lit;
     const int alpha = dim ? 18 : static_cast<int>(40 + 170 * t);
     const ImU32 col = lit ? IM_COL32(255, 210, 90, 220) : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
@@ -288,6 +312,42 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     }
     ImGui::TextDisabled("click: select · drag: move and pin");
     ImGui::EndTooltip();
+  }
+
+  // Evidence of the selected link: its articles (in the list) and the sentences holding both.
+  if (pair_open) {
+    const auto sp = ex.selected_pair();
+    const auto& ents = ex.entities().entities;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y + 4));
+    ImGui::BeginChild("##evidence", ImVec2(avail.x, evidence_h - 4), true);
+    const uint32_t together = co ? co->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)) : 0;
+    ImGui::Text("%s — %s", ents[sp.first].name.c_str(), ents[sp.second].name.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%u %s together · %zu articles in the list", together,
+                        ex.scope() == Scope::Document ? "articles" : "sentences", ex.visible().size());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear")) ex.select(SIZE_MAX);
+    const auto evidence = ex.pair_evidence(50);
+    if (evidence.empty()) ImGui::TextDisabled("No single sentence names both; they share articles.");
+    for (size_t k = 0; k < evidence.size(); ++k) {
+      const auto& ev = evidence[k];
+      const Article& art = ex.corpus().articles[ev.article];
+      const std::string& text = ev.field == 0 ? art.title : art.body;
+      std::string sentence = text.substr(ev.begin, ev.end - ev.begin);
+      for (char& c : sentence)
+        if (c == '\n') c = ' ';
+      ImGui::PushID(static_cast<int>(k));
+      const std::string head = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + art.title;
+      if (ImGui::Selectable(head.c_str(), ex.open_article_index() == ev.article)) {
+        ex.open_article(ev.article);
+        ui.scroll_reader_to_top = true;
+      }
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextDisabled("%s", sentence.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopID();
+    }
+    ImGui::EndChild();
   }
   ImGui::End();
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "text.h"
@@ -128,6 +129,7 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
   last_load_.warnings_total = r.warnings_total;
   open_ = SIZE_MAX;
   selected_ = SIZE_MAX;
+  pair_ = {SIZE_MAX, SIZE_MAX};
   from_ = corpus_.date_min;
   to_ = corpus_.date_max;
   layout_ = ForceAtlas2();
@@ -186,7 +188,66 @@ int Explorer::layout_step(double budget_ms) {
 
 void Explorer::select(size_t entity) {
   selected_ = entity < entities_.entities.size() ? entity : SIZE_MAX;
+  pair_ = {SIZE_MAX, SIZE_MAX};
   recompute_visible();
+}
+
+void Explorer::select_pair(size_t a, size_t b) {
+  const size_t n = entities_.entities.size();
+  pair_ = a < n && b < n && a != b ? std::make_pair(a, b) : std::make_pair(SIZE_MAX, SIZE_MAX);
+  if (pair_.first != SIZE_MAX) selected_ = SIZE_MAX;
+  recompute_visible();
+}
+
+std::vector<Explorer::Evidence> Explorer::pair_evidence(size_t max) const {
+  std::vector<Evidence> out;
+  if (pair_.first == SIZE_MAX) return out;
+  std::vector<Token> toks;
+  for (uint32_t a : visible_) {
+    if (out.size() >= max) break;
+    const auto& ms = entities_.by_article[a];
+    // Sentences holding both.
+    std::vector<uint32_t> sa, sb;
+    for (const Mention& m : ms) {
+      if (m.begin == kNoOffset) continue;
+      if (m.entity == pair_.first) sa.push_back(m.sentence);
+      if (m.entity == pair_.second) sb.push_back(m.sentence);
+    }
+    std::sort(sa.begin(), sa.end());
+    std::sort(sb.begin(), sb.end());
+    std::vector<uint32_t> both;
+    std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(both));
+    both.erase(std::unique(both.begin(), both.end()), both.end());
+    if (both.empty()) continue;
+    const Article& art = corpus_.articles[a];
+    tokenize(art.title, toks);
+    const uint32_t title_sentences = toks.empty() ? 0 : toks.back().sentence + 1;
+    for (uint32_t sent : both) {
+      const uint8_t field = sent < title_sentences ? 0 : 1;
+      const std::string& text = field == 0 ? art.title : art.body;
+      const uint32_t local = field == 0 ? sent : sent - title_sentences;
+      if (field == 1) tokenize(art.body, toks);
+      else tokenize(art.title, toks);
+      // The sentence: its first word to its last word, plus the punctuation attached after it.
+      uint32_t b = UINT32_MAX, e = 0;
+      size_t last = SIZE_MAX;
+      for (size_t k = 0; k < toks.size(); ++k)
+        if (toks[k].sentence == local && toks[k].word()) {
+          b = std::min(b, toks[k].begin);
+          e = std::max(e, toks[k].end);
+          last = k;
+        }
+      for (size_t k = last + 1; last != SIZE_MAX && k < toks.size() && !toks[k].word() &&
+                                !(toks[k].flags & kTokSpaceBefore);
+           ++k)
+        e = toks[k].end;
+      if (b == UINT32_MAX) continue;
+      (void)text;
+      out.push_back({a, field, b, e});
+      if (out.size() >= max) break;
+    }
+  }
+  return out;
 }
 
 size_t Explorer::find_entity(const std::string& name) const {
@@ -206,11 +267,15 @@ void Explorer::set_include_undated(bool on) {
 void Explorer::recompute_visible() {
   visible_.clear();
   auto mentions_selected = [&](uint32_t a) {
-    if (selected_ == SIZE_MAX) return true;
+    if (selected_ == SIZE_MAX && pair_.first == SIZE_MAX) return true;
     if (a >= entities_.by_article.size()) return false;
-    for (const Mention& m : entities_.by_article[a])
+    bool one = false, two = false;
+    for (const Mention& m : entities_.by_article[a]) {
       if (m.entity == selected_) return true;
-    return false;
+      one |= m.entity == pair_.first;
+      two |= m.entity == pair_.second;
+    }
+    return one && two;
   };
   if (from_ != kUndated && to_ != kUndated) {
     auto [first, last] = corpus_.dated_span(from_, to_);
@@ -255,6 +320,9 @@ nlohmann::json Explorer::state() const {
   s["edges_hidden"] = graph_.edges_hidden;
   s["selected"] = selected_ < entities_.entities.size() ? nlohmann::json(entities_.entities[selected_].name)
                                                          : nlohmann::json(nullptr);
+  s["selected_edge"] = pair_.first != SIZE_MAX
+                          ? nlohmann::json::array({entities_.entities[pair_.first].name, entities_.entities[pair_.second].name})
+                          : nlohmann::json(nullptr);
   s["network"] = {{"scope", scope_name(scope_)}, {"measure", measure_name(measure_)}, {"min_count", min_count_},
                   {"top_n", top_n_}};
   s["layout"] = {{"iterations", layout_.iterations_total()},

@@ -102,6 +102,19 @@ class Explorer {
   // Selecting an entity filters the article list to the articles mentioning it (SIZE_MAX: none).
   void select(size_t entity);
   size_t selected() const { return selected_; }
+  // Selecting a link filters the article list to the articles mentioning both ends (clears the entity
+  // selection); SIZE_MAX, SIZE_MAX clears it.
+  void select_pair(size_t a, size_t b);
+  std::pair<size_t, size_t> selected_pair() const { return pair_; }
+  // Evidence for the selected link: the sentences of the articles in range where both are mentioned
+  // (up to `max`), newest first. Empty in document scope when no sentence holds both.
+  struct Evidence {
+    uint32_t article;
+    uint8_t field;       // 0 title, 1 body
+    uint32_t begin, end; // the sentence's bytes in that field
+  };
+  std::vector<Evidence> pair_evidence(size_t max) const;
+
   // Entity id by canonical name (exact, then case-insensitive), or SIZE_MAX.
   size_t find_entity(const std::string& name) const;
 
@@ -151,6 +164,7 @@ class Explorer {
   ForceAtlas2 layout_;
   double filter_ms_ = 0;
   size_t selected_ = SIZE_MAX;
+  std::pair<size_t, size_t> pair_{SIZE_MAX, SIZE_MAX};
   std::vector<std::string> errors_;
   FrameStats frames_;
 };

@@ -108,6 +108,22 @@ EMSCRIPTEN_KEEPALIVE int ae_select(const char* name) {
   return 1;
 }
 
+// Selects the link between two entities (canonical names); "" for either clears. 0 when unknown.
+EMSCRIPTEN_KEEPALIVE int ae_select_pair(const char* a, const char* b) {
+  ae::Explorer& ex = g_app->explorer();
+  if (!a || !*a || !b || !*b) {
+    ex.select(SIZE_MAX);
+    return 1;
+  }
+  const size_t ea = ex.find_entity(a), eb = ex.find_entity(b);
+  if (ea == SIZE_MAX || eb == SIZE_MAX) {
+    ex.report_error(std::string("selectEdge: no entity is named '") + (ea == SIZE_MAX ? a : b) + "'");
+    return 0;
+  }
+  ex.select_pair(ea, eb);
+  return 1;
+}
+
 // Opens the article with this id in the reader ("" closes it). Returns 0 when no article has the id.
 EMSCRIPTEN_KEEPALIVE int ae_open_article(const char* id) {
   ae::Explorer& ex = g_app->explorer();

@@ -43,6 +43,19 @@ test('network: laid out, node click selects and filters, range changes the edges
   assert.equal(await page.evaluate(() => window.explorer.select('')), true);
   assert.equal(await page.evaluate(() => window.explorer.select('Nobody Atall')), false);
 
+  // A link: the list shows the articles naming both, the panel the sentences.
+  assert.equal(await page.evaluate(() => window.explorer.selectEdge('Muqtada al-Sadr', 'Damascus')), true);
+  s = await page.evaluate(() => window.explorer.state());
+  assert.deepEqual(s.selected_edge, ['Muqtada al-Sadr', 'Damascus']);
+  assert.equal(s.articles_in_range, 1);
+  assert.equal(s.selected, null);
+  await frames(page, 5);
+  await screenshot(page, 'network-edge.png');
+  assert.equal(await page.evaluate(() => window.explorer.selectEdge('', '')), true);
+  s = await page.evaluate(() => window.explorer.state());
+  assert.equal(s.selected_edge, null);
+  assert.equal(s.articles_in_range, 2);
+
   // The range drives the network.
   await page.evaluate(() => window.explorer.setRange('2026-01-22', '2026-01-31'));
   s = await page.evaluate(() => window.explorer.state());

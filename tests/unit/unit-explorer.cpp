@@ -132,3 +132,28 @@ TEST_CASE("with a gazetteer, a load reads then extracts in slices; the old corpu
   CHECK(ex.state()["entities_total"] == 3);
   CHECK(ex.state()["load"]["extract_ms"].get<double>() > 0);
 }
+
+TEST_CASE("selecting a link filters the list to articles naming both and gives the sentences as evidence") {
+  auto gaz = std::make_shared<Gazetteer>();
+  std::string error;
+  REQUIRE(gaz->load_json(ae_test::asset("gazetteer.json"), error));
+  gaz->load_words(ae_test::asset("english_words.txt"));
+  Explorer ex;
+  ex.set_gazetteer(gaz);
+  REQUIRE(ex.load_now(ae_test::asset("articles.json"), "seed"));
+  const size_t sadr = ex.find_entity("Muqtada al-Sadr"), iraq = ex.find_entity("iraq");
+  REQUIRE(sadr != SIZE_MAX);
+  REQUIRE(iraq != SIZE_MAX);
+  ex.select_pair(sadr, iraq);
+  CHECK(ex.visible().size() == 1);
+  CHECK(ex.state()["selected_edge"] == nlohmann::json::array({"Muqtada al-Sadr", "Iraq"}));
+  const auto ev = ex.pair_evidence(10);
+  REQUIRE(!ev.empty());
+  const std::string& body = ex.corpus().articles[ev[0].article].body;
+  const std::string sentence = body.substr(ev[0].begin, ev[0].end - ev[0].begin);
+  CHECK(sentence.rfind("Influential Iraqi Shiite cleric Muqtada al-Sadr on Monday called on Damascus", 0) == 0);
+  CHECK(sentence.find("violations") != std::string::npos);  // the whole sentence
+  ex.select(SIZE_MAX);
+  CHECK(ex.visible().size() == 2);
+  CHECK(ex.state()["selected_edge"].is_null());
+}
