@@ -66,6 +66,14 @@
     selectEdge(a, b) {
       return module.ccall('ae_select_pair', 'number', ['string', 'string'], [String(a), String(b)]) === 1;
     },
+    // Network settings: {scope: 'document'|'sentence', measure: 'count'|'npmi'|'jaccard', minCount, topN};
+    // missing keys keep their current values.
+    setNetwork(options) {
+      const cur = state().network, o = Object.assign({}, options || {});
+      return module.ccall('ae_set_network', 'number', ['string', 'string', 'number', 'number'],
+        [o.scope || cur.scope, o.measure || cur.measure, o.minCount || cur.min_count,
+          o.topN === undefined ? cur.top_n : o.topN]) === 1;
+    },
     // Screen positions (CSS pixels) of the network's nodes as drawn in the last frame.
     graphPositions() {
       return state().ui.nodes;

@@ -242,6 +242,9 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   double max_w = 1e-9;
   for (const GraphEdge& e : g.edges) max_w = std::max(max_w, std::fabs(e.weight));
   const bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
+  // Thousands of links: plain quads instead of anti-aliased polylines (a third of the vertices).
+  const ImDrawListFlags saved_flags = dl->Flags;
+  if (g.edges.size() > 2000) dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex);
   for (const GraphEdge& e : g.edges) {
     const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
     if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
@@ -254,6 +257,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const ImU32 col = lit ? IM_COL32(255, 210, 90, 220) : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
     dl->AddLine(placed[ia].p, placed[ib].p, col, 0.6f + 3.0f * t);
   }
+  dl->Flags = saved_flags;
   // Nodes: colour by community, shape by type; dimmed outside the focus.
   for (const Placed& p : placed) {
     const Entity& ent = ex.entities().entities[p.entity];
@@ -275,9 +279,15 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   });
   std::vector<ImVec4> boxes;
   const ImU32 label_col = ImGui::GetColorU32(ImGuiCol_Text);
+  // At most kMaxLabels candidates (each tested against the labels placed): large graphs stay cheap.
+  constexpr size_t kMaxLabels = 150;
+  size_t tried = 0;
   for (size_t k : order) {
     const Placed& p = placed[k];
     if (focus != SIZE_MAX && !near[p.entity]) continue;
+    if (++tried > kMaxLabels) break;
+    if (p.p.x < origin.x - 50 || p.p.x > origin.x + avail.x + 50 || p.p.y < origin.y - 20 || p.p.y > origin.y + avail.y + 20)
+      continue;  // off screen
     const std::string& name = ex.entities().entities[p.entity].name;
     const ImVec2 sz = ImGui::CalcTextSize(name.c_str());
     const ImVec4 box(p.p.x - sz.x / 2 - 2, p.p.y + p.r + 1, p.p.x + sz.x / 2 + 2, p.p.y + p.r + 1 + sz.y);

@@ -124,6 +124,20 @@ EMSCRIPTEN_KEEPALIVE int ae_select_pair(const char* a, const char* b) {
   return 1;
 }
 
+// Sets the network's scope ("document"/"sentence"), measure ("count"/"npmi"/"jaccard"), minimum count
+// and top N. Returns 0 and reports an error for an unknown scope or measure.
+EMSCRIPTEN_KEEPALIVE int ae_set_network(const char* scope, const char* measure, int min_count, int top_n) {
+  ae::Explorer& ex = g_app->explorer();
+  ae::Scope s;
+  ae::Measure m;
+  if (!ae::parse_scope(scope ? scope : "", s) || !ae::parse_measure(measure ? measure : "", m)) {
+    ex.report_error("setNetwork: scope is document or sentence; measure is count, npmi or jaccard");
+    return 0;
+  }
+  ex.set_network(s, m, static_cast<uint32_t>(std::max(1, min_count)), static_cast<size_t>(std::max(0, top_n)));
+  return 1;
+}
+
 // Opens the article with this id in the reader ("" closes it). Returns 0 when no article has the id.
 EMSCRIPTEN_KEEPALIVE int ae_open_article(const char* id) {
   ae::Explorer& ex = g_app->explorer();

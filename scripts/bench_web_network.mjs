@@ -1,0 +1,56 @@
+// bench_web_network.mjs — the network in the real page (headless Chromium): a synthetic corpus of
+// 100,000 articles (`explorer synth`) is loaded, a 30-day range is dragged across the year one day per
+// frame (state().filter_ms: incremental counts + graph), then 2,000 nodes are drawn and laid out and
+// the frame CPU time is read (state().frame). Prints JSON. Not a test: it measures.
+// Usage: node scripts/bench_web_network.mjs [ARTICLES]   (needs build/native-release or build/native-asan)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, openApp, frames, repoRoot } from '../tests/e2e/harness.mjs';
+
+const articles = Number(process.argv[2] || 100000);
+const cli = ['build/native-release/src/cli/explorer', 'build/native-asan/src/cli/explorer']
+  .map((p) => path.join(repoRoot, p)).find((p) => fs.existsSync(p));
+if (!cli) throw new Error('build the native CLI first (scripts/test.sh or cmake --preset native-release)');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-bench-'));
+const file = path.join(dir, `synth-${articles}.jsonl`);
+fs.writeFileSync(file, execFileSync(cli, ['synth', '--articles', String(articles)], { maxBuffer: 1 << 30 }));
+
+const env = await launch({ mounts: { '/bench-data': dir } });
+const { page } = await openApp(env);
+const t0 = Date.now();
+const ok = await page.evaluate((u) => window.explorer.loadUrl(u), `/bench-data/${path.basename(file)}`);
+const loadWallMs = Date.now() - t0;
+let s = await page.evaluate(() => window.explorer.state());
+const result = { browser: env.browser.version(), articles: s.articles_total, entities: s.entities_total, ok,
+  load: s.load, load_wall_ms: loadWallMs };
+
+// Drag: one day per frame.
+const steps = await page.evaluate(async () => {
+  const s0 = window.explorer.state();
+  const day = 86400000, start = Date.parse(s0.date_min), end = Date.parse(s0.date_max);
+  const iso = (t) => new Date(t).toISOString().slice(0, 10);
+  const out = [];
+  for (let t = start; t + 29 * day <= end; t += day) {
+    window.explorer.setRange(iso(t), iso(t + 29 * day));
+    out.push(window.explorer.state().filter_ms);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  return out;
+});
+const pct = (v, p) => { const a = [...v].sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.ceil(p / 100 * a.length) - 1)]; };
+result.range_steps = steps.length;
+result.range_step_ms_p50 = pct(steps, 50);
+result.range_step_ms_p95 = pct(steps, 95);
+
+// 2,000 nodes drawn and laid out over the whole year.
+await page.evaluate(() => { window.explorer.setRange(window.explorer.state().date_min, window.explorer.state().date_max); });
+await page.evaluate(() => window.explorer.setNetwork({ topN: 2000, minCount: 3 }));
+await frames(page, 300);  // the frame statistics keep the last 240 frames
+s = await page.evaluate(() => window.explorer.state());
+result.network = { entities_shown: s.entities_shown, edges_shown: s.edges_shown, edges_hidden: s.edges_hidden,
+  layout: s.layout, frame_p50_ms: s.frame.p50_ms, frame_p95_ms: s.frame.p95_ms };
+console.log(JSON.stringify(result, null, 2));
+await env.close();
+fs.rmSync(dir, { recursive: true, force: true });
