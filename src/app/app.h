@@ -42,6 +42,8 @@ struct GraphView {
 struct UiState {
   GraphView graph;
   std::vector<NodeOnScreen> nodes;   // graph nodes drawn this frame
+  uint64_t evidence_revision = ~0ull;  // the evidence below is of this list revision
+  std::vector<Explorer::Evidence> evidence;
   Fonts fonts;
   char from_text[16] = "";   // the typed date bounds, kept while the user edits them
   char to_text[16] = "";

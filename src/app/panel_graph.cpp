@@ -337,7 +337,11 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
                         ex.scope() == Scope::Document ? "articles" : "sentences", ex.visible().size());
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear")) ex.select(SIZE_MAX);
-    const auto evidence = ex.pair_evidence(50);
+    if (ui.evidence_revision != ex.revision()) {  // recomputed when the selection or range changes
+      ui.evidence = ex.pair_evidence(50);
+      ui.evidence_revision = ex.revision();
+    }
+    const auto& evidence = ui.evidence;
     if (evidence.empty()) ImGui::TextDisabled("No single sentence names both; they share articles.");
     for (size_t k = 0; k < evidence.size(); ++k) {
       const auto& ev = evidence[k];

@@ -1,9 +1,14 @@
 // test_util.h — helpers shared by the unit tests: reading fixture files.
 #pragma once
+#include <doctest/doctest.h>
+
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+
+#include "gazetteer.h"
 
 namespace ae_test {
 inline std::string read_file(const std::string& path) {
@@ -15,4 +20,15 @@ inline std::string read_file(const std::string& path) {
 }
 inline std::string data(const std::string& name) { return read_file(std::string(AE_TEST_DATA_DIR) + "/" + name); }
 inline std::string asset(const std::string& name) { return read_file(std::string(AE_ASSETS_DIR) + "/" + name); }
+// The project's gazetteer and word list (assets/), loaded once per test binary.
+inline std::shared_ptr<ae::Gazetteer> gazetteer() {
+  static std::shared_ptr<ae::Gazetteer> g = [] {
+    auto gz = std::make_shared<ae::Gazetteer>();
+    std::string error;
+    REQUIRE(gz->load_json(asset("gazetteer.json"), error));
+    gz->load_words(asset("english_words.txt"));
+    return gz;
+  }();
+  return g;
+}
 }  // namespace ae_test

@@ -16,16 +16,7 @@ using namespace ae;
 
 namespace {
 
-std::shared_ptr<Gazetteer> gazetteer() {
-  static std::shared_ptr<Gazetteer> g = [] {
-    auto gz = std::make_shared<Gazetteer>();
-    std::string error;
-    REQUIRE(gz->load_json(ae_test::asset("gazetteer.json"), error));
-    gz->load_words(ae_test::asset("english_words.txt"));
-    return gz;
-  }();
-  return g;
-}
+std::shared_ptr<Gazetteer> gazetteer() { return ae_test::gazetteer(); }
 
 struct Extracted {
   Corpus corpus;

@@ -101,12 +101,8 @@ TEST_CASE("frame statistics use nearest-rank percentiles over a window") {
 }
 
 TEST_CASE("with a gazetteer, a load reads then extracts in slices; the old corpus stays until both are done") {
-  auto gaz = std::make_shared<Gazetteer>();
-  std::string error;
-  REQUIRE(gaz->load_json(ae_test::asset("gazetteer.json"), error));
-  gaz->load_words(ae_test::asset("english_words.txt"));
   Explorer ex;
-  ex.set_gazetteer(gaz);
+  ex.set_gazetteer(ae_test::gazetteer());
   REQUIRE(ex.load_now(R"([{"title":"old","body":"Talks in Baghdad."}])", "old"));
   CHECK(ex.entities().entities.size() == 1);
   std::string big = "[";
@@ -134,12 +130,8 @@ TEST_CASE("with a gazetteer, a load reads then extracts in slices; the old corpu
 }
 
 TEST_CASE("selecting a link filters the list to articles naming both and gives the sentences as evidence") {
-  auto gaz = std::make_shared<Gazetteer>();
-  std::string error;
-  REQUIRE(gaz->load_json(ae_test::asset("gazetteer.json"), error));
-  gaz->load_words(ae_test::asset("english_words.txt"));
   Explorer ex;
-  ex.set_gazetteer(gaz);
+  ex.set_gazetteer(ae_test::gazetteer());
   REQUIRE(ex.load_now(ae_test::asset("articles.json"), "seed"));
   const size_t sadr = ex.find_entity("Muqtada al-Sadr"), iraq = ex.find_entity("iraq");
   REQUIRE(sadr != SIZE_MAX);
