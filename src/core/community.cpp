@@ -47,12 +47,8 @@ bool local_moving(const Adjacency& g, std::vector<uint32_t>& comm) {
     for (size_t i = 0; i < n; ++i) {
       const uint32_t own = comm[i];
       links.clear();
-      double self = 0;
-      for (const auto& [j, w] : g.nbrs[i]) {
-        if (j == i) self += w;
-        else links[comm[j]] += w;
-      }
-      (void)self;
+      for (const auto& [j, w] : g.nbrs[i])
+        if (j != i) links[comm[j]] += w;
       tot[own] -= g.degree[i];
       // Gain of joining community c: links_c - tot_c * k_i / 2m.
       uint32_t best = own;

@@ -67,12 +67,10 @@ bool is_particle(std::string_view w) {
   return kParticles.count(w) != 0;
 }
 
-bool is_name_token(const Token& t, std::string_view text) {
+bool is_name_token(const Token& t) {
   if (!t.word() || t.has(kTokHyphenLower)) return false;
   if (!t.has(kTokCap) && !t.has(kTokParticle)) return false;
-  if (t.end - t.begin == 1) return false;  // "I", initials are joined separately
-  (void)text;
-  return true;
+  return t.end - t.begin > 1;  // "I"; initials are joined separately
 }
 
 std::string_view tok_text(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
@@ -181,7 +179,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
   // An initial: "G." before a name ("G. Thorpe", "John F. Kennedy").
   auto initial_at = [&](size_t k) {
     return k + 2 < n && toks[k].word() && toks[k].end - toks[k].begin == 1 && toks[k].has(kTokCap) &&
-           toks[k + 1].punct == '.' && !toks[k + 1].has(kTokSpaceBefore) && is_name_token(toks[k + 2], text) &&
+           toks[k + 1].punct == '.' && !toks[k + 1].has(kTokSpaceBefore) && is_name_token(toks[k + 2]) &&
            !toks[k + 2].has(kTokLineBefore);
   };
   // A title or role starting at token k ("President", "Prime Minister"): a name never runs into one.
@@ -194,7 +192,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
   size_t i = 0;
   while (i < n) {
     const bool initial = initial_at(i);
-    if (!is_name_token(toks[i], text) && !initial) {
+    if (!is_name_token(toks[i]) && !initial) {
       ++i;
       continue;
     }
@@ -208,29 +206,29 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
         j = k + 2;
         continue;
       }
-      if (is_name_token(toks[k], text) && toks[k].has(kTokSpaceBefore)) {
+      if (is_name_token(toks[k]) && toks[k].has(kTokSpaceBefore)) {
         if (title_at(k) && !title_at(i)) break;  // "U.S. | President Bill Clinton"
         j = k;
         continue;
       }
       if (k + 1 < n && !toks[k + 1].has(kTokLineBefore) && toks[k].word() && !toks[k].has(kTokCap)) {
         const std::string_view w = tok_text(text, toks[k]);
-        if (is_particle(w) && is_name_token(toks[k + 1], text)) {  // "Ahmad bin Salman", "Ludwig van Beethoven"
+        if (is_particle(w) && is_name_token(toks[k + 1])) {  // "Ahmad bin Salman", "Ludwig van Beethoven"
           j = k + 1;
           continue;
         }
         if (w == "of" && gaz.is_org_head(tok_text(text, toks[j]))) {  // "Ministry of Defense", "Bank of England"
-          if (is_name_token(toks[k + 1], text)) {
+          if (is_name_token(toks[k + 1])) {
             j = k + 1;
             continue;
           }
-          if (k + 2 < n && tok_text(text, toks[k + 1]) == "the" && is_name_token(toks[k + 2], text)) {
+          if (k + 2 < n && tok_text(text, toks[k + 1]) == "the" && is_name_token(toks[k + 2])) {
             j = k + 2;
             continue;
           }
         }
       }
-      if (toks[k].punct == '&' && k + 1 < n && is_name_token(toks[k + 1], text)) {  // "Procter & Gamble"
+      if (toks[k].punct == '&' && k + 1 < n && is_name_token(toks[k + 1])) {  // "Procter & Gamble"
         j = k + 1;
         continue;
       }
@@ -978,12 +976,10 @@ struct EntityExtractor::Impl {
       if (x.field != y.field) return x.field < y.field;
       return x.begin < y.begin;
     });
-    uint32_t last = UINT32_MAX;
     std::vector<uint32_t> seen;
     for (const Mention& m : ms) {
       ++index.entities[m.entity].mentions;
       seen.push_back(m.entity);
-      (void)last;
     }
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());

@@ -224,7 +224,6 @@ std::vector<Explorer::Evidence> Explorer::pair_evidence(size_t max) const {
     const uint32_t title_sentences = toks.empty() ? 0 : toks.back().sentence + 1;
     for (uint32_t sent : both) {
       const uint8_t field = sent < title_sentences ? 0 : 1;
-      const std::string& text = field == 0 ? art.title : art.body;
       const uint32_t local = field == 0 ? sent : sent - title_sentences;
       if (field == 1) tokenize(art.body, toks);
       else tokenize(art.title, toks);
@@ -242,7 +241,6 @@ std::vector<Explorer::Evidence> Explorer::pair_evidence(size_t max) const {
            ++k)
         e = toks[k].end;
       if (b == UINT32_MAX) continue;
-      (void)text;
       out.push_back({a, field, b, e});
       if (out.size() >= max) break;
     }
