@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "app.h"
 
@@ -69,11 +70,35 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
     ImGui::SameLine();
   }
   if (errors.size() > ui.dismissed_errors) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 110, 100, 255));
-    ImGui::TextUnformatted(errors.back().c_str());
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
+    // Dismiss first, so it stays on screen; a message too long for the bar is cut, and shown whole
+    // in a tooltip.
     if (ImGui::SmallButton("Dismiss")) ui.dismissed_errors = errors.size();
+    ImGui::SameLine();
+    const std::string& message = errors.back();
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x;
+    std::string shown = message;
+    if (ImGui::CalcTextSize(shown.c_str()).x > room) {
+      size_t lo = 0, hi = message.size();
+      while (lo < hi) {  // longest prefix (at a UTF-8 boundary) that fits with the ellipsis
+        size_t mid = (lo + hi + 1) / 2;
+        while (mid > 0 && (static_cast<unsigned char>(message[mid]) & 0xC0) == 0x80) --mid;
+        if (mid <= lo) break;
+        if (ImGui::CalcTextSize((message.substr(0, mid) + "…").c_str()).x <= room) lo = mid;
+        else hi = mid - 1;
+      }
+      while (lo > 0 && (static_cast<unsigned char>(message[lo]) & 0xC0) == 0x80) --lo;
+      shown = message.substr(0, lo) + "…";
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 110, 100, 255));
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopStyleColor();
+    if (shown.size() != message.size() && ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+      ImGui::TextUnformatted(message.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
   } else {
     ImGui::TextUnformatted(ex.status_line().c_str());
   }
