@@ -37,6 +37,12 @@ else
   echo "native build failed"; failed=$((failed + 1))
 fi
 
+stage "fuzzing: loader and extractor, ${AE_FUZZ_SECONDS:-30} s each (clang-14 libFuzzer)"
+bash scripts/fuzz.sh "${AE_FUZZ_SECONDS:-30}" 2>&1 | tee "$log_dir/fuzz.log"
+passed=$((passed + $(grep -c '^fuzz: .* ok$' "$log_dir/fuzz.log")))
+f="$(grep -c '^fuzz: .* FAILED$' "$log_dir/fuzz.log")"
+if [ "$f" -gt 0 ] || ! grep -q '^fuzz: ' "$log_dir/fuzz.log"; then failed=$((failed + (f > 0 ? f : 1))); fi
+
 stage "WebAssembly build (app + unit tests)"
 if bash scripts/build_web.sh; then
   stage "WebAssembly unit tests under Node"

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -19,6 +20,7 @@
 #include "layout.h"
 #include "loader.h"
 #include "synth.h"
+#include "view.h"
 
 namespace {
 
@@ -34,6 +36,9 @@ const char* kUsage =
     "  edges FILE [--from D] [--to D] [--scope document|sentence] [--measure count|npmi|jaccard]\n"
     "             [--min-count N] [--top N] [--format csv|json|gexf]\n"
     "                                   co-occurrence edges of the entities in the date range (top N by mentions)\n"
+      "  export FILE --what edges.csv|edges.gexf|entities.csv|articles.json [--from D] [--to D]\n"
+    "             [--select NAME] [--scope S] [--measure M] [--min-count N] [--top N (default 60)]\n"
+    "                                   the web app's Export menu for the same view, byte for byte\n"
     "  synth [--articles N] [--entities N] [--seed S]   a deterministic synthetic corpus (JSON Lines) on stdout\n"
     "  bench-network FILE [--window DAYS] [--scope document|sentence]\n"
     "                                   JSON figures: incremental range step (p50/p95 ms), ForceAtlas2 iteration\n"
@@ -74,6 +79,8 @@ struct Args {
   std::string data_dir;
   std::string scope = "document", measure = "count", format = "csv";
   long min_count = 1, top = 0;
+  bool top_set = false;
+  std::string what, select;
   long articles = 100000, entities = 20000, seed = 1, window = 30;
 };
 
@@ -116,6 +123,11 @@ bool parse_args(int argc, char** argv, Args& a) {
     } else if (opt == "--top") {
       if (!value(r)) return false;
       a.top = std::max(0L, std::atol(r.c_str()));
+      a.top_set = true;
+    } else if (opt == "--what") {
+      if (!value(a.what)) return false;
+    } else if (opt == "--select") {
+      if (!value(a.select)) return false;
     } else if (opt == "--articles" || opt == "--entities" || opt == "--seed" || opt == "--window") {
       if (!value(r)) return false;
       long v = std::max(1L, std::atol(r.c_str()));
@@ -303,6 +315,42 @@ int cmd_edges(const Args& a) {
   return 0;
 }
 
+int cmd_export(const Args& a) {
+  ae::Scope scope;
+  ae::Measure measure;
+  if (!ae::parse_scope(a.scope, scope) || !ae::parse_measure(a.measure, measure)) {
+    std::fprintf(stderr, "explorer: --scope is document or sentence; --measure is count, npmi or jaccard\n");
+    return 2;
+  }
+  const auto& kinds = ae::export_kinds();
+  if (std::find(kinds.begin(), kinds.end(), a.what) == kinds.end()) {
+    std::fprintf(stderr, "explorer: --what is one of edges.csv, edges.gexf, entities.csv, articles.json\n");
+    return 2;
+  }
+  auto gaz = std::make_shared<ae::Gazetteer>();
+  if (!load_gazetteer(a, *gaz)) return 1;
+  ae::Explorer ex;
+  ex.set_gazetteer(gaz);
+  if (!load(a, ex)) return 1;
+  const ae::Corpus& c = ex.corpus();
+  ae::Day from, to;
+  if (!parse_day(a.from, c.date_min, from) || !parse_day(a.to, c.date_max, to)) return 2;
+  ex.set_network(scope, measure, static_cast<uint32_t>(a.min_count), a.top_set ? static_cast<size_t>(a.top) : 60);
+  if (from != ae::kUndated) ex.set_range(from, to);
+  if (!a.select.empty()) {
+    const size_t e = ex.find_entity(a.select);
+    if (e == SIZE_MAX) {
+      std::fprintf(stderr, "explorer: no entity is named '%s'\n", a.select.c_str());
+      return 1;
+    }
+    ex.select(e);
+  }
+  std::string out;
+  ae::export_view(ex, a.what, out);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
 int cmd_synth(const Args& a) {
   ae::SynthOptions o;
   o.articles = static_cast<size_t>(a.articles);
@@ -454,6 +502,7 @@ int main(int argc, char** argv) {
   if (a.command == "bench") return cmd_bench(a);
   if (a.command == "entities") return cmd_entities(a);
   if (a.command == "edges") return cmd_edges(a);
+  if (a.command == "export") return cmd_export(a);
   if (a.command == "synth") return cmd_synth(a);
   if (a.command == "bench-network") return cmd_bench_network(a);
   std::fprintf(stderr, "explorer: unknown command '%s'\n", a.command.c_str());

@@ -258,14 +258,14 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
   return g;
 }
 
-namespace {
-
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
+
+namespace {
 
 std::string xml_escape(const std::string& s) {
   std::string out;

@@ -113,6 +113,9 @@ struct Graph {
 // Builds the graph and its communities (Louvain on the link counts).
 Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n);
 
+// A CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break (RFC 4180).
+std::string csv_field(const std::string& s);
+
 // Exports. CSV: source,target,source_type,target_type,count,weight,measure. JSON: {"nodes", "edges", ...}.
 // GEXF 1.3 with node attributes type, mentions and community, edge attribute count; weight is the measure.
 std::string graph_csv(const Graph& g, const EntityIndex& index, Measure m);

@@ -601,6 +601,7 @@ struct CleanMemo {
   uint32_t skip_front = 0, keep = 0;  // tokens dropped in front, tokens kept
   bool dropped = false, title_cue = false, corporate = false;
   int gaz = -1, single_demonym = -1;
+  uint32_t demonym_tok = 0;  // index in the span of the lone demonym's token
   std::string surface, core_surface;
 };
 
@@ -725,6 +726,7 @@ struct EntityExtractor::Impl {
       m.corporate = probe.corporate;
       m.gaz = probe.gaz;
       m.single_demonym = probe.demonym_place;
+      while (m.demonym_tok + 1 < c.toks.size() && c.toks[m.demonym_tok].begin != probe.demonym_begin) ++m.demonym_tok;
       if (!probe.dropped) {
         m.skip_front = 0;
         while (m.skip_front < c.toks.size() && c.toks[m.skip_front].begin != probe.toks.front().begin) ++m.skip_front;
@@ -739,8 +741,8 @@ struct EntityExtractor::Impl {
       c.dropped = true;
       if (m.single_demonym >= 0 && is_institution_noun(c.next1)) {
         c.demonym_place = m.single_demonym;
-        c.demonym_begin = c.toks.front().begin;  // a lone demonym is the span's only word
-        c.demonym_end = c.toks.front().end;
+        c.demonym_begin = c.toks[m.demonym_tok].begin;  // "Iraqi", or "Iraqi" of "The Iraqi"
+        c.demonym_end = c.toks[m.demonym_tok].end;
       }
       continue;
     }

@@ -290,7 +290,7 @@ void Explorer::recompute_visible() {
 void Explorer::open_article(size_t index) { open_ = index < corpus_.size() ? index : SIZE_MAX; }
 
 void Explorer::report_error(std::string message) {
-  errors_.push_back(std::move(message));
+  errors_.push_back(printable_utf8(message));  // messages may quote input bytes; the report stays UTF-8
   if (errors_.size() > 100) errors_.erase(errors_.begin());
 }
 

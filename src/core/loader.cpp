@@ -6,6 +6,7 @@
 #include "loader.h"
 
 #include "entity_type.h"
+#include "text.h"
 
 #include <chrono>
 #include <cstdio>
@@ -340,21 +341,6 @@ Day field_date(const RawField& f) {
 // non-string value to nlohmann. It only ever accepts: at the first thing it does not find plainly
 // valid it returns false, and the article is read again by nlohmann's SAX parser, whose verdict and
 // error message stand.
-
-// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates, <= U+10FFFF),
-// or 0 when it is not one.
-inline size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
-  const unsigned char c = p[0];
-  auto cont = [&](size_t k, unsigned char lo, unsigned char hi) { return p + k < end && p[k] >= lo && p[k] <= hi; };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
-  if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
-  if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-  return 0;
-}
 
 inline int hex4(const char* p) {
   int v = 0;
@@ -788,6 +774,15 @@ struct CorpusLoader::Impl {
     if (pos >= bytes.size()) {
       fail("the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines",
            pos);
+      return;
+    }
+    const unsigned char b0 = static_cast<unsigned char>(s[0]);
+    const unsigned char b1 = bytes.size() > 1 ? static_cast<unsigned char>(s[1]) : 0;
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 && !b1 && bytes.size() > 1) ||
+        (!b0 && b1)) {
+      fail("the file looks like UTF-16 text; this reader takes UTF-8: save or export the file as UTF-8 and "
+           "load it again",
+           0);
       return;
     }
     const char c = s[pos];

@@ -249,4 +249,29 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   }
 }
 
+std::string printable_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      out += static_cast<char>(*p++);
+      continue;
+    }
+    const size_t n = utf8_sequence(p, end);
+    if (n) {
+      out.append(reinterpret_cast<const char*>(p), n);
+      p += n;
+      continue;
+    }
+    static const char kHex[] = "0123456789ABCDEF";
+    out += "\\x";
+    out += kHex[*p >> 4];
+    out += kHex[*p & 15];
+    ++p;
+  }
+  return out;
+}
+
 }  // namespace ae

@@ -2,6 +2,7 @@
 // Any UTF-8 is accepted: bytes of non-ASCII letters stay inside words; nothing is rewritten.
 #pragma once
 #include <cstdint>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,25 @@ void tokenize(std::string_view text, std::vector<Token>& out);
 // First code point of a UTF-8 string and its case (Latin, Greek, Cyrillic); false for other scripts.
 bool starts_upper(std::string_view word);
 bool starts_lower(std::string_view word);
+
+// Length of the well-formed UTF-8 sequence of two or more bytes at p (RFC 3629: no overlongs, no
+// surrogates, <= U+10FFFF), or 0 when it is not one (ASCII bytes included).
+inline size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  auto cont = [&](size_t k, unsigned char lo, unsigned char hi) { return p + k < end && p[k] >= lo && p[k] <= hi; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  return 0;
+}
+
+// The text with every byte that is not part of well-formed UTF-8 written as "\xHH" (for messages
+// that quote input). Valid text comes back unchanged. O(n).
+std::string printable_utf8(std::string_view s);
 
 // Lower-cases ASCII letters; other bytes unchanged.
 std::string ascii_lower(std::string_view s);

@@ -72,7 +72,7 @@ EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
 
 // The state report as JSON text. The pointer is valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* ae_state_json() {
-  g_state = g_app->state().dump();
+  g_state = g_app->state().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return g_state.c_str();
 }
 
