@@ -25,6 +25,83 @@
     });
   }
 
+  // The file picker and drag-and-drop: a chosen or dropped file is read and loaded like loadText.
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = '.json,.jsonl,.ndjson,.txt,application/json';
+  picker.style.display = 'none';
+  document.body.appendChild(picker);
+  picker.addEventListener('change', () => {
+    if (picker.files && picker.files[0]) loadFile(picker.files[0]);
+    picker.value = '';
+  });
+
+  async function loadFile(file) {
+    let bytes;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (err) {
+      module.ccall('ae_report_error', null, ['string'], [`Could not read '${file.name}': ${err.message}. Nothing was changed.`]);
+      return false;
+    }
+    return loadBytes(bytes, file.name);
+  }
+
+  let dragDepth = 0;
+  window.addEventListener('dragenter', (e) => {
+    if (!module || !e.dataTransfer || !Array.from(e.dataTransfer.types).includes('Files')) return;
+    e.preventDefault();
+    if (++dragDepth === 1) showOverlay('Drop a corpus file (JSON array, {"articles": [...]} or JSON Lines) to load it');
+  });
+  window.addEventListener('dragover', (e) => { if (module) e.preventDefault(); });
+  window.addEventListener('dragleave', () => { if (dragDepth > 0 && --dragDepth === 0) overlay.classList.add('hidden'); });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dragDepth = 0;
+    overlay.classList.add('hidden');
+    const files = e.dataTransfer && e.dataTransfer.files;
+    if (module && files && files.length) loadFile(files[0]);
+  });
+
+  // Exports: the text of an export of the current view, or a PNG of the network panel.
+  function exportText(kind) {
+    const ptr = module.ccall('ae_export', 'number', ['string'], [String(kind)]);
+    if (!ptr) return null;
+    const size = module.ccall('ae_export_size', 'number', [], []);
+    return new TextDecoder().decode(module.HEAPU8.subarray(ptr, ptr + size));
+  }
+  function graphPng() {
+    const [x, y, w, h] = state().ui.graph_rect;
+    const scale = canvas.width / canvas.clientWidth;
+    const out = document.createElement('canvas');
+    out.width = Math.max(1, Math.round(w * scale));
+    out.height = Math.max(1, Math.round(h * scale));
+    out.getContext('2d').drawImage(canvas, x * scale, y * scale, w * scale, h * scale, 0, 0, out.width, out.height);
+    return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+  }
+  function download(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+  const kMime = { csv: 'text/csv', gexf: 'application/gexf+xml', json: 'application/json' };
+  async function saveExport(kind) {
+    const base = (state().corpus_name || 'corpus').replace(/[^\w.-]+/g, '_').replace(/\.(json|jsonl)$/, '');
+    if (kind === 'graph.png') {
+      const blob = await graphPng();
+      if (blob) download(blob, `${base}-graph.png`);
+      return !!blob;
+    }
+    const text = exportText(kind);
+    if (text === null) return false;
+    download(new Blob([text], { type: kMime[kind.split('.').pop()] || 'text/plain' }), `${base}-${kind}`);
+    return true;
+  }
+
   function state() {
     if (!module) return null;
     return JSON.parse(module.UTF8ToString(module.ccall('ae_state_json', 'number', [], [])));
@@ -82,6 +159,17 @@
     loadText(text, name) {
       return loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text');
     },
+    // Loads a File or Blob (what the file picker and a drop do).
+    loadFile,
+    // Stops the running load; the previous corpus stays. Its load promise resolves to false.
+    cancelLoad() { module.ccall('ae_cancel_load', null, [], []); },
+    // The export of the current view as text: 'edges.csv', 'edges.gexf', 'entities.csv', 'articles.json'
+    // (null for another kind). The same bytes as `explorer export FILE --what KIND` for the same view.
+    exportData: exportText,
+    // A PNG (Blob) of the network panel as drawn.
+    exportPng: graphPng,
+    // Downloads an export through the browser ('graph.png' too), as the Export menu does.
+    saveExport,
   };
 
   async function fetchCorpus(url) {
@@ -92,6 +180,8 @@
 
   createExplorerModule({
     canvas,
+    openFilePicker() { picker.click(); },
+    saveExport,
     onLoadFinished(ok) {
       overlay.classList.add('hidden');
       if (pendingLoad) { const p = pendingLoad; pendingLoad = null; p.resolve(ok); }
@@ -104,6 +194,9 @@
     try {
       const bytes = await fetchCorpus('assets/articles.json');
       await loadBytes(bytes, 'articles.json');
+      // ?data=URL: the user's corpus, loaded over the demo (which stays if it fails).
+      const data = new URLSearchParams(location.search).get('data');
+      if (data) await window.explorer.loadUrl(data);
       resolveReady(window.explorer);
     } catch (err) {
       showOverlay('Could not load the demo corpus: ' + err.message, true);

@@ -11,6 +11,7 @@ namespace ae {
 void App::draw(float width, float height) {
   ui_.rows.clear();
   ui_.nodes.clear();
+  ui_.controls.clear();
   const float top = top_bar_height();
   draw_top_bar(explorer_, ui_, 0, 0, width, top);
   // Article list | network | reader; the network takes what the two text columns leave.
@@ -27,6 +28,11 @@ void App::draw(float width, float height) {
   }
 }
 
+void record_control(UiState& ui, const char* name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ui.controls.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
 nlohmann::json App::state() const {
   nlohmann::json s = explorer_.state();
   nlohmann::json rows = nlohmann::json::array();
@@ -34,7 +40,12 @@ nlohmann::json App::state() const {
   nlohmann::json nodes = nlohmann::json::array();
   for (const NodeOnScreen& n : ui_.nodes)
     nodes.push_back({{"name", explorer_.entities().entities[n.entity].name}, {"x", n.x}, {"y", n.y}, {"r", n.r}});
-  s["ui"] = {{"rows", rows}, {"nodes", nodes}};
+  nlohmann::json controls = nlohmann::json::object();
+  for (const RowRect& r : ui_.controls) controls[r.id] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+  s["ui"] = {{"rows", rows},
+             {"controls", controls},
+             {"nodes", nodes},
+             {"graph_rect", {ui_.graph_rect[0], ui_.graph_rect[1], ui_.graph_rect[2], ui_.graph_rect[3]}}};
   return s;
 }
 

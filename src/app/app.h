@@ -1,6 +1,7 @@
 // app.h — the explorer's UI: reads the core session and draws the panels, one file per panel.
 // Layer: app (core + Dear ImGui; no platform or browser code).
 #pragma once
+#include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
@@ -51,6 +52,13 @@ struct UiState {
   size_t dismissed_errors = 0;       // errors shown so far and dismissed by the user
   bool scroll_reader_to_top = false;
   std::vector<RowRect> rows;         // article rows drawn this frame
+  std::vector<RowRect> controls;     // named buttons and fields drawn this frame (for tests)
+  uint64_t dismissed_notice = 0;     // notice_id() of the notice the user dismissed
+  float graph_rect[4] = {0, 0, 0, 0};  // the network panel's canvas area (x, y, w, h), CSS pixels
+
+  // What the platform layer does for the panels (set by it; empty where there is no such thing).
+  std::function<void()> open_file;                          // show the browser's file picker
+  std::function<void(const std::string& kind)> save_export;  // export_kinds() or "graph.png": download
 };
 
 class App {
@@ -72,6 +80,9 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
 void draw_article_list(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h);
+
+// Records the last item drawn as the named control of the state report (ui.controls).
+void record_control(UiState& ui, const char* name);
 
 // Colour of an entity type (highlights, legend, graph).
 unsigned int entity_color(EntityType t, int alpha);

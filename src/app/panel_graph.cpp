@@ -108,6 +108,10 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
+  ui.graph_rect[0] = origin.x;
+  ui.graph_rect[1] = origin.y;
+  ui.graph_rect[2] = avail.x;
+  ui.graph_rect[3] = avail.y;
   const bool pair_open = ex.selected_pair().first != SIZE_MAX;
   const float evidence_h = pair_open ? std::floor(avail.y * 0.38f) : 0.0f;
   avail.y -= evidence_h;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app.h"
+#include "view.h"
 
 namespace ae {
 
@@ -43,6 +44,36 @@ bool date_input(const char* label, char* buf, size_t size, Day& out) {
   return false;
 }
 
+// "Open…" and "Export", right-aligned on the range line.
+void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float bw = ImGui::CalcTextSize("Open file…").x + ImGui::CalcTextSize("Export").x + st.FramePadding.x * 4 +
+                   st.ItemSpacing.x + st.WindowPadding.x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), w - bw));
+  if (ImGui::Button("Open file…") && ui.open_file) ui.open_file();
+  record_control(ui, "open_file");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Load your own corpus: a JSON array of articles, {\"articles\": [...]} or JSON Lines.\n"
+                      "You can also drop a file onto the page, or open the page with ?data=URL.");
+  ImGui::SameLine();
+  if (ImGui::Button("Export")) ImGui::OpenPopup("export");
+  record_control(ui, "export");
+  if (ImGui::BeginPopup("export")) {
+    const bool can = ex.corpus().size() > 0 && ui.save_export != nullptr;
+    struct Item { const char* kind; const char* label; };
+    const Item items[] = {{"edges.csv", "Links of the network (CSV)"},
+                          {"edges.gexf", "Network for Gephi (GEXF)"},
+                          {"entities.csv", "Entity table of the range (CSV)"},
+                          {"articles.json", "Article list as shown (JSON)"},
+                          {"graph.png", "Picture of the network panel (PNG)"}};
+    for (const Item& it : items) {
+      if (ImGui::MenuItem(it.label, it.kind, false, can)) ui.save_export(it.kind);
+      record_control(ui, it.kind);
+    }
+    ImGui::EndPopup();
+  }
+}
+
 }  // namespace
 
 void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
@@ -60,13 +91,19 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
   const auto& errors = ex.errors();
   if (ui.dismissed_errors > errors.size()) ui.dismissed_errors = errors.size();
   if (ex.loading()) {
-    ImGui::TextDisabled(std::strcmp(ex.load_stage(), "extracting") == 0 ? "Finding entities…" : "Reading…");
-    ImGui::SameLine();
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%.0f%%", ex.load_progress() * 100);
-    ImGui::ProgressBar(static_cast<float>(ex.load_progress()), ImVec2(200, 0), overlay);
+    const Explorer::LoadProgress p = ex.load_progress_detail();
+    const bool extracting = std::strcmp(ex.load_stage(), "extracting") == 0;
+    char overlay[96];
+    if (extracting)
+      std::snprintf(overlay, sizeof overlay, "finding entities in %s articles", with_commas(p.articles).c_str());
+    else
+      std::snprintf(overlay, sizeof overlay, "%.1f of %.1f MB · %s articles", p.bytes_done / 1e6, p.bytes_total / 1e6,
+                    with_commas(p.articles).c_str());
+    ImGui::ProgressBar(static_cast<float>(ex.load_progress()), ImVec2(std::min(360.0f, w * 0.3f), 0), overlay);
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) ex.cancel_load();
+    record_control(ui, "cancel_load");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stop loading %s and keep the corpus loaded now", p.name.c_str());
     ImGui::SameLine();
   }
   if (errors.size() > ui.dismissed_errors) {
@@ -99,6 +136,11 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
+  } else if (!ex.loading() && !ex.notice().empty() && ui.dismissed_notice != ex.notice_id()) {
+    if (ImGui::SmallButton("OK")) ui.dismissed_notice = ex.notice_id();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(ex.notice().c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ex.status_line().c_str());
   } else {
     ImGui::TextUnformatted(ex.status_line().c_str());
   }
@@ -141,8 +183,10 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
     ImGui::SameLine();
     ImGui::Text("%s of %s articles in range", with_commas(ex.visible().size()).c_str(), with_commas(c.size()).c_str());
   } else if (c.size()) {
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("No article has a date: the date filter is off.");
   }
+  draw_file_buttons(ex, ui, w);
   ImGui::End();
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -78,6 +79,12 @@ bool Explorer::load_now(std::string bytes, std::string name) {
 }
 
 void Explorer::cancel_load() {
+  if (loading()) {
+    last_load_.outcome = "cancelled";
+    notice_ = "Stopped loading '" + loading_name_ + "'" +
+              (corpus_.size() ? "; the previous corpus is still loaded." : ".");
+    ++notice_id_;
+  }
   loader_.reset();
   extractor_.reset();
   pending_.reset();
@@ -92,6 +99,21 @@ double Explorer::load_progress() const {
   return 1.0;
 }
 
+Explorer::LoadProgress Explorer::load_progress_detail() const {
+  LoadProgress p;
+  if (!loading()) return p;
+  p.name = loading_name_;
+  if (loader_) {
+    p.bytes_done = loader_->bytes_done();
+    p.bytes_total = loader_->bytes_total();
+    p.articles = loader_->articles_done();
+  } else {
+    p.bytes_done = p.bytes_total = pending_result_.bytes;
+    p.articles = pending_ ? pending_->size() : 0;
+  }
+  return p;
+}
+
 const char* Explorer::load_stage() const { return loader_ ? "reading" : extractor_ ? "extracting" : ""; }
 
 void Explorer::finish_load() {
@@ -100,6 +122,7 @@ void Explorer::finish_load() {
   if (!r.ok) {
     std::string where;
     if (r.error.line) where = " at line " + std::to_string(r.error.line) + ", column " + std::to_string(r.error.column);
+    last_load_.outcome = "failed";
     report_error("Could not load '" + loading_name_ + "'" + where + ": " + r.error.message +
                  (corpus_.size() ? ". The previous corpus is still loaded." : "."));
     return;
@@ -136,6 +159,32 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
   rebuild_network();
   recompute_visible();
   last_load_.total_ms = now_ms() - load_started_ms_;
+  last_load_.outcome = "loaded";
+  notice_ = load_summary(last_load_);
+  ++notice_id_;
+}
+
+std::string load_summary(const LoadInfo& info) {
+  char size[32];
+  std::snprintf(size, sizeof size, info.bytes >= 1000000 ? "%.1f MB" : "%.1f kB",
+                info.bytes >= 1000000 ? info.bytes / 1e6 : info.bytes / 1e3);
+  std::string s = "Loaded " + with_commas(info.articles) + (info.articles == 1 ? " article" : " articles") +
+                  " from '" + info.name + "' (" + size + ")";
+  if (info.skipped) {
+    s += "; skipped " + with_commas(info.skipped);
+    for (const std::string& w : info.warnings)
+      if (w.find("skipped") != std::string::npos) {
+        s += " (first: " + w + ")";
+        break;
+      }
+  }
+  const size_t other = info.warnings_total - std::min(info.warnings_total, info.skipped);
+  if (other) s += "; " + with_commas(other) + (other == 1 ? " warning" : " warnings");
+  if (!info.mappings.empty()) {
+    s += "; ";
+    for (size_t i = 0; i < info.mappings.size(); ++i) s += (i ? ", " : "") + info.mappings[i];
+  }
+  return s + ".";
 }
 
 void Explorer::set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
@@ -340,7 +389,15 @@ nlohmann::json Explorer::state() const {
                {"skipped", last_load_.skipped},   {"format", last_load_.format},
                {"mappings", last_load_.mappings}, {"warnings", last_load_.warnings_total},
                {"running", loading()},            {"progress", load_progress()},
-               {"stage", load_stage()}};
+               {"stage", load_stage()},           {"outcome", last_load_.outcome}};
+  {
+    const LoadProgress p = load_progress_detail();
+    s["load"]["bytes_done"] = p.bytes_done;
+    s["load"]["bytes_total"] = p.bytes_total;
+    s["load"]["articles_done"] = p.articles;
+  }
+  s["last_error"] = errors_.empty() ? nlohmann::json(nullptr) : nlohmann::json(errors_.back());
+  s["notice"] = notice_;
   s["frame"] = {{"p50_ms", frames_.percentile(50)}, {"p95_ms", frames_.percentile(95)}, {"count", frames_.count()}};
   s["errors"] = errors_;
   return s;

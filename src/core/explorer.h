@@ -44,6 +44,7 @@ struct LoadInfo {
   std::vector<std::string> mappings;
   std::vector<std::string> warnings;
   size_t warnings_total = 0;
+  std::string outcome;  // "loaded", "failed" or "cancelled" (the last load begun); "" before any
 };
 
 class Explorer {
@@ -61,10 +62,17 @@ class Explorer {
   bool load_step(double budget_ms);
   // Reads `bytes` to the end in one call (CLI, tests). Returns whether it succeeded.
   bool load_now(std::string bytes, std::string name);
+  // Stops the running load; the corpus loaded before stays, and a notice says so.
   void cancel_load();
   bool loading() const { return loader_ != nullptr || extractor_ != nullptr; }
   double load_progress() const;  // 0..1: reading is the first half, extraction the second
   const char* load_stage() const;  // "reading", "extracting" or "" when idle
+  // Details of the running load for a progress bar: input bytes read of the total, articles read.
+  struct LoadProgress {
+    std::string name;
+    size_t bytes_done = 0, bytes_total = 0, articles = 0;
+  };
+  LoadProgress load_progress_detail() const;
   const LoadInfo& last_load() const { return last_load_; }
 
   const Corpus& corpus() const { return corpus_; }
@@ -125,6 +133,10 @@ class Explorer {
   // --- Messages shown to the user (errors of failed loads, bad API arguments). ---
   const std::vector<std::string>& errors() const { return errors_; }
   void report_error(std::string message);
+  // The last outcome worth telling that is not an error: what a load did ("Loaded 9,812 articles ...
+  // skipped 3 ...; mapped 'publishedAt' to date") or that a load was cancelled. Bumps notice_id().
+  const std::string& notice() const { return notice_; }
+  uint64_t notice_id() const { return notice_id_; }
 
   FrameStats& frames() { return frames_; }
 
@@ -166,11 +178,16 @@ class Explorer {
   size_t selected_ = SIZE_MAX;
   std::pair<size_t, size_t> pair_{SIZE_MAX, SIZE_MAX};
   std::vector<std::string> errors_;
+  std::string notice_;
+  uint64_t notice_id_ = 0;
   FrameStats frames_;
 };
 
 // Milliseconds on a monotonic clock (for durations only).
 double now_ms();
+
+// "Loaded 9,812 articles from 'x.json' (12.3 MB); skipped 3 (first: ...); mapped 'publishedAt' to date."
+std::string load_summary(const LoadInfo& info);
 
 // "12,345" — thousands separated by commas.
 std::string with_commas(size_t n);

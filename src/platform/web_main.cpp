@@ -7,6 +7,7 @@
 // [SECTION] Canvas size, device pixel ratio, fonts
 // [SECTION] Main loop
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -20,6 +21,7 @@
 #include <string>
 
 #include "app.h"
+#include "view.h"
 
 namespace {
 
@@ -28,7 +30,6 @@ std::string g_pending;        // bytes of a corpus being handed over from JavaSc
 std::string g_pending_name;
 std::string g_state;          // last state report (returned to JavaScript by pointer)
 bool g_load_notified = true;  // whether JavaScript has been told the running load ended
-size_t g_errors_at_commit = 0;  // errors reported before the running load started
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 double g_css_w = 0, g_css_h = 0, g_dpr = 0;
 
@@ -53,6 +54,16 @@ EM_JS(void, ae_js_set_cursor, (const char* css), {
   if (Module.canvas) Module.canvas.style.cursor = UTF8ToString(css);
 });
 
+// Shows the browser's file picker (web/explorer.js reads the chosen file and loads it).
+EM_JS(void, ae_js_open_file, (), {
+  if (Module.openFilePicker) Module.openFilePicker();
+});
+
+// Downloads an export of the current view (kind: an export_kinds() name or "graph.png").
+EM_JS(void, ae_js_save_export, (const char* kind), {
+  if (Module.saveExport) Module.saveExport(UTF8ToString(kind));
+});
+
 extern "C" {
 
 // Reserves `size` bytes for a corpus named `name` and returns where JavaScript writes them.
@@ -64,7 +75,6 @@ EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
 
 // Starts reading the bytes written after ae_load_buffer; the load advances in slices per frame.
 EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
-  g_errors_at_commit = g_app->explorer().errors().size();
   g_app->explorer().begin_load(std::move(g_pending), std::move(g_pending_name));
   g_pending = std::string();
   g_load_notified = false;
@@ -72,9 +82,23 @@ EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
 
 // The state report as JSON text. The pointer is valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* ae_state_json() {
-  g_state = g_app->state().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  nlohmann::json s = g_app->state();
+  s["memory"] = {{"heap_bytes", emscripten_get_heap_size()}};
+  g_state = s.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return g_state.c_str();
 }
+
+// Stops the running load; the corpus loaded before stays.
+EMSCRIPTEN_KEEPALIVE void ae_cancel_load() { g_app->explorer().cancel_load(); }
+
+// An export of the current view (see src/core/view.h) as text; its size in bytes via ae_export_size().
+// Null for an unknown kind. Valid until the next call.
+std::string g_export;
+EMSCRIPTEN_KEEPALIVE const char* ae_export(const char* kind) {
+  if (!ae::export_view(g_app->explorer(), kind ? kind : "", g_export)) return nullptr;
+  return g_export.data();
+}
+EMSCRIPTEN_KEEPALIVE size_t ae_export_size() { return g_export.size(); }
 
 // Sets the date filter from two dates (ISO or news forms). Returns 0 and reports an error when either
 // is not a date.
@@ -371,7 +395,7 @@ void frame() {
   else ex.layout_step(kLayoutMsPerFrame);
   if (!ex.loading() && !g_load_notified) {
     g_load_notified = true;
-    ae_js_load_finished(ex.errors().size() == g_errors_at_commit ? 1 : 0);
+    ae_js_load_finished(ex.last_load().outcome == "loaded" ? 1 : 0);
   }
   sync_canvas_size();
   ImGuiIO& io = ImGui::GetIO();
@@ -412,6 +436,8 @@ int main() {
   emscripten_webgl_make_context_current(g_gl);
 
   g_app = new ae::App();
+  g_app->ui().open_file = [] { ae_js_open_file(); };
+  g_app->ui().save_export = [](const std::string& kind) { ae_js_save_export(kind.c_str()); };
   load_gazetteer();
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
