@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -173,7 +174,7 @@ bool is_headline_case(std::string_view text, const std::vector<Token>& toks) {
 }
 
 void collect_candidates(std::string_view text, const std::vector<Token>& toks, uint32_t article, uint8_t field,
-                        uint32_t sentence_base, bool headline, std::vector<Candidate>& out, const Gazetteer& gaz) {
+                        uint32_t sentence_base, bool headline, std::deque<Candidate>& out, const Gazetteer& gaz) {
   const size_t n = toks.size();
   auto lower_word = [&](size_t k) { return toks[k].word() ? ascii_lower(tok_text(text, toks[k])) : std::string(); };
   // An initial: "G." before a name ("G. Thorpe", "John F. Kennedy").
@@ -617,7 +618,7 @@ struct EntityExtractor::Impl {
   size_t cursor = 0;    // article or candidate the current stage continues from
   size_t stage_start = 0;  // cursor when the current step() began (each step makes progress)
   double spent_ms = 0;
-  std::vector<Candidate> cands;
+  std::deque<Candidate> cands;  // a deque: growing it never copies (or doubles) the whole list
   CaseStats stats;
   std::vector<Token> toks;
   std::vector<uint32_t> title_sentences;
@@ -759,233 +760,279 @@ struct EntityExtractor::Impl {
     return true;
   }
 
-  // Pass 3 and on: keys, acronyms, surnames, types, entities and mentions. Runs in one go.
-  void run_merge() {
-  // Pass 3: merge keys. Gazetteer entries by id; everything else by normalised name.
-  for (Candidate& c : cands) {
-    if (c.dropped) continue;
-    // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
-    const bool after_number = !c.prev1.empty() && c.prev1.find_first_not_of("0123456789-./") == std::string::npos;
-    if (c.number_after && !c.dateline && (c.line_start || after_number) && c.gaz >= 0 &&
-        gaz.entry(c.gaz).type == EntityType::Place) {
-      c.gaz = -1;
-      c.votes[0] = c.votes[2] = 0;
-      c.votes[1] = 8;
-      c.key = "t" + name_key(c.surface);
-      c.rule = "team (place name in a results table)";
-      continue;
-    }
-    c.key = c.gaz >= 0 ? "g" + std::to_string(c.gaz) : "n" + name_key(c.corporate ? c.core_surface : c.surface);
-    if (c.gaz >= 0 && c.surface != gaz.entry(c.gaz).name) c.rule = "gazetteer alias";
-  }
-  // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.
-  std::map<std::string, std::map<std::string, std::pair<int, uint32_t>>> acronym_defs;  // acr -> key -> (count, article)
-  for (const Candidate& c : cands) {
-    if (c.dropped || c.acronym_after.empty() || c.toks.size() < 2) continue;
-    const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(c.surface[0])));
-    if (first != c.acronym_after[0]) continue;
-    auto& d = acronym_defs[name_key(c.acronym_after)][c.key];
-    if (d.first++ == 0) d.second = c.article;
-  }
+  // Pass 3 and on: keys, acronyms, surnames, types, entities and mentions, in phases that resume where
+  // the time budget ran out (a large corpus would otherwise stall a frame for most of a second).
+  int merge_phase = 0;
+  size_t slices = 0;
   std::unordered_map<std::string, std::pair<std::string, uint32_t>> acronym_key;  // acronym name key -> (group key, article)
-  for (auto& [acr, defs] : acronym_defs) {
-    auto best = std::max_element(defs.begin(), defs.end(), [](auto& x, auto& y) { return x.second.first < y.second.first; });
-    acronym_key[acr] = {best->first, best->second.second};
-  }
-  for (Candidate& c : cands) {
-    if (c.dropped || c.toks.size() != 1 || !(c.toks[0].flags & kTokAllCaps)) continue;
-    auto it = acronym_key.find(name_key(c.surface));
-    if (it == acronym_key.end() || it->second.first == c.key) continue;
-    if (c.gaz >= 0 && gaz.entry(c.gaz).type != EntityType::Org) continue;  // "US" stays the country
-    c.key = it->second.first;
-    c.rule = "acronym defined in " + corpus.articles[it->second.second].id;
-  }
-
-  // Provisional group types, then surnames bound to the full names of their article.
-  auto build_groups = [&](std::unordered_map<std::string, Group>& groups) {
-    groups.clear();
-    for (size_t i = 0; i < cands.size(); ++i) {
-      const Candidate& c = cands[i];
-      if (c.dropped) continue;
-      Group& g = groups[c.key];
-      for (int t = 0; t < kEntityTypes; ++t) g.votes[t] += c.votes[t];
-      if (c.gaz >= 0) g.gaz = c.gaz;
-      g.max_tokens = std::max(g.max_tokens, c.toks.size());
-      if (!(c.toks[0].flags & kTokSentStart)) ++g.mid_sentence;
-      if (c.article < g.first_article || (c.article == g.first_article && i < g.first_candidate)) {
-        g.first_article = c.article;
-        g.first_candidate = i;
-      }
-    }
-  };
   std::unordered_map<std::string, Group> groups;
-  build_groups(groups);
-  {
-    // Per article: last-name keys of multi-word person names.
-    size_t i = 0;
-    std::vector<size_t> order(cands.size());
-    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return cands[x].article < cands[y].article; });
-    while (i < order.size()) {
-      const uint32_t art = cands[order[i]].article;
-      size_t j = i;
-      while (j < order.size() && cands[order[j]].article == art) ++j;
-      std::unordered_map<std::string, std::pair<std::string, std::string>> surnames;  // last key -> (group key, surface)
-      for (size_t k = i; k < j; ++k) {
-        const Candidate& c = cands[order[k]];
-        if (c.dropped || c.toks.size() < 2) continue;
-        const Group& g = groups[c.key];
-        if (argmax(g.votes) != 0) continue;
-        surnames.emplace(strip_particle_key(last_name_key(c.surface)), std::make_pair(c.key, c.surface));
-      }
-      for (size_t k = i; k < j; ++k) {
-        Candidate& c = cands[order[k]];
-        if (c.dropped || c.gaz >= 0 || (c.toks[0].flags & kTokAllCaps)) continue;
-        const std::string key = strip_particle_key(name_key(c.surface));
-        if (key.find(' ') != std::string::npos && name_key(c.surface).rfind("al ", 0) != 0) continue;
-        auto it = surnames.find(key);
-        if (it == surnames.end() || it->second.first == c.key) continue;
-        const Group& own = groups[c.key];
-        if (argmax(own.votes) > 0) continue;  // typed as an organisation or place on its own evidence
-        c.key = it->second.first;
-        c.rule = "surname of " + it->second.second + " in " + corpus.articles[art].id;
-      }
-      i = j;
-    }
-  }
-  build_groups(groups);
-
-  // Decide each group's type; groups without any evidence are kept only when they read as names.
-  std::unordered_map<std::string, int> group_type;
-  for (auto& [key, g] : groups) {
-    int t = argmax(g.votes);
-    if (t < 0) {
-      if (g.max_tokens >= 2) t = 0;         // an unknown multi-word name: most often a person in news
-      else if (g.mid_sentence >= 1) t = -1;  // single capitalised word without any cue: not kept
-    }
-    group_type[key] = t;
-  }
-
-  // Entities in order of first appearance; canonical names; aliases with their rules; mentions.
-  std::vector<std::pair<uint32_t, std::string>> firsts;
-  for (auto& [key, g] : groups)
-    if (group_type[key] >= 0) firsts.push_back({static_cast<uint32_t>(g.first_candidate), key});
-  // Given entities join groups too.
-  std::unordered_map<std::string, int> given_type;
-  for (const GivenMention& gm : given) {
-    const int gz = gaz.find(gm.name);
-    const std::string key = gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name);
-    if (!groups.count(key) && !given_type.count(key)) firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), key});
-    given_type.emplace(key, static_cast<int>(gm.type));
-  }
-  std::sort(firsts.begin(), firsts.end());
+  std::vector<size_t> by_article_order;
+  std::unordered_map<std::string, int> group_type, given_type;
   std::unordered_map<std::string, uint32_t> entity_of;
-  for (auto& [first, key] : firsts) {
-    const uint32_t id = static_cast<uint32_t>(index.entities.size());
-    entity_of[key] = id;
-    Entity e;
-    auto gt = given_type.find(key);
-    const int t = gt != given_type.end() ? gt->second : group_type[key];
-    e.type = static_cast<EntityType>(t);
-    auto git = groups.find(key);
-    if (git != groups.end() && git->second.gaz >= 0) {
-      e.known = true;
-      e.name = gaz.entry(git->second.gaz).name;
-    }
-    index.entities.push_back(std::move(e));
-  }
-  std::vector<std::map<std::string, std::pair<uint32_t, std::string>>> surfaces(index.entities.size());
-  auto add_mention = [&](uint32_t article, uint32_t ent, Mention m, const std::string& surface, const std::string& rule) {
+  std::vector<std::pair<uint32_t, std::string>> firsts;
+  std::vector<std::map<std::string, std::pair<uint32_t, std::string>>> surfaces;
+
+  void add_mention(uint32_t article, uint32_t ent, Mention m, const std::string& surface, const std::string& rule) {
     m.entity = ent;
     index.by_article[article].push_back(m);
     auto& s = surfaces[ent][surface];
     if (s.first++ == 0) s.second = rule;
-  };
-  for (const Candidate& c : cands) {
-    if (c.dropped) continue;
-    auto it = entity_of.find(c.key);
-    if (it == entity_of.end()) continue;
-    Mention m;
-    m.begin = c.toks.front().begin;
-    m.end = c.toks.back().end;
-    m.sentence = c.sentence;
-    m.field = c.field;
-    add_mention(c.article, it->second, m, c.surface, c.rule);
   }
-  for (const GivenMention& gm : given) {
-    const int gz = gaz.find(gm.name);
-    const std::string key = gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name);
-    add_mention(gm.article, entity_of[key], gm.m, gm.surface, "given in input");
-  }
-  // Demonym references ("Iraqi government" -> Iraq), counted for places already found or known.
-  for (const Candidate& c : cands) {
-    if (!c.dropped || c.demonym_place < 0) continue;
-    const std::string key = "g" + std::to_string(c.demonym_place);
-    auto it = entity_of.find(key);
-    uint32_t ent;
-    if (it == entity_of.end()) {
-      ent = static_cast<uint32_t>(index.entities.size());
-      entity_of[key] = ent;
-      Entity e;
-      e.type = EntityType::Place;
-      e.known = true;
-      e.name = gaz.entry(c.demonym_place).name;
-      index.entities.push_back(std::move(e));
-      surfaces.emplace_back();
-    } else {
-      ent = it->second;
+
+  // Provisional group types: one candidate into its group.
+  void group_candidate(size_t i) {
+    const Candidate& c = cands[i];
+    if (c.dropped) return;
+    Group& g = groups[c.key];
+    for (int t = 0; t < kEntityTypes; ++t) g.votes[t] += c.votes[t];
+    if (c.gaz >= 0) g.gaz = c.gaz;
+    g.max_tokens = std::max(g.max_tokens, c.toks.size());
+    if (!(c.toks[0].flags & kTokSentStart)) ++g.mid_sentence;
+    if (c.article < g.first_article || (c.article == g.first_article && i < g.first_candidate)) {
+      g.first_article = c.article;
+      g.first_candidate = i;
     }
-    Mention m;
-    m.begin = c.demonym_begin;
-    m.end = c.demonym_end;
-    m.sentence = c.sentence;
-    m.field = c.field;
-    m.via_demonym = 1;
-    add_mention(c.article, ent, m, std::string(text_of(c).substr(m.begin, m.end - m.begin)), "demonym");
   }
-  // Canonical names, aliases, counts.
-  for (uint32_t id = 0; id < index.entities.size(); ++id) {
-    Entity& e = index.entities[id];
-    std::string best;
-    size_t best_words = 0;
-    uint32_t best_count = 0;
-    for (auto& [surface, info] : surfaces[id]) {
-      e.aliases.push_back({surface, info.second, info.first});
-      if (info.second == "demonym") continue;
-      size_t words = 1;
-      for (char ch : surface) words += ch == ' ';
-      const bool acronym = surface.size() <= 6 && std::all_of(surface.begin(), surface.end(), [](char ch) {
-                             return !(ch >= 'a' && ch <= 'z');
-                           });
-      if (acronym) words = 0;
-      if (words > best_words || (words == best_words && info.first > best_count)) {
-        best = surface;
-        best_words = words;
-        best_count = info.first;
+
+  bool run_merge(Clock::time_point deadline) {
+  const size_t nc = cands.size();
+  auto due = [&](size_t i) { return (i & 2047) == 0 && i != stage_start && past(deadline); };
+  for (;;) {
+    switch (merge_phase) {
+      case 0:  // merge keys: gazetteer entries by id, everything else by normalised name
+        for (; cursor < nc; ++cursor) {
+          if (due(cursor)) return false;
+          Candidate& c = cands[cursor];
+          if (c.dropped) continue;
+          // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
+          const bool after_number = !c.prev1.empty() && c.prev1.find_first_not_of("0123456789-./") == std::string::npos;
+          if (c.number_after && !c.dateline && (c.line_start || after_number) && c.gaz >= 0 &&
+              gaz.entry(c.gaz).type == EntityType::Place) {
+            c.gaz = -1;
+            c.votes[0] = c.votes[2] = 0;
+            c.votes[1] = 8;
+            c.key = "t" + name_key(c.surface);
+            c.rule = "team (place name in a results table)";
+            continue;
+          }
+          c.key = c.gaz >= 0 ? "g" + std::to_string(c.gaz) : "n" + name_key(c.corporate ? c.core_surface : c.surface);
+          if (c.gaz >= 0 && c.surface != gaz.entry(c.gaz).name) c.rule = "gazetteer alias";
+        }
+        break;
+      case 1: {
+      // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.
+      std::map<std::string, std::map<std::string, std::pair<int, uint32_t>>> acronym_defs;  // acr -> key -> (count, article)
+      for (const Candidate& c : cands) {
+        if (c.dropped || c.acronym_after.empty() || c.toks.size() < 2) continue;
+        const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(c.surface[0])));
+        if (first != c.acronym_after[0]) continue;
+        auto& d = acronym_defs[name_key(c.acronym_after)][c.key];
+        if (d.first++ == 0) d.second = c.article;
       }
+      for (auto& [acr, defs] : acronym_defs) {
+        auto best = std::max_element(defs.begin(), defs.end(), [](auto& x, auto& y) { return x.second.first < y.second.first; });
+        acronym_key[acr] = {best->first, best->second.second};
+      }
+      for (Candidate& c : cands) {
+        if (c.dropped || c.toks.size() != 1 || !(c.toks[0].flags & kTokAllCaps)) continue;
+        auto it = acronym_key.find(name_key(c.surface));
+        if (it == acronym_key.end() || it->second.first == c.key) continue;
+        if (c.gaz >= 0 && gaz.entry(c.gaz).type != EntityType::Org) continue;  // "US" stays the country
+        c.key = it->second.first;
+        c.rule = "acronym defined in " + corpus.articles[it->second.second].id;
+      }
+
+        break;
+      }
+      case 2:  // groups, then surnames bound to the full names of their article, then groups again
+      case 4:
+        if (cursor == 0) groups.clear();
+        for (; cursor < nc; ++cursor) {
+          if (due(cursor)) return false;
+          group_candidate(cursor);
+        }
+        if (merge_phase == 2) {
+          by_article_order.resize(nc);
+          for (size_t k = 0; k < nc; ++k) by_article_order[k] = k;
+          std::stable_sort(by_article_order.begin(), by_article_order.end(),
+                           [&](size_t x, size_t y) { return cands[x].article < cands[y].article; });
+        }
+        break;
+      case 3: {
+        const std::vector<size_t>& order = by_article_order;
+        size_t& i = cursor;
+        while (i < order.size()) {
+          if (++slices % 16 == 0 && past(deadline)) return false;
+          const uint32_t art = cands[order[i]].article;
+          size_t j = i;
+          while (j < order.size() && cands[order[j]].article == art) ++j;
+          std::unordered_map<std::string, std::pair<std::string, std::string>> surnames;  // last key -> (group key, surface)
+          for (size_t k = i; k < j; ++k) {
+            const Candidate& c = cands[order[k]];
+            if (c.dropped || c.toks.size() < 2) continue;
+            const Group& g = groups[c.key];
+            if (argmax(g.votes) != 0) continue;
+            surnames.emplace(strip_particle_key(last_name_key(c.surface)), std::make_pair(c.key, c.surface));
+          }
+          for (size_t k = i; k < j; ++k) {
+            Candidate& c = cands[order[k]];
+            if (c.dropped || c.gaz >= 0 || (c.toks[0].flags & kTokAllCaps)) continue;
+            const std::string key = strip_particle_key(name_key(c.surface));
+            if (key.find(' ') != std::string::npos && name_key(c.surface).rfind("al ", 0) != 0) continue;
+            auto it = surnames.find(key);
+            if (it == surnames.end() || it->second.first == c.key) continue;
+            const Group& own = groups[c.key];
+            if (argmax(own.votes) > 0) continue;  // typed as an organisation or place on its own evidence
+            c.key = it->second.first;
+            c.rule = "surname of " + it->second.second + " in " + corpus.articles[art].id;
+          }
+          i = j;
+        }
+        std::vector<size_t>().swap(by_article_order);
+        break;
+      }
+      case 5: {
+      // Decide each group's type; groups without any evidence are kept only when they read as names.
+      for (auto& [key, g] : groups) {
+        int t = argmax(g.votes);
+        if (t < 0) {
+          if (g.max_tokens >= 2) t = 0;         // an unknown multi-word name: most often a person in news
+          else if (g.mid_sentence >= 1) t = -1;  // single capitalised word without any cue: not kept
+        }
+        group_type[key] = t;
+      }
+
+      // Entities in order of first appearance; canonical names; aliases with their rules; mentions.
+      for (auto& [key, g] : groups)
+        if (group_type[key] >= 0) firsts.push_back({static_cast<uint32_t>(g.first_candidate), key});
+      // Given entities join groups too.
+      for (const GivenMention& gm : given) {
+        const int gz = gaz.find(gm.name);
+        const std::string key = gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name);
+        if (!groups.count(key) && !given_type.count(key)) firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), key});
+        given_type.emplace(key, static_cast<int>(gm.type));
+      }
+      std::sort(firsts.begin(), firsts.end());
+      for (auto& [first, key] : firsts) {
+        const uint32_t id = static_cast<uint32_t>(index.entities.size());
+        entity_of[key] = id;
+        Entity e;
+        auto gt = given_type.find(key);
+        const int t = gt != given_type.end() ? gt->second : group_type[key];
+        e.type = static_cast<EntityType>(t);
+        auto git = groups.find(key);
+        if (git != groups.end() && git->second.gaz >= 0) {
+          e.known = true;
+          e.name = gaz.entry(git->second.gaz).name;
+        }
+        index.entities.push_back(std::move(e));
+      }
+        surfaces.resize(index.entities.size());
+        break;
+      }
+      case 6: {  // mentions
+        for (; cursor < nc; ++cursor) {
+          if (due(cursor)) return false;
+          const Candidate& c = cands[cursor];
+          if (c.dropped) continue;
+          auto it = entity_of.find(c.key);
+          if (it == entity_of.end()) continue;
+          Mention m;
+          m.begin = c.toks.front().begin;
+          m.end = c.toks.back().end;
+          m.sentence = c.sentence;
+          m.field = c.field;
+          add_mention(c.article, it->second, m, c.surface, c.rule);
+        }
+      for (const GivenMention& gm : given) {
+        const int gz = gaz.find(gm.name);
+        const std::string key = gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name);
+        add_mention(gm.article, entity_of[key], gm.m, gm.surface, "given in input");
+      }
+        break;
+      }
+      case 7: {
+      // Demonym references ("Iraqi government" -> Iraq), counted for places already found or known.
+      for (const Candidate& c : cands) {
+        if (!c.dropped || c.demonym_place < 0) continue;
+        const std::string key = "g" + std::to_string(c.demonym_place);
+        auto it = entity_of.find(key);
+        uint32_t ent;
+        if (it == entity_of.end()) {
+          ent = static_cast<uint32_t>(index.entities.size());
+          entity_of[key] = ent;
+          Entity e;
+          e.type = EntityType::Place;
+          e.known = true;
+          e.name = gaz.entry(c.demonym_place).name;
+          index.entities.push_back(std::move(e));
+          surfaces.emplace_back();
+        } else {
+          ent = it->second;
+        }
+        Mention m;
+        m.begin = c.demonym_begin;
+        m.end = c.demonym_end;
+        m.sentence = c.sentence;
+        m.field = c.field;
+        m.via_demonym = 1;
+        add_mention(c.article, ent, m, std::string(text_of(c).substr(m.begin, m.end - m.begin)), "demonym");
+      }
+      // Canonical names, aliases, counts.
+      for (uint32_t id = 0; id < index.entities.size(); ++id) {
+        Entity& e = index.entities[id];
+        std::string best;
+        size_t best_words = 0;
+        uint32_t best_count = 0;
+        for (auto& [surface, info] : surfaces[id]) {
+          e.aliases.push_back({surface, info.second, info.first});
+          if (info.second == "demonym") continue;
+          size_t words = 1;
+          for (char ch : surface) words += ch == ' ';
+          const bool acronym = surface.size() <= 6 && std::all_of(surface.begin(), surface.end(), [](char ch) {
+                                 return !(ch >= 'a' && ch <= 'z');
+                               });
+          if (acronym) words = 0;
+          if (words > best_words || (words == best_words && info.first > best_count)) {
+            best = surface;
+            best_words = words;
+            best_count = info.first;
+          }
+        }
+        if (e.name.empty()) e.name = best.empty() ? (e.aliases.empty() ? std::string("?") : e.aliases[0].surface) : best;
+        const std::string canonical_key = name_key(e.name);
+        for (EntityAlias& al : e.aliases)
+          if (al.rule == "name" && al.surface != e.name && name_key(al.surface) == canonical_key) al.rule = "spelling variant";
+        std::sort(e.aliases.begin(), e.aliases.end(), [](const EntityAlias& x, const EntityAlias& y) {
+          return x.count != y.count ? x.count > y.count : x.surface < y.surface;
+        });
+      }
+        break;
+      }
+      default:  // mentions in reading order; counts
+        for (; cursor < n; ++cursor) {
+          if ((cursor & 1023) == 0 && cursor != stage_start && past(deadline)) return false;
+          const size_t a = cursor;
+          auto& ms = index.by_article[a];
+          std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) {
+            if (x.field != y.field) return x.field < y.field;
+            return x.begin < y.begin;
+          });
+          std::vector<uint32_t> seen;
+          for (const Mention& m : ms) {
+            ++index.entities[m.entity].mentions;
+            seen.push_back(m.entity);
+          }
+          std::sort(seen.begin(), seen.end());
+          seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+          for (uint32_t e : seen) ++index.entities[e].articles;
+        }
+        return true;
     }
-    if (e.name.empty()) e.name = best.empty() ? (e.aliases.empty() ? std::string("?") : e.aliases[0].surface) : best;
-    const std::string canonical_key = name_key(e.name);
-    for (EntityAlias& al : e.aliases)
-      if (al.rule == "name" && al.surface != e.name && name_key(al.surface) == canonical_key) al.rule = "spelling variant";
-    std::sort(e.aliases.begin(), e.aliases.end(), [](const EntityAlias& x, const EntityAlias& y) {
-      return x.count != y.count ? x.count > y.count : x.surface < y.surface;
-    });
-  }
-  for (uint32_t a = 0; a < n; ++a) {
-    auto& ms = index.by_article[a];
-    std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) {
-      if (x.field != y.field) return x.field < y.field;
-      return x.begin < y.begin;
-    });
-    std::vector<uint32_t> seen;
-    for (const Mention& m : ms) {
-      ++index.entities[m.entity].mentions;
-      seen.push_back(m.entity);
-    }
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (uint32_t e : seen) ++index.entities[e].articles;
+    ++merge_phase;
+    cursor = 0;
+    stage_start = 0;
+    if (past(deadline)) return false;
   }
   }
 };
@@ -1004,7 +1051,7 @@ bool EntityExtractor::step(double budget_ms) {
     if (m.stage == 0) done = m.run_bodies(deadline);
     else if (m.stage == 1) done = m.run_titles(deadline);
     else if (m.stage == 2) done = m.run_clean(deadline);
-    else m.run_merge();
+    else done = m.run_merge(deadline);
     if (!done) break;
     ++m.stage;
     m.cursor = 0;
@@ -1023,7 +1070,7 @@ double EntityExtractor::progress() const {
     case 0: return 0.40 * static_cast<double>(m.cursor) / nn;
     case 1: return 0.40 + 0.05 * static_cast<double>(m.cursor) / nn;
     case 2: return 0.45 + 0.35 * static_cast<double>(m.cursor) / nc;
-    case 3: return 0.80;
+    case 3: return 0.80 + 0.02 * m.merge_phase;
     default: return 1.0;
   }
 }

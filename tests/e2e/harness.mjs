@@ -34,8 +34,10 @@ export async function launch({ mounts = {} } = {}) {
   };
 }
 
-// Opens a page at the given size; returns { page, consoleErrors } after window.explorer.ready.
+// Opens a page at the given size; returns { page, consoleErrors } after window.explorer.ready. Pages
+// opened before are closed first: with software WebGL every open page's render loop costs CPU.
 export async function openApp(env, { width = 1280, height = 800, dpr = 1, query = '' } = {}) {
+  for (const c of env.browser.contexts()) await c.close();
   const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
   const page = await context.newPage();
   const consoleErrors = [];
