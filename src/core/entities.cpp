@@ -701,6 +701,18 @@ struct EntityExtractor::Impl {
   // Cleaning depends only on the span's text and its sentence-start and headline flags (and on the
   // corpus statistics, final by now), so its outcome is remembered per distinct span: news repeats
   // the same names thousands of times.
+  // Frees what merging no longer reads (most of a candidate's memory): everything of a dropped
+  // candidate, the context words of a kept one but the word before it (results tables).
+  static void release_context(Candidate& c, bool dropped) {
+    std::string().swap(c.prev2);
+    std::string().swap(c.next1);
+    std::string().swap(c.next2);
+    if (!dropped) return;
+    std::string().swap(c.prev1);
+    std::string().swap(c.acronym_after);
+    std::vector<SpanTok>().swap(c.toks);
+  }
+
   bool run_clean(Clock::time_point deadline) {
   for (; cursor < cands.size(); ++cursor) {
     const size_t i = cursor;
@@ -745,6 +757,7 @@ struct EntityExtractor::Impl {
         c.demonym_begin = c.toks[m.demonym_tok].begin;  // "Iraqi", or "Iraqi" of "The Iraqi"
         c.demonym_end = c.toks[m.demonym_tok].end;
       }
+      release_context(c, true);
       continue;
     }
     c.title_cue = m.title_cue;
@@ -755,6 +768,7 @@ struct EntityExtractor::Impl {
     c.toks.erase(c.toks.begin() + m.skip_front + m.keep, c.toks.end());
     c.toks.erase(c.toks.begin(), c.toks.begin() + m.skip_front);
     type_votes(c, text, gaz);
+    release_context(c, false);
   }
 
     return true;
