@@ -192,7 +192,9 @@
     module = m;
     showOverlay('Loading the demo corpus…');
     try {
-      const bytes = await fetchCorpus('assets/articles.json');
+      // The offline single-file page carries the demo corpus inside itself.
+      const bundled = document.getElementById('bundled-corpus');
+      const bytes = bundled ? new TextEncoder().encode(bundled.textContent) : await fetchCorpus('assets/articles.json');
       await loadBytes(bytes, 'articles.json');
       // ?data=URL: the user's corpus, loaded over the demo (which stays if it fails).
       const data = new URLSearchParams(location.search).get('data');
