@@ -156,6 +156,13 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
   from_ = corpus_.date_min;
   to_ = corpus_.date_max;
   layout_ = ForceAtlas2();
+  build_postings();
+  if (!search_.empty()) {
+    const std::string q = search_;
+    search_.clear();
+    hits_.clear();
+    set_search(q);  // the search carries over to the new corpus
+  }
   rebuild_network();
   recompute_visible();
   last_load_.total_ms = now_ms() - load_started_ms_;
@@ -311,9 +318,113 @@ void Explorer::set_include_undated(bool on) {
   recompute_visible();
 }
 
+void Explorer::build_postings() {
+  const size_t ne = entities_.entities.size();
+  posting_start_.assign(ne + 1, 0);
+  std::vector<uint32_t> last(ne, UINT32_MAX);
+  for (uint32_t a = 0; a < entities_.by_article.size(); ++a)
+    for (const Mention& m : entities_.by_article[a])
+      if (last[m.entity] != a) {
+        last[m.entity] = a;
+        ++posting_start_[m.entity + 1];
+      }
+  for (size_t e = 0; e < ne; ++e) posting_start_[e + 1] += posting_start_[e];
+  postings_.assign(posting_start_[ne], 0);
+  std::vector<uint32_t> fill(posting_start_.begin(), posting_start_.end() - 1);
+  std::fill(last.begin(), last.end(), UINT32_MAX);
+  for (uint32_t a = 0; a < entities_.by_article.size(); ++a)
+    for (const Mention& m : entities_.by_article[a])
+      if (last[m.entity] != a) {
+        last[m.entity] = a;
+        postings_[fill[m.entity]++] = a;
+      }
+}
+
+std::pair<const uint32_t*, const uint32_t*> Explorer::articles_of(size_t entity) const {
+  if (entity + 1 >= posting_start_.size()) return {nullptr, nullptr};
+  return {postings_.data() + posting_start_[entity], postings_.data() + posting_start_[entity + 1]};
+}
+
+uint32_t Explorer::mentions_in(size_t article, size_t entity) const {
+  if (article >= entities_.by_article.size()) return 0;
+  uint32_t n = 0;
+  for (const Mention& m : entities_.by_article[article]) n += m.entity == entity;
+  return n;
+}
+
+namespace {
+
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Occurrences of `needle` (already folded) in `hay`, case-insensitively; non-overlapping.
+uint32_t count_folded(const std::string& hay, const std::string& needle) {
+  if (needle.empty() || hay.size() < needle.size()) return 0;
+  uint32_t n = 0;
+  const char first = needle[0];
+  const size_t last = hay.size() - needle.size();
+  for (size_t i = 0; i <= last; ++i) {
+    if (fold(hay[i]) != first) continue;
+    size_t k = 1;
+    while (k < needle.size() && fold(hay[i + k]) == needle[k]) ++k;
+    if (k == needle.size()) {
+      ++n;
+      i += needle.size() - 1;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+void Explorer::set_search(const std::string& text) {
+  search_ = text;
+  hits_.clear();
+  // Terms: quoted phrases, else words.
+  std::vector<std::string> terms;
+  std::string cur;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') {
+      if (!cur.empty()) terms.push_back(cur);
+      cur.clear();
+      quoted = !quoted;
+    } else if (!quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+      if (!cur.empty()) terms.push_back(cur);
+      cur.clear();
+    } else {
+      cur += fold(c);
+    }
+  }
+  if (!cur.empty()) terms.push_back(cur);
+  if (!terms.empty()) {
+    hits_.assign(corpus_.size(), 0);
+    for (size_t a = 0; a < corpus_.size(); ++a) {
+      const Article& art = corpus_.articles[a];
+      uint32_t total = 0;
+      for (const std::string& t : terms) {
+        const uint32_t n = count_folded(art.title, t) + count_folded(art.body, t);
+        if (n == 0) {
+          total = 0;
+          break;
+        }
+        total += n;
+      }
+      hits_[a] = total;
+    }
+  }
+  recompute_visible();
+}
+
+void Explorer::set_order(Order o) {
+  order_ = o;
+  recompute_visible();
+}
+
 void Explorer::recompute_visible() {
   visible_.clear();
+  const bool searching = !hits_.empty();
   auto mentions_selected = [&](uint32_t a) {
+    if (searching && hits_[a] == 0) return false;
     if (selected_ == SIZE_MAX && pair_.first == SIZE_MAX) return true;
     if (a >= entities_.by_article.size()) return false;
     bool one = false, two = false;
@@ -333,6 +444,30 @@ void Explorer::recompute_visible() {
   if (include_undated_)
     for (size_t i = corpus_.dated; i < corpus_.by_date.size(); ++i)
       if (mentions_selected(corpus_.by_date[i])) visible_.push_back(corpus_.by_date[i]);
+  hits_in_list_ = 0;
+  if (searching)
+    for (uint32_t a : visible_) hits_in_list_ += hits_[a];
+  if (order_ == Order::Oldest) {
+    // Dated oldest first, undated still last.
+    const auto undated = std::find_if(visible_.begin(), visible_.end(),
+                                      [&](uint32_t a) { return corpus_.articles[a].date == kUndated; });
+    std::reverse(visible_.begin(), undated);
+  } else if (order_ == Order::Relevance) {
+    std::vector<std::pair<uint32_t, uint32_t>> scored;  // (score, position in newest-first order)
+    scored.reserve(visible_.size());
+    for (uint32_t k = 0; k < visible_.size(); ++k) {
+      const uint32_t a = visible_[k];
+      uint32_t score = searching ? hits_[a] : 0;
+      if (selected_ != SIZE_MAX) score += mentions_in(a, selected_);
+      if (pair_.first != SIZE_MAX) score += mentions_in(a, pair_.first) + mentions_in(a, pair_.second);
+      scored.push_back({score, k});
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](auto& x, auto& y) { return x.first > y.first; });
+    std::vector<uint32_t> out;
+    out.reserve(visible_.size());
+    for (auto& sc : scored) out.push_back(visible_[sc.second]);
+    visible_.swap(out);
+  }
   ++revision_;
 }
 
@@ -382,6 +517,9 @@ nlohmann::json Explorer::state() const {
   s["date_min"] = format_iso(corpus_.date_min);
   s["date_max"] = format_iso(corpus_.date_max);
   s["status"] = status_line();
+  s["search"] = search_;
+  s["search_hits"] = hits_in_list_;
+  s["order"] = order_ == Order::Newest ? "newest" : order_ == Order::Oldest ? "oldest" : "relevance";
   s["open_article"] = open_ < corpus_.size() ? nlohmann::json(corpus_.articles[open_].id) : nlohmann::json(nullptr);
   s["load"] = {{"bytes", last_load_.bytes},       {"parse_ms", last_load_.parse_ms},
                {"extract_ms", last_load_.extract_ms},

@@ -87,7 +87,8 @@ class Explorer {
   Day range_to() const { return to_; }
   void set_include_undated(bool on);
   bool include_undated() const { return include_undated_; }
-  // Articles passing the filter, newest first (undated last). Indices into corpus().articles.
+  // Articles passing the filter (range, selection, search) in order() (newest first by default; undated
+  // last). Indices into corpus().articles.
   const std::vector<uint32_t>& visible() const { return visible_; }
   // Bumped whenever visible() changes; panels cache on it.
   uint64_t revision() const { return revision_; }
@@ -122,6 +123,26 @@ class Explorer {
     uint32_t begin, end; // the sentence's bytes in that field
   };
   std::vector<Evidence> pair_evidence(size_t max) const;
+
+  // --- Text search over titles and bodies, combined with the range and the selection. ---
+  // Case-insensitive (ASCII letters; other bytes as they are). Words must all occur (as substrings);
+  // text in double quotes is one phrase. "" clears. O(text bytes) when it changes.
+  void set_search(const std::string& text);
+  const std::string& search() const { return search_; }
+  // Occurrences of the search words in an article (0 when no search is set).
+  uint32_t search_hits(size_t article) const { return article < hits_.size() ? hits_[article] : 0; }
+  uint64_t search_hits_in_list() const { return hits_in_list_; }  // summed over visible()
+
+  // --- Order of the article list. Relevance: mentions of the selected entity (or of both ends of the
+  // selected link), plus search hits; ties newest first. ---
+  enum class Order : uint8_t { Newest, Oldest, Relevance };
+  void set_order(Order o);
+  Order order() const { return order_; }
+
+  // Mentions of an entity in an article. O(mentions of the article).
+  uint32_t mentions_in(size_t article, size_t entity) const;
+  // Articles mentioning an entity, in corpus order. O(1).
+  std::pair<const uint32_t*, const uint32_t*> articles_of(size_t entity) const;
 
   // Entity id by canonical name (exact, then case-insensitive), or SIZE_MAX.
   size_t find_entity(const std::string& name) const;
@@ -177,6 +198,12 @@ class Explorer {
   double filter_ms_ = 0;
   size_t selected_ = SIZE_MAX;
   std::pair<size_t, size_t> pair_{SIZE_MAX, SIZE_MAX};
+  std::string search_;
+  std::vector<uint32_t> hits_;  // per article, when a search is set
+  uint64_t hits_in_list_ = 0;
+  Order order_ = Order::Newest;
+  std::vector<uint32_t> posting_start_, postings_;  // entity -> its articles (CSR)
+  void build_postings();
   std::vector<std::string> errors_;
   std::string notice_;
   uint64_t notice_id_ = 0;

@@ -2,6 +2,7 @@
 #include "view.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace ae {
@@ -112,6 +113,242 @@ bool export_view(const Explorer& ex, const std::string& kind, std::string& out) 
     return true;
   }
   return false;
+}
+
+const char* bucket_name(Bucket b) { return b == Bucket::Daily ? "day" : b == Bucket::Weekly ? "week" : "month"; }
+
+namespace {
+
+Day month_start(Day d) {
+  int y;
+  unsigned m, dd;
+  civil_from_days(d, y, m, dd);
+  return days_from_civil(y, m, 1);
+}
+Day next_month(Day start) {
+  int y;
+  unsigned m, dd;
+  civil_from_days(start, y, m, dd);
+  return m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1);
+}
+// Monday on or before d (1970-01-01 was a Thursday).
+Day week_start(Day d) {
+  const int64_t wd = ((static_cast<int64_t>(d) + 3) % 7 + 7) % 7;  // 0 = Monday
+  return static_cast<Day>(d - wd);
+}
+
+}  // namespace
+
+size_t Timeline::bucket_of(Day d) const {
+  if (starts.empty()) return SIZE_MAX;
+  const auto it = std::upper_bound(starts.begin(), starts.end(), d);
+  return it == starts.begin() ? 0 : static_cast<size_t>(it - starts.begin() - 1);
+}
+
+Day Timeline::bucket_end(size_t i) const {
+  if (i + 1 < starts.size()) return starts[i + 1] - 1;
+  const Day s = starts[i];
+  return unit == Bucket::Daily ? s : unit == Bucket::Weekly ? s + 6 : next_month(s) - 1;
+}
+
+Timeline timeline(const Explorer& ex) {
+  Timeline t;
+  const Corpus& c = ex.corpus();
+  if (!c.dated) return t;
+  const int64_t span = static_cast<int64_t>(c.date_max) - c.date_min + 1;
+  t.unit = span <= 92 ? Bucket::Daily : span <= 3 * 366 ? Bucket::Weekly : Bucket::Monthly;
+  Day d = t.unit == Bucket::Daily ? c.date_min : t.unit == Bucket::Weekly ? week_start(c.date_min) : month_start(c.date_min);
+  while (d <= c.date_max) {
+    t.starts.push_back(d);
+    d = t.unit == Bucket::Daily ? d + 1 : t.unit == Bucket::Weekly ? d + 7 : next_month(d);
+  }
+  t.articles.assign(t.starts.size(), 0);
+  size_t b = 0;
+  for (size_t k = 0; k < c.dated; ++k) {  // by_date is sorted: walk the buckets along
+    const Day day = c.articles[c.by_date[k]].date;
+    while (b + 1 < t.starts.size() && t.starts[b + 1] <= day) ++b;
+    ++t.articles[b];
+  }
+  const size_t sel = ex.selected();
+  const auto pair = ex.selected_pair();
+  if (sel != SIZE_MAX || pair.first != SIZE_MAX) {
+    t.selected.assign(t.starts.size(), 0);
+    const size_t e = sel != SIZE_MAX ? sel : pair.first;
+    auto [first, last] = ex.articles_of(e);
+    for (const uint32_t* p = first; p != last; ++p) {
+      const Article& a = c.articles[*p];
+      if (a.date == kUndated) continue;
+      if (sel == SIZE_MAX && ex.mentions_in(*p, pair.second) == 0) continue;
+      ++t.selected[t.bucket_of(a.date)];
+    }
+  }
+  return t;
+}
+
+std::vector<uint32_t> entity_series(const Explorer& ex, uint32_t entity, const Timeline& t) {
+  std::vector<uint32_t> out(t.starts.size(), 0);
+  if (t.starts.empty()) return out;
+  auto [first, last] = ex.articles_of(entity);
+  for (const uint32_t* p = first; p != last; ++p) {
+    const Article& a = ex.corpus().articles[*p];
+    if (a.date != kUndated) out[t.bucket_of(a.date)] += ex.mentions_in(*p, entity);
+  }
+  return out;
+}
+
+std::string percent_encode(const std::string& s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string percent_decode(const std::string& s) {
+  auto hex = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i] == '+' ? ' ' : s[i];
+    }
+  }
+  return out;
+}
+
+namespace {
+const char* order_name(Explorer::Order o) {
+  return o == Explorer::Order::Newest ? "newest" : o == Explorer::Order::Oldest ? "oldest" : "relevance";
+}
+constexpr uint32_t kDefaultMinCount = 1;
+constexpr size_t kDefaultTopN = 60;
+}  // namespace
+
+std::string view_hash(const Explorer& ex) {
+  const Corpus& c = ex.corpus();
+  const auto& ents = ex.entities().entities;
+  std::string h;
+  auto add = [&](const char* key, const std::string& value) {
+    if (!h.empty()) h += '&';
+    h += key;
+    h += '=';
+    h += percent_encode(value);
+  };
+  if (c.dated && (ex.range_from() != c.date_min || ex.range_to() != c.date_max)) {
+    add("from", format_iso(ex.range_from()));
+    add("to", format_iso(ex.range_to()));
+  }
+  if (!ex.include_undated()) add("undated", "0");
+  if (ex.selected() < ents.size()) add("sel", ents[ex.selected()].name);
+  const auto pair = ex.selected_pair();
+  if (pair.first < ents.size()) add("edge", ents[pair.first].name + "|" + ents[pair.second].name);
+  if (ex.scope() != Scope::Document) add("scope", scope_name(ex.scope()));
+  if (ex.measure() != Measure::Count) add("measure", measure_name(ex.measure()));
+  if (ex.min_count() != kDefaultMinCount) add("min", std::to_string(ex.min_count()));
+  if (ex.top_n() != kDefaultTopN) add("top", std::to_string(ex.top_n()));
+  if (!ex.search().empty()) add("q", ex.search());
+  if (ex.order() != Explorer::Order::Newest) add("sort", order_name(ex.order()));
+  if (ex.open_article_index() < c.size()) add("open", c.articles[ex.open_article_index()].id);
+  return h;
+}
+
+bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problems) {
+  std::string text = hash;
+  if (!text.empty() && text[0] == '#') text.erase(0, 1);
+  std::vector<std::pair<std::string, std::string>> kv;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t amp = text.find('&', i);
+    if (amp == std::string::npos) amp = text.size();
+    const std::string part = text.substr(i, amp - i);
+    const size_t eq = part.find('=');
+    if (!part.empty()) kv.push_back({part.substr(0, eq), eq == std::string::npos ? "" : percent_decode(part.substr(eq + 1))});
+    i = amp + 1;
+  }
+  auto get = [&](const char* key, std::string& out) {
+    for (auto& [k, v] : kv)
+      if (k == key) {
+        out = v;
+        return true;
+      }
+    return false;
+  };
+  problems.clear();
+  auto problem = [&](const std::string& p) { problems += (problems.empty() ? "" : "; ") + p; };
+  const Corpus& c = ex.corpus();
+  std::string v;
+  // Network settings first (they rebuild the counts), then the range, then what depends on them.
+  Scope scope = Scope::Document;
+  Measure measure = Measure::Count;
+  uint32_t min_count = kDefaultMinCount;
+  size_t top_n = kDefaultTopN;
+  if (get("scope", v) && !parse_scope(v, scope)) problem("scope '" + v + "' is not document or sentence");
+  if (get("measure", v) && !parse_measure(v, measure)) problem("measure '" + v + "' is not count, npmi or jaccard");
+  if (get("min", v)) min_count = static_cast<uint32_t>(std::max(1L, std::atol(v.c_str())));
+  if (get("top", v)) top_n = static_cast<size_t>(std::max(0L, std::atol(v.c_str())));
+  if (scope != ex.scope() || measure != ex.measure() || min_count != ex.min_count() || top_n != ex.top_n())
+    ex.set_network(scope, measure, min_count, top_n);
+  Day from = c.date_min, to = c.date_max;
+  if (get("from", v)) {
+    const Day d = parse_date(v);
+    if (d == kUndated) problem("'" + v + "' is not a date");
+    else from = d;
+  }
+  if (get("to", v)) {
+    const Day d = parse_date(v);
+    if (d == kUndated) problem("'" + v + "' is not a date");
+    else to = d;
+  }
+  if (c.dated && (from != ex.range_from() || to != ex.range_to())) ex.set_range(from, to);
+  const bool undated = !(get("undated", v) && v == "0");
+  if (undated != ex.include_undated()) ex.set_include_undated(undated);
+  std::string q;
+  get("q", q);
+  if (q != ex.search()) ex.set_search(q);
+  Explorer::Order order = Explorer::Order::Newest;
+  if (get("sort", v)) {
+    if (v == "oldest") order = Explorer::Order::Oldest;
+    else if (v == "relevance") order = Explorer::Order::Relevance;
+    else if (v != "newest") problem("sort '" + v + "' is not newest, oldest or relevance");
+  }
+  if (order != ex.order()) ex.set_order(order);
+  size_t sel = SIZE_MAX;
+  if (get("sel", v)) {
+    sel = ex.find_entity(v);
+    if (sel == SIZE_MAX) problem("no entity is named '" + v + "'");
+  }
+  std::pair<size_t, size_t> pair{SIZE_MAX, SIZE_MAX};
+  if (get("edge", v)) {
+    const size_t bar = v.find('|');
+    const size_t a = bar == std::string::npos ? SIZE_MAX : ex.find_entity(v.substr(0, bar));
+    const size_t b = bar == std::string::npos ? SIZE_MAX : ex.find_entity(v.substr(bar + 1));
+    if (a == SIZE_MAX || b == SIZE_MAX) problem("no link '" + v + "'");
+    else pair = {a, b};
+  }
+  if (pair.first != SIZE_MAX) {
+    if (pair != ex.selected_pair()) ex.select_pair(pair.first, pair.second);
+  } else if (sel != ex.selected() || ex.selected_pair().first != SIZE_MAX) {
+    ex.select(sel);
+  }
+  size_t open = SIZE_MAX;
+  if (get("open", v)) {
+    open = c.find_id(v);
+    if (open == SIZE_MAX) problem("no article has the id '" + v + "'");
+  }
+  if (open != ex.open_article_index()) ex.open_article(open);
+  return !problems.empty();
 }
 
 }  // namespace ae

@@ -31,4 +31,34 @@ const std::vector<std::string>& export_kinds();
 //               format (it loads back) with each article's entities by canonical name
 bool export_view(const Explorer& ex, const std::string& kind, std::string& out);
 
+// --- Timeline: articles per day, week (from Monday) or month over the corpus's dated span. ---
+enum class Bucket : uint8_t { Daily, Weekly, Monthly };
+const char* bucket_name(Bucket b);  // "day", "week", "month"
+struct Timeline {
+  Bucket unit = Bucket::Daily;
+  std::vector<Day> starts;          // first day of each bucket; starts.size() buckets, contiguous
+  std::vector<uint32_t> articles;   // dated articles per bucket (the whole corpus)
+  std::vector<uint32_t> selected;   // of those, the ones mentioning the selection (entity or both ends of
+                                    // a link); empty when nothing is selected
+  // Bucket holding a day (clamped to the ends); SIZE_MAX when there are no buckets.
+  size_t bucket_of(Day d) const;
+  Day bucket_end(size_t i) const;   // last day of bucket i
+};
+// Day buckets for a span up to 92 days, weeks up to 3 years, months beyond. O(articles).
+Timeline timeline(const Explorer& ex);
+// Mentions of one entity per bucket of `t` (its sparkline). O(articles mentioning it).
+std::vector<uint32_t> entity_series(const Explorer& ex, uint32_t entity, const Timeline& t);
+
+// --- The view in a URL hash: range, undated, selection, link, network settings, search, open
+// article, list order. "from=2026-01-21&to=2026-01-21&sel=Iraq&scope=sentence&q=border&open=ID".
+// Keys at their default are left out; values are percent-encoded UTF-8. ---
+std::string view_hash(const Explorer& ex);
+// Applies a hash (with or without the leading '#') to the session. Unknown keys are ignored; a value
+// that does not apply (an unknown entity or article, a bad date) is skipped and named in `problems`.
+// Keys absent from the hash return to their defaults. Returns whether anything was skipped.
+bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problems);
+
+std::string percent_encode(const std::string& s);
+std::string percent_decode(const std::string& s);
+
 }  // namespace ae

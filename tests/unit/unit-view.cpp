@@ -87,3 +87,126 @@ TEST_CASE("CSV fields with commas, quotes and line breaks are quoted") {
   CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(csv_field("two\nlines") == "\"two\nlines\"");
 }
+
+namespace {
+// Five articles over five weeks of 2026; Baghdad in three, Damascus in two, one undated.
+const char* kWeeks = R"([
+ {"id": "w1", "date": "2026-03-02", "title": "Baghdad talks", "body": "Talks in Baghdad on the border. Baghdad again."},
+ {"id": "w2", "date": "2026-03-10", "title": "Damascus visit", "body": "Ahmad al-Sharaa visited Damascus. BORDER news."},
+ {"id": "w3", "date": "2026-03-18", "title": "Markets", "body": "Nothing of note."},
+ {"id": "w4", "date": "2026-04-20", "title": "Baghdad and Damascus", "body": "Officials from Baghdad met in Damascus about the border crossing."},
+ {"id": "w5", "title": "Undated Baghdad note", "body": "An undated note."}
+])";
+void load_weeks(Explorer& ex) {
+  ex.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(ex.load_now(kWeeks, "weeks.json"));
+}
+std::vector<std::string> ids(const Explorer& ex) {
+  std::vector<std::string> out;
+  for (uint32_t a : ex.visible()) out.push_back(ex.corpus().articles[a].id);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("search: case-insensitive words (all must occur) or a quoted phrase; combined with range and selection") {
+  Explorer ex;
+  load_weeks(ex);
+  ex.set_search("border");
+  CHECK(ids(ex) == std::vector<std::string>{"w4", "w2", "w1"});
+  CHECK(ex.search_hits(0) == 1);
+  CHECK(ex.search_hits(1) == 1);  // "BORDER"
+  CHECK(ex.search_hits_in_list() == 3);
+  ex.set_search("baghdad border");
+  CHECK(ids(ex) == std::vector<std::string>{"w4", "w1"});
+  CHECK(ex.search_hits(0) == 4);  // Baghdad x3 + border
+  ex.set_search("\"border crossing\"");
+  CHECK(ids(ex) == std::vector<std::string>{"w4"});
+  ex.set_search("baghdad");
+  CHECK(ids(ex) == std::vector<std::string>{"w4", "w1", "w5"});  // undated last
+  ex.set_range(parse_date("2026-03-01"), parse_date("2026-03-31"));
+  CHECK(ids(ex) == std::vector<std::string>{"w1", "w5"});
+  ex.set_search("");
+  ex.select(ex.find_entity("Damascus"));
+  CHECK(ids(ex) == std::vector<std::string>{"w2"});
+  ex.set_search("nothing");
+  CHECK(ids(ex).empty());
+}
+
+TEST_CASE("list order: newest, oldest (undated still last), relevance to the selection and the search") {
+  Explorer ex;
+  load_weeks(ex);
+  CHECK(ids(ex) == std::vector<std::string>{"w4", "w3", "w2", "w1", "w5"});
+  ex.set_order(Explorer::Order::Oldest);
+  CHECK(ids(ex) == std::vector<std::string>{"w1", "w2", "w3", "w4", "w5"});
+  ex.set_order(Explorer::Order::Relevance);
+  ex.select(ex.find_entity("Baghdad"));
+  REQUIRE(ids(ex).size() == 3);
+  CHECK(ids(ex)[0] == "w1");  // three mentions of Baghdad (title + body x2)
+  CHECK(ex.mentions_in(0, ex.find_entity("Baghdad")) == 3);
+}
+
+TEST_CASE("timeline: bucket from the span, counts per bucket, the selection overlaid, sparklines") {
+  Explorer ex;
+  load_weeks(ex);
+  Timeline t = timeline(ex);
+  CHECK(t.unit == Bucket::Daily);  // 50 days
+  CHECK(t.starts.size() == 50);
+  CHECK(t.articles[0] == 1);
+  CHECK(t.articles[t.bucket_of(parse_date("2026-04-20"))] == 1);
+  uint32_t total = 0;
+  for (uint32_t n : t.articles) total += n;
+  CHECK(total == 4);  // the undated article is in no bucket
+  CHECK(t.selected.empty());
+  ex.select(ex.find_entity("Damascus"));
+  t = timeline(ex);
+  REQUIRE(t.selected.size() == t.starts.size());
+  CHECK(t.selected[t.bucket_of(parse_date("2026-03-10"))] == 1);
+  CHECK(t.selected[t.bucket_of(parse_date("2026-03-02"))] == 0);
+  const std::vector<uint32_t> s = entity_series(ex, static_cast<uint32_t>(ex.find_entity("Baghdad")), t);
+  CHECK(s[0] == 3);
+
+  // A longer span: weeks starting on Mondays.
+  Explorer wide;
+  wide.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(wide.load_now(R"([{"title":"a","date":"2026-01-01"},{"title":"b","date":"2026-12-31"}])", "year.json"));
+  t = timeline(wide);
+  CHECK(t.unit == Bucket::Weekly);
+  CHECK(format_iso(t.starts[0]) == "2025-12-29");  // a Monday
+  CHECK(t.bucket_end(0) == t.starts[0] + 6);
+  Explorer decade;
+  REQUIRE(decade.load_now(R"([{"title":"a","date":"2016-05-17"},{"title":"b","date":"2026-01-02"}])", "decade.json"));
+  t = timeline(decade);
+  CHECK(t.unit == Bucket::Monthly);
+  CHECK(format_iso(t.starts[0]) == "2016-05-01");
+  CHECK(format_iso(t.bucket_end(0)) == "2016-05-31");
+  CHECK(t.articles.back() == 1);
+}
+
+TEST_CASE("the view in a URL hash: written, read back into a fresh session, bad values named") {
+  Explorer ex;
+  load_seeds(ex);
+  CHECK(view_hash(ex).empty());  // all defaults
+  ex.set_network(Scope::Sentence, Measure::Npmi, 2, 40);
+  ex.set_search("border \"Prime Minister\"");
+  ex.set_order(Explorer::Order::Relevance);
+  ex.select_pair(ex.find_entity("Iraq"), ex.find_entity("Mohammed Shia' al-Sudani"));
+  ex.open_article(1);
+  const std::string h = view_hash(ex);
+  CHECK(h == "edge=Iraq%7CMohammed%20Shia%27%20al-Sudani&scope=sentence&measure=npmi&min=2&top=40"
+             "&q=border%20%22Prime%20Minister%22&sort=relevance&open=seed-003-28278e9f02149438");
+
+  Explorer back;
+  load_seeds(back);
+  std::string problems;
+  CHECK_FALSE(apply_view_hash(back, "#" + h, problems));
+  CHECK(problems.empty());
+  CHECK(view_hash(back) == h);
+  CHECK(back.visible() == ex.visible());
+  CHECK(back.graph().edges.size() == ex.graph().edges.size());
+
+  // Absent keys return to defaults; unknown values are reported and skipped.
+  CHECK(apply_view_hash(back, "sel=Nobody&from=soon&open=nope&x=1", problems));
+  CHECK(problems == "'soon' is not a date; no entity is named 'Nobody'; no article has the id 'nope'");
+  CHECK(view_hash(back).empty());
+  CHECK(percent_decode(percent_encode("Shia' al-Sudani & co. / 100%")) == "Shia' al-Sudani & co. / 100%");
+}
