@@ -159,6 +159,10 @@
     loadText(text, name) {
       return loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text');
     },
+    // Sets the article list's search text ('' clears): words that must all occur, or "a phrase".
+    setSearch(text) { module.ccall('ae_set_search', null, ['string'], [String(text)]); },
+    // Applies a view hash ('#from=...&sel=...'); returns what could not be applied ('' when all did).
+    applyHash(hash) { return module.ccall('ae_apply_hash', 'string', ['string'], [String(hash)]); },
     // Loads a File or Blob (what the file picker and a drop do).
     loadFile,
     // Stops the running load; the previous corpus stays. Its load promise resolves to false.
@@ -171,6 +175,33 @@
     // Downloads an export through the browser ('graph.png' too), as the Export menu does.
     saveExport,
   };
+
+  // The view lives in the URL hash: written as the user works (a new history entry once the view has
+  // been still for a moment, so Back steps through views rather than through every frame of a drag),
+  // and applied when the hash changes (Back / Forward, an edited address, an opened link).
+  let lastPush = 0, written = null;
+  function syncHash() {
+    if (!module) return;
+    const s = state();
+    if (s.load.running) return;
+    const hash = s.hash;
+    const current = location.hash.replace(/^#/, '');
+    if (hash === current) { written = hash; return; }
+    if (written !== null && current !== written) return;  // the address changed under us: hashchange applies it
+    const url = location.pathname + location.search + (hash ? '#' + hash : '');
+    const now = performance.now();
+    if (now - lastPush > 1500) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    lastPush = now;
+    written = hash;
+  }
+  function applyLocationHash() {
+    const hash = location.hash.replace(/^#/, '');
+    written = hash;
+    module.ccall('ae_apply_hash', 'string', ['string'], [hash]);
+  }
+  window.addEventListener('popstate', () => { if (module) applyLocationHash(); });
+  window.addEventListener('hashchange', () => { if (module) applyLocationHash(); });
 
   async function fetchCorpus(url) {
     const response = await fetch(url);
@@ -199,6 +230,10 @@
       // ?data=URL: the user's corpus, loaded over the demo (which stays if it fails).
       const data = new URLSearchParams(location.search).get('data');
       if (data) await window.explorer.loadUrl(data);
+      // A link with a view in its hash reopens that view on the corpus just loaded.
+      if (location.hash.length > 1) applyLocationHash();
+      written = location.hash.replace(/^#/, '');
+      setInterval(syncHash, 250);
       resolveReady(window.explorer);
     } catch (err) {
       showOverlay('Could not load the demo corpus: ' + err.message, true);

@@ -1,31 +1,166 @@
-// app.cpp — lays the panels out over the viewport and assembles the state report. Layer: app.
+// app.cpp — lays the panels out over the viewport, the theme, the keys that work everywhere, and the
+// state report. Layer: app.
 #include "app.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace ae {
 
+void apply_theme(bool dark) {
+  if (dark) ImGui::StyleColorsDark();
+  else ImGui::StyleColorsLight();
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.WindowRounding = 0;
+  s.WindowBorderSize = 1;
+  s.FrameRounding = 3;
+  s.ScrollbarSize = 12;
+  s.WindowPadding = ImVec2(10, 8);
+  s.FramePadding = ImVec2(6, 4);
+  s.ItemSpacing = ImVec2(8, 6);
+  if (dark) {
+    s.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
+    s.Colors[ImGuiCol_TitleBg] = s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
+  } else {
+    s.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1.0f);
+    s.Colors[ImGuiCol_TitleBg] = s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.86f, 0.88f, 0.91f, 1.0f);
+    s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.86f, 0.88f, 0.91f, 1.0f);
+  }
+}
+
+void theme_clear_color(bool dark, float rgb[3]) {
+  const float d[3] = {0.07f, 0.08f, 0.10f}, l[3] = {0.90f, 0.91f, 0.92f};
+  for (int i = 0; i < 3; ++i) rgb[i] = dark ? d[i] : l[i];
+}
+
+void open_in_reader(Explorer& ex, UiState& ui, size_t article) {
+  ex.open_article(article);
+  ui.scroll_reader_to_top = true;
+  ui.reader_target_field = -1;
+}
+
+void step_article(Explorer& ex, UiState& ui, int delta) {
+  const auto& rows = ex.visible();
+  if (rows.empty()) return;
+  const auto it = std::find(rows.begin(), rows.end(), static_cast<uint32_t>(ex.open_article_index()));
+  long k = it == rows.end() ? (delta > 0 ? -1 : static_cast<long>(rows.size())) : it - rows.begin();
+  k = std::clamp(k + delta, 0L, static_cast<long>(rows.size()) - 1);
+  open_in_reader(ex, ui, rows[static_cast<size_t>(k)]);
+}
+
+void step_range(Explorer& ex, UiState& ui, int delta) {
+  const Timeline& t = ui.timeline;
+  if (t.starts.empty() || ex.range_from() == kUndated) return;
+  const long n = static_cast<long>(t.starts.size());
+  const long lo = static_cast<long>(t.bucket_of(ex.range_from())), hi = static_cast<long>(t.bucket_of(ex.range_to()));
+  const long shift = std::clamp(static_cast<long>(delta), -lo, n - 1 - hi);
+  if (shift == 0) return;
+  ex.set_range(t.starts[static_cast<size_t>(lo + shift)], t.bucket_end(static_cast<size_t>(hi + shift)));
+}
+
+namespace {
+
+constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+// The left column: the article list and the entity table as tabs.
+void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  ImGui::Begin("##left", nullptr, kPanel | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  if (ui.entity_revision != ex.revision()) {  // the tab shows the count even when closed
+    ui.entity_rows = entity_rows(ex);
+    ui.entity_revision = ex.revision();
+    ui.entity_filter_applied = "\x01";  // re-filter and re-sort when drawn
+  }
+  if (ImGui::BeginTabBar("##lefttabs")) {
+    char label[64];
+    std::snprintf(label, sizeof label, "Articles (%s)###articles", with_commas(ex.visible().size()).c_str());
+    const int request = ui.left_tab_request;
+    ui.left_tab_request = -1;
+    if (ImGui::BeginTabItem(label, nullptr, request == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
+      record_control(ui, "tab_articles");
+      ui.left_tab = 0;
+      draw_article_list(ex, ui);
+      ImGui::EndTabItem();
+    } else {
+      record_control(ui, "tab_articles");
+    }
+    std::snprintf(label, sizeof label, "Entities (%s)###entities", with_commas(ui.entity_rows.size()).c_str());
+    if (ImGui::BeginTabItem(label, nullptr, request == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
+      record_control(ui, "tab_entities");
+      ui.left_tab = 1;
+      draw_entity_table(ex, ui);
+      ImGui::EndTabItem();
+    } else {
+      record_control(ui, "tab_entities");
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+// Keys that work anywhere unless a text field has the keyboard.
+void global_keys(Explorer& ex, UiState& ui) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ui.help_open) ui.help_open = false;
+    else ex.select(SIZE_MAX);
+  }
+  for (ImWchar c : io.InputQueueCharacters) {
+    switch (c) {
+      case '?': ui.help_open = !ui.help_open; break;
+      case 'j': step_article(ex, ui, +1); break;
+      case 'k': step_article(ex, ui, -1); break;
+      case '[': step_range(ex, ui, -1); break;
+      case ']': step_range(ex, ui, +1); break;
+      case '/': ui.left_tab_request = 0; break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace
+
 void App::draw(float width, float height) {
+  if (!ui_.style_applied || ui_.style_dark_applied != ui_.dark) {
+    apply_theme(ui_.dark);
+    ui_.style_applied = true;
+    ui_.style_dark_applied = ui_.dark;
+  }
   ui_.rows.clear();
   ui_.nodes.clear();
   ui_.controls.clear();
+  ui_.entity_rects.clear();
+  ui_.mention_rects.clear();
+  ui_.evidence_rects.clear();
+  if (ui_.timeline_revision != explorer_.revision()) {
+    ui_.timeline = timeline(explorer_);
+    ui_.timeline_revision = explorer_.revision();
+  }
+  global_keys(explorer_, ui_);
   const float top = top_bar_height();
   draw_top_bar(explorer_, ui_, 0, 0, width, top);
-  // Article list | network | reader; the network takes what the two text columns leave.
-  const float h = height - top;
+  const float tl = explorer_.corpus().dated ? timeline_height() : 0.0f;
+  if (tl > 0) draw_timeline(explorer_, ui_, 0, top, width, tl);
+  // Left column (articles | entities), network, reader; the network takes what the two text columns leave.
+  const float y = top + tl;
+  const float h = height - y;
   const float list_w = std::floor(std::max(300.0f, width * 0.28f));
   const float reader_w = std::floor(std::max(320.0f, width * 0.32f));
   const float graph_w = std::max(0.0f, width - list_w - reader_w);
-  draw_article_list(explorer_, ui_, 0, top, list_w, h);
+  draw_left_column(explorer_, ui_, 0, y, list_w, h);
   if (graph_w >= 200) {
-    draw_graph(explorer_, ui_, list_w, top, graph_w, h);
-    draw_reader(explorer_, ui_, list_w + graph_w, top, width - list_w - graph_w, h);
+    draw_graph(explorer_, ui_, list_w, y, graph_w, h);
+    draw_reader(explorer_, ui_, list_w + graph_w, y, width - list_w - graph_w, h);
   } else {
-    draw_reader(explorer_, ui_, list_w, top, width - list_w, h);
+    draw_reader(explorer_, ui_, list_w, y, width - list_w, h);
   }
+  if (ui_.help_open) draw_help(ui_, width, height);
 }
 
 void record_control(UiState& ui, const char* name) {
@@ -35,17 +170,35 @@ void record_control(UiState& ui, const char* name) {
 
 nlohmann::json App::state() const {
   nlohmann::json s = explorer_.state();
-  nlohmann::json rows = nlohmann::json::array();
-  for (const RowRect& r : ui_.rows) rows.push_back({{"id", r.id}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+  auto rects = [](const std::vector<RowRect>& v) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const RowRect& r : v) out.push_back({{"id", r.id}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+    return out;
+  };
   nlohmann::json nodes = nlohmann::json::array();
   for (const NodeOnScreen& n : ui_.nodes)
     nodes.push_back({{"name", explorer_.entities().entities[n.entity].name}, {"x", n.x}, {"y", n.y}, {"r", n.r}});
   nlohmann::json controls = nlohmann::json::object();
   for (const RowRect& r : ui_.controls) controls[r.id] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
-  s["ui"] = {{"rows", rows},
+  const Timeline& t = ui_.timeline;
+  s["hash"] = view_hash(explorer_);
+  s["ui"] = {{"rows", rects(ui_.rows)},
+             {"entities", rects(ui_.entity_rects)},
+             {"mentions", rects(ui_.mention_rects)},
+             {"evidence", rects(ui_.evidence_rects)},
+             {"reader_target", ui_.reader_target_field < 0 ? nlohmann::json(nullptr)
+                                                            : nlohmann::json({ui_.reader_target_field, ui_.reader_target_begin,
+                                                                              ui_.reader_target_end})},
              {"controls", controls},
              {"nodes", nodes},
-             {"graph_rect", {ui_.graph_rect[0], ui_.graph_rect[1], ui_.graph_rect[2], ui_.graph_rect[3]}}};
+             {"graph_rect", {ui_.graph_rect[0], ui_.graph_rect[1], ui_.graph_rect[2], ui_.graph_rect[3]}},
+             {"timeline", {{"rect", {ui_.timeline_rect[0], ui_.timeline_rect[1], ui_.timeline_rect[2], ui_.timeline_rect[3]}},
+                           {"unit", bucket_name(t.unit)},
+                           {"buckets", t.starts.size()},
+                           {"first", t.starts.empty() ? "" : format_iso(t.starts.front())}}},
+             {"tab", ui_.left_tab == 0 ? "articles" : "entities"},
+             {"theme", ui_.dark ? "dark" : "light"},
+             {"help", ui_.help_open}};
   return s;
 }
 

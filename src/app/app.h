@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "explorer.h"
+#include "view.h"
 
 struct ImFont;
 
@@ -56,9 +57,46 @@ struct UiState {
   uint64_t dismissed_notice = 0;     // notice_id() of the notice the user dismissed
   float graph_rect[4] = {0, 0, 0, 0};  // the network panel's canvas area (x, y, w, h), CSS pixels
 
+  // Theme and help.
+  bool dark = true;                  // dark or light colours (the platform sets the browser's preference)
+  bool style_dark_applied = false;   // the theme the ImGui style currently holds
+  bool style_applied = false;
+  bool help_open = false;
+
+  // Left column: 0 articles, 1 entities; a request to switch (-1: none).
+  int left_tab = 0;
+  int left_tab_request = -1;
+  char search_text[256] = "";
+  uint64_t search_synced = ~0ull;     // search_text follows the core when the core's search changed
+
+  // Timeline: cached per list revision; brush drag state.
+  uint64_t timeline_revision = ~0ull;
+  Timeline timeline;
+  enum class Brush { None, Move, Left, Right, New } brush = Brush::None;
+  int brush_anchor = 0;              // bucket where a new brush started / offset of a move
+  float timeline_rect[4] = {0, 0, 0, 0};
+
+  // Entity table: rows of the range, cached per revision, sorted as the user asked.
+  uint64_t entity_revision = ~0ull;
+  std::vector<EntityRow> entity_rows;
+  std::vector<uint32_t> entity_view;  // indices into entity_rows after filtering and sorting
+  int entity_sort_column = 3, entity_sort_dir = 1;  // column index; 1 descending, 0 ascending
+  bool entity_types[3] = {true, true, true};
+  char entity_filter[128] = "";
+  std::string entity_filter_applied = "\x01";
+  std::vector<RowRect> entity_rects;  // entity rows drawn this frame (id = canonical name)
+
+  // Reader: scroll to a sentence (evidence click): field 0/1 and byte offset, or field -1.
+  int reader_target_field = -1;
+  uint32_t reader_target_begin = 0, reader_target_end = 0;
+  bool reader_scroll_to_target = false;
+  std::vector<RowRect> evidence_rects;  // evidence sentences drawn this frame (id = article id)
+  std::vector<RowRect> mention_rects;  // entity mentions drawn in the reader this frame (id = name)
+
   // What the platform layer does for the panels (set by it; empty where there is no such thing).
   std::function<void()> open_file;                          // show the browser's file picker
   std::function<void(const std::string& kind)> save_export;  // export_kinds() or "graph.png": download
+  std::function<void(const std::string& url)> open_url;      // opens a link in a new browser tab
 };
 
 class App {
@@ -75,9 +113,13 @@ class App {
   UiState ui_;
 };
 
-// Panels (one file each). Each draws inside the rectangle it is given.
+// Panels (one file each). Each draws inside the rectangle it is given (the article list and the
+// entity table inside the current window: they share the left column as tabs).
 void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h);
-void draw_article_list(Explorer& ex, UiState& ui, float x, float y, float w, float h);
+void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h);
+void draw_article_list(Explorer& ex, UiState& ui);
+void draw_entity_table(Explorer& ex, UiState& ui);
+void draw_help(UiState& ui, float width, float height);
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 
@@ -87,7 +129,20 @@ void record_control(UiState& ui, const char* name);
 // Colour of an entity type (highlights, legend, graph).
 unsigned int entity_color(EntityType t, int alpha);
 
-// Height of the top bar for the current font (CSS pixels).
+// Height of the top bar and of the timeline for the current font (CSS pixels).
 float top_bar_height();
+float timeline_height();
+
+// Sets Dear ImGui's colours and sizes for the dark or light theme.
+void apply_theme(bool dark);
+// Background colour behind the panels for the theme (r, g, b in 0..1).
+void theme_clear_color(bool dark, float rgb[3]);
+
+// Opens an article in the reader (SIZE_MAX closes), scrolled to the top.
+void open_in_reader(Explorer& ex, UiState& ui, size_t article);
+// Moves the reader to the next (+1) or previous (-1) article of the list.
+void step_article(Explorer& ex, UiState& ui, int delta);
+// Moves the date range by one timeline bucket, keeping its width (delta -1 or +1).
+void step_range(Explorer& ex, UiState& ui, int delta);
 
 }  // namespace ae

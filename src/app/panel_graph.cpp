@@ -356,9 +356,17 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         if (c == '\n') c = ' ';
       ImGui::PushID(static_cast<int>(k));
       const std::string head = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + art.title;
-      if (ImGui::Selectable(head.c_str(), ex.open_article_index() == ev.article)) {
+      if (ImGui::Selectable(head.c_str(), ex.open_article_index() == ev.article && ui.reader_target_field == ev.field &&
+                                              ui.reader_target_begin == ev.begin)) {
         ex.open_article(ev.article);
-        ui.scroll_reader_to_top = true;
+        ui.reader_target_field = ev.field;
+        ui.reader_target_begin = ev.begin;
+        ui.reader_target_end = ev.end;
+        ui.reader_scroll_to_target = true;
+      }
+      if (ImGui::IsItemVisible()) {
+        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+        ui.evidence_rects.push_back({art.id, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
       }
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextDisabled("%s", sentence.c_str());

@@ -1,5 +1,7 @@
-// panel_reader.cpp — the open article: title, date, source, URL, and the body as paragraphs with the
-// entity mentions highlighted by type. Layer: app.
+// panel_reader.cpp — the open article: title, date, source, URL (opens in a new tab), and the body as
+// paragraphs with the entity mentions highlighted by type; a click on a mention selects its entity; a
+// sentence picked in the link evidence is marked and scrolled into view. J / K: next / previous article
+// of the list. Layer: app.
 #include <imgui.h>
 
 #include <algorithm>
@@ -21,12 +23,21 @@ namespace {
 struct Span {
   uint32_t begin, end;
   EntityType type;
+  uint32_t entity;
+};
+
+// What drawing a block of text found under the mouse or at the target.
+struct Hits {
+  uint32_t clicked = UINT32_MAX;  // entity whose mention was clicked
+  float target_y = -1;            // screen y of the first word of the target range
 };
 
 // Lays out text[begin, end) word by word within the available width, drawing the words that fall in
 // a span in their type's colour on a tinted background. Advances the cursor past the block.
 // Cost: O(words) per frame; only visible lines are drawn.
-void draw_highlighted(const std::string& text, size_t begin, size_t end, const std::vector<Span>& spans) {
+void draw_highlighted(const std::string& text, size_t begin, size_t end, const std::vector<Span>& spans,
+                      const Explorer& ex, UiState& ui, size_t target_begin, size_t target_end, Hits& hits) {
+  const bool window_hovered = ImGui::IsWindowHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
@@ -51,6 +62,12 @@ void draw_highlighted(const std::string& text, size_t begin, size_t end, const s
     }
     const float sy = origin.y + y;
     const bool visible = sy + line_h >= clip.y && sy <= clip.w;
+    if (i < target_end && j > target_begin) {
+      if (hits.target_y < 0) hits.target_y = sy;
+      if (visible)
+        dl->AddRectFilled(ImVec2(origin.x + x - 2, sy - 1), ImVec2(origin.x + x + w + space_w, sy + line_h - 1),
+                          IM_COL32(250, 200, 80, 45));
+    }
     // Pieces of the word inside and outside spans (a span may start or end inside a word: "Iraq's").
     size_t k = i;
     float px = origin.x + x;
@@ -61,8 +78,19 @@ void draw_highlighted(const std::string& text, size_t begin, size_t end, const s
       const float pw = font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + k, text.data() + stop).x;
       if (visible) {
         if (in) {
-          dl->AddRectFilled(ImVec2(px - 1, sy), ImVec2(px + pw + 1, sy + size + 2), entity_color(spans[si].type, 55), 2.0f);
+          const ImVec2 a(px - 1, sy), b(px + pw + 1, sy + size + 2);
+          const uint32_t ent = spans[si].entity;
+          const bool chosen = ex.selected() == ent;
+          dl->AddRectFilled(a, b, entity_color(spans[si].type, chosen ? 110 : 55), 2.0f);
           dl->AddText(font, size, ImVec2(px, sy), entity_color(spans[si].type, 255), text.data() + k, text.data() + stop);
+          if (ui.mention_rects.size() < 400)
+            ui.mention_rects.push_back({ex.entities().entities[ent].name, a.x, a.y, b.x - a.x, b.y - a.y});
+          if (window_hovered && ImGui::IsMouseHoveringRect(a, b)) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            const Entity& e = ex.entities().entities[ent];
+            ImGui::SetTooltip("%s (%s) · click to select", e.name.c_str(), type_name(e.type));
+            if (ImGui::IsMouseClicked(0)) hits.clicked = ent;
+          }
         } else {
           dl->AddText(font, size, ImVec2(px, sy), text_col, text.data() + k, text.data() + stop);
         }
@@ -94,6 +122,9 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
     ImGui::SetScrollY(0);
     ui.scroll_reader_to_top = false;
   }
+  Hits hits;
+  const size_t tb = ui.reader_target_field >= 0 ? ui.reader_target_begin : SIZE_MAX;
+  const size_t te = ui.reader_target_field >= 0 ? ui.reader_target_end : 0;
   const Article& a = ex.corpus().articles[open];
   const EntityIndex& idx = ex.entities();
   std::vector<Span> title_spans, body_spans;
@@ -102,7 +133,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
     std::vector<uint32_t> seen;
     for (const Mention& m : idx.by_article[open]) {
       const EntityType t = idx.entities[m.entity].type;
-      if (m.begin != kNoOffset) (m.field == 0 ? title_spans : body_spans).push_back({m.begin, m.end, t});
+      if (m.begin != kNoOffset) (m.field == 0 ? title_spans : body_spans).push_back({m.begin, m.end, t, m.entity});
       if (m.via_demonym || std::find(seen.begin(), seen.end(), m.entity) != seen.end()) continue;
       seen.push_back(m.entity);
       (t == EntityType::Person ? people : t == EntityType::Org ? orgs : places)++;
@@ -110,15 +141,33 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   }
   if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
   if (a.title.empty()) ImGui::TextUnformatted("(untitled)");
-  else draw_highlighted(a.title, 0, a.title.size(), title_spans);
+  else draw_highlighted(a.title, 0, a.title.size(), title_spans, ex, ui, ui.reader_target_field == 0 ? tb : SIZE_MAX,
+                        te, hits);
   if (ui.fonts.bold) ImGui::PopFont();
   std::string meta = a.date == kUndated ? std::string("undated") : format_iso(a.date);
   if (!a.source.empty()) meta += "  ·  " + a.source;
   meta += "  ·  id " + a.id;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", meta.c_str());
-  if (!a.url.empty()) ImGui::TextColored(ImVec4(0.45f, 0.65f, 1.0f, 1.0f), "%s", a.url.c_str());
   ImGui::PopTextWrapPos();
+  if (!a.url.empty()) {
+    const std::string shown = a.url.size() > 90 ? a.url.substr(0, 87) + "..." : a.url;
+    ImGui::TextColored(ImVec4(0.35f, 0.6f, 1.0f, 1.0f), "%s", shown.c_str());
+    record_control(ui, "article_url");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::SetTooltip("Open %s in a new tab", a.url.c_str());
+      const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(mn.x, mx.y), mx, IM_COL32(90, 150, 255, 255));
+    }
+    if (ImGui::IsItemClicked() && ui.open_url) ui.open_url(a.url);
+  }
+  {
+    // Previous / next article of the list.
+    if (ImGui::SmallButton("◀ prev (K)")) step_article(ex, ui, -1);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("next (J) ▶")) step_article(ex, ui, +1);
+  }
   // Legend with this article's entity counts.
   const struct {
     EntityType t;
@@ -138,11 +187,16 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   while (start < body.size()) {
     size_t end = body.find("\n\n", start);
     if (end == std::string::npos) end = body.size();
-    draw_highlighted(body, start, end, body_spans);
+    draw_highlighted(body, start, end, body_spans, ex, ui, ui.reader_target_field == 1 ? tb : SIZE_MAX, te, hits);
     ImGui::Spacing();
     start = end + 2;
   }
+  if (hits.target_y >= 0 && ui.reader_scroll_to_target) {  // bring the evidence sentence into view once
+    ImGui::SetScrollY(ImGui::GetScrollY() + hits.target_y - ImGui::GetWindowPos().y - ImGui::GetWindowHeight() * 0.3f);
+    ui.reader_scroll_to_target = false;
+  }
   ImGui::End();
+  if (hits.clicked != UINT32_MAX) ex.select(hits.clicked);
 }
 
 }  // namespace ae

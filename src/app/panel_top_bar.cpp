@@ -47,8 +47,9 @@ bool date_input(const char* label, char* buf, size_t size, Day& out) {
 // "Open…" and "Export", right-aligned on the range line.
 void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float bw = ImGui::CalcTextSize("Open file…").x + ImGui::CalcTextSize("Export").x + st.FramePadding.x * 4 +
-                   st.ItemSpacing.x + st.WindowPadding.x;
+  const float bw = ImGui::CalcTextSize("Open file…").x + ImGui::CalcTextSize("Export").x +
+                   ImGui::CalcTextSize("☀").x + ImGui::CalcTextSize("?").x + st.FramePadding.x * 8 +
+                   st.ItemSpacing.x * 3 + st.WindowPadding.x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), w - bw));
   if (ImGui::Button("Open file…") && ui.open_file) ui.open_file();
   record_control(ui, "open_file");
@@ -72,6 +73,14 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
     }
     ImGui::EndPopup();
   }
+  ImGui::SameLine();
+  if (ImGui::Button(ui.dark ? "☀" : "☾")) ui.dark = !ui.dark;
+  record_control(ui, "theme");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(ui.dark ? "Light theme" : "Dark theme");
+  ImGui::SameLine();
+  if (ImGui::Button("?")) ui.help_open = !ui.help_open;
+  record_control(ui, "help");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keys and mouse actions (?)");
 }
 
 }  // namespace
@@ -157,22 +166,7 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
     ImGui::TextUnformatted("to");
     ImGui::SameLine();
     changed |= date_input("##to", ui.to_text, sizeof ui.to_text, to);
-    ImGui::SameLine();
-    // Two sliders over the corpus span, labelled with their dates.
-    const float slider_w = std::max(120.0f, std::min(260.0f, (w - ImGui::GetCursorPosX()) * 0.3f));
-    int lo = from, hi = to;
-    ImGui::SetNextItemWidth(slider_w);
-    changed |= ImGui::SliderInt("##lo", &lo, c.date_min, c.date_max, format_iso(lo).c_str(), ImGuiSliderFlags_AlwaysClamp);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(slider_w);
-    changed |= ImGui::SliderInt("##hi", &hi, c.date_min, c.date_max, format_iso(hi).c_str(), ImGuiSliderFlags_AlwaysClamp);
-    if (changed) {
-      if (lo != from || hi != to) {
-        from = lo;
-        to = hi;
-      }
-      ex.set_range(from, to);
-    }
+    if (changed) ex.set_range(from, to);
     ImGui::SameLine();
     if (ImGui::Button("All dates")) ex.set_range(c.date_min, c.date_max);
     if (c.undated()) {

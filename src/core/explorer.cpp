@@ -81,7 +81,7 @@ bool Explorer::load_now(std::string bytes, std::string name) {
 void Explorer::cancel_load() {
   if (loading()) {
     last_load_.outcome = "cancelled";
-    notice_ = "Stopped loading '" + loading_name_ + "'" +
+    notice_ = "Stopped loading '" + printable_utf8(loading_name_) + "'" +
               (corpus_.size() ? "; the previous corpus is still loaded." : ".");
     ++notice_id_;
   }
@@ -167,7 +167,7 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
   recompute_visible();
   last_load_.total_ms = now_ms() - load_started_ms_;
   last_load_.outcome = "loaded";
-  notice_ = load_summary(last_load_);
+  notice_ = printable_utf8(load_summary(last_load_));  // it may quote a skipped line's bytes
   ++notice_id_;
 }
 

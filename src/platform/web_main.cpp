@@ -64,6 +64,16 @@ EM_JS(void, ae_js_save_export, (const char* kind), {
   if (Module.saveExport) Module.saveExport(UTF8ToString(kind));
 });
 
+// Opens a link in a new browser tab (without giving the page a handle on it).
+EM_JS(void, ae_js_open_url, (const char* url), {
+  window.open(UTF8ToString(url), '_blank', 'noopener');
+});
+
+// Whether the browser prefers a dark colour scheme.
+EM_JS(int, ae_js_prefers_dark, (), {
+  return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
+});
+
 extern "C" {
 
 // Reserves `size` bytes for a corpus named `name` and returns where JavaScript writes them.
@@ -86,6 +96,18 @@ EMSCRIPTEN_KEEPALIVE const char* ae_state_json() {
   s["memory"] = {{"heap_bytes", emscripten_get_heap_size()}};
   g_state = s.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return g_state.c_str();
+}
+
+// Sets the search text of the article list ("" clears).
+EMSCRIPTEN_KEEPALIVE void ae_set_search(const char* text) { g_app->explorer().set_search(text ? text : ""); }
+
+// Applies a view hash (see src/core/view.h); returns what could not be applied ("" when all did). The
+// pointer is valid until the next call.
+std::string g_hash_problems;
+EMSCRIPTEN_KEEPALIVE const char* ae_apply_hash(const char* hash) {
+  ae::apply_view_hash(g_app->explorer(), hash ? hash : "", g_hash_problems);
+  if (!g_hash_problems.empty()) g_app->explorer().report_error("The link's view could not be restored entirely: " + g_hash_problems);
+  return g_hash_problems.c_str();
 }
 
 // Stops the running load; the corpus loaded before stays.
@@ -298,7 +320,7 @@ void install_input() {
 
 // Glyphs: Latin, Greek, Cyrillic, punctuation (dashes, quotes, ellipsis), currency and letterlike symbols.
 const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x25CF, 0x25CF, 0};
+                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0};
 
 // Rasterises the fonts at the device pixel ratio, so text is crisp on HiDPI screens.
 void build_fonts(float dpr) {
@@ -334,20 +356,6 @@ void sync_canvas_size() {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
-}
-
-void apply_style() {
-  ImGui::StyleColorsDark();
-  ImGuiStyle& s = ImGui::GetStyle();
-  s.WindowRounding = 0;
-  s.WindowBorderSize = 1;
-  s.FrameRounding = 3;
-  s.ScrollbarSize = 12;
-  s.WindowPadding = ImVec2(10, 8);
-  s.FramePadding = ImVec2(6, 4);
-  s.ItemSpacing = ImVec2(8, 6);
-  s.Colors[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
-  s.Colors[ImGuiCol_TitleBg] = s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
 }
 
 // The gazetteer and word list are embedded in the module (/data/...) at build time.
@@ -411,7 +419,9 @@ void frame() {
   int fb_w = 0, fb_h = 0;
   emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
   glViewport(0, 0, fb_w, fb_h);
-  glClearColor(0.07f, 0.08f, 0.10f, 1.0f);
+  float bg[3];
+  ae::theme_clear_color(g_app->ui().dark, bg);
+  glClearColor(bg[0], bg[1], bg[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   update_cursor();
@@ -438,6 +448,8 @@ int main() {
   g_app = new ae::App();
   g_app->ui().open_file = [] { ae_js_open_file(); };
   g_app->ui().save_export = [](const std::string& kind) { ae_js_save_export(kind.c_str()); };
+  g_app->ui().open_url = [](const std::string& url) { ae_js_open_url(url.c_str()); };
+  g_app->ui().dark = ae_js_prefers_dark() != 0;
   load_gazetteer();
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -445,7 +457,6 @@ int main() {
   io.IniFilename = nullptr;
   io.BackendPlatformName = "article_explorer_web";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-  apply_style();
   ImGui_ImplOpenGL3_Init("#version 300 es");
   install_input();
   sync_canvas_size();

@@ -121,6 +121,7 @@ add('all-skipped', '[{"id":"x"},{"url":"u"}]', 'error', 'none of the 2 values');
 add('some-skipped', '[{"title":"a"},{"id":"x"},7,{"body":"b"}]', 'ok', 2);
 add('jsonl-one-bad-line', '{"title":"a"}\n{"title": oops}\n{"title":"c"}\n', 'ok', 2);
 add('jsonl-all-bad', '{"title": oops}\n{nope}\n', 'error', 'no line could be read');
+add('jsonl-invalid-utf8-line', bytes('{"t', [0x95, 0x8b], '":"a"}\n{"title":"b"}\n'), 'ok', 1);
 add('jsonl-blank-lines', '\n\n{"title":"a"}\n\n\n{"title":"b"}\n\n', 'ok', 2);
 add('many-tiny-articles', JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ title: `T${i}` }))), 'ok', 5000);
 

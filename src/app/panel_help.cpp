@@ -1,0 +1,72 @@
+// panel_help.cpp — the help overlay: what each panel does and every key and mouse action. Opened with
+// the "?" button or the ? key; Esc or the button closes it. Layer: app.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app.h"
+
+namespace ae {
+
+void draw_help(UiState& ui, float width, float height) {
+  const float w = std::min(width - 40, 760.0f), h = std::min(height - 40, 640.0f);
+  ImGui::SetNextWindowPos(ImVec2((width - w) / 2, (height - h) / 2));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin("Help — keys and mouse###help", &ui.help_open,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings);
+  struct Row {
+    const char* what;
+    const char* how;
+  };
+  const Row sections[][9] = {
+      {{"Timeline", nullptr},
+       {"choose dates", "drag across the histogram"},
+       {"move the range", "drag inside the blue brush"},
+       {"resize the range", "drag either edge of the brush"},
+       {"all dates", "double-click the timeline, or \"All dates\""},
+       {"step by one bucket", "[ and ]  (or Left / Right over the timeline)"},
+       {"type dates", "the From / to fields; Enter applies"}},
+      {{"Network", nullptr},
+       {"pan / zoom", "drag the background / mouse wheel (at the cursor)"},
+       {"select an entity", "click its node (again to clear)"},
+       {"read a link's evidence", "click the link: the sentences naming both"},
+       {"open a sentence", "click it in the evidence: the reader scrolls to it"},
+       {"pin a node", "drag it"},
+       {"fit", "the Fit button"}},
+      {{"Lists and reader", nullptr},
+       {"search", "type in the search box: words (all must occur) or \"a phrase\""},
+       {"select an entity", "click a row of the Entities tab, or a highlighted mention"},
+       {"sort", "click a column header (Entities); newest / oldest / relevance (Articles)"},
+       {"next / previous article", "J / K"},
+       {"clear the selection", "Esc"},
+       {"open the article's link", "click the URL under the title (new tab)"}},
+      {{"Files", nullptr},
+       {"load your corpus", "Open file…, drop a file on the page, or ?data=URL"},
+       {"export", "Export: links (CSV, GEXF), entities (CSV), articles (JSON), network (PNG)"},
+       {"share the view", "copy the address: range, selection, search and article are in it"},
+       {"back / forward", "the browser's buttons step through your views"},
+       {"theme", "the ☀/☾ button (starts with the browser's preference)"},
+       {"this help", "? (or the ? button); Esc closes"}},
+  };
+  for (const auto& sec : sections) {
+    if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
+    ImGui::TextUnformatted(sec[0].what);
+    if (ui.fonts.bold) ImGui::PopFont();
+    if (ImGui::BeginTable(sec[0].what, 2, ImGuiTableFlags_SizingStretchProp)) {
+      for (size_t i = 1; i < 9 && sec[i].what; ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextDisabled("%s", sec[i].what);
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextWrapped("%s", sec[i].how);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::Spacing();
+  }
+  ImGui::End();
+}
+
+}  // namespace ae

@@ -1,0 +1,179 @@
+// panel_timeline.cpp — articles per day, week or month as a histogram, the selection's articles
+// overlaid, and the date range as a brush: drag inside to move it, drag an edge to resize it, drag
+// elsewhere to draw a new one, double-click for all dates; Left/Right arrows (over the panel) or [ and ]
+// step it by one bucket. It is the date filter of the whole app. Layer: app.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app.h"
+
+namespace ae {
+
+float timeline_height() { return std::round(ImGui::GetFontSize() * 6.2f); }
+
+namespace {
+
+// Bucket under a screen x (clamped).
+int bucket_at(float x, float x0, float w, size_t n) {
+  const int b = static_cast<int>(std::floor((x - x0) / w * static_cast<float>(n)));
+  return std::clamp(b, 0, static_cast<int>(n) - 1);
+}
+
+std::string bucket_label(const Timeline& t, size_t i) {
+  if (t.unit == Bucket::Daily) return format_iso(t.starts[i]);
+  if (t.unit == Bucket::Weekly) return "week of " + format_iso(t.starts[i]);
+  return format_iso(t.starts[i]).substr(0, 7);
+}
+
+}  // namespace
+
+void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  ImGui::Begin("##timeline", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  const Timeline& t = ui.timeline;
+  const size_t n = t.starts.size();
+  if (n == 0) {
+    ImGui::End();
+    return;
+  }
+  // Caption: unit, range, legend.
+  const size_t lo = t.bucket_of(ex.range_from()), hi = t.bucket_of(ex.range_to());
+  ImGui::TextDisabled("Articles per %s", bucket_name(t.unit));
+  ImGui::SameLine();
+  ImGui::Text("%s – %s", format_iso(ex.range_from()).c_str(), format_iso(ex.range_to()).c_str());
+  if (!t.selected.empty()) {
+    ImGui::SameLine();
+    const auto& ents = ex.entities().entities;
+    const auto pair = ex.selected_pair();
+    const std::string who = ex.selected() < ents.size() ? ents[ex.selected()].name
+                                                         : ents[pair.first].name + " + " + ents[pair.second].name;
+    ImGui::TextColored(ImVec4(0.98f, 0.75f, 0.30f, 1.0f), "■ %s", who.c_str());
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("· drag to choose dates, double-click for all, [ ] to step");
+
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float label_h = ImGui::GetTextLineHeight();
+  const float pw = std::max(10.0f, avail.x), ph = std::max(10.0f, avail.y - label_h - 2);
+  ui.timeline_rect[0] = p0.x;
+  ui.timeline_rect[1] = p0.y;
+  ui.timeline_rect[2] = pw;
+  ui.timeline_rect[3] = ph;
+  ImGui::InvisibleButton("##hist", ImVec2(pw, ph));
+  record_control(ui, "timeline");
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool dark = ui.dark;
+  dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), dark ? IM_COL32(24, 27, 33, 255) : IM_COL32(236, 238, 241, 255));
+
+  // Bars.
+  uint32_t peak = 1;
+  for (uint32_t v : t.articles) peak = std::max(peak, v);
+  const float bw = pw / static_cast<float>(n);
+  const float gap = bw > 4 ? 1.0f : 0.0f;
+  for (size_t i = 0; i < n; ++i) {
+    const bool in = i >= lo && i <= hi;
+    const float bx = p0.x + bw * static_cast<float>(i);
+    if (t.articles[i]) {
+      const float bh = (ph - 4) * static_cast<float>(t.articles[i]) / static_cast<float>(peak);
+      const ImU32 col = in ? (dark ? IM_COL32(150, 165, 190, 255) : IM_COL32(110, 125, 150, 255))
+                           : (dark ? IM_COL32(70, 78, 92, 255) : IM_COL32(185, 190, 200, 255));
+      dl->AddRectFilled(ImVec2(bx, p0.y + ph - std::max(1.0f, bh)), ImVec2(bx + bw - gap, p0.y + ph), col);
+    }
+    if (!t.selected.empty() && t.selected[i]) {
+      const float sh = (ph - 4) * static_cast<float>(t.selected[i]) / static_cast<float>(peak);
+      dl->AddRectFilled(ImVec2(bx, p0.y + ph - std::max(1.0f, sh)), ImVec2(bx + bw - gap, p0.y + ph),
+                        IM_COL32(250, 190, 75, 230));
+    }
+  }
+  // The brush.
+  const float bx0 = p0.x + bw * static_cast<float>(lo), bx1 = p0.x + bw * static_cast<float>(hi + 1);
+  dl->AddRectFilled(ImVec2(bx0, p0.y), ImVec2(bx1, p0.y + ph), IM_COL32(90, 150, 255, 40));
+  dl->AddRect(ImVec2(bx0, p0.y), ImVec2(bx1, p0.y + ph), IM_COL32(90, 150, 255, 200), 0, 0, 1.5f);
+  dl->AddRectFilled(ImVec2(bx0 - 2, p0.y + ph * 0.3f), ImVec2(bx0 + 2, p0.y + ph * 0.7f), IM_COL32(90, 150, 255, 255));
+  dl->AddRectFilled(ImVec2(bx1 - 2, p0.y + ph * 0.3f), ImVec2(bx1 + 2, p0.y + ph * 0.7f), IM_COL32(90, 150, 255, 255));
+  // Axis labels: first and last bucket, and a few between when there is room.
+  const ImU32 label_col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const float label_w = ImGui::CalcTextSize("0000-00-00").x + 16;
+  const int ticks = std::max(1, std::min(static_cast<int>(n) - 1, static_cast<int>(pw / label_w) - 1));
+  float last_end = -1e9f;
+  for (int k = 0; k <= ticks; ++k) {
+    const size_t i = n == 1 ? 0 : static_cast<size_t>(std::lround(static_cast<double>(k) * (n - 1) / ticks));
+    const std::string lab = t.unit == Bucket::Monthly ? format_iso(t.starts[i]).substr(0, 7) : format_iso(t.starts[i]);
+    const float lw = ImGui::CalcTextSize(lab.c_str()).x;
+    float lx = p0.x + bw * (static_cast<float>(i) + 0.5f) - lw / 2;
+    lx = std::clamp(lx, p0.x, p0.x + pw - lw);
+    if (lx < last_end + 8) continue;  // never overlap the previous label
+    last_end = lx + lw;
+    dl->AddText(ImVec2(lx, p0.y + ph + 1), label_col, lab.c_str());
+  }
+
+  // Interaction.
+  const ImGuiIO& io = ImGui::GetIO();
+  const float mx = io.MousePos.x;
+  const int at = bucket_at(mx, p0.x, pw, n);
+  const float edge = std::max(5.0f, std::min(8.0f, bw / 3));
+  if (hovered && ui.brush == UiState::Brush::None) {
+    if (std::fabs(mx - bx0) <= edge || std::fabs(mx - bx1) <= edge) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    ImGui::BeginTooltip();
+    ImGui::Text("%s", bucket_label(t, static_cast<size_t>(at)).c_str());
+    ImGui::Text("%u articles", t.articles[static_cast<size_t>(at)]);
+    if (!t.selected.empty()) ImGui::Text("%u with the selection", t.selected[static_cast<size_t>(at)]);
+    ImGui::EndTooltip();
+  }
+  if (hovered && ImGui::IsMouseDoubleClicked(0)) {
+    ex.set_range(ex.corpus().date_min, ex.corpus().date_max);
+    ui.brush = UiState::Brush::None;
+  } else if (ImGui::IsItemActivated()) {
+    const bool full = lo == 0 && hi + 1 == n;  // a brush over everything: a press draws a new one
+    if (full) {
+      ui.brush = UiState::Brush::New;
+      ui.brush_anchor = at;
+    } else if (std::fabs(mx - bx0) <= edge) ui.brush = UiState::Brush::Left;
+    else if (std::fabs(mx - bx1) <= edge) ui.brush = UiState::Brush::Right;
+    else if (mx > bx0 && mx < bx1) {
+      ui.brush = UiState::Brush::Move;
+      ui.brush_anchor = at - static_cast<int>(lo);
+    } else {
+      ui.brush = UiState::Brush::New;
+      ui.brush_anchor = at;
+    }
+  }
+  if (ImGui::IsItemActive() && ui.brush != UiState::Brush::None) {
+    int a = static_cast<int>(lo), b = static_cast<int>(hi);
+    switch (ui.brush) {
+      case UiState::Brush::Left: a = std::min(at, b); break;
+      case UiState::Brush::Right: b = std::max(at, a); break;
+      case UiState::Brush::Move: {
+        const int width = b - a;
+        a = std::clamp(at - ui.brush_anchor, 0, static_cast<int>(n) - 1 - width);
+        b = a + width;
+        break;
+      }
+      case UiState::Brush::New:
+        a = std::min(ui.brush_anchor, at);
+        b = std::max(ui.brush_anchor, at);
+        break;
+      default: break;
+    }
+    const Day from = std::max(t.starts[static_cast<size_t>(a)], ex.corpus().date_min);
+    const Day to = std::min(t.bucket_end(static_cast<size_t>(b)), ex.corpus().date_max);
+    if (from != ex.range_from() || to != ex.range_to()) ex.set_range(from, to);
+  }
+  if (!ImGui::IsItemActive()) ui.brush = UiState::Brush::None;
+  if (hovered && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_range(ex, ui, -1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_range(ex, ui, +1);
+  }
+  ImGui::End();
+}
+
+}  // namespace ae
