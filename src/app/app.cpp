@@ -71,11 +71,7 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::Begin("##left", nullptr, kPanel | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  if (ui.entity_revision != ex.revision()) {  // the tab shows the count even when closed
-    ui.entity_rows = entity_rows(ex);
-    ui.entity_revision = ex.revision();
-    ui.entity_filter_applied = "\x01";  // re-filter and re-sort when drawn
-  }
+
   if (ImGui::BeginTabBar("##lefttabs")) {
     char label[64];
     std::snprintf(label, sizeof label, "Articles (%s)###articles", with_commas(ex.visible().size()).c_str());
@@ -89,7 +85,11 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
     } else {
       record_control(ui, "tab_articles");
     }
-    std::snprintf(label, sizeof label, "Entities (%s)###entities", with_commas(ui.entity_rows.size()).c_str());
+    // The table is computed when shown; the count is that of the last table computed for this view.
+    if (ui.entity_revision == ex.revision())
+      std::snprintf(label, sizeof label, "Entities (%s)###entities", with_commas(ui.entity_rows.size()).c_str());
+    else
+      std::snprintf(label, sizeof label, "Entities###entities");
     if (ImGui::BeginTabItem(label, nullptr, request == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
       record_control(ui, "tab_entities");
       ui.left_tab = 1;

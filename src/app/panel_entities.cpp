@@ -73,7 +73,12 @@ void sparkline(const std::vector<uint32_t>& v, float w, float h, ImU32 col) {
 
 void draw_entity_table(Explorer& ex, UiState& ui) {
   const auto& ents = ex.entities().entities;
-  bool dirty = false;  // rows are refreshed by the left column when the list revision changes
+  bool dirty = false;
+  if (ui.entity_revision != ex.revision()) {  // only while the tab is open: O(mentions in range)
+    ui.entity_rows = entity_rows(ex);
+    ui.entity_revision = ex.revision();
+    dirty = true;
+  }
   // Filters.
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x * 0.4f));
   ImGui::InputTextWithHint("##efilter", "Filter by name", ui.entity_filter, sizeof ui.entity_filter);

@@ -103,7 +103,9 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
     const Explorer::LoadProgress p = ex.load_progress_detail();
     const bool extracting = std::strcmp(ex.load_stage(), "extracting") == 0;
     char overlay[96];
-    if (extracting)
+    if (std::strcmp(ex.load_stage(), "indexing") == 0)
+      std::snprintf(overlay, sizeof overlay, "counting who appears with whom in %s articles", with_commas(p.articles).c_str());
+    else if (extracting)
       std::snprintf(overlay, sizeof overlay, "finding entities in %s articles", with_commas(p.articles).c_str());
     else
       std::snprintf(overlay, sizeof overlay, "%.1f of %.1f MB · %s articles", p.bytes_done / 1e6, p.bytes_total / 1e6,

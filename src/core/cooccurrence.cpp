@@ -88,7 +88,7 @@ std::vector<std::pair<uint64_t, uint32_t>> PairCounts::sorted() const {
 }
 
 Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope scope)
-    : corpus_(corpus), scope_(scope) {
+    : corpus_(&corpus), scope_(scope) {
   const size_t n = corpus.size();
   articles_.resize(n);
   entity_units_.assign(index.entities.size(), 0);
@@ -166,7 +166,7 @@ void Cooccurrence::apply(const ArticleData& a, int sign) {
 }
 
 size_t Cooccurrence::set_positions(size_t lo, size_t hi) {
-  hi = std::min(hi, corpus_.dated);
+  hi = std::min(hi, corpus_->dated);
   lo = std::min(lo, hi);
   size_t touched = 0;
   // Disjoint ranges: cheaper to rebuild than to walk both.
@@ -175,7 +175,7 @@ size_t Cooccurrence::set_positions(size_t lo, size_t hi) {
     if (touched > 0) rebuild(lo, hi);
     return touched;
   }
-  auto art = [&](size_t pos) -> const ArticleData& { return articles_[corpus_.by_date[pos]]; };
+  auto art = [&](size_t pos) -> const ArticleData& { return articles_[corpus_->by_date[pos]]; };
   for (size_t p = lo_; p < lo; ++p, ++touched) apply(art(p), -1);  // leaving at the front
   for (size_t p = hi; p < hi_; ++p, ++touched) apply(art(p), -1);  // leaving at the back
   for (size_t p = lo; p < lo_; ++p, ++touched) apply(art(p), +1);  // entering at the front
@@ -186,19 +186,19 @@ size_t Cooccurrence::set_positions(size_t lo, size_t hi) {
 }
 
 void Cooccurrence::rebuild(size_t lo, size_t hi) {
-  hi = std::min(hi, corpus_.dated);
+  hi = std::min(hi, corpus_->dated);
   lo = std::min(lo, hi);
   units_ = 0;
   std::fill(entity_units_.begin(), entity_units_.end(), 0);
   std::fill(mentions_.begin(), mentions_.end(), 0);
   pairs_.clear();
-  for (size_t p = lo; p < hi; ++p) apply(articles_[corpus_.by_date[p]], +1);
+  for (size_t p = lo; p < hi; ++p) apply(articles_[corpus_->by_date[p]], +1);
   lo_ = lo;
   hi_ = hi;
 }
 
 size_t Cooccurrence::set_range(Day from, Day to) {
-  const auto [lo, hi] = corpus_.dated_span(from, to);
+  const auto [lo, hi] = corpus_->dated_span(from, to);
   return set_positions(lo, hi);
 }
 

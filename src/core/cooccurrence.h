@@ -67,6 +67,9 @@ class Cooccurrence {
   // Day range convenience: positions of the dated articles with from <= date <= to.
   size_t set_range(Day from, Day to);
 
+  // The corpus object moved (same contents, e.g. from a pending load into the session).
+  void rebind(const Corpus& corpus) { corpus_ = &corpus; }
+
   Scope scope() const { return scope_; }
   uint64_t units() const { return units_; }                              // articles or sentences in range
   uint32_t entity_units(uint32_t e) const { return entity_units_[e]; }    // units containing e
@@ -87,7 +90,7 @@ class Cooccurrence {
   };
   void apply(const ArticleData& a, int sign);
 
-  const Corpus& corpus_;
+  const Corpus* corpus_;
   Scope scope_;
   std::vector<ArticleData> articles_;  // by article index
   size_t lo_ = 0, hi_ = 0;

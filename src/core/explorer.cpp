@@ -59,12 +59,26 @@ bool Explorer::load_step(double budget_ms) {
     if (loader_->step(kSliceBytes)) finish_load();
   }
   if (extractor_ && (!worked || now_ms() - t0 < budget_ms)) {
+    worked = true;
     if (extractor_->step(std::max(0.0, budget_ms - (now_ms() - t0)))) {
-      EntityIndex index = extractor_->take();
+      pending_index_ = std::make_unique<EntityIndex>(extractor_->take());
       extractor_.reset();
+      pending_co_ = std::make_unique<Cooccurrence>(*pending_, *pending_index_, scope_);
+      pending_pos_ = 0;
+    }
+  }
+  while (pending_co_ && (!worked || now_ms() - t0 < budget_ms)) {
+    worked = true;
+    constexpr size_t kSliceArticles = 512;
+    pending_pos_ = std::min(pending_->dated, pending_pos_ + kSliceArticles);
+    pending_co_->set_positions(0, pending_pos_);
+    if (pending_pos_ >= pending_->dated) {
+      std::unique_ptr<Cooccurrence> co = std::move(pending_co_);
+      EntityIndex index = std::move(*pending_index_);
+      pending_index_.reset();
       Corpus c = std::move(*pending_);
       pending_.reset();
-      commit(std::move(c), std::move(index), pending_result_);
+      commit(std::move(c), std::move(index), pending_result_, std::move(co));
     }
   }
   return !loading();
@@ -87,6 +101,8 @@ void Explorer::cancel_load() {
   }
   loader_.reset();
   extractor_.reset();
+  pending_co_.reset();
+  pending_index_.reset();
   pending_.reset();
 }
 
@@ -95,7 +111,8 @@ double Explorer::load_progress() const {
     if (loader_->bytes_total() == 0) return 0.0;
     return 0.5 * static_cast<double>(loader_->bytes_done()) / static_cast<double>(loader_->bytes_total());
   }
-  if (extractor_) return 0.5 + 0.5 * extractor_->progress();
+  if (extractor_) return 0.5 + 0.45 * extractor_->progress();
+  if (pending_co_ && pending_) return 0.95 + 0.05 * static_cast<double>(pending_pos_) / std::max<size_t>(1, pending_->dated);
   return 1.0;
 }
 
@@ -114,7 +131,9 @@ Explorer::LoadProgress Explorer::load_progress_detail() const {
   return p;
 }
 
-const char* Explorer::load_stage() const { return loader_ ? "reading" : extractor_ ? "extracting" : ""; }
+const char* Explorer::load_stage() const {
+  return loader_ ? "reading" : extractor_ ? "extracting" : pending_co_ ? "indexing" : "";
+}
 
 void Explorer::finish_load() {
   LoadResult r = loader_->take();
@@ -136,7 +155,7 @@ void Explorer::finish_load() {
   commit(std::move(r.corpus), EntityIndex{}, r);
 }
 
-void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
+void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co) {
   corpus_ = std::move(corpus);
   entities_ = std::move(entities);
   last_load_ = LoadInfo{};
@@ -163,7 +182,16 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r) {
     hits_.clear();
     set_search(q);  // the search carries over to the new corpus
   }
-  rebuild_network();
+  if (co && co->scope() == scope_) {  // counts of the full span, built during the load
+    co_ = std::move(co);
+    co_->rebind(corpus_);
+    const double t0 = now_ms();
+    graph_ = build_graph(*co_, measure_, min_count_, top_n_);
+    layout_.set_graph(graph_);
+    filter_ms_ = now_ms() - t0;
+  } else {
+    rebuild_network();
+  }
   recompute_visible();
   last_load_.total_ms = now_ms() - load_started_ms_;
   last_load_.outcome = "loaded";

@@ -64,9 +64,9 @@ class Explorer {
   bool load_now(std::string bytes, std::string name);
   // Stops the running load; the corpus loaded before stays, and a notice says so.
   void cancel_load();
-  bool loading() const { return loader_ != nullptr || extractor_ != nullptr; }
-  double load_progress() const;  // 0..1: reading is the first half, extraction the second
-  const char* load_stage() const;  // "reading", "extracting" or "" when idle
+  bool loading() const { return loader_ != nullptr || extractor_ != nullptr || pending_co_ != nullptr; }
+  double load_progress() const;  // 0..1: reading, then extraction, then indexing
+  const char* load_stage() const;  // "reading", "extracting", "indexing" or "" when idle
   // Details of the running load for a progress bar: input bytes read of the total, articles read.
   struct LoadProgress {
     std::string name;
@@ -169,7 +169,8 @@ class Explorer {
  private:
   void recompute_visible();
   void finish_load();
-  void commit(Corpus corpus, EntityIndex entities, LoadResult& r);
+  // co: counts already built over the new corpus's full span (nullptr: built here).
+  void commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co = nullptr);
 
   Corpus corpus_;
   EntityIndex entities_;
@@ -177,6 +178,11 @@ class Explorer {
   std::unique_ptr<CorpusLoader> loader_;
   std::unique_ptr<Corpus> pending_;              // read, being extracted
   std::unique_ptr<EntityExtractor> extractor_;
+  // Indexing, the last load stage: co-occurrence counts of the new corpus over its whole span, added a
+  // slice of articles per step (so a large corpus does not stall a frame).
+  std::unique_ptr<EntityIndex> pending_index_;
+  std::unique_ptr<Cooccurrence> pending_co_;
+  size_t pending_pos_ = 0;
   LoadResult pending_result_;                    // its load figures and messages
   std::string loading_name_;
   double load_started_ms_ = 0;
