@@ -68,9 +68,7 @@ constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
 
 // The left column: the article list and the entity table as tabs.
 void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::Begin("##left", nullptr, kPanel | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  begin_panel("##left", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
 
   if (ImGui::BeginTabBar("##lefttabs")) {
     char label[64];
@@ -161,6 +159,12 @@ void App::draw(float width, float height) {
     draw_reader(explorer_, ui_, list_w, y, width - list_w, h);
   }
   if (ui_.help_open) draw_help(ui_, width, height);
+}
+
+void begin_panel(const char* name, float x, float y, float w, float h, int extra_flags) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  ImGui::Begin(name, nullptr, kPanel | extra_flags);
 }
 
 void record_control(UiState& ui, const char* name) {

@@ -123,6 +123,10 @@ void draw_help(UiState& ui, float width, float height);
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 
+// Begins a fixed panel window at (x, y) of size (w, h): not movable, resizable or saved; extra flags
+// add to that. Pair with ImGui::End().
+void begin_panel(const char* name, float x, float y, float w, float h, int extra_flags = 0);
+
 // Records the last item drawn as the named control of the state report (ui.controls).
 void record_control(UiState& ui, const char* name);
 

@@ -66,14 +66,10 @@ void fit_view(const ForceAtlas2& lay, GraphView& v, float w, float h) {
 }  // namespace
 
 void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
   const Graph& g = ex.graph();
   char title[128];
   std::snprintf(title, sizeof title, "Network: %zu entities, %zu links###graph", g.nodes.size(), g.edges.size());
-  ImGui::Begin(title, nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  begin_panel(title, x, y, w, h, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   GraphView& v = ui.graph;
   ForceAtlas2& lay = ex.layout();
 

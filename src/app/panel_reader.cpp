@@ -107,11 +107,7 @@ void draw_highlighted(const std::string& text, size_t begin, size_t end, const s
 }  // namespace
 
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::Begin("Reader###reader", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings);
+  begin_panel("Reader###reader", x, y, w, h);
   const size_t open = ex.open_article_index();
   if (open >= ex.corpus().size()) {
     ImGui::TextDisabled("Click an article in the list to read it here.");

@@ -31,12 +31,8 @@ std::string bucket_label(const Timeline& t, size_t i) {
 }  // namespace
 
 void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::Begin("##timeline", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                   ImGuiWindowFlags_NoScrollWithMouse);
+  begin_panel("##timeline", x, y, w, h,
+              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   const Timeline& t = ui.timeline;
   const size_t n = t.starts.size();
   if (n == 0) {

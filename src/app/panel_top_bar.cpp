@@ -16,9 +16,6 @@ float top_bar_height() { return ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::
 
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-
 void sync_range_texts(Explorer& ex, UiState& ui) {
   if (ui.synced_revision == ex.revision()) return;
   ui.synced_revision = ex.revision();
@@ -86,9 +83,7 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
 }  // namespace
 
 void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::Begin("##top", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  begin_panel("##top", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   const Corpus& c = ex.corpus();
 
   // Line 1: name of the tool and the status line (or a pending error).

@@ -287,13 +287,17 @@ int cmd_entities(const Args& a) {
   return 0;
 }
 
+// --scope and --measure; false (with a message) when either is not known.
+bool network_options(const Args& a, ae::Scope& scope, ae::Measure& measure) {
+  if (ae::parse_scope(a.scope, scope) && ae::parse_measure(a.measure, measure)) return true;
+  std::fprintf(stderr, "explorer: --scope is document or sentence; --measure is count, npmi or jaccard\n");
+  return false;
+}
+
 int cmd_edges(const Args& a) {
   ae::Scope scope;
   ae::Measure measure;
-  if (!ae::parse_scope(a.scope, scope) || !ae::parse_measure(a.measure, measure)) {
-    std::fprintf(stderr, "explorer: --scope is document or sentence; --measure is count, npmi or jaccard\n");
-    return 2;
-  }
+  if (!network_options(a, scope, measure)) return 2;
   ae::Gazetteer gaz;
   if (!load_gazetteer(a, gaz)) return 1;
   ae::Explorer ex;
@@ -318,10 +322,7 @@ int cmd_edges(const Args& a) {
 int cmd_export(const Args& a) {
   ae::Scope scope;
   ae::Measure measure;
-  if (!ae::parse_scope(a.scope, scope) || !ae::parse_measure(a.measure, measure)) {
-    std::fprintf(stderr, "explorer: --scope is document or sentence; --measure is count, npmi or jaccard\n");
-    return 2;
-  }
+  if (!network_options(a, scope, measure)) return 2;
   const auto& kinds = ae::export_kinds();
   if (std::find(kinds.begin(), kinds.end(), a.what) == kinds.end()) {
     std::fprintf(stderr, "explorer: --what is one of edges.csv, edges.gexf, entities.csv, articles.json\n");
