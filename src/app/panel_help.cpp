@@ -54,7 +54,9 @@ void draw_help(UiState& ui, float width, float height) {
     if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
     ImGui::TextUnformatted(sec[0].what);
     if (ui.fonts.bold) ImGui::PopFont();
-    if (ImGui::BeginTable(sec[0].what, 2, ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable(sec[0].what, 2, ImGuiTableFlags_SizingFixedFit)) {
+      ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("open the article's link__").x);
+      ImGui::TableSetupColumn("how", ImGuiTableColumnFlags_WidthStretch);
       for (size_t i = 1; i < 9 && sec[i].what; ++i) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);

@@ -68,9 +68,49 @@ test('network: laid out, node click selects and filters, range changes the edges
 
   await waitForState(page, 's => s.layout.converged', 20000);
   await frames(page, 3);
+  await clickALink(page);
   const stats = await canvasStats(page);
   assert.ok(stats.colours > 40, `canvas has ${stats.colours} colours`);
   await screenshot(page, 'network.png');
   assert.deepEqual(consoleErrors.filter((e) => !/select: no entity is named/.test(e)), []);
   await page.context().close();
 });
+
+// A real click on a link of the drawn network: a link whose middle is clear of every node and of
+// every other link (so the click can only mean it) is clicked; the app selects that pair.
+async function clickALink(page) {
+  const s = await page.evaluate(() => window.explorer.state());
+  const pos = new Map(s.ui.nodes.map((n) => [n.name, n]));
+  const csv = await page.evaluate(() => window.explorer.exportData('edges.csv'));
+  const field = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
+  const edges = csv.trim().split('\n').slice(1).map((line) => {
+    const parts = []; let m; field.lastIndex = 0;
+    while ((m = field.exec(line)) && parts.length < 2) parts.push(m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+    return parts;
+  }).filter(([a, b]) => pos.has(a) && pos.has(b));
+  const segDist = (p, a, b) => {
+    const vx = b.x - a.x, vy = b.y - a.y, l2 = vx * vx + vy * vy;
+    const t = l2 ? Math.max(0, Math.min(1, ((p.x - a.x) * vx + (p.y - a.y) * vy) / l2)) : 0;
+    return Math.hypot(a.x + t * vx - p.x, a.y + t * vy - p.y);
+  };
+  let pick = null;
+  for (const [a, b] of edges) {
+    const A = pos.get(a), B = pos.get(b);
+    const mid = { x: (A.x + B.x) / 2, y: (A.y + B.y) / 2 };
+    if (s.ui.nodes.some((n) => Math.hypot(n.x - mid.x, n.y - mid.y) < n.r + 12)) continue;
+    const others = edges.filter(([c, d]) => !(c === a && d === b)).map(([c, d]) => segDist(mid, pos.get(c), pos.get(d)));
+    if (others.every((d) => d > 8)) { pick = { a, b, mid }; break; }
+  }
+  assert.ok(pick, 'some link is clear enough to click');
+  await page.mouse.move(pick.mid.x, pick.mid.y);
+  await frames(page, 1);
+  await page.mouse.down();
+  await frames(page, 1);
+  await page.mouse.up();
+  await waitForState(page, `s => s.selected_edge !== null`);
+  const sel = (await page.evaluate(() => window.explorer.state())).selected_edge;
+  assert.deepEqual([...sel].sort(), [pick.a, pick.b].sort());
+  await frames(page, 3);
+  await screenshot(page, 'network-link-clicked.png');
+  await page.evaluate(() => window.explorer.selectEdge('', ''));
+}
