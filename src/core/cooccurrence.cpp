@@ -233,16 +233,29 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
   std::partial_sort(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown), present.end(), by_mentions);
   g.nodes.assign(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown));
   g.nodes_hidden = present.size() - shown;
-  std::vector<char> in(co.entity_count(), 0);
-  for (uint32_t e : g.nodes) in[e] = 1;
-  co.pairs().for_each([&](uint64_t key, uint32_t c) {
-    const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key & 0xffffffffu);
-    if (c < min_count || !in[a] || !in[b]) {
-      ++g.edges_hidden;
-      return;
-    }
-    g.edges.push_back({a, b, c, co.weight(measure, a, b, c)});
-  });
+  // The links among the shown nodes: by looking up each pair of them when that is cheaper than walking
+  // the whole pair table (a few dozen nodes over a long range), else by walking the table.
+  const size_t live = co.pairs().size();
+  if (shown * (shown - (shown > 0)) / 2 < live / 4) {
+    for (size_t i = 0; i < shown; ++i)
+      for (size_t j = i + 1; j < shown; ++j) {
+        const uint32_t a = std::min(g.nodes[i], g.nodes[j]), b = std::max(g.nodes[i], g.nodes[j]);
+        const uint32_t c = co.pairs().get(pair_key(a, b));
+        if (c >= min_count && c > 0) g.edges.push_back({a, b, c, co.weight(measure, a, b, c)});
+      }
+    g.edges_hidden = live - g.edges.size();
+  } else {
+    std::vector<char> in(co.entity_count(), 0);
+    for (uint32_t e : g.nodes) in[e] = 1;
+    co.pairs().for_each([&](uint64_t key, uint32_t c) {
+      const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key & 0xffffffffu);
+      if (c < min_count || !in[a] || !in[b]) {
+        ++g.edges_hidden;
+        return;
+      }
+      g.edges.push_back({a, b, c, co.weight(measure, a, b, c)});
+    });
+  }
   std::sort(g.edges.begin(), g.edges.end(), [](const GraphEdge& x, const GraphEdge& y) {
     if (x.weight != y.weight) return x.weight > y.weight;
     if (x.count != y.count) return x.count > y.count;

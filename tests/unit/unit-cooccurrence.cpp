@@ -2,6 +2,8 @@
 // incremental range path equal to a rebuild on random ranges, graph thresholds and exports.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -157,4 +159,48 @@ TEST_CASE("graph: top N by mentions, minimum count, hidden nodes and edges count
   const nlohmann::json j = nlohmann::json::parse(graph_json(all, f.index, co, Measure::Npmi));
   CHECK(j["edges"].size() == 3);
   CHECK(j["nodes"][0]["mentions"].get<int>() >= j["nodes"][2]["mentions"].get<int>());
+}
+
+TEST_CASE("graph: a few top nodes (pairs looked up) give the links a walk over all pairs gives") {
+  // 60 names, articles of 2..6 of them: many pairs, so top 3 takes the lookup path.
+  std::mt19937 rng(7);
+  nlohmann::json arts = nlohmann::json::array();
+  for (int i = 0; i < 400; ++i) {
+    nlohmann::json ents = nlohmann::json::array();
+    std::string body;
+    const int k = 2 + static_cast<int>(rng() % 5);
+    for (int j = 0; j < k; ++j) {
+      // Skewed: low numbers are frequent.
+      const int n = static_cast<int>((rng() % 60) * (rng() % 60) / 60);
+      const std::string name = "Person" + std::to_string(n);
+      body += name + " met. ";
+      ents.push_back({{"name", name}, {"type", "person"}});
+    }
+    arts.push_back({{"id", std::to_string(i)}, {"title", "t"}, {"date", "2026-02-01"}, {"body", body}, {"entities", ents}});
+  }
+  Fixture f = make(arts.dump());
+  Cooccurrence co(f.corpus, f.index, Scope::Document);
+  co.set_range(f.corpus.date_min, f.corpus.date_max);
+  REQUIRE(co.pairs().size() > 200);
+  for (size_t top : {2, 3, 5}) {
+    for (uint32_t min_count : {1u, 3u}) {
+      const Graph g = build_graph(co, Measure::Npmi, min_count, top);
+      // Reference: every live pair, kept when both ends are shown and the count is high enough.
+      std::vector<std::pair<uint32_t, uint32_t>> want;
+      size_t hidden = 0;
+      co.pairs().for_each([&](uint64_t key, uint32_t c) {
+        const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key & 0xffffffffu);
+        const bool shown = std::find(g.nodes.begin(), g.nodes.end(), a) != g.nodes.end() &&
+                           std::find(g.nodes.begin(), g.nodes.end(), b) != g.nodes.end();
+        if (shown && c >= min_count) want.push_back({a, b});
+        else ++hidden;
+      });
+      std::vector<std::pair<uint32_t, uint32_t>> got;
+      for (const GraphEdge& e : g.edges) got.push_back({e.a, e.b});
+      std::sort(want.begin(), want.end());
+      std::sort(got.begin(), got.end());
+      CHECK(got == want);
+      CHECK(g.edges_hidden == hidden);
+    }
+  }
 }
