@@ -71,30 +71,24 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
   begin_panel("##left", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
 
   if (ImGui::BeginTabBar("##lefttabs")) {
-    char label[64];
-    std::snprintf(label, sizeof label, "Articles (%s)###articles", with_commas(ex.visible().size()).c_str());
-    const int request = ui.left_tab_request;
-    ui.left_tab_request = -1;
-    if (ImGui::BeginTabItem(label, nullptr, request == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
-      record_control(ui, "tab_articles");
-      ui.left_tab = 0;
-      draw_article_list(ex, ui);
-      ImGui::EndTabItem();
-    } else {
-      record_control(ui, "tab_articles");
-    }
+    char labels[2][64];
+    std::snprintf(labels[0], sizeof labels[0], "Articles (%s)###articles", with_commas(ex.visible().size()).c_str());
     // The table is computed when shown; the count is that of the last table computed for this view.
     if (ui.entity_revision == ex.revision())
-      std::snprintf(label, sizeof label, "Entities (%s)###entities", with_commas(ui.entity_rows.size()).c_str());
+      std::snprintf(labels[1], sizeof labels[1], "Entities (%s)###entities", with_commas(ui.entity_rows.size()).c_str());
     else
-      std::snprintf(label, sizeof label, "Entities###entities");
-    if (ImGui::BeginTabItem(label, nullptr, request == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
-      record_control(ui, "tab_entities");
-      ui.left_tab = 1;
-      draw_entity_table(ex, ui);
+      std::snprintf(labels[1], sizeof labels[1], "Entities###entities");
+    static const char* const kControls[2] = {"tab_articles", "tab_entities"};
+    const int request = ui.left_tab_request;
+    ui.left_tab_request = -1;
+    for (int tab = 0; tab < 2; ++tab) {
+      const bool open = ImGui::BeginTabItem(labels[tab], nullptr, request == tab ? ImGuiTabItemFlags_SetSelected : 0);
+      record_control(ui, kControls[tab]);
+      if (!open) continue;
+      ui.left_tab = tab;
+      if (tab == 0) draw_article_list(ex, ui);
+      else draw_entity_table(ex, ui);
       ImGui::EndTabItem();
-    } else {
-      record_control(ui, "tab_entities");
     }
     ImGui::EndTabBar();
   }

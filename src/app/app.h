@@ -4,6 +4,7 @@
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "explorer.h"
@@ -85,6 +86,8 @@ struct UiState {
   char entity_filter[128] = "";
   std::string entity_filter_applied = "\x01";
   std::vector<RowRect> entity_rects;  // entity rows drawn this frame (id = canonical name)
+  uint64_t sparkline_revision = ~0ull;  // timeline_revision the cached sparklines belong to
+  std::unordered_map<uint32_t, std::vector<uint32_t>> sparklines;  // entity -> mentions per timeline bucket
 
   // Reader: scroll to a sentence (evidence click): field 0/1 and byte offset, or field -1.
   int reader_target_field = -1;

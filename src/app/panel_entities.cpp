@@ -9,31 +9,21 @@
 #include <cstring>
 
 #include "app.h"
+#include "text.h"
 
 namespace ae {
 
 namespace {
 
-bool contains_folded(const std::string& hay, const char* needle) {
-  const size_t n = std::strlen(needle);
-  if (n == 0) return true;
-  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  for (size_t i = 0; i + n <= hay.size(); ++i) {
-    size_t k = 0;
-    while (k < n && fold(hay[i + k]) == fold(needle[k])) ++k;
-    if (k == n) return true;
-  }
-  return false;
-}
-
 // Rows filtered by type and name, sorted by the chosen column.
 void rebuild_view(const Explorer& ex, UiState& ui) {
   const auto& ents = ex.entities().entities;
   ui.entity_view.clear();
+  const std::string filter = ascii_lower(ui.entity_filter);
   for (uint32_t i = 0; i < ui.entity_rows.size(); ++i) {
     const Entity& e = ents[ui.entity_rows[i].entity];
     if (!ui.entity_types[static_cast<int>(e.type)]) continue;
-    if (!contains_folded(e.name, ui.entity_filter)) continue;
+    if (!filter.empty() && ascii_lower(e.name).find(filter) == std::string::npos) continue;
     ui.entity_view.push_back(i);
   }
   const int col = ui.entity_sort_column;
@@ -165,8 +155,14 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
       ImGui::TableSetColumnIndex(4);
       ImGui::Text("%u", row.degree);
       ImGui::TableSetColumnIndex(5);
-      sparkline(entity_series(ex, row.entity, ui.timeline), ImGui::GetContentRegionAvail().x, spark_h,
-                entity_color(e.type, 220));
+      // Series depend on the corpus and the buckets only: kept until the timeline is recomputed.
+      if (ui.sparkline_revision != ui.timeline_revision) {
+        ui.sparklines.clear();
+        ui.sparkline_revision = ui.timeline_revision;
+      }
+      auto it = ui.sparklines.find(row.entity);
+      if (it == ui.sparklines.end()) it = ui.sparklines.emplace(row.entity, entity_series(ex, row.entity, ui.timeline)).first;
+      sparkline(it->second, ImGui::GetContentRegionAvail().x, spark_h, entity_color(e.type, 220));
     }
   }
   ImGui::EndTable();

@@ -443,6 +443,10 @@ void Explorer::set_search(const std::string& text) {
   recompute_visible();
 }
 
+const char* Explorer::order_name(Order o) {
+  return o == Order::Newest ? "newest" : o == Order::Oldest ? "oldest" : "relevance";
+}
+
 void Explorer::set_order(Order o) {
   order_ = o;
   recompute_visible();
@@ -547,7 +551,7 @@ nlohmann::json Explorer::state() const {
   s["status"] = status_line();
   s["search"] = search_;
   s["search_hits"] = hits_in_list_;
-  s["order"] = order_ == Order::Newest ? "newest" : order_ == Order::Oldest ? "oldest" : "relevance";
+  s["order"] = order_name(order_);
   s["open_article"] = open_ < corpus_.size() ? nlohmann::json(corpus_.articles[open_].id) : nlohmann::json(nullptr);
   s["load"] = {{"bytes", last_load_.bytes},       {"parse_ms", last_load_.parse_ms},
                {"extract_ms", last_load_.extract_ms},

@@ -137,6 +137,7 @@ class Explorer {
   // selected link), plus search hits; ties newest first. ---
   enum class Order : uint8_t { Newest, Oldest, Relevance };
   void set_order(Order o);
+  static const char* order_name(Order o);  // "newest", "oldest", "relevance"
   Order order() const { return order_; }
 
   // Mentions of an entity in an article. O(mentions of the article).

@@ -229,9 +229,6 @@ std::string percent_decode(const std::string& s) {
 }
 
 namespace {
-const char* order_name(Explorer::Order o) {
-  return o == Explorer::Order::Newest ? "newest" : o == Explorer::Order::Oldest ? "oldest" : "relevance";
-}
 constexpr uint32_t kDefaultMinCount = 1;
 constexpr size_t kDefaultTopN = 60;
 }  // namespace
@@ -259,7 +256,7 @@ std::string view_hash(const Explorer& ex) {
   if (ex.min_count() != kDefaultMinCount) add("min", std::to_string(ex.min_count()));
   if (ex.top_n() != kDefaultTopN) add("top", std::to_string(ex.top_n()));
   if (!ex.search().empty()) add("q", ex.search());
-  if (ex.order() != Explorer::Order::Newest) add("sort", order_name(ex.order()));
+  if (ex.order() != Explorer::Order::Newest) add("sort", Explorer::order_name(ex.order()));
   if (ex.open_article_index() < c.size()) add("open", c.articles[ex.open_article_index()].id);
   return h;
 }
