@@ -113,9 +113,7 @@ Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope
     if (scope == Scope::Document) {
       d.units = 1;
       d.entity_units.assign(d.entities.size(), 1);
-      for (size_t i = 0; i < d.entities.size(); ++i)
-        for (size_t j = i + 1; j < d.entities.size(); ++j) d.pairs.push_back({pair_key(d.entities[i], d.entities[j]), 1});
-      continue;
+      continue;  // every pair of the entities once: made when applied, not stored (memory)
     }
     // Sentence scope: distinct (sentence, entity), then pairs within each sentence.
     std::sort(by_sentence.begin(), by_sentence.end());
@@ -158,6 +156,15 @@ void Cooccurrence::apply(const ArticleData& a, int sign) {
       entity_units_[a.entities[i]] -= a.entity_units[i];
       mentions_[a.entities[i]] -= a.mentions[i];
     }
+  }
+  if (scope_ == Scope::Document) {
+    for (size_t i = 0; i < a.entities.size(); ++i)
+      for (size_t j = i + 1; j < a.entities.size(); ++j) {
+        const uint64_t key = pair_key(a.entities[i], a.entities[j]);
+        if (sign > 0) pairs_.add(key, 1);
+        else pairs_.sub(key, 1);
+      }
+    return;
   }
   for (const auto& [key, c] : a.pairs) {
     if (sign > 0) pairs_.add(key, c);

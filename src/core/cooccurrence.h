@@ -56,7 +56,7 @@ class PairCounts {
 // any range). Units are articles (document scope) or sentences (sentence scope).
 class Cooccurrence {
  public:
-  // Precomputes each article's entity set and pairs. O(sum of pairs per article).
+  // Precomputes each article's entity set (and, in sentence scope, its pairs). O(sum of pairs per article).
   Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope scope);
 
   // Moves the range to [lo, hi) by adding the articles that enter and subtracting those that leave:
@@ -85,7 +85,8 @@ class Cooccurrence {
     std::vector<uint32_t> entities;      // distinct entities of the article
     std::vector<uint32_t> entity_units;  // units of the article containing each (1 in document scope)
     std::vector<uint32_t> mentions;      // mentions of each
-    std::vector<std::pair<uint64_t, uint32_t>> pairs;  // pair -> units of the article with both
+    std::vector<std::pair<uint64_t, uint32_t>> pairs;  // sentence scope: pair -> sentences with both
+                                                       // (document scope: every pair of entities, once)
     uint32_t units = 0;
   };
   void apply(const ArticleData& a, int sign);

@@ -1,5 +1,13 @@
 // entities.cpp — rule-based named-entity extraction and corpus-wide alias merging. Layer: core.
 //
+// How the work is shaped (news repeats the same names thousands of times):
+//   1. Bodies, then titles: tokens, word-case statistics, and candidate spans. A candidate is a small
+//      record (article, sentence, offsets, context read as bits); its text is looked up in a table of
+//      distinct spans, so each distinct span is kept once with its tokens.
+//   2. Cleaning and typing run once per distinct span, after the statistics are final.
+//   3. Merging works on integer group keys; strings are made once per distinct span or alias.
+//
+// [SECTION] Hash tables and word hashes
 // [SECTION] Candidates: capitalised sequences with particles and connectors, and their context
 // [SECTION] Cleaning: sentence-initial words, titles, demonyms, headline words
 // [SECTION] Typing: votes from the gazetteer and from cue words around each mention
@@ -24,6 +32,126 @@ namespace ae {
 
 namespace {
 
+constexpr uint32_t kNone = UINT32_MAX;
+
+// -------------------------------------------------------------------------------------------------
+// [SECTION] Hash tables and word hashes
+// -------------------------------------------------------------------------------------------------
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+// FNV-1a of a word with ASCII letters folded to lower case, continuing from h.
+inline uint64_t fnv_lower(std::string_view w, uint64_t h = kFnvBasis) {
+  for (unsigned char c : w) {
+    if (c >= 'A' && c <= 'Z') c |= 0x20;
+    h = (h ^ c) * kFnvPrime;
+  }
+  return h;
+}
+inline uint64_t fnv_raw(std::string_view w, uint64_t h = kFnvBasis) {
+  for (unsigned char c : w) h = (h ^ c) * kFnvPrime;
+  return h;
+}
+inline uint64_t nonzero(uint64_t h) { return h ? h : 1; }
+
+// Open addressing from 64-bit keys (never 0) to small values: no allocation per lookup.
+template <class V>
+class FlatTable {
+ public:
+  const V* find(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    size_t i = key & (slots_.size() - 1);
+    while (slots_[i].key) {
+      if (slots_[i].key == key) return &slots_[i].value;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    return nullptr;
+  }
+  V& operator[](uint64_t key) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    size_t i = key & (slots_.size() - 1);
+    while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    if (!slots_[i].key) {
+      slots_[i].key = key;
+      ++used_;
+    }
+    return slots_[i].value;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    V value{};
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.key) (*this)[s.key] = s.value;
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
+// Strings to dense ids (merge keys, surface forms): each distinct string stored once in blocks that
+// never move (views stay valid), found through a table of ids probed by the string's 64-bit hash.
+class Interner {
+ public:
+  uint32_t id(std::string_view s) {
+    const uint64_t h = fnv_raw(s);
+    if ((hashes_.size() + 1) * 2 > slots_.size()) grow();
+    size_t i = h & (slots_.size() - 1);
+    for (; slots_[i]; i = (i + 1) & (slots_.size() - 1))
+      if (hashes_[slots_[i] - 1] == h && name(slots_[i] - 1) == s) return slots_[i] - 1;
+    views_.push_back(store(s));
+    hashes_.push_back(h);
+    slots_[i] = static_cast<uint32_t>(hashes_.size());
+    return slots_[i] - 1;
+  }
+  uint32_t find(std::string_view s) const {
+    if (slots_.empty()) return kNone;
+    const uint64_t h = fnv_raw(s);
+    for (size_t i = h & (slots_.size() - 1); slots_[i]; i = (i + 1) & (slots_.size() - 1))
+      if (hashes_[slots_[i] - 1] == h && name(slots_[i] - 1) == s) return slots_[i] - 1;
+    return kNone;
+  }
+  std::string_view name(uint32_t id) const { return views_[id]; }
+  size_t size() const { return views_.size(); }
+
+ private:
+  std::string_view store(std::string_view s) {
+    constexpr size_t kBlock = 64 << 10;
+    if (s.size() > kBlock / 4) {  // long strings get a block of their own
+      large_.emplace_back(new char[s.size()]);
+      std::memcpy(large_.back().get(), s.data(), s.size());
+      return std::string_view(large_.back().get(), s.size());
+    }
+    if (blocks_.empty() || used_ + s.size() > kBlock) {
+      blocks_.emplace_back(new char[kBlock]);
+      used_ = 0;
+    }
+    char* p = blocks_.back().get() + used_;
+    std::memcpy(p, s.data(), s.size());
+    used_ += s.size();
+    return std::string_view(p, s.size());
+  }
+  void grow() {
+    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    for (uint32_t id = 0; id < hashes_.size(); ++id) {
+      size_t i = hashes_[id] & (slots_.size() - 1);
+      while (slots_[i]) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = id + 1;
+    }
+  }
+  std::vector<uint32_t> slots_;  // id + 1, 0 empty
+  std::vector<uint64_t> hashes_;
+  std::vector<std::string_view> views_;
+  std::vector<std::unique_ptr<char[]>> blocks_, large_;
+  size_t used_ = 0;  // bytes used in the last block
+};
+
 // -------------------------------------------------------------------------------------------------
 // [SECTION] Candidates
 // -------------------------------------------------------------------------------------------------
@@ -33,31 +161,163 @@ struct SpanTok {
   uint16_t flags;
 };
 
-struct Candidate {
+// What the words around a candidate say, read once when it is collected.
+enum ContextBit : uint16_t {
+  kCtxPersonBefore = 1 << 0,      // "spokesman X" (a person cue; "said"/"told" are not)
+  kCtxPersonAfter = 1 << 1,       // "X, a spokesman"
+  kCtxSpeechAfter = 1 << 2,       // "X said"
+  kCtxHonorific = 1 << 3,         // "Mr X"
+  kCtxOrgBefore = 1 << 4,         // an organisation cue before
+  kCtxPlaceAfter = 1 << 5,        // "X province"
+  kCtxPlaceBefore2 = 1 << 6,      // a two-word place cue before ("border with")
+  kCtxPlaceBefore1 = 1 << 7,      // a one-word place cue before
+  kCtxInstitutionAfter = 1 << 8,  // "Iraqi government": a lone demonym refers to its place
+  kCtxNumberBefore = 1 << 9,      // a number just before (results tables)
+};
+
+enum CandFlag : uint8_t {
+  kCandLineStart = 1 << 0,    // first token of a line
+  kCandNumberAfter = 1 << 1,  // followed by a number on the same line ("Surrey 320", "Croft 3-45")
+  kCandDateline = 1 << 2,     // "BRUSSELS 1996-08-22", "ERBIL, Kurdistan Region –" at the top of a body
+};
+
+enum Rule : uint8_t { kRuleName, kRuleGazAlias, kRuleTeam, kRuleAcronym, kRuleSurname };
+
+// One candidate mention: 32 bytes, no strings. Its text is the distinct span `span`.
+struct Cand {
   uint32_t article = 0;
-  uint8_t field = 1;
   uint32_t sentence = 0;
-  std::vector<SpanTok> toks;
-  std::string prev1, prev2;    // lower-case words before the span in its sentence
-  std::string next1, next2;    // lower-case words after it
-  bool comma_before = false, comma_after = false;
-  std::string acronym_after;   // "Syrian Democratic Forces (SDF)": "SDF"
-  bool headline = false;       // in an all-caps or title-case headline: only known names count
-  bool number_after = false;   // followed by a number on the same line (results tables: "Surrey 320", "Croft 3-45")
-  bool line_start = false;     // first token of a line
-  bool dateline = false;       // "BRUSSELS 1996-08-22", "ERBIL, Kurdistan Region –" at the top of a body
-  // Filled by cleaning and typing:
+  uint32_t span = 0;       // index into the span table
+  uint32_t begin = 0;      // first byte of the raw span in its field
+  uint32_t key = kNone;    // merge group (set when merging)
+  uint32_t rule_arg = 0;   // acronym: the defining article; surname: the full name's candidate
+  uint16_t ctx = 0;        // ContextBit
+  uint8_t field = 1;       // 0 title, 1 body
+  uint8_t flags = 0;       // CandFlag
+  uint8_t rule = kRuleName;
+};
+
+// A distinct candidate span (its bytes, whether its first word starts a sentence, whether it sits in a
+// headline), with its tokens from the first occurrence and, once cleaned, everything merging reads.
+struct Span {
+  uint32_t article = 0;            // where it was first seen (its text: that article's field)
+  uint32_t first_tok = 0;          // in the token pool (offsets in that text)
+  uint32_t ntoks = 0;
+  uint8_t field = 1;
+  bool sent_start = false, headline = false;
+  // Cleaning and typing (per span):
   bool dropped = false;
-  bool title_cue = false;      // a person title was stripped from its front
-  int demonym_place = -1;      // a demonym-only span referring to this gazetteer place
-  uint32_t demonym_begin = 0, demonym_end = 0;
-  std::string surface;
-  std::string core_surface;    // without a corporate suffix ("Standard Oil" of "Standard Oil Co")
-  bool corporate = false;      // ended in a corporate suffix: an organisation
+  bool corporate = false;
+  bool gaz_alias = false;          // a gazetteer entry under another surface
+  uint16_t kept = 0;               // tokens kept (at most 65535: only 0, 1 and "2 or more" matter)
+  uint16_t kept_flags = 0;         // flags of the first kept token
+  int16_t votes[kEntityTypes] = {0, 0, 0};  // the span's own evidence (context comes per candidate)
   int gaz = -1;
-  int votes[kEntityTypes] = {0, 0, 0};
-  std::string key;             // merge key
-  std::string rule = "name";   // why it joined its group
+  int single_demonym = -1;         // a lone demonym: its place
+  uint32_t from = 0, to = 0;       // kept bytes (a dropped demonym: its bytes), relative to the span's start
+  // Merge keys (ids):
+  uint32_t key = kNone;            // group: gazetteer entry or normalised name (a demonym: its place)
+  uint32_t surface = kNone;        // the kept text (a dropped demonym: the demonym)
+  uint32_t last_key = kNone;       // surname key of a multi-word name ("sadr" of "Muqtada al-Sadr")
+  uint32_t surname_probe = kNone;  // key under which a one-word name looks for its full name
+};
+
+class SpanTable {
+ public:
+  explicit SpanTable(const Corpus& corpus) : corpus_(corpus) {}
+  std::string_view text(const Span& s) const {
+    const Article& a = corpus_.articles[s.article];
+    return s.field == 0 ? std::string_view(a.title) : std::string_view(a.body);
+  }
+  // Index of the span (text[b, e) with the flags), added with its tokens when new.
+  uint32_t intern(std::string_view text, uint32_t article, uint8_t field, const std::vector<Token>& toks, size_t i,
+                  size_t j, bool headline) {
+    const uint32_t b = toks[i].begin, e = toks[j].end;
+    const std::string_view bytes = text.substr(b, e - b);
+    const bool sent = toks[i].flags & kTokSentStart;
+    uint64_t k = nonzero(fnv_raw(bytes) ^ (sent ? 0x9E37u : 0) ^ (headline ? 0x79B9u << 16 : 0));
+    for (;;) {
+      uint32_t& slot = table_[k];
+      if (slot == 0) {
+        Span s;
+        s.article = article;
+        s.field = field;
+        s.first_tok = static_cast<uint32_t>(pool.size());
+        s.ntoks = static_cast<uint32_t>(j - i + 1);
+        for (size_t t = i; t < i + s.ntoks; ++t) pool.push_back({toks[t].begin, toks[t].end, toks[t].flags});
+        s.sent_start = sent;
+        s.headline = headline;
+        spans.push_back(s);
+        slot = static_cast<uint32_t>(spans.size());
+        return slot - 1;
+      }
+      const Span& s = spans[slot - 1];
+      const SpanTok& f = pool[s.first_tok];
+      const SpanTok& l = pool[s.first_tok + s.ntoks - 1];
+      if (s.sent_start == sent && s.headline == headline && this->text(s).substr(f.begin, l.end - f.begin) == bytes)
+        return slot - 1;
+      k = nonzero(k * 0x9E3779B97F4A7C15ull + 1);  // a 64-bit collision: probe on
+    }
+  }
+  std::deque<Span> spans;
+  std::vector<SpanTok> pool;
+
+  void release_table() { table_ = FlatTable<uint32_t>(); }  // no more spans come
+  void release_tokens() { std::vector<SpanTok>().swap(pool); }
+
+ private:
+  const Corpus& corpus_;
+  FlatTable<uint32_t> table_;
+};
+
+// Roles of context words, by the hash of their lower-case text (one- and two-word phrases).
+enum CueRole : uint16_t {
+  kRolePersonCue = 1 << 0,
+  kRoleOrgCue = 1 << 1,
+  kRolePlaceAfter = 1 << 2,
+  kRolePlaceBefore = 1 << 3,
+  kRoleSpeech = 1 << 4,       // speech and action verbs after a person ("said", "visited")
+  kRoleInstitution = 1 << 5,  // nouns after a demonym that make it a reference to the place
+  kRoleHonorific = 1 << 6,    // mr, mrs, ms, dr
+  kRoleArticle = 1 << 7,      // a, the
+  kRoleSaidTold = 1 << 8,     // person cues that say nothing before a name
+};
+
+const char* const kSpeechVerbs[] = {"said", "says", "told", "added", "stated", "announced", "noted", "warned",
+                                    "explained", "argued", "wrote", "asked", "replied", "insisted", "urged",
+                                    "affirmed", "confirmed", "praised", "voiced", "convened", "conducted", "declared",
+                                    "denied", "acknowledged", "stressed", "pointed", "vowed", "accused", "criticised",
+                                    "criticized", "met", "visited", "resigned", "died", "who", "has", "was", "is"};
+
+const char* const kInstitutionNouns[] = {
+    "government", "army", "forces", "force", "parliament", "authorities", "ministry", "military", "troops", "officials",
+    "police", "border", "borders", "territory", "president", "prime", "foreign", "defence", "defense", "security",
+    "state", "capital", "economy", "embassy", "navy", "cabinet", "side", "leadership", "regime", "administration",
+    "interior", "central", "national", "air", "armed", "soil", "airspace", "waters", "sovereignty", "counterparts",
+    "delegation", "judiciary", "courts", "prosecutors", "consulate", "coast"};
+
+class CueTable {
+ public:
+  explicit CueTable(const Gazetteer& gaz) {
+    auto add = [&](std::string_view w, uint16_t role) { roles_[nonzero(fnv_raw(w))] |= role; };
+    for (std::string_view w : gaz.person_cues()) add(w, kRolePersonCue);
+    for (std::string_view w : gaz.org_cues()) add(w, kRoleOrgCue);
+    for (std::string_view w : gaz.place_cues_after()) add(w, kRolePlaceAfter);
+    for (std::string_view w : gaz.place_cues_before()) add(w, kRolePlaceBefore);
+    for (const char* w : kSpeechVerbs)
+      if (std::strlen(w) > 3) add(w, kRoleSpeech);  // short ones ("met", "who") are too common
+    for (const char* w : kInstitutionNouns) add(w, kRoleInstitution);
+    for (const char* w : {"mr", "mrs", "ms", "dr"}) add(w, kRoleHonorific);
+    for (const char* w : {"a", "the"}) add(w, kRoleArticle);
+    for (const char* w : {"said", "told"}) add(w, kRoleSaidTold);
+  }
+  uint16_t roles(uint64_t hash) const {
+    const uint16_t* r = roles_.find(nonzero(hash));
+    return r ? *r : 0;
+  }
+
+ private:
+  FlatTable<uint16_t> roles_;
 };
 
 using WordSet = std::unordered_set<std::string_view>;
@@ -79,7 +339,7 @@ std::string_view tok_text(std::string_view text, const SpanTok& t) { return text
 
 // Word-case evidence gathered over the whole corpus: how often a word is written in lower case, and
 // how often capitalised where the capital is not forced by a sentence start. Words are identified by a
-// 64-bit hash of their lower-case bytes in an open-addressing table (no allocation per token).
+// 64-bit hash of their lower-case bytes.
 class CaseStats {
  public:
   void add(std::string_view text, const std::vector<Token>& toks) {
@@ -87,65 +347,25 @@ class CaseStats {
       if (!t.word() || t.has(kTokDigit) || t.has(kTokAllCaps)) continue;
       const bool lower = !t.has(kTokCap);
       if (!lower && t.has(kTokSentStart)) continue;
-      Slot& s = slot(hash(tok_text(text, t)));
+      Counts& s = counts_[nonzero(fnv_lower(tok_text(text, t)))];
       (lower ? s.lower : s.capitalised)++;
     }
   }
   // True when the corpus writes this word in lower case at least as often as capitalised mid-sentence.
   bool mostly_lower(std::string_view word) const {
-    const Slot* s = find(hash(word));
+    const Counts* s = counts_.find(nonzero(fnv_lower(word)));
     return s && s->lower > 0 && s->lower >= s->capitalised;
   }
   bool seen_capitalised(std::string_view word) const {
-    const Slot* s = find(hash(word));
+    const Counts* s = counts_.find(nonzero(fnv_lower(word)));
     return s && s->capitalised > s->lower;
   }
 
  private:
-  struct Slot {
-    uint64_t key = 0;
+  struct Counts {
     uint32_t lower = 0, capitalised = 0;
   };
-  static uint64_t hash(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : w) {
-      if (c >= 'A' && c <= 'Z') c |= 0x20;
-      h = (h ^ c) * 1099511628211ull;
-    }
-    return h ? h : 1;
-  }
-  Slot& slot(uint64_t key) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    size_t i = key & (slots_.size() - 1);
-    while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
-    if (!slots_[i].key) {
-      slots_[i].key = key;
-      ++used_;
-    }
-    return slots_[i];
-  }
-  const Slot* find(uint64_t key) const {
-    if (slots_.empty()) return nullptr;
-    size_t i = key & (slots_.size() - 1);
-    while (slots_[i].key) {
-      if (slots_[i].key == key) return &slots_[i];
-      i = (i + 1) & (slots_.size() - 1);
-    }
-    return nullptr;
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 4096 : old.size() * 2, Slot{});
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.key) {
-        Slot& n = slot(s.key);
-        n.lower = s.lower;
-        n.capitalised = s.capitalised;
-      }
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
+  FlatTable<Counts> counts_;
 };
 
 // Lower-cased copy of a short word into a buffer (views of it are valid until the next call).
@@ -173,10 +393,24 @@ bool is_headline_case(std::string_view text, const std::vector<Token>& toks) {
   return upper * 10 >= words * 7 || (words >= 3 && caps * 10 >= words * 7);
 }
 
+// An acronym in parentheses right after a candidate: "Syrian Democratic Forces (SDF)".
+struct AcronymAfter {
+  uint32_t cand;
+  uint32_t begin, end;
+};
+
+struct Collector {
+  const Gazetteer& gaz;
+  const CueTable& cues;
+  SpanTable& spans;
+  std::deque<Cand>& out;
+  std::vector<AcronymAfter>& acronyms;
+};
+
 void collect_candidates(std::string_view text, const std::vector<Token>& toks, uint32_t article, uint8_t field,
-                        uint32_t sentence_base, bool headline, std::deque<Candidate>& out, const Gazetteer& gaz) {
+                        uint32_t sentence_base, bool headline, Collector& col) {
+  const Gazetteer& gaz = col.gaz;
   const size_t n = toks.size();
-  auto lower_word = [&](size_t k) { return toks[k].word() ? ascii_lower(tok_text(text, toks[k])) : std::string(); };
   // An initial: "G." before a name ("G. Thorpe", "John F. Kennedy").
   auto initial_at = [&](size_t k) {
     return k + 2 < n && toks[k].word() && toks[k].end - toks[k].begin == 1 && toks[k].has(kTokCap) &&
@@ -235,52 +469,77 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
       }
       break;
     }
-    Candidate c;
+    Cand c;
     c.article = article;
     c.field = field;
     c.sentence = sentence_base + toks[i].sentence;
-    c.headline = headline;
-    for (size_t k = i; k <= j; ++k) c.toks.push_back({toks[k].begin, toks[k].end, toks[k].flags});
-    // Context within the sentence.
+    c.begin = toks[i].begin;
+    c.span = col.spans.intern(text, article, field, toks, i, j, headline);
+    // Context within the sentence: up to two words before (quotes and symbols skipped) and after.
     const uint32_t s = toks[i].sentence;
+    size_t before[2] = {SIZE_MAX, SIZE_MAX}, after[2] = {SIZE_MAX, SIZE_MAX};
     size_t p = i;
     int got = 0;
     while (p > 0 && got < 2) {
       --p;
       if (toks[p].sentence != s) break;
       if (!toks[p].word()) {
-        if (got == 0 && toks[p].punct == ',') c.comma_before = true;
         if (toks[p].punct != '"' && toks[p].punct != '\x01') break;
         continue;
       }
-      (got == 0 ? c.prev1 : c.prev2) = lower_word(p);
-      ++got;
+      before[got++] = p;
     }
-    c.line_start = i == 0 || toks[i].has(kTokLineBefore);
+    if (i == 0 || toks[i].has(kTokLineBefore)) c.flags |= kCandLineStart;
     if (j + 1 < n && toks[j + 1].has(kTokDigit) && !toks[j + 1].has(kTokLineBefore) && toks[j + 1].word()) {
       const std::string_view num = tok_text(text, toks[j + 1]);
-      c.number_after = num.find_first_not_of("0123456789-./") == std::string_view::npos;
+      if (num.find_first_not_of("0123456789-./") == std::string_view::npos) c.flags |= kCandNumberAfter;
     }
-    if (field == 1 && c.line_start && toks[i].has(kTokAllCaps) && toks[i].begin < 200) {
+    if (field == 1 && (c.flags & kCandLineStart) && toks[i].has(kTokAllCaps) && toks[i].begin < 200) {
       const bool follows = j + 1 < n && !toks[j + 1].has(kTokLineBefore) &&
                            (toks[j + 1].has(kTokDigit) || toks[j + 1].punct == ',' || toks[j + 1].punct == '-' ||
                             toks[j + 1].punct == '\x01' || toks[j + 1].punct == '(');
-      c.dateline = follows;
+      if (follows) c.flags |= kCandDateline;
     }
     size_t q = j + 1;
     if (q < n && toks[q].punct == '(' && q + 2 < n && toks[q + 1].has(kTokAllCaps) && toks[q + 2].punct == ')')
-      c.acronym_after = std::string(tok_text(text, toks[q + 1]));
+      col.acronyms.push_back({static_cast<uint32_t>(col.out.size()), toks[q + 1].begin, toks[q + 1].end});
+    bool comma_after = false;
     if (q < n && toks[q].punct == ',') {
-      c.comma_after = true;
+      comma_after = true;
       ++q;
     }
     got = 0;
-    while (q < n && got < 2 && toks[q].sentence == s && toks[q].word()) {
-      (got == 0 ? c.next1 : c.next2) = lower_word(q);
-      ++got;
-      ++q;
+    while (q < n && got < 2 && toks[q].sentence == s && toks[q].word()) after[got++] = q++;
+    // What the context words say.
+    auto hash_of = [&](size_t k) { return fnv_lower(tok_text(text, toks[k])); };
+    auto pair_hash = [&](size_t first, size_t second) {  // "first second"
+      return fnv_lower(tok_text(text, toks[second]), fnv_lower(" ", fnv_lower(tok_text(text, toks[first]))));
+    };
+    const CueTable& cues = col.cues;
+    if (before[0] != SIZE_MAX) {
+      const uint16_t r = cues.roles(hash_of(before[0]));
+      if ((r & kRolePersonCue) && !(r & kRoleSaidTold)) c.ctx |= kCtxPersonBefore;
+      if (r & kRoleHonorific) c.ctx |= kCtxHonorific;
+      if (r & kRoleOrgCue) c.ctx |= kCtxOrgBefore;
+      if (before[1] != SIZE_MAX && (cues.roles(pair_hash(before[1], before[0])) & kRolePlaceBefore))
+        c.ctx |= kCtxPlaceBefore2;
+      else if (r & kRolePlaceBefore)
+        c.ctx |= kCtxPlaceBefore1;
+      const std::string_view w = tok_text(text, toks[before[0]]);
+      if (!w.empty() && w.find_first_not_of("0123456789-./") == std::string_view::npos) c.ctx |= kCtxNumberBefore;
     }
-    out.push_back(std::move(c));
+    if (after[0] != SIZE_MAX) {
+      const uint16_t r = cues.roles(hash_of(after[0]));
+      const uint16_t r2 = after[1] != SIZE_MAX ? cues.roles(hash_of(after[1])) : 0;
+      if (comma_after && ((r & kRolePersonCue) || ((r & kRoleArticle) && (r2 & kRolePersonCue))))
+        c.ctx |= kCtxPersonAfter;
+      if (r & kRoleSpeech) c.ctx |= kCtxSpeechAfter;
+      if ((after[1] != SIZE_MAX && (cues.roles(pair_hash(after[0], after[1])) & kRolePlaceAfter)) ||
+          (r & kRolePlaceAfter))
+        c.ctx |= kCtxPlaceAfter;
+      if (r & kRoleInstitution) c.ctx |= kCtxInstitutionAfter;
+    }
+    col.out.push_back(c);
     i = j + 1;
   }
 }
@@ -289,14 +548,19 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
 // [SECTION] Cleaning
 // -------------------------------------------------------------------------------------------------
 
-const WordSet kInstitutionNouns = {
-    "government", "army", "forces", "force", "parliament", "authorities", "ministry", "military", "troops", "officials",
-    "police", "border", "borders", "territory", "president", "prime", "foreign", "defence", "defense", "security",
-    "state", "capital", "economy", "embassy", "navy", "cabinet", "side", "leadership", "regime", "administration",
-    "interior", "central", "national", "air", "armed", "soil", "airspace", "waters", "sovereignty", "counterparts",
-    "delegation", "judiciary", "courts", "prosecutors", "consulate", "coast"};
-
-bool is_institution_noun(const std::string& w) { return kInstitutionNouns.count(w) != 0; }
+// A distinct span being cleaned: its tokens (from its first occurrence) and what cleaning decides.
+struct Probe {
+  std::vector<SpanTok> toks;
+  bool headline = false;
+  bool dropped = false;
+  bool title_cue = false;      // a person title was stripped from its front
+  bool corporate = false;      // ended in a corporate suffix: an organisation
+  int demonym_place = -1;      // a lone demonym: the gazetteer place it may refer to
+  uint32_t demonym_begin = 0, demonym_end = 0;
+  int gaz = -1;
+  std::string surface;
+  std::string core_surface;    // without a corporate suffix ("Standard Oil" of "Standard Oil Co")
+};
 
 // Capitalised function words that never begin a name unless the whole name is known ("The Hague").
 bool is_leading_function_word(std::string_view w) {
@@ -313,7 +577,10 @@ bool is_leading_function_word(std::string_view w) {
 // Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
 bool not_entity(const Gazetteer& gaz, std::string_view w) {
   if (gaz.is_not_entity(w)) return true;
-  std::string t = ascii_lower(w);
+  thread_local std::string t;
+  t.assign(w.data(), w.size());
+  for (char& ch : t)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch | 0x20);
   if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
   return gaz.is_not_entity(t);
 }
@@ -338,11 +605,11 @@ bool is_corporate_suffix(std::string_view w) {
 
 // Drops words that are not part of the name from the front and back of a candidate, and decides
 // whether what is left is a name at all. Sets surface, gaz, title_cue, demonym_place or dropped.
-void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, const CaseStats& stats,
-                     const std::unordered_set<std::string>& known_keys) {
+void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, const CaseStats& stats,
+                     const Interner& word_keys, const std::vector<bool>& known) {
   auto word = [&](size_t k) { return tok_text(text, c.toks[k]); };
   auto surface_of = [&](size_t a, size_t b) {  // toks [a, b)
-    return std::string(text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin));
+    return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin);
   };
   size_t a = 0, b = c.toks.size();
   // "The United States": the article is not part of the name when the rest is known.
@@ -396,13 +663,11 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
       const int dem = gaz.find_demonym(w);
       if (dem >= 0 && !(b - a >= 2 && gaz.is_org_head(word(b - 1)))) {
         if (b - a == 1) {
-          // "Iraqi government": a reference to the place; "Iraqi origin": none.
-          const std::string next = c.next1;
-          if (is_institution_noun(next)) {
-            c.demonym_place = dem;
-            c.demonym_begin = c.toks[a].begin;
-            c.demonym_end = c.toks[a].end;
-          }
+          // "Iraqi government" is a reference to the place, "Iraqi origin" none: the word after decides,
+          // per mention (kCtxInstitutionAfter).
+          c.demonym_place = dem;
+          c.demonym_begin = c.toks[a].begin;
+          c.demonym_end = c.toks[a].end;
         }
         ++a;
         changed = true;
@@ -438,7 +703,7 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
   bool all_caps = true;
   for (size_t k = a; k < b; ++k)
     if (!(c.toks[k].flags & kTokAllCaps)) all_caps = false;
-  std::string surface = surface_of(a, b);
+  std::string_view surface = surface_of(a, b);
   c.gaz = gaz.find(surface);
   if (all_caps && c.gaz < 0) {
     // Trim capitalised common words from both ends ("BRUSSELS 1996-08-22" lines, "NEWSLETTER").
@@ -460,8 +725,11 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
     size_t best_a = 0, best_b = 0;
     for (size_t x = a; x < b && best_b == 0; ++x)
       for (size_t y = b; y > x; --y) {
-        const std::string s = surface_of(x, y);
-        if (gaz.find(s) >= 0 || known_keys.count(name_key(s))) {
+        const std::string_view s = surface_of(x, y);
+        thread_local std::string key;
+        name_key_into(s, key);
+        const uint32_t id = word_keys.find(key);
+        if (gaz.find(s) >= 0 || (id != kNone && id < known.size() && known[id])) {
           best_a = x;
           best_b = y;
           break;
@@ -482,38 +750,25 @@ void clean_candidate(Candidate& c, std::string_view text, const Gazetteer& gaz, 
   if (core_b != b) {
     c.corporate = true;
     if (c.gaz < 0) c.gaz = gaz.find(surface_of(a, core_b));
-    c.core_surface = surface_of(a, core_b);
+    c.core_surface = std::string(surface_of(a, core_b));
   }
   c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
   c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
-  c.surface = std::move(surface);
+  c.surface = std::string(surface);
 }
 
 // -------------------------------------------------------------------------------------------------
 // [SECTION] Typing
 // -------------------------------------------------------------------------------------------------
 
-const WordSet kSpeechVerbs = {"said", "says", "told", "added", "stated", "announced", "noted", "warned",
-                                    "explained", "argued", "wrote", "asked", "replied", "insisted", "urged",
-                                    "affirmed", "confirmed", "praised", "voiced", "convened", "conducted", "declared",
-                                    "denied", "acknowledged", "stressed", "pointed", "vowed", "accused", "criticised",
-                                    "criticized", "met", "visited", "resigned", "died", "who", "has", "was", "is"};
-
-
-void type_votes(Candidate& c, std::string_view text, const Gazetteer& gaz) {
-  int* v = c.votes;
+// The votes a span earns on its own (the gazetteer, titles, first names, head words, suffixes).
+void span_votes(const Probe& c, std::string_view text, const Gazetteer& gaz, int* v) {
   const size_t nt = c.toks.size();
   auto word = [&](size_t k) { return tok_text(text, c.toks[k]); };
   if (c.gaz >= 0) v[static_cast<int>(gaz.entry(c.gaz).type)] += 6;
   if (c.title_cue) v[0] += 4;
-  if (gaz.is_person_cue(c.prev1) && c.prev1 != "said" && c.prev1 != "told") v[0] += 3;
-  if (c.comma_after && (gaz.is_person_cue(c.next1) || ((c.next1 == "a" || c.next1 == "the") && gaz.is_person_cue(c.next2))))
-    v[0] += 3;
-  if (kSpeechVerbs.count(c.next1) && c.next1.size() > 3)
-    v[0] += nt >= 2 ? 2 : 1;
   if (nt >= 2 && gaz.is_first_name(word(0)) && word(0) != "Al" && word(0) != "El") v[0] += 3;
   if (nt >= 2 && (c.toks[nt - 1].flags & kTokParticle)) v[0] += 1;
-  if (c.prev1 == "mr" || c.prev1 == "mrs" || c.prev1 == "ms" || c.prev1 == "dr") v[0] += 4;
 
   if (gaz.is_org_head(word(nt - 1)) && nt >= 2) v[1] += 4;
   if (c.corporate) v[1] += 4;
@@ -521,16 +776,28 @@ void type_votes(Candidate& c, std::string_view text, const Gazetteer& gaz) {
     for (size_t k = 1; k < nt; ++k)
       if (word(k) == "of") v[1] += 4;
   }
-  if (gaz.is_org_cue(c.prev1)) v[1] += 3;
   if (nt == 1 && (c.toks[0].flags & kTokAllCaps) && word(0).size() <= 6) v[1] += 1;
 
-  if (c.dateline && (c.gaz < 0 || gaz.entry(c.gaz).type == EntityType::Place)) v[2] += 4;
   if (gaz.is_place_head(word(nt - 1)) && nt >= 2) v[2] += 4;
-  const std::string after2 = c.next1 + " " + c.next2;
-  if (gaz.is_place_cue_after(after2) || gaz.is_place_cue_after(c.next1)) v[2] += 3;
-  const std::string before2 = c.prev2 + " " + c.prev1;
-  if (gaz.is_place_cue_before(before2)) v[2] += 3;
-  else if (gaz.is_place_cue_before(c.prev1)) v[2] += 1;
+}
+
+// The votes of one mention: its span's, the words around it, and where it stands.
+void mention_votes(const Cand& c, const Span& s, const Gazetteer& gaz, int* v) {
+  if (c.rule == kRuleTeam) {
+    v[0] = v[2] = 0;
+    v[1] = 8;
+    return;
+  }
+  for (int t = 0; t < kEntityTypes; ++t) v[t] = s.votes[t];
+  if (c.ctx & kCtxPersonBefore) v[0] += 3;
+  if (c.ctx & kCtxPersonAfter) v[0] += 3;
+  if (c.ctx & kCtxSpeechAfter) v[0] += s.kept >= 2 ? 2 : 1;
+  if (c.ctx & kCtxHonorific) v[0] += 4;
+  if (c.ctx & kCtxOrgBefore) v[1] += 3;
+  if ((c.flags & kCandDateline) && (s.gaz < 0 || gaz.entry(s.gaz).type == EntityType::Place)) v[2] += 4;
+  if (c.ctx & kCtxPlaceAfter) v[2] += 3;
+  if (c.ctx & kCtxPlaceBefore2) v[2] += 3;
+  else if (c.ctx & kCtxPlaceBefore1) v[2] += 1;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -565,6 +832,14 @@ struct Group {
   size_t first_candidate = SIZE_MAX;
   size_t max_tokens = 0;
   uint32_t mid_sentence = 0;  // mentions not at a sentence start
+  bool present() const { return first_candidate != SIZE_MAX; }
+};
+
+// A surface form of an entity, counted, with the rule of its first mention.
+struct SurfaceTally {
+  uint32_t surface;
+  uint32_t count;
+  std::string rule;
 };
 
 // Locates given entity names in a field; returns the mentions (without entity ids).
@@ -596,14 +871,7 @@ struct GivenMention {
   Mention m;
   std::string surface, name;
   EntityType type;
-};
-
-struct CleanMemo {
-  uint32_t skip_front = 0, keep = 0;  // tokens dropped in front, tokens kept
-  bool dropped = false, title_cue = false, corporate = false;
-  int gaz = -1, single_demonym = -1;
-  uint32_t demonym_tok = 0;  // index in the span of the lone demonym's token
-  std::string surface, core_surface;
+  uint32_t key = kNone;  // merge group, once merging starts
 };
 
 }  // namespace
@@ -612,196 +880,245 @@ struct EntityExtractor::Impl {
   const Corpus& corpus;
   std::shared_ptr<const Gazetteer> gaz_owner;
   const Gazetteer& gaz;
+  CueTable cues;
   EntityIndex index;
   size_t n;
   int stage = 0;        // 0 bodies, 1 titles, 2 cleaning, 3 merging, 4 done
-  size_t cursor = 0;    // article or candidate the current stage continues from
+  size_t cursor = 0;    // article, span or candidate the current stage continues from
   size_t stage_start = 0;  // cursor when the current step() began (each step makes progress)
   double spent_ms = 0;
-  std::deque<Candidate> cands;  // a deque: growing it never copies (or doubles) the whole list
+  std::deque<Cand> cands;  // a deque: growing it never copies (or doubles) the whole list
+  std::vector<AcronymAfter> acronyms;
+  SpanTable spans;
   CaseStats stats;
-  std::vector<Token> toks;
-  std::vector<uint32_t> title_sentences;
+  std::vector<Token> toks, title_toks;
+  std::vector<uint32_t> body_start, title_start;  // per article: its first candidate (n + 1 entries)
   std::vector<GivenMention> given;
-  size_t body_cands = 0;
-  std::unordered_map<std::string, CleanMemo> memo;
-  std::unordered_set<std::string> known_keys;
-  std::string memo_key;
+  size_t body_spans = 0;
+  std::vector<bool> known;  // by `words` id: name keys of the spans found in bodies
+  std::unordered_map<uint32_t, uint32_t> team_keys;        // span -> its name as a team's key
+  std::unordered_map<uint32_t, uint32_t> acronym_targets;  // span -> acronym binding
+  Interner keys;      // merge groups: "g<gazetteer entry>", "n<name key>", "t<name key>" (teams)
+  Interner surfaces;  // surface strings
+  Interner words;     // surname keys
+  Collector col{gaz, cues, spans, cands, acronyms};
 
   Impl(const Corpus& c, std::shared_ptr<const Gazetteer> g)
-      : corpus(c), gaz_owner(std::move(g)), gaz(*gaz_owner), n(c.size()) {
+      : corpus(c), gaz_owner(std::move(g)), gaz(*gaz_owner), cues(gaz), n(c.size()), spans(c) {
     index.by_article.resize(n);
     index.sentences.assign(n, 0);
-    title_sentences.assign(n, 0);
+    body_start.assign(n + 1, 0);
+    title_start.assign(n + 1, 0);
   }
 
   using Clock = std::chrono::steady_clock;
   static bool past(Clock::time_point deadline) { return Clock::now() >= deadline; }
-  std::string_view text_of(const Candidate& c) const {
+  std::string_view text_of(const Cand& c) const {
     const Article& art = corpus.articles[c.article];
     return c.field == 0 ? std::string_view(art.title) : std::string_view(art.body);
   }
 
   // Pass 1: bodies first (they teach which words are names), then headlines. false: out of time.
   bool run_bodies(Clock::time_point deadline) {
-  for (; cursor < n; ++cursor) {
-    if ((cursor & 31) == 0 && cursor != stage_start && past(deadline)) return false;
-    const uint32_t a = static_cast<uint32_t>(cursor);
-    const Article& art = corpus.articles[a];
-    index.bytes += art.title.size() + art.body.size();
-    tokenize(art.title, toks);
-    const uint32_t ts = toks.empty() ? 0 : toks.back().sentence + 1;
-    title_sentences[a] = ts;
-    std::vector<Token> title_toks = toks;
-    tokenize(art.body, toks);
-    index.sentences[a] = ts + (toks.empty() ? 0 : toks.back().sentence + 1);
-    if (art.has_given_entities) {
-      for (const GivenEntity& g : art.given_entities) {
-        std::vector<std::pair<Mention, std::string>> found;
-        for (const std::string* nm : [&] {
-               std::vector<const std::string*> v{&g.name};
-               for (const auto& al : g.aliases) v.push_back(&al);
-               return v;
-             }()) {
-          locate_given(art.title, title_toks, *nm, 0, 0, found);
-          locate_given(art.body, toks, *nm, 1, ts, found);
-        }
-        if (found.empty()) {
-          Mention m;
-          m.begin = m.end = kNoOffset;
-          found.push_back({m, g.name});
-        }
-        for (auto& f : found) given.push_back({a, f.first, f.second, g.name, g.type});
+    for (; cursor < n; ++cursor) {
+      if ((cursor & 31) == 0 && cursor != stage_start && past(deadline)) return false;
+      const uint32_t a = static_cast<uint32_t>(cursor);
+      body_start[a] = static_cast<uint32_t>(cands.size());
+      const Article& art = corpus.articles[a];
+      index.bytes += art.title.size() + art.body.size();
+      tokenize(art.title, title_toks);
+      const uint32_t ts = title_toks.empty() ? 0 : title_toks.back().sentence + 1;
+      tokenize(art.body, toks);
+      index.sentences[a] = ts + (toks.empty() ? 0 : toks.back().sentence + 1);
+      if (art.has_given_entities) {
+        add_given(a, art, ts);
+        continue;
       }
-      continue;
+      stats.add(art.body, toks);
+      collect_candidates(art.body, toks, a, 1, ts, false, col);
     }
-    stats.add(art.body, toks);
-    collect_candidates(art.body, toks, a, 1, ts, false, cands, gaz);
-  }
-    body_cands = cands.size();
+    body_start[n] = static_cast<uint32_t>(cands.size());
+    body_spans = spans.spans.size();
     return true;
+  }
+
+  void add_given(uint32_t a, const Article& art, uint32_t title_sentences) {
+    for (const GivenEntity& g : art.given_entities) {
+      std::vector<std::pair<Mention, std::string>> found;
+      std::vector<const std::string*> names{&g.name};
+      for (const auto& al : g.aliases) names.push_back(&al);
+      for (const std::string* nm : names) {
+        locate_given(art.title, title_toks, *nm, 0, 0, found);
+        locate_given(art.body, toks, *nm, 1, title_sentences, found);
+      }
+      if (found.empty()) {
+        Mention m;
+        m.begin = m.end = kNoOffset;
+        found.push_back({m, g.name});
+      }
+      for (auto& f : found) given.push_back({a, f.first, f.second, g.name, g.type});
+    }
   }
 
   bool run_titles(Clock::time_point deadline) {
-  for (; cursor < n; ++cursor) {
-    if ((cursor & 63) == 0 && cursor != stage_start && past(deadline)) return false;
-    const uint32_t a = static_cast<uint32_t>(cursor);
-    const Article& art = corpus.articles[a];
-    if (art.has_given_entities || art.title.empty()) continue;
-    tokenize(art.title, toks);
-    const bool headline = is_headline_case(art.title, toks);
-    if (!headline) stats.add(art.title, toks);
-    collect_candidates(art.title, toks, a, 0, 0, headline, cands, gaz);
-  }
-
+    for (; cursor < n; ++cursor) {
+      if ((cursor & 63) == 0 && cursor != stage_start && past(deadline)) return false;
+      const uint32_t a = static_cast<uint32_t>(cursor);
+      title_start[a] = static_cast<uint32_t>(cands.size());
+      const Article& art = corpus.articles[a];
+      if (art.has_given_entities || art.title.empty()) continue;
+      tokenize(art.title, toks);
+      const bool headline = is_headline_case(art.title, toks);
+      if (!headline) stats.add(art.title, toks);
+      collect_candidates(art.title, toks, a, 0, 0, headline, col);
+    }
+    title_start[n] = static_cast<uint32_t>(cands.size());
+    spans.release_table();
     return true;
   }
 
-  // Pass 2: clean and type; bodies first so headlines can be checked against the names found.
-  // Cleaning depends only on the span's text and its sentence-start and headline flags (and on the
-  // corpus statistics, final by now), so its outcome is remembered per distinct span: news repeats
-  // the same names thousands of times.
-  // Frees what merging no longer reads (most of a candidate's memory): everything of a dropped
-  // candidate, the context words of a kept one but the word before it (results tables).
-  static void release_context(Candidate& c, bool dropped) {
-    std::string().swap(c.prev2);
-    std::string().swap(c.next1);
-    std::string().swap(c.next2);
-    if (!dropped) return;
-    std::string().swap(c.prev1);
-    std::string().swap(c.acronym_after);
-    std::vector<SpanTok>().swap(c.toks);
-  }
-
+  // Pass 2: clean and type each distinct span once (the corpus statistics are final by now); spans of
+  // bodies first, so headlines can be checked against the names found in bodies.
   bool run_clean(Clock::time_point deadline) {
-  for (; cursor < cands.size(); ++cursor) {
-    const size_t i = cursor;
-    if ((i & 255) == 0 && i != stage_start && past(deadline)) return false;
-    if (i == body_cands) {
-      // The names found in bodies: one key per distinct cleaned span.
-      for (const auto& entry : memo)
-        if (!entry.second.dropped) known_keys.insert(name_key(entry.second.surface));
-      memo.clear();  // headlines see the names known from bodies
-    }
-    Candidate& c = cands[i];
-    const std::string_view text = text_of(c);
-    memo_key.assign(text.substr(c.toks.front().begin, c.toks.back().end - c.toks.front().begin));
-    memo_key += (c.toks.front().flags & kTokSentStart) ? '\x01' : '\x02';
-    memo_key += c.headline ? '\x01' : '\x02';
-    auto it = memo.find(memo_key);
-    if (it == memo.end()) {
-      Candidate probe = c;
-      probe.next1 = "government";  // learn whether a lone demonym could refer to its place
-      clean_candidate(probe, text, gaz, stats, known_keys);
-      CleanMemo m;
-      m.dropped = probe.dropped;
-      m.title_cue = probe.title_cue;
-      m.corporate = probe.corporate;
-      m.gaz = probe.gaz;
-      m.single_demonym = probe.demonym_place;
-      while (m.demonym_tok + 1 < c.toks.size() && c.toks[m.demonym_tok].begin != probe.demonym_begin) ++m.demonym_tok;
-      if (!probe.dropped) {
-        m.skip_front = 0;
-        while (m.skip_front < c.toks.size() && c.toks[m.skip_front].begin != probe.toks.front().begin) ++m.skip_front;
-        m.keep = static_cast<uint32_t>(probe.toks.size());
-        m.surface = probe.surface;
-        m.core_surface = probe.core_surface;
+    for (; cursor < spans.spans.size(); ++cursor) {
+      if ((cursor & 255) == 0 && cursor != stage_start && past(deadline)) return false;
+      if (cursor == body_spans) {
+        for (size_t k = 0; k < body_spans; ++k) {
+          if (spans.spans[k].dropped) continue;
+          const uint32_t id = words.id(name_key(surfaces.name(spans.spans[k].surface)));
+          if (known.size() <= id) known.resize(id + 1, false);
+          known[id] = true;
+        }
       }
-      it = memo.emplace(memo_key, std::move(m)).first;
+      clean_span(spans.spans[cursor]);
     }
-    const CleanMemo& m = it->second;
-    if (m.dropped) {
-      c.dropped = true;
-      if (m.single_demonym >= 0 && is_institution_noun(c.next1)) {
-        c.demonym_place = m.single_demonym;
-        c.demonym_begin = c.toks[m.demonym_tok].begin;  // "Iraqi", or "Iraqi" of "The Iraqi"
-        c.demonym_end = c.toks[m.demonym_tok].end;
-      }
-      release_context(c, true);
-      continue;
-    }
-    c.title_cue = m.title_cue;
-    c.corporate = m.corporate;
-    c.gaz = m.gaz;
-    c.surface = m.surface;
-    c.core_surface = m.core_surface;
-    c.toks.erase(c.toks.begin() + m.skip_front + m.keep, c.toks.end());
-    c.toks.erase(c.toks.begin(), c.toks.begin() + m.skip_front);
-    type_votes(c, text, gaz);
-    release_context(c, false);
+    compact_candidates();
+    spans.release_tokens();
+    std::vector<bool>().swap(known);
+    stats = CaseStats();
+    return true;
   }
 
-    return true;
+  // Forgets the candidates whose span cleaning dropped (four in ten in news: "The", "But", sentence-
+  // initial words), but for demonyms that refer to their place. Order is kept, so are the articles'
+  // candidate ranges and the acronyms' candidate indices.
+  void compact_candidates() {
+    const size_t nc = cands.size();
+    std::vector<uint32_t> kept_before(nc + 1, 0);
+    size_t w = 0;
+    for (size_t i = 0; i < nc; ++i) {
+      kept_before[i] = static_cast<uint32_t>(w);
+      const Cand& c = cands[i];
+      const Span& s = spans.spans[c.span];
+      if (s.dropped && !(s.single_demonym >= 0 && (c.ctx & kCtxInstitutionAfter))) continue;
+      cands[w++] = c;
+    }
+    kept_before[nc] = static_cast<uint32_t>(w);
+    cands.resize(w);
+    cands.shrink_to_fit();
+    for (uint32_t& b : body_start) b = kept_before[b];
+    for (uint32_t& b : title_start) b = kept_before[b];
+    size_t aw = 0;
+    for (const AcronymAfter& a : acronyms) {
+      const uint32_t k = kept_before[a.cand];
+      if (kept_before[a.cand + 1] == k) continue;  // its candidate was dropped
+      acronyms[aw++] = {k, a.begin, a.end};
+    }
+    acronyms.resize(aw);
+  }
+
+  void clean_span(Span& s) {
+    Probe p;
+    p.headline = s.headline;
+    p.toks.assign(spans.pool.begin() + s.first_tok, spans.pool.begin() + s.first_tok + s.ntoks);
+    const uint32_t base = p.toks.front().begin;
+    const std::string_view text = spans.text(s);
+    clean_candidate(p, text, gaz, stats, words, known);
+    s.dropped = p.dropped;
+    if (p.dropped) {
+      s.single_demonym = p.demonym_place;
+      if (p.demonym_place >= 0) {
+        s.from = p.demonym_begin - base;
+        s.to = p.demonym_end - base;
+        s.surface = surfaces.id(text.substr(p.demonym_begin, p.demonym_end - p.demonym_begin));
+        s.key = keys.id("g" + std::to_string(p.demonym_place));
+      }
+      return;
+    }
+    s.from = p.toks.front().begin - base;
+    s.to = p.toks.back().end - base;
+    s.kept = static_cast<uint16_t>(std::min<size_t>(p.toks.size(), UINT16_MAX));
+    s.kept_flags = p.toks.front().flags;
+    s.gaz = p.gaz;
+    s.corporate = p.corporate;
+    int votes[kEntityTypes] = {0, 0, 0};
+    span_votes(p, text, gaz, votes);
+    for (int t = 0; t < kEntityTypes; ++t) s.votes[t] = static_cast<int16_t>(std::min(votes[t], int{INT16_MAX}));
+    s.surface = surfaces.id(p.surface);
+    s.key = keys.id(p.gaz >= 0 ? "g" + std::to_string(p.gaz) : "n" + name_key(p.corporate ? p.core_surface : p.surface));
+    s.gaz_alias = p.gaz >= 0 && p.surface != gaz.entry(p.gaz).name;
+    if (s.kept >= 2) s.last_key = words.id(strip_particle_key(last_name_key(p.surface)));
+    if (!(s.kept_flags & kTokAllCaps)) {
+      const std::string nk = name_key(p.surface);
+      const std::string key = strip_particle_key(nk);
+      if (key.find(' ') == std::string::npos || nk.rfind("al ", 0) == 0) s.surname_probe = words.id(key);
+    }
   }
 
   // Pass 3 and on: keys, acronyms, surnames, types, entities and mentions, in phases that resume where
   // the time budget ran out (a large corpus would otherwise stall a frame for most of a second).
   int merge_phase = 0;
   size_t slices = 0;
-  std::unordered_map<std::string, std::pair<std::string, uint32_t>> acronym_key;  // acronym name key -> (group key, article)
-  std::unordered_map<std::string, Group> groups;
-  std::vector<size_t> by_article_order;
-  std::unordered_map<std::string, int> group_type, given_type;
-  std::unordered_map<std::string, uint32_t> entity_of;
-  std::vector<std::pair<uint32_t, std::string>> firsts;
-  std::vector<std::map<std::string, std::pair<uint32_t, std::string>>> surfaces;
+  struct AcronymBinding {
+    uint32_t key, article;
+  };
+  std::vector<AcronymBinding> acronym_bindings;
+  std::vector<Group> groups;  // by key id
+  std::vector<int> group_type;
+  std::unordered_map<uint32_t, int> given_type;
+  std::vector<uint32_t> entity_of;  // key id -> entity
+  std::vector<std::pair<uint32_t, uint32_t>> firsts;  // (first candidate, key)
+  std::vector<std::vector<SurfaceTally>> tallies;     // per entity
 
-  void add_mention(uint32_t article, uint32_t ent, Mention m, const std::string& surface, const std::string& rule) {
+  int cand_gaz(const Cand& c, const Span& s) const { return c.rule == kRuleTeam ? -1 : s.gaz; }
+
+  std::string rule_text(const Cand& c) const {
+    switch (c.rule) {
+      case kRuleGazAlias: return "gazetteer alias";
+      case kRuleTeam: return "team (place name in a results table)";
+      case kRuleAcronym: return "acronym defined in " + corpus.articles[c.rule_arg].id;
+      case kRuleSurname:
+        return "surname of " + std::string(surfaces.name(spans.spans[cands[c.rule_arg].span].surface)) + " in " +
+               corpus.articles[c.article].id;
+      default: return "name";
+    }
+  }
+
+  template <class RuleFn>
+  void add_mention(uint32_t article, uint32_t ent, Mention m, uint32_t surface, RuleFn rule) {
     m.entity = ent;
     index.by_article[article].push_back(m);
-    auto& s = surfaces[ent][surface];
-    if (s.first++ == 0) s.second = rule;
+    for (SurfaceTally& t : tallies[ent])
+      if (t.surface == surface) {
+        ++t.count;
+        return;
+      }
+    tallies[ent].push_back({surface, 1, rule()});
   }
 
   // Provisional group types: one candidate into its group.
   void group_candidate(size_t i) {
-    const Candidate& c = cands[i];
-    if (c.dropped) return;
+    const Cand& c = cands[i];
+    const Span& s = spans.spans[c.span];
+    if (s.dropped) return;
     Group& g = groups[c.key];
-    for (int t = 0; t < kEntityTypes; ++t) g.votes[t] += c.votes[t];
-    if (c.gaz >= 0) g.gaz = c.gaz;
-    g.max_tokens = std::max(g.max_tokens, c.toks.size());
-    if (!(c.toks[0].flags & kTokSentStart)) ++g.mid_sentence;
+    int v[kEntityTypes];
+    mention_votes(c, s, gaz, v);
+    for (int t = 0; t < kEntityTypes; ++t) g.votes[t] += v[t];
+    const int gz = cand_gaz(c, s);
+    if (gz >= 0) g.gaz = gz;
+    g.max_tokens = std::max<size_t>(g.max_tokens, s.kept);
+    if (!(s.kept_flags & kTokSentStart)) ++g.mid_sentence;
     if (c.article < g.first_article || (c.article == g.first_article && i < g.first_candidate)) {
       g.first_article = c.article;
       g.first_candidate = i;
@@ -809,245 +1126,267 @@ struct EntityExtractor::Impl {
   }
 
   bool run_merge(Clock::time_point deadline) {
-  const size_t nc = cands.size();
-  auto due = [&](size_t i) { return (i & 2047) == 0 && i != stage_start && past(deadline); };
-  for (;;) {
-    switch (merge_phase) {
-      case 0:  // merge keys: gazetteer entries by id, everything else by normalised name
-        for (; cursor < nc; ++cursor) {
-          if (due(cursor)) return false;
-          Candidate& c = cands[cursor];
-          if (c.dropped) continue;
-          // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
-          const bool after_number = !c.prev1.empty() && c.prev1.find_first_not_of("0123456789-./") == std::string::npos;
-          if (c.number_after && !c.dateline && (c.line_start || after_number) && c.gaz >= 0 &&
-              gaz.entry(c.gaz).type == EntityType::Place) {
-            c.gaz = -1;
-            c.votes[0] = c.votes[2] = 0;
-            c.votes[1] = 8;
-            c.key = "t" + name_key(c.surface);
-            c.rule = "team (place name in a results table)";
-            continue;
+    const size_t nc = cands.size();
+    auto due = [&](size_t i) { return (i & 2047) == 0 && i != stage_start && past(deadline); };
+    for (;;) {
+      switch (merge_phase) {
+        case 0:  // merge keys: gazetteer entries by id, everything else by normalised name
+          for (; cursor < nc; ++cursor) {
+            if (due(cursor)) return false;
+            Cand& c = cands[cursor];
+            Span& s = spans.spans[c.span];
+            if (s.dropped) continue;
+            // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
+            if ((c.flags & kCandNumberAfter) && !(c.flags & kCandDateline) &&
+                ((c.flags & kCandLineStart) || (c.ctx & kCtxNumberBefore)) && s.gaz >= 0 &&
+                gaz.entry(s.gaz).type == EntityType::Place) {
+              auto team = team_keys.find(c.span);
+              if (team == team_keys.end())
+                team = team_keys.emplace(c.span, keys.id("t" + name_key(surfaces.name(s.surface)))).first;
+              c.key = team->second;
+              c.rule = kRuleTeam;
+              continue;
+            }
+            c.key = s.key;
+            if (s.gaz_alias) c.rule = kRuleGazAlias;
           }
-          c.key = c.gaz >= 0 ? "g" + std::to_string(c.gaz) : "n" + name_key(c.corporate ? c.core_surface : c.surface);
-          if (c.gaz >= 0 && c.surface != gaz.entry(c.gaz).name) c.rule = "gazetteer alias";
-        }
-        break;
-      case 1: {
-      // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.
-      std::map<std::string, std::map<std::string, std::pair<int, uint32_t>>> acronym_defs;  // acr -> key -> (count, article)
-      for (const Candidate& c : cands) {
-        if (c.dropped || c.acronym_after.empty() || c.toks.size() < 2) continue;
-        const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(c.surface[0])));
-        if (first != c.acronym_after[0]) continue;
-        auto& d = acronym_defs[name_key(c.acronym_after)][c.key];
-        if (d.first++ == 0) d.second = c.article;
-      }
-      for (auto& [acr, defs] : acronym_defs) {
-        auto best = std::max_element(defs.begin(), defs.end(), [](auto& x, auto& y) { return x.second.first < y.second.first; });
-        acronym_key[acr] = {best->first, best->second.second};
-      }
-      for (Candidate& c : cands) {
-        if (c.dropped || c.toks.size() != 1 || !(c.toks[0].flags & kTokAllCaps)) continue;
-        auto it = acronym_key.find(name_key(c.surface));
-        if (it == acronym_key.end() || it->second.first == c.key) continue;
-        if (c.gaz >= 0 && gaz.entry(c.gaz).type != EntityType::Org) continue;  // "US" stays the country
-        c.key = it->second.first;
-        c.rule = "acronym defined in " + corpus.articles[it->second.second].id;
-      }
-
-        break;
-      }
-      case 2:  // groups, then surnames bound to the full names of their article, then groups again
-      case 4:
-        if (cursor == 0) groups.clear();
-        for (; cursor < nc; ++cursor) {
-          if (due(cursor)) return false;
-          group_candidate(cursor);
-        }
-        if (merge_phase == 2) {
-          by_article_order.resize(nc);
-          for (size_t k = 0; k < nc; ++k) by_article_order[k] = k;
-          std::stable_sort(by_article_order.begin(), by_article_order.end(),
-                           [&](size_t x, size_t y) { return cands[x].article < cands[y].article; });
-        }
-        break;
-      case 3: {
-        const std::vector<size_t>& order = by_article_order;
-        size_t& i = cursor;
-        while (i < order.size()) {
-          if (++slices % 16 == 0 && past(deadline)) return false;
-          const uint32_t art = cands[order[i]].article;
-          size_t j = i;
-          while (j < order.size() && cands[order[j]].article == art) ++j;
-          std::unordered_map<std::string, std::pair<std::string, std::string>> surnames;  // last key -> (group key, surface)
-          for (size_t k = i; k < j; ++k) {
-            const Candidate& c = cands[order[k]];
-            if (c.dropped || c.toks.size() < 2) continue;
-            const Group& g = groups[c.key];
-            if (argmax(g.votes) != 0) continue;
-            surnames.emplace(strip_particle_key(last_name_key(c.surface)), std::make_pair(c.key, c.surface));
+          break;
+        case 1: {
+          // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.
+          std::map<std::string, std::map<std::string, std::pair<int, uint32_t>>> defs;  // acr -> key -> (count, article)
+          for (const AcronymAfter& a : acronyms) {
+            const Cand& c = cands[a.cand];
+            const Span& s = spans.spans[c.span];
+            if (s.dropped || s.kept < 2) continue;
+            const std::string_view surface = surfaces.name(s.surface);
+            const std::string_view acr = text_of(c).substr(a.begin, a.end - a.begin);
+            const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(surface[0])));
+            if (first != acr[0]) continue;
+            auto& d = defs[name_key(acr)][std::string(keys.name(c.key))];
+            if (d.first++ == 0) d.second = c.article;
           }
-          for (size_t k = i; k < j; ++k) {
-            Candidate& c = cands[order[k]];
-            if (c.dropped || c.gaz >= 0 || (c.toks[0].flags & kTokAllCaps)) continue;
-            const std::string key = strip_particle_key(name_key(c.surface));
-            if (key.find(' ') != std::string::npos && name_key(c.surface).rfind("al ", 0) != 0) continue;
-            auto it = surnames.find(key);
-            if (it == surnames.end() || it->second.first == c.key) continue;
-            const Group& own = groups[c.key];
-            if (argmax(own.votes) > 0) continue;  // typed as an organisation or place on its own evidence
-            c.key = it->second.first;
-            c.rule = "surname of " + it->second.second + " in " + corpus.articles[art].id;
+          std::vector<AcronymAfter>().swap(acronyms);
+          std::unordered_map<std::string, uint32_t> binding_of;  // acronym name key -> binding
+          for (auto& [acr, by_key] : defs) {
+            auto best = std::max_element(by_key.begin(), by_key.end(),
+                                         [](auto& x, auto& y) { return x.second.first < y.second.first; });
+            binding_of[acr] = static_cast<uint32_t>(acronym_bindings.size());
+            acronym_bindings.push_back({keys.find(best->first), best->second.second});
           }
-          i = j;
-        }
-        std::vector<size_t>().swap(by_article_order);
-        break;
-      }
-      case 5: {
-      // Decide each group's type; groups without any evidence are kept only when they read as names.
-      for (auto& [key, g] : groups) {
-        int t = argmax(g.votes);
-        if (t < 0) {
-          if (g.max_tokens >= 2) t = 0;         // an unknown multi-word name: most often a person in news
-          else if (g.mid_sentence >= 1) t = -1;  // single capitalised word without any cue: not kept
-        }
-        group_type[key] = t;
-      }
-
-      // Entities in order of first appearance; canonical names; aliases with their rules; mentions.
-      for (auto& [key, g] : groups)
-        if (group_type[key] >= 0) firsts.push_back({static_cast<uint32_t>(g.first_candidate), key});
-      // Given entities join groups too.
-      for (const GivenMention& gm : given) {
-        const int gz = gaz.find(gm.name);
-        const std::string key = gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name);
-        if (!groups.count(key) && !given_type.count(key)) firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), key});
-        given_type.emplace(key, static_cast<int>(gm.type));
-      }
-      std::sort(firsts.begin(), firsts.end());
-      for (auto& [first, key] : firsts) {
-        const uint32_t id = static_cast<uint32_t>(index.entities.size());
-        entity_of[key] = id;
-        Entity e;
-        auto gt = given_type.find(key);
-        const int t = gt != given_type.end() ? gt->second : group_type[key];
-        e.type = static_cast<EntityType>(t);
-        auto git = groups.find(key);
-        if (git != groups.end() && git->second.gaz >= 0) {
-          e.known = true;
-          e.name = gaz.entry(git->second.gaz).name;
-        }
-        index.entities.push_back(std::move(e));
-      }
-        surfaces.resize(index.entities.size());
-        break;
-      }
-      case 6: {  // mentions
-        for (; cursor < nc; ++cursor) {
-          if (due(cursor)) return false;
-          const Candidate& c = cands[cursor];
-          if (c.dropped) continue;
-          auto it = entity_of.find(c.key);
-          if (it == entity_of.end()) continue;
-          Mention m;
-          m.begin = c.toks.front().begin;
-          m.end = c.toks.back().end;
-          m.sentence = c.sentence;
-          m.field = c.field;
-          add_mention(c.article, it->second, m, c.surface, c.rule);
-        }
-      for (const GivenMention& gm : given) {
-        const int gz = gaz.find(gm.name);
-        const std::string key = gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name);
-        add_mention(gm.article, entity_of[key], gm.m, gm.surface, "given in input");
-      }
-        break;
-      }
-      case 7: {
-      // Demonym references ("Iraqi government" -> Iraq), counted for places already found or known.
-      for (const Candidate& c : cands) {
-        if (!c.dropped || c.demonym_place < 0) continue;
-        const std::string key = "g" + std::to_string(c.demonym_place);
-        auto it = entity_of.find(key);
-        uint32_t ent;
-        if (it == entity_of.end()) {
-          ent = static_cast<uint32_t>(index.entities.size());
-          entity_of[key] = ent;
-          Entity e;
-          e.type = EntityType::Place;
-          e.known = true;
-          e.name = gaz.entry(c.demonym_place).name;
-          index.entities.push_back(std::move(e));
-          surfaces.emplace_back();
-        } else {
-          ent = it->second;
-        }
-        Mention m;
-        m.begin = c.demonym_begin;
-        m.end = c.demonym_end;
-        m.sentence = c.sentence;
-        m.field = c.field;
-        m.via_demonym = 1;
-        add_mention(c.article, ent, m, std::string(text_of(c).substr(m.begin, m.end - m.begin)), "demonym");
-      }
-      // Canonical names, aliases, counts.
-      for (uint32_t id = 0; id < index.entities.size(); ++id) {
-        Entity& e = index.entities[id];
-        std::string best;
-        size_t best_words = 0;
-        uint32_t best_count = 0;
-        for (auto& [surface, info] : surfaces[id]) {
-          e.aliases.push_back({surface, info.second, info.first});
-          if (info.second == "demonym") continue;
-          size_t words = 1;
-          for (char ch : surface) words += ch == ' ';
-          const bool acronym = surface.size() <= 6 && std::all_of(surface.begin(), surface.end(), [](char ch) {
-                                 return !(ch >= 'a' && ch <= 'z');
-                               });
-          if (acronym) words = 0;
-          if (words > best_words || (words == best_words && info.first > best_count)) {
-            best = surface;
-            best_words = words;
-            best_count = info.first;
+          if (!binding_of.empty())
+            for (uint32_t k = 0; k < spans.spans.size(); ++k) {
+              const Span& s = spans.spans[k];
+              if (s.dropped || s.kept != 1 || !(s.kept_flags & kTokAllCaps)) continue;
+              auto it = binding_of.find(name_key(surfaces.name(s.surface)));
+              if (it != binding_of.end()) acronym_targets.emplace(k, it->second);
+            }
+          for (Cand& c : cands) {
+            const Span& s = spans.spans[c.span];
+            if (s.dropped || acronym_targets.empty()) continue;
+            auto target = acronym_targets.find(c.span);
+            if (target == acronym_targets.end()) continue;
+            const AcronymBinding& b = acronym_bindings[target->second];
+            if (b.key == c.key) continue;
+            const int gz = cand_gaz(c, s);
+            if (gz >= 0 && gaz.entry(gz).type != EntityType::Org) continue;  // "US" stays the country
+            c.key = b.key;
+            c.rule = kRuleAcronym;
+            c.rule_arg = b.article;
           }
+          break;
         }
-        if (e.name.empty()) e.name = best.empty() ? (e.aliases.empty() ? std::string("?") : e.aliases[0].surface) : best;
-        const std::string canonical_key = name_key(e.name);
-        for (EntityAlias& al : e.aliases)
-          if (al.rule == "name" && al.surface != e.name && name_key(al.surface) == canonical_key) al.rule = "spelling variant";
-        std::sort(e.aliases.begin(), e.aliases.end(), [](const EntityAlias& x, const EntityAlias& y) {
-          return x.count != y.count ? x.count > y.count : x.surface < y.surface;
-        });
-      }
-        break;
-      }
-      default:  // mentions in reading order; counts
-        for (; cursor < n; ++cursor) {
-          if ((cursor & 1023) == 0 && cursor != stage_start && past(deadline)) return false;
-          const size_t a = cursor;
-          auto& ms = index.by_article[a];
-          std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) {
-            if (x.field != y.field) return x.field < y.field;
-            return x.begin < y.begin;
-          });
-          std::vector<uint32_t> seen;
-          for (const Mention& m : ms) {
-            ++index.entities[m.entity].mentions;
-            seen.push_back(m.entity);
+        case 2:  // groups, then surnames bound to the full names of their article, then groups again
+        case 4:
+          if (cursor == 0) groups.assign(keys.size(), Group{});
+          for (; cursor < nc; ++cursor) {
+            if (due(cursor)) return false;
+            group_candidate(cursor);
           }
-          std::sort(seen.begin(), seen.end());
-          seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-          for (uint32_t e : seen) ++index.entities[e].articles;
+          break;
+        case 3: {
+          struct Surname {
+            uint32_t last_key, key, cand;
+          };
+          std::vector<Surname> surnames;
+          for (; cursor < n; ++cursor) {
+            if (++slices % 16 == 0 && past(deadline)) return false;
+            const size_t a = cursor;
+            // The article's candidates: body, then title (the order they were collected in).
+            const uint32_t ranges[2][2] = {{body_start[a], body_start[a + 1]}, {title_start[a], title_start[a + 1]}};
+            surnames.clear();
+            for (const auto& r : ranges)
+              for (uint32_t k = r[0]; k < r[1]; ++k) {
+                const Cand& c = cands[k];
+                const Span& s = spans.spans[c.span];
+                if (s.dropped || s.kept < 2) continue;
+                if (argmax(groups[c.key].votes) != 0) continue;
+                const bool seen = std::any_of(surnames.begin(), surnames.end(),
+                                              [&](const Surname& x) { return x.last_key == s.last_key; });
+                if (!seen) surnames.push_back({s.last_key, c.key, k});
+              }
+            if (surnames.empty()) continue;
+            for (const auto& r : ranges)
+              for (uint32_t k = r[0]; k < r[1]; ++k) {
+                Cand& c = cands[k];
+                const Span& s = spans.spans[c.span];
+                if (s.dropped || cand_gaz(c, s) >= 0 || (s.kept_flags & kTokAllCaps) || s.surname_probe == kNone)
+                  continue;
+                auto it = std::find_if(surnames.begin(), surnames.end(),
+                                       [&](const Surname& x) { return x.last_key == s.surname_probe; });
+                if (it == surnames.end() || it->key == c.key) continue;
+                if (argmax(groups[c.key].votes) > 0) continue;  // typed as an organisation or place on its own evidence
+                c.key = it->key;
+                c.rule = kRuleSurname;
+                c.rule_arg = it->cand;
+              }
+          }
+          break;
         }
-        return true;
+        case 5: {
+          // Decide each group's type; groups without any evidence are kept only when they read as names.
+          group_type.assign(groups.size(), -1);
+          for (size_t key = 0; key < groups.size(); ++key) {
+            const Group& g = groups[key];
+            if (!g.present()) continue;
+            int t = argmax(g.votes);
+            if (t < 0 && g.max_tokens >= 2) t = 0;  // an unknown multi-word name: most often a person in news
+            group_type[key] = t;                    // a single capitalised word without any cue: not kept
+            if (t >= 0) firsts.push_back({static_cast<uint32_t>(g.first_candidate), static_cast<uint32_t>(key)});
+          }
+          // Given entities join groups too.
+          auto has_entity = [&](uint32_t key) { return key < groups.size() && group_type[key] >= 0; };
+          for (GivenMention& gm : given) {
+            const int gz = gaz.find(gm.name);
+            gm.key = keys.id(gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name));
+            if (!has_entity(gm.key) && !given_type.count(gm.key))
+              firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), gm.key});
+            given_type.emplace(gm.key, static_cast<int>(gm.type));
+          }
+          // Entities in order of first appearance.
+          std::sort(firsts.begin(), firsts.end());
+          entity_of.assign(keys.size(), kNone);
+          for (const auto& [first, key] : firsts) {
+            entity_of[key] = static_cast<uint32_t>(index.entities.size());
+            Entity e;
+            auto gt = given_type.find(key);
+            e.type = static_cast<EntityType>(gt != given_type.end() ? gt->second : group_type[key]);
+            if (key < groups.size() && groups[key].gaz >= 0) {
+              e.known = true;
+              e.name = gaz.entry(groups[key].gaz).name;
+            }
+            index.entities.push_back(std::move(e));
+          }
+          tallies.resize(index.entities.size());
+          break;
+        }
+        case 6: {  // mentions
+          for (; cursor < nc; ++cursor) {
+            if (due(cursor)) return false;
+            const Cand& c = cands[cursor];
+            const Span& s = spans.spans[c.span];
+            if (s.dropped) continue;
+            const uint32_t ent = entity_of[c.key];
+            if (ent == kNone) continue;
+            Mention m;
+            m.begin = c.begin + s.from;
+            m.end = c.begin + s.to;
+            m.sentence = c.sentence;
+            m.field = c.field;
+            add_mention(c.article, ent, m, s.surface, [&] { return rule_text(c); });
+          }
+          for (const GivenMention& gm : given)
+            add_mention(gm.article, entity_of[gm.key], gm.m, surfaces.id(gm.surface),
+                        [] { return std::string("given in input"); });
+          break;
+        }
+        case 7: {
+          // Demonym references ("Iraqi government" -> Iraq), counted for places already found or known.
+          for (const Cand& c : cands) {
+            const Span& s = spans.spans[c.span];
+            if (!s.dropped || s.single_demonym < 0 || !(c.ctx & kCtxInstitutionAfter)) continue;
+            if (entity_of.size() < keys.size()) entity_of.resize(keys.size(), kNone);
+            uint32_t& ent = entity_of[s.key];
+            if (ent == kNone) {
+              ent = static_cast<uint32_t>(index.entities.size());
+              Entity e;
+              e.type = EntityType::Place;
+              e.known = true;
+              e.name = gaz.entry(s.single_demonym).name;
+              index.entities.push_back(std::move(e));
+              tallies.emplace_back();
+            }
+            Mention m;
+            m.begin = c.begin + s.from;
+            m.end = c.begin + s.to;
+            m.sentence = c.sentence;
+            m.field = c.field;
+            m.via_demonym = 1;
+            add_mention(c.article, ent, m, s.surface, [] { return std::string("demonym"); });
+          }
+          name_entities();
+          break;
+        }
+        default:  // mentions in reading order; counts
+          for (; cursor < n; ++cursor) {
+            if ((cursor & 1023) == 0 && cursor != stage_start && past(deadline)) return false;
+            auto& ms = index.by_article[cursor];
+            std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) {
+              if (x.field != y.field) return x.field < y.field;
+              return x.begin < y.begin;
+            });
+            std::vector<uint32_t> seen;
+            for (const Mention& m : ms) {
+              ++index.entities[m.entity].mentions;
+              seen.push_back(m.entity);
+            }
+            std::sort(seen.begin(), seen.end());
+            seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+            for (uint32_t e : seen) ++index.entities[e].articles;
+          }
+          return true;
+      }
+      ++merge_phase;
+      cursor = 0;
+      stage_start = 0;
+      if (past(deadline)) return false;
     }
-    ++merge_phase;
-    cursor = 0;
-    stage_start = 0;
-    if (past(deadline)) return false;
   }
+
+  // Canonical names (the gazetteer's, else the most complete and most frequent form), aliases, rules.
+  void name_entities() {
+    for (uint32_t id = 0; id < index.entities.size(); ++id) {
+      Entity& e = index.entities[id];
+      std::vector<SurfaceTally>& ts = tallies[id];
+      std::sort(ts.begin(), ts.end(),
+                [&](const SurfaceTally& x, const SurfaceTally& y) { return surfaces.name(x.surface) < surfaces.name(y.surface); });
+      std::string best;
+      size_t best_words = 0;
+      uint32_t best_count = 0;
+      for (SurfaceTally& t : ts) {
+        const std::string_view surface = surfaces.name(t.surface);
+        e.aliases.push_back({std::string(surface), std::move(t.rule), t.count});
+        if (e.aliases.back().rule == "demonym") continue;
+        size_t nwords = 1;
+        for (char ch : surface) nwords += ch == ' ';
+        const bool acronym = surface.size() <= 6 && std::all_of(surface.begin(), surface.end(), [](char ch) {
+                               return !(ch >= 'a' && ch <= 'z');
+                             });
+        if (acronym) nwords = 0;
+        if (nwords > best_words || (nwords == best_words && t.count > best_count)) {
+          best = surface;
+          best_words = nwords;
+          best_count = t.count;
+        }
+      }
+      std::vector<SurfaceTally>().swap(ts);
+      if (e.name.empty()) e.name = best.empty() ? (e.aliases.empty() ? std::string("?") : e.aliases[0].surface) : best;
+      const std::string canonical_key = name_key(e.name);
+      for (EntityAlias& al : e.aliases)
+        if (al.rule == "name" && al.surface != e.name && name_key(al.surface) == canonical_key) al.rule = "spelling variant";
+      std::sort(e.aliases.begin(), e.aliases.end(), [](const EntityAlias& x, const EntityAlias& y) {
+        return x.count != y.count ? x.count > y.count : x.surface < y.surface;
+      });
+    }
   }
 };
 
@@ -1078,13 +1417,13 @@ bool EntityExtractor::step(double budget_ms) {
 
 double EntityExtractor::progress() const {
   const Impl& m = *impl_;
-  // Rough shares of the work: bodies 40%, titles 5%, cleaning 35%, merging 20%.
-  const double nn = std::max<size_t>(1, m.n), nc = std::max<size_t>(1, m.cands.size());
+  // Rough shares of the work: bodies 60%, titles 5%, cleaning 10%, merging 25%.
+  const double nn = std::max<size_t>(1, m.n), ns = std::max<size_t>(1, m.spans.spans.size());
   switch (m.stage) {
-    case 0: return 0.40 * static_cast<double>(m.cursor) / nn;
-    case 1: return 0.40 + 0.05 * static_cast<double>(m.cursor) / nn;
-    case 2: return 0.45 + 0.35 * static_cast<double>(m.cursor) / nc;
-    case 3: return 0.80 + 0.02 * m.merge_phase;
+    case 0: return 0.60 * static_cast<double>(m.cursor) / nn;
+    case 1: return 0.60 + 0.05 * static_cast<double>(m.cursor) / nn;
+    case 2: return 0.65 + 0.10 * static_cast<double>(m.cursor) / ns;
+    case 3: return 0.75 + 0.03 * m.merge_phase;
     default: return 1.0;
   }
 }

@@ -33,7 +33,12 @@ bool parse_entity_type(std::string_view text, EntityType& out) {
 
 std::string name_key(std::string_view name) {
   std::string out;
-  out.reserve(name.size());
+  name_key_into(name, out);
+  return out;
+}
+
+void name_key_into(std::string_view name, std::string& out) {
+  out.clear();
   for (size_t i = 0; i < name.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
     if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80) {
@@ -52,7 +57,6 @@ std::string name_key(std::string_view name) {
   if (out.compare(0, 4, "the ") == 0 && out.size() > 4) out.erase(0, 4);
   // Transliteration: a final "ah" and "a" are one (Hasakah / Hasaka), "ou"/"u" stay distinct.
   if (out.size() > 4 && out.compare(out.size() - 2, 2, "ah") == 0) out.pop_back();
-  return out;
 }
 
 namespace {
@@ -140,12 +144,16 @@ void Gazetteer::load_words(std::string_view text) {
 }
 
 int Gazetteer::find(std::string_view surface) const {
-  auto it = by_key_.find(name_key(surface));
+  thread_local std::string key;  // reused: lookups run for every candidate span
+  name_key_into(surface, key);
+  auto it = by_key_.find(key);
   return it == by_key_.end() ? -1 : it->second;
 }
 
 int Gazetteer::find_demonym(std::string_view word) const {
-  auto it = demonyms_.find(std::string(word));
+  thread_local std::string key;
+  key.assign(word.data(), word.size());
+  auto it = demonyms_.find(key);
   return it == demonyms_.end() ? -1 : it->second;
 }
 

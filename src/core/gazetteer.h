@@ -18,6 +18,7 @@ namespace ae {
 // Key under which names are compared: ASCII lower case, ’ as ', hyphens and repeated spaces as one
 // space, apostrophes dropped, a leading "the " dropped, and a final "ah" read as "a" (Hasakah/Hasaka).
 std::string name_key(std::string_view name);
+void name_key_into(std::string_view name, std::string& out);  // the same into a reused string
 
 struct GazetteerEntry {
   std::string name;       // canonical
@@ -56,6 +57,12 @@ class Gazetteer {
   size_t title_length(const std::string_view* words, size_t count) const;
   size_t title_length(const std::vector<std::string_view>& words) const { return title_length(words.data(), words.size()); }
   size_t words_loaded() const { return words_.size(); }
+  // The cue word lists as loaded (lower case), for callers that index them their own way.
+  using ViewSet = std::unordered_set<std::string_view>;
+  const ViewSet& person_cues() const { return person_cues_; }
+  const ViewSet& org_cues() const { return org_cues_; }
+  const ViewSet& place_cues_after() const { return place_after_; }
+  const ViewSet& place_cues_before() const { return place_before_; }
 
  private:
   void add(std::string name, EntityType type, const std::vector<std::string>& aliases, std::string kind,
@@ -63,7 +70,6 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, int> by_key_;
   std::unordered_map<std::string, int> demonyms_;
-  using ViewSet = std::unordered_set<std::string_view>;
   std::string_view keep(std::string s);  // stores s; the view stays valid for the gazetteer's life
   std::deque<std::string> storage_;
   ViewSet first_names_, words_, not_entities_, org_heads_, place_heads_, person_cues_, org_cues_, place_after_,

@@ -723,6 +723,8 @@ struct CorpusLoader::Impl {
       art.id = renamed;
       ++id_counts[art.id];
     }
+    // Decoded strings may have grown by doubling; the corpus keeps only what it holds.
+    for (std::string* s : {&art.id, &art.title, &art.source, &art.url, &art.body}) s->shrink_to_fit();
     result.corpus.articles.push_back(std::move(art));
   }
 

@@ -101,6 +101,12 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   bool pending_boundary = false;  // . ! ? seen: the next word starts a sentence
   bool wrap_before = false;       // a line break that only wraps a long line
   while (i < n) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 == ' ' || b0 == '\t' || b0 == '\r') {  // the common case of whitespace
+      space_before = true;
+      ++i;
+      continue;
+    }
     size_t len;
     const uint32_t cp = decode(text, i, len);
     if (cp_space(cp)) {
@@ -133,7 +139,22 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       bool upper_first = cp_upper(cp), any_lower = cp_lower(cp), digit = cp < 0x80 && ascii_digit(static_cast<unsigned char>(cp));
       int letters = cp_letter(cp) ? 1 : 0;
       bool hyphen_lower = false;
+      bool saw_hyphen = false;
       while (j < n) {
+        const auto b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80) {  // the common case: ASCII letters and digits
+          if (ascii_alpha(b)) {
+            if (b >= 'a') any_lower = true;
+            ++letters;
+            ++j;
+            continue;
+          }
+          if (ascii_digit(b)) {
+            digit = true;
+            ++j;
+            continue;
+          }
+        }
         size_t l2;
         const uint32_t c2 = decode(text, j, l2);
         if (cp_letter(c2) || (c2 < 0x80 && ascii_digit(static_cast<unsigned char>(c2)))) {
@@ -149,6 +170,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
           const bool next_wordish = cp_letter(c3) || (c3 < 0x80 && ascii_digit(static_cast<unsigned char>(c3)));
           if ((c2 == '-' || c2 == 0x2010 || c2 == 0x2011) && next_wordish) {
             hyphen_lower = cp_lower(c3);  // the last segment decides: "Kurdish-led" vs "Inzamam-ul-Haq"
+            saw_hyphen = saw_hyphen || c2 == '-';
             j += l2;
             continue;
           }
@@ -179,7 +201,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       if (letters >= 2 && !any_lower && upper_first) t.flags |= kTokAllCaps;
       if (digit) t.flags |= kTokDigit;
       const std::string_view w = text.substr(i, j - i);
-      const size_t hyphen = w.find('-');
+      const size_t hyphen = saw_hyphen ? w.find('-') : std::string_view::npos;
       if (hyphen != std::string_view::npos) {
         // "al-Sadr": a lower-case particle joined to a capitalised name is a name; "Kurdish-led" is not.
         const std::string_view head = w.substr(0, hyphen), tail = w.substr(hyphen + 1);

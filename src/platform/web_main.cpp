@@ -13,6 +13,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <GLES3/gl3.h>
+#include <malloc.h>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -93,7 +94,8 @@ EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
 // The state report as JSON text. The pointer is valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* ae_state_json() {
   nlohmann::json s = g_app->state();
-  s["memory"] = {{"heap_bytes", emscripten_get_heap_size()}};
+  // heap_bytes: the WebAssembly memory (it only grows, so it is the peak); used_bytes: allocated now.
+  s["memory"] = {{"heap_bytes", emscripten_get_heap_size()}, {"used_bytes", mallinfo().uordblks}};
   g_state = s.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return g_state.c_str();
 }

@@ -124,13 +124,14 @@ test('Reuters-21578: progress advances while the page keeps drawing; Cancel keep
 
   // Now the whole file, watching frames and progress.
   await page.evaluate(() => {
-    window.__gaps = []; window.__progress = [];
+    window.__gaps = []; window.__progress = []; window.__used = [];
     let last = performance.now();
     const tick = () => {
       const now = performance.now();
       window.__gaps.push(now - last); last = now;
       const st = window.explorer.state();
       if (st.load.running) window.__progress.push([st.load.stage, st.load.progress, st.load.bytes_done, st.load.articles_done]);
+      window.__used.push([st.load.stage, st.memory.used_bytes, st.memory.heap_bytes]);
       if (!window.__done) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -143,9 +144,13 @@ test('Reuters-21578: progress advances while the page keeps drawing; Cancel keep
   const gaps = (await page.evaluate(() => window.__gaps)).slice(2).sort((a, b) => a - b);
   const bytes = fs.statSync(reuters).size;
   const heap = s.memory.heap_bytes;
+  const used = await page.evaluate(() => window.__used);
+  const peakUsed = Math.max(...used.map((u) => u[1]));
+  const peakStage = used.find((u) => u[1] === peakUsed)[0] || 'after';
   console.log(`reuters: ${s.articles_total} articles, ${progress.length} frames while loading, ` +
     `frame gap p50 ${gaps[Math.floor(gaps.length / 2)].toFixed(1)} ms max ${gaps[gaps.length - 1].toFixed(1)} ms, ` +
-    `heap ${(heap / 1e6).toFixed(1)} MB for a ${(bytes / 1e6).toFixed(1)} MB file (${(heap / bytes).toFixed(2)}x)`);
+    `heap ${(heap / 1e6).toFixed(1)} MB for a ${(bytes / 1e6).toFixed(1)} MB file (${(heap / bytes).toFixed(2)}x), ` +
+    `allocated at most ${(peakUsed / 1e6).toFixed(1)} MB (${peakStage}), ${(s.memory.used_bytes / 1e6).toFixed(1)} MB after`);
   assert.ok(s.articles_total > 19000, `articles ${s.articles_total}`);
   assert.ok(progress.length > 20, 'the load spans many frames');
   assert.ok(progress.some((p) => p[0] === 'reading') && progress.some((p) => p[0] === 'extracting'));
