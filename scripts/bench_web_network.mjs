@@ -50,7 +50,7 @@ await page.evaluate(() => window.explorer.setNetwork({ topN: 2000, minCount: 3 }
 await frames(page, 300);  // the frame statistics keep the last 240 frames
 s = await page.evaluate(() => window.explorer.state());
 result.network = { entities_shown: s.entities_shown, edges_shown: s.edges_shown, edges_hidden: s.edges_hidden,
-  layout: s.layout, frame_p50_ms: s.frame.p50_ms, frame_p95_ms: s.frame.p95_ms };
+  layout: s.layout, frame: s.frame };
 console.log(JSON.stringify(result, null, 2));
 await env.close();
 fs.rmSync(dir, { recursive: true, force: true });

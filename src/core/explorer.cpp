@@ -568,7 +568,10 @@ nlohmann::json Explorer::state() const {
   }
   s["last_error"] = errors_.empty() ? nlohmann::json(nullptr) : nlohmann::json(errors_.back());
   s["notice"] = notice_;
-  s["frame"] = {{"p50_ms", frames_.percentile(50)}, {"p95_ms", frames_.percentile(95)}, {"count", frames_.count()}};
+  s["frame"] = {{"p50_ms", frames_.total.percentile(50)}, {"p95_ms", frames_.total.percentile(95)},
+                {"count", frames_.total.count()},
+                {"work_p95_ms", frames_.work.percentile(95)}, {"ui_p95_ms", frames_.ui.percentile(95)},
+                {"render_p95_ms", frames_.render.percentile(95)}};
   s["errors"] = errors_;
   return s;
 }

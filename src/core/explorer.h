@@ -31,6 +31,12 @@ class FrameStats {
   size_t next_ = 0, count_ = 0;
 };
 
+// A frame's CPU time and its parts: the core's work (a load slice or layout iterations), building
+// the UI (ImGui calls), and rendering (draw lists handed to WebGL).
+struct FrameTimes {
+  FrameStats total, work, ui, render;
+};
+
 // Figures of the last completed load.
 struct LoadInfo {
   std::string name;
@@ -160,7 +166,7 @@ class Explorer {
   const std::string& notice() const { return notice_; }
   uint64_t notice_id() const { return notice_id_; }
 
-  FrameStats& frames() { return frames_; }
+  FrameTimes& frames() { return frames_; }
 
   // One-line summary: corpus name, article count, date span.
   std::string status_line() const;
@@ -214,7 +220,7 @@ class Explorer {
   std::vector<std::string> errors_;
   std::string notice_;
   uint64_t notice_id_ = 0;
-  FrameStats frames_;
+  FrameTimes frames_;
 };
 
 // Milliseconds on a monotonic clock (for durations only).

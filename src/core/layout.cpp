@@ -9,6 +9,11 @@ namespace ae {
 
 ForceAtlas2::ForceAtlas2(LayoutSettings settings) : settings_(settings), rng_(settings.seed ? settings.seed : 1) {}
 
+namespace {
+// Length of (x, y): forces here are far from overflow, so no need for std::hypot's scaling.
+inline double len2(double x, double y) { return std::sqrt(x * x + y * y); }
+}  // namespace
+
 uint32_t ForceAtlas2::next_random() {
   rng_ ^= rng_ << 13;
   rng_ ^= rng_ >> 17;
@@ -86,6 +91,7 @@ void ForceAtlas2::set_graph(const Graph& g) {
       y_[i] = jy * spread;
     }
   }
+  ++revision_;
   converged_ = false;
   calm_iterations_ = 0;
   speed_ = 1.0;
@@ -110,96 +116,164 @@ void ForceAtlas2::repulsion_exact() {
 
 namespace {
 
-// Quadtree cell: centre of mass, total mass, children (or one body).
-struct Cell {
-  double cx = 0, cy = 0, mass = 0;
-  double x0, y0, size;
-  int child[4] = {-1, -1, -1, -1};
-  int body = -1;  // a single node, when a leaf
-  bool leaf = true;
-};
+// Interleaves the bits of two 16-bit numbers: x in the even bits, y in the odd ones.
+uint32_t morton(uint32_t x, uint32_t y) {
+  auto spread = [](uint32_t v) {
+    v &= 0xFFFF;
+    v = (v | (v << 8)) & 0x00FF00FF;
+    v = (v | (v << 4)) & 0x0F0F0F0F;
+    v = (v | (v << 2)) & 0x33333333;
+    v = (v | (v << 1)) & 0x55555555;
+    return v;
+  };
+  return spread(x) | (spread(y) << 1);
+}
 
 }  // namespace
 
+// Barnes–Hut. The quadtree is built straight in depth-first
+// order from the bodies sorted along a Z-order curve (a cell is a run of consecutive bodies), so a
+// walk is one forward loop: accept a cell and jump past its subtree, or step into its first child.
+// Cells with a single occupied quadrant are not emitted (their child stands for them); leaves hold
+// up to kLeafBodies bodies, met one by one. (Walking the tree once per group of nearby bodies and
+// summing a shared interaction list was tried: no faster natively, slower in WebAssembly.)
 void ForceAtlas2::repulsion_barnes_hut() {
+  constexpr size_t kLeafBodies = 4;
+  constexpr int kLevels = 16;
   const size_t n = x_.size();
   double x0, y0, x1, y1;
   bounds(x0, y0, x1, y1);
   const double size = std::max(x1 - x0, y1 - y0) + 1e-9;
-  std::vector<Cell> cells;
-  cells.reserve(n * 2 + 1);
-  cells.push_back(Cell{0, 0, 0, x0, y0, size, {-1, -1, -1, -1}, -1, true});
-  auto quadrant = [&](const Cell& c, double px, double py) {
-    const double h = c.size / 2;
-    return (px >= c.x0 + h ? 1 : 0) + (py >= c.y0 + h ? 2 : 0);
-  };
-  auto make_child = [&](int parent, int q) {
-    const Cell& c = cells[static_cast<size_t>(parent)];
-    const double h = c.size / 2;
-    Cell child{0, 0, 0, c.x0 + (q & 1 ? h : 0), c.y0 + (q & 2 ? h : 0), h, {-1, -1, -1, -1}, -1, true};
-    cells.push_back(child);
-    return static_cast<int>(cells.size() - 1);
-  };
+  const double q = 65536.0 / size;
+  keyed_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    int c = 0;
-    for (int depth = 0;; ++depth) {
-      Cell& cell = cells[static_cast<size_t>(c)];
-      // Update centre of mass on the way down.
-      const double m = cell.mass + mass_[i];
-      cell.cx = (cell.cx * cell.mass + x_[i] * mass_[i]) / m;
-      cell.cy = (cell.cy * cell.mass + y_[i] * mass_[i]) / m;
-      cell.mass = m;
-      if (cell.leaf) {
-        if (cell.body < 0 && m == mass_[i]) {
-          cell.body = static_cast<int>(i);
-          break;
-        }
-        if (depth > 40) break;  // coincident points: keep them together in this leaf
-        // Split: push the resident body one level down.
-        const int resident = cell.body;
-        cells[static_cast<size_t>(c)].leaf = false;
-        cells[static_cast<size_t>(c)].body = -1;
-        if (resident >= 0) {
-          const int q = quadrant(cells[static_cast<size_t>(c)], x_[static_cast<size_t>(resident)], y_[static_cast<size_t>(resident)]);
-          const int ch = make_child(c, q);
-          cells[static_cast<size_t>(c)].child[q] = ch;
-          Cell& rc = cells[static_cast<size_t>(ch)];
-          rc.body = resident;
-          rc.mass = mass_[static_cast<size_t>(resident)];
-          rc.cx = x_[static_cast<size_t>(resident)];
-          rc.cy = y_[static_cast<size_t>(resident)];
-        }
-      }
-      const int q = quadrant(cells[static_cast<size_t>(c)], x_[i], y_[i]);
-      int next = cells[static_cast<size_t>(c)].child[q];
-      if (next < 0) {
-        next = make_child(c, q);
-        cells[static_cast<size_t>(c)].child[q] = next;
-      }
-      c = next;
-    }
+    const uint32_t qx = static_cast<uint32_t>(std::min(65535.0, std::max(0.0, (x_[i] - x0) * q)));
+    const uint32_t qy = static_cast<uint32_t>(std::min(65535.0, std::max(0.0, (y_[i] - y0) * q)));
+    keyed_[i] = (static_cast<uint64_t>(morton(qx, qy)) << 32) | i;
   }
-  const double kr = settings_.scaling, theta2 = settings_.barnes_hut_theta * settings_.barnes_hut_theta;
-  std::vector<int> stack;
-  for (size_t i = 0; i < n; ++i) {
-    stack.assign(1, 0);
-    while (!stack.empty()) {
-      const Cell& c = cells[static_cast<size_t>(stack.back())];
-      stack.pop_back();
-      if (c.mass <= 0) continue;
-      const double ddx = x_[i] - c.cx, ddy = y_[i] - c.cy;
-      const double d2 = ddx * ddx + ddy * ddy;
-      if (c.leaf || c.size * c.size < theta2 * d2) {
-        if (c.leaf && c.body == static_cast<int>(i)) continue;
-        if (d2 <= 0) continue;
-        const double f = kr * mass_[i] * c.mass / d2;
-        dx_[i] += ddx * f;
-        dy_[i] += ddy * f;
+  std::sort(keyed_.begin(), keyed_.end());
+  bx_.resize(n);
+  by_.resize(n);
+  bm_.resize(n);
+  sum_m_.assign(n + 1, 0);
+  sum_x_.assign(n + 1, 0);
+  sum_y_.assign(n + 1, 0);
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = static_cast<uint32_t>(keyed_[k]);
+    bx_[k] = static_cast<float>(x_[i]);
+    by_[k] = static_cast<float>(y_[i]);
+    bm_[k] = static_cast<float>(mass_[i]);
+    sum_m_[k + 1] = sum_m_[k] + mass_[i];
+    sum_x_[k + 1] = sum_x_[k] + mass_[i] * x_[i];
+    sum_y_[k + 1] = sum_y_[k] + mass_[i] * y_[i];
+  }
+  const double theta2 = settings_.barnes_hut_theta * settings_.barnes_hut_theta;
+  flat_.clear();
+  auto centre = [&](size_t lo, size_t hi, float& cx, float& cy, float& m) {
+    const double mm = sum_m_[hi] - sum_m_[lo];
+    cx = static_cast<float>((sum_x_[hi] - sum_x_[lo]) / mm);
+    cy = static_cast<float>((sum_y_[hi] - sum_y_[lo]) / mm);
+    m = static_cast<float>(mm);
+  };
+  // build(lo, hi, level): the bodies [lo, hi) share the top 2*level bits of their keys.
+  auto build = [&](auto&& self, size_t lo, size_t hi, int level) -> void {
+    if (hi - lo <= kLeafBodies || level == kLevels) {
+      FlatCell leaf{0, 0, 0, 0, static_cast<int32_t>(flat_.size() + 1), static_cast<uint32_t>(lo), static_cast<uint32_t>(hi - lo)};
+      centre(lo, hi, leaf.cx, leaf.cy, leaf.mass);
+      flat_.push_back(leaf);
+      return;
+    }
+    // Split [lo, hi) by the two key bits of this level.
+    const int shift = 32 + 30 - 2 * level;
+    size_t cut[5] = {lo, lo, lo, lo, hi};
+    for (int quad = 1; quad < 4; ++quad) {
+      size_t a = cut[quad - 1], b = hi;
+      while (a < b) {
+        const size_t mid = (a + b) / 2;
+        if (static_cast<int>((keyed_[mid] >> shift) & 3) < quad) a = mid + 1;
+        else b = mid;
+      }
+      cut[quad] = a;
+    }
+    int occupied = 0;
+    for (int quad = 0; quad < 4; ++quad) occupied += cut[quad + 1] > cut[quad];
+    if (occupied == 1) {
+      self(self, lo, hi, level + 1);
+      return;
+    }
+    const size_t at = flat_.size();
+    const double cell_size = size / static_cast<double>(1u << level);
+    FlatCell inner{0, 0, 0, static_cast<float>(cell_size * cell_size / theta2), 0, 0, 0};
+    centre(lo, hi, inner.cx, inner.cy, inner.mass);
+    flat_.push_back(inner);
+    for (int quad = 0; quad < 4; ++quad)
+      if (cut[quad + 1] > cut[quad]) self(self, cut[quad], cut[quad + 1], level + 1);
+    flat_[at].skip = static_cast<int32_t>(flat_.size());
+  };
+  if (n) build(build, 0, n, 0);
+
+  const double kr = settings_.scaling;
+  const FlatCell* cell = flat_.data();
+  const float* px = bx_.data();
+  const float* py = by_.data();
+  const float* pm = bm_.data();
+  const int cells = static_cast<int>(flat_.size());
+  for (size_t k = 0; k < n; ++k) {  // bodies in curve order: neighbours walk similar paths
+    const float xi = px[k], yi = py[k];
+    float fx = 0, fy = 0;
+    int c = 0;
+    while (c < cells) {
+      const FlatCell& cl = cell[c];
+      if (cl.count) {  // a leaf: its bodies one by one (not itself, nor one on the very same spot)
+        for (uint32_t j = cl.first, end = cl.first + cl.count; j < end; ++j) {
+          const float ddx = xi - px[j], ddy = yi - py[j];
+          const float d2 = ddx * ddx + ddy * ddy;
+          if (!(d2 > 0)) continue;
+          const float f = pm[j] / d2;
+          fx += ddx * f;
+          fy += ddy * f;
+        }
+        ++c;
         continue;
       }
-      for (int q = 0; q < 4; ++q)
-        if (c.child[q] >= 0) stack.push_back(c.child[q]);
+      const float ddx = xi - cl.cx, ddy = yi - cl.cy;
+      const float d2 = ddx * ddx + ddy * ddy;
+      if (d2 > cl.open2) {  // far enough: the cell's whole mass at its centre
+        const float f = cl.mass / d2;
+        fx += ddx * f;
+        fy += ddy * f;
+        c = cl.skip;
+      } else {
+        ++c;
+      }
     }
+    const size_t i = static_cast<uint32_t>(keyed_[k]);
+    const double mi = kr * mass_[i];
+    dx_[i] += mi * fx;
+    dy_[i] += mi * fy;
+  }
+}
+
+template <typename Weight>
+void ForceAtlas2::attract(Weight weight) {
+  const double* px = x_.data();
+  const double* py = y_.data();
+  double* fx = dx_.data();
+  double* fy = dy_.data();
+  const bool lin_log = settings_.lin_log;
+  for (const Edge& e : edges_) {
+    const double ddx = px[e.a] - px[e.b], ddy = py[e.a] - py[e.b];
+    const double w = weight(e.w);
+    double f = -w;
+    if (lin_log) {
+      const double d = std::sqrt(ddx * ddx + ddy * ddy);
+      if (d <= 0) continue;
+      f = -w * std::log(1 + d) / d;
+    }
+    fx[e.a] += ddx * f;
+    fy[e.a] += ddy * f;
+    fx[e.b] -= ddx * f;
+    fy[e.b] -= ddy * f;
   }
 }
 
@@ -226,29 +300,16 @@ int ForceAtlas2::run(int iterations) {
       dx_[i] -= x_[i] * f;
       dy_[i] -= y_[i] * f;
     }
-    // Attraction along edges.
-    for (const Edge& e : edges_) {
-      const double ddx = x_[e.a] - x_[e.b], ddy = y_[e.a] - y_[e.b];
-      double w = settings_.edge_weight_influence == 1.0 ? e.w : std::pow(e.w, settings_.edge_weight_influence);
-      double f;
-      if (settings_.lin_log) {
-        const double d = std::sqrt(ddx * ddx + ddy * ddy);
-        if (d <= 0) continue;
-        f = -w * std::log(1 + d) / d;
-      } else {
-        f = -w;
-      }
-      dx_[e.a] += ddx * f;
-      dy_[e.a] += ddy * f;
-      dx_[e.b] -= ddx * f;
-      dy_[e.b] -= ddy * f;
-    }
+    // Attraction along edges. The weight's exponent is applied in a separate loop: the compiler
+    // would otherwise turn the test into a select and call pow for every edge.
+    if (settings_.edge_weight_influence == 1.0) attract([](double w) { return w; });
+    else attract([p = settings_.edge_weight_influence](double w) { return std::pow(w, p); });
     // Adaptive speed (Gephi's ForceAtlas2).
     double swinging = 0, traction = 0;
     for (size_t i = 0; i < n; ++i) {
       if (pinned_[i]) continue;
-      swinging += mass_[i] * std::hypot(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
-      traction += mass_[i] * 0.5 * std::hypot(old_dx_[i] + dx_[i], old_dy_[i] + dy_[i]);
+      swinging += mass_[i] * len2(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
+      traction += mass_[i] * 0.5 * len2(old_dx_[i] + dx_[i], old_dy_[i] + dy_[i]);
     }
     const double nn = static_cast<double>(n);
     const double estimated = 0.05 * std::sqrt(nn);
@@ -271,16 +332,17 @@ int ForceAtlas2::run(int iterations) {
     double moved = 0;
     for (size_t i = 0; i < n; ++i) {
       if (pinned_[i]) continue;
-      const double sw = mass_[i] * std::hypot(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
+      const double sw = mass_[i] * len2(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
       double factor = speed_ / (1.0 + std::sqrt(speed_ * sw));
       // Never jump further than 10 units per iteration relative to the force (keeps it stable).
-      const double fl = std::hypot(dx_[i], dy_[i]);
+      const double fl = len2(dx_[i], dy_[i]);
       if (fl * factor > 10.0 * std::sqrt(mass_[i]) * 10.0) factor = 100.0 * std::sqrt(mass_[i]) / fl;
       x_[i] += dx_[i] * factor;
       y_[i] += dy_[i] * factor;
-      moved += std::hypot(dx_[i] * factor, dy_[i] * factor);
+      moved += len2(dx_[i] * factor, dy_[i] * factor);
     }
     ++iterations_;
+    ++revision_;
     double bx0, by0, bx1, by1;
     bounds(bx0, by0, bx1, by1);
     const double extent = std::max(1e-9, std::max(bx1 - bx0, by1 - by0));
@@ -299,12 +361,14 @@ void ForceAtlas2::place(size_t i, double x, double y, bool pin) {
   x_[i] = x;
   y_[i] = y;
   pinned_[i] = pin ? 1 : 0;
+  ++revision_;
   converged_ = false;
   calm_iterations_ = 0;
 }
 
 void ForceAtlas2::unpin_all() {
   std::fill(pinned_.begin(), pinned_.end(), 0);
+  ++revision_;
   converged_ = false;
 }
 

@@ -37,6 +37,8 @@ class ForceAtlas2 {
   bool converged() const { return converged_; }
   uint64_t iterations_total() const { return iterations_; }
   double last_iteration_ms() const { return last_ms_; }
+  // Changes whenever a position or the graph changes (for views that cache what they draw).
+  uint64_t revision() const { return revision_; }
 
   size_t size() const { return x_.size(); }
   uint32_t node(size_t i) const { return nodes_[i]; }       // entity id
@@ -56,6 +58,8 @@ class ForceAtlas2 {
  private:
   void repulsion_exact();
   void repulsion_barnes_hut();
+  template <typename Weight>
+  void attract(Weight weight);
   uint32_t next_random();
 
   LayoutSettings settings_;
@@ -68,11 +72,22 @@ class ForceAtlas2 {
   };
   std::vector<Edge> edges_;
   std::unordered_map<uint32_t, size_t> index_;
+  struct FlatCell {   // a Barnes–Hut cell in depth-first order (single precision: 28 bytes)
+    float cx, cy, mass;
+    float open2;      // an inner cell is opened for a body closer than sqrt(open2)
+    int32_t skip;     // index of the first cell after this cell's subtree
+    uint32_t first, count;  // a leaf's bodies (in curve order); count 0: an inner cell
+  };
+  std::vector<FlatCell> flat_;
+  std::vector<uint64_t> keyed_;          // (Z-order key << 32 | node), sorted
+  std::vector<float> bx_, by_, bm_;      // positions and masses in curve order
+  std::vector<double> sum_m_, sum_x_, sum_y_;  // prefix sums of mass, mass * x, mass * y
   std::unordered_map<uint32_t, std::pair<double, double>> remembered_;  // positions of nodes seen before
   double speed_ = 1.0, speed_efficiency_ = 1.0;
   bool converged_ = false;
   int calm_iterations_ = 0;
   uint64_t iterations_ = 0;
+  uint64_t revision_ = 0;
   double last_ms_ = 0;
   uint32_t rng_;
 };

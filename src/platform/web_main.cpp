@@ -403,6 +403,7 @@ void frame() {
   ae::Explorer& ex = g_app->explorer();
   if (ex.loading()) ex.load_step(kLoadMsPerFrame);
   else ex.layout_step(kLayoutMsPerFrame);
+  const double t_work = emscripten_get_now();
   if (!ex.loading() && !g_load_notified) {
     g_load_notified = true;
     ae_js_load_finished(ex.last_load().outcome == "loaded" ? 1 : 0);
@@ -418,6 +419,7 @@ void frame() {
   input_frame_done();
   g_app->draw(io.DisplaySize.x, io.DisplaySize.y);
   ImGui::Render();
+  const double t_ui = emscripten_get_now();
   int fb_w = 0, fb_h = 0;
   emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
   glViewport(0, 0, fb_w, fb_h);
@@ -427,7 +429,12 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   update_cursor();
-  ex.frames().add(emscripten_get_now() - t0);
+  const double t_end = emscripten_get_now();
+  ae::FrameTimes& ft = ex.frames();
+  ft.total.add(t_end - t0);
+  ft.work.add(t_work - t0);
+  ft.ui.add(t_ui - t_work);
+  ft.render.add(t_end - t_ui);
 }
 
 }  // namespace

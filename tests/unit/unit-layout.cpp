@@ -123,3 +123,42 @@ TEST_CASE("Barnes–Hut on a larger graph: finite, converging to a layout of sim
   CHECK(ea > 0.5 * eb);
   CHECK(ea < 2.0 * eb);
 }
+
+TEST_CASE("Barnes–Hut repulsion follows the exact one: one step from the same positions moves nodes alike") {
+  Graph g;  // no links and no gravity: the step is the repulsion alone
+  for (uint32_t i = 0; i < 600; ++i) g.nodes.push_back(i);
+  LayoutSettings bh, exact;
+  bh.gravity = exact.gravity = 0;
+  exact.barnes_hut = false;
+  ForceAtlas2 a(bh), b(exact);
+  a.set_graph(g);
+  b.set_graph(g);
+  for (size_t i = 0; i < a.size(); ++i) REQUIRE(a.x(i) == b.x(i));
+  std::vector<double> x0(a.size()), y0(a.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    x0[i] = a.x(i);
+    y0[i] = a.y(i);
+  }
+  a.run(1);
+  b.run(1);
+  size_t close = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const double ax = a.x(i) - x0[i], ay = a.y(i) - y0[i], bx = b.x(i) - x0[i], by = b.y(i) - y0[i];
+    const double err = std::hypot(ax - bx, ay - by), len = std::hypot(bx, by);
+    if (err <= 0.1 * len + 1e-9) ++close;
+  }
+  CHECK(close >= a.size() * 9 / 10);
+}
+
+TEST_CASE("Barnes–Hut with nodes on the very same spot: positions stay finite and they separate") {
+  Graph g = ring(300);
+  ForceAtlas2 f;
+  f.set_graph(g);
+  for (size_t i = 0; i < 40; ++i) f.place(i, 5.0, 5.0, false);  // 40 nodes stacked on one point
+  f.run(50);
+  for (size_t i = 0; i < f.size(); ++i) {
+    REQUIRE(std::isfinite(f.x(i)));
+    REQUIRE(std::isfinite(f.y(i)));
+  }
+  CHECK(dist(f, 0, 20) > 0);
+}
