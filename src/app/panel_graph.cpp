@@ -238,36 +238,89 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     }
   }
 
-  // Edges: width and alpha by weight relative to the strongest.
+  // Edges: width and alpha by weight relative to the strongest; nodes: colour by community, shape
+  // by type, dimmed outside the focus.
   double max_w = 1e-9;
   for (const GraphEdge& e : g.edges) max_w = std::max(max_w, std::fabs(e.weight));
   const bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
-  // Thousands of links: plain quads instead of anti-aliased polylines (a third of the vertices).
-  const ImDrawListFlags saved_flags = dl->Flags;
-  if (g.edges.size() > 2000) dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex);
-  for (const GraphEdge& e : g.edges) {
-    const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
-    if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
+  const auto sp = ex.selected_pair();
+  auto link_style = [&](const GraphEdge& e, ImU32& col, float& width) {
     const float t = static_cast<float>(std::max(0.0, e.weight) / max_w);
-    const auto sp = ex.selected_pair();
     const bool pair_edge = sp.first != SIZE_MAX && ((e.a == sp.first && e.b == sp.second) || (e.a == sp.second && e.b == sp.first));
     const bool lit = pair_edge || (focus != SIZE_MAX && (e.a == focus || e.b == focus));
     const bool dim = focus != SIZE_MAX && !lit;
     const int alpha = dim ? 18 : static_cast<int>(40 + 170 * t);
-    const ImU32 col = lit ? IM_COL32(255, 210, 90, 220) : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
-    dl->AddLine(placed[ia].p, placed[ib].p, col, 0.6f + 3.0f * t);
-  }
-  dl->Flags = saved_flags;
-  // Nodes: colour by community, shape by type; dimmed outside the focus.
-  for (const Placed& p : placed) {
-    const Entity& ent = ex.entities().entities[p.entity];
+    col = lit ? IM_COL32(255, 210, 90, 220) : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
+    width = 0.6f + 3.0f * t;
+  };
+  auto node_style = [&](const Placed& p, ImU32& fill, ImU32& outline, float& thickness) {
     const bool dim = focus != SIZE_MAX && !near[p.entity];
     const bool sel = p.entity == ex.selected();
-    draw_node_shape(dl, ent.type, p.p, p.r, community_color(p.community, dim ? 50 : 235),
-                    sel ? IM_COL32(255, 210, 90, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170), sel ? 2.5f : 1.0f);
-    if (lay.pinned(p.layout_index)) dl->AddCircleFilled(p.p, 2.0f, IM_COL32(20, 20, 20, 255));
-    ui.nodes.push_back({p.entity, p.p.x, p.p.y, p.r});
+    fill = community_color(p.community, dim ? 50 : 235);
+    outline = sel ? IM_COL32(255, 210, 90, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170);
+    thickness = sel ? 2.5f : 1.0f;
+  };
+  const auto& ents = ex.entities().entities;
+  if (ui.draw_graph_batch) {
+    // One instanced pass each on the GPU; the instances are rebuilt only when what they show changes.
+    GraphBatch& batch = ui.graph_batch;
+    const uint64_t key[6] = {lay.revision(), ex.revision(), focus, sp.first, sp.second,
+                             (dark ? 1ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 1)};
+    if (!std::equal(key, key + 6, ui.graph_batch_key)) {
+      std::copy(key, key + 6, ui.graph_batch_key);
+      batch.links.clear();
+      for (const GraphEdge& e : g.edges) {
+        const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
+        if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
+        GraphLinkInstance li;
+        link_style(e, li.color, li.width);
+        li.ax = static_cast<float>(lay.x(ia));
+        li.ay = static_cast<float>(lay.y(ia));
+        li.bx = static_cast<float>(lay.x(ib));
+        li.by = static_cast<float>(lay.y(ib));
+        batch.links.push_back(li);
+      }
+      batch.nodes.clear();
+      for (const Placed& p : placed) {
+        GraphNodeInstance ni;
+        node_style(p, ni.fill, ni.outline, ni.outline_width);
+        const EntityType t = ents[p.entity].type;
+        ni.x = static_cast<float>(lay.x(p.layout_index));
+        ni.y = static_cast<float>(lay.y(p.layout_index));
+        ni.r = p.r;
+        ni.shape = (t == EntityType::Person ? 0.0f : t == EntityType::Org ? 1.0f : 2.0f) + (lay.pinned(p.layout_index) ? 4.0f : 0.0f);
+        batch.nodes.push_back(ni);
+      }
+      ++batch.generation;
+    }
+    batch.centre_x = centre.x;
+    batch.centre_y = centre.y;
+    batch.cx = static_cast<float>(v.cx);
+    batch.cy = static_cast<float>(v.cy);
+    batch.scale = static_cast<float>(v.scale);
+    ui.draw_graph_batch(dl, &batch);
+  } else {
+    // Thousands of links: plain quads instead of anti-aliased polylines (a third of the vertices).
+    const ImDrawListFlags saved_flags = dl->Flags;
+    if (g.edges.size() > 2000) dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex);
+    for (const GraphEdge& e : g.edges) {
+      const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
+      if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
+      ImU32 col;
+      float width;
+      link_style(e, col, width);
+      dl->AddLine(placed[ia].p, placed[ib].p, col, width);
+    }
+    dl->Flags = saved_flags;
+    for (const Placed& p : placed) {
+      ImU32 fill, outline;
+      float thickness;
+      node_style(p, fill, outline, thickness);
+      draw_node_shape(dl, ents[p.entity].type, p.p, p.r, fill, outline, thickness);
+      if (lay.pinned(p.layout_index)) dl->AddCircleFilled(p.p, 2.0f, IM_COL32(20, 20, 20, 255));
+    }
   }
+  for (const Placed& p : placed) ui.nodes.push_back({p.entity, p.p.x, p.p.y, p.r});
   // Labels: most mentioned first, skipping any that would overlap a label already placed; the
   // focus and its neighbours first of all. More fit as the view is zoomed in.
   std::vector<size_t> order(placed.size());
@@ -326,8 +379,6 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
 
   // Evidence of the selected link: its articles (in the list) and the sentences holding both.
   if (pair_open) {
-    const auto sp = ex.selected_pair();
-    const auto& ents = ex.entities().entities;
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y + 4));
     ImGui::BeginChild("##evidence", ImVec2(avail.x, evidence_h - 4), true);
     const uint32_t together = co ? co->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)) : 0;

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "app.h"
+#include "graph_gl.h"
 #include "view.h"
 
 namespace {
@@ -458,6 +459,7 @@ int main() {
   g_app->ui().open_file = [] { ae_js_open_file(); };
   g_app->ui().save_export = [](const std::string& kind) { ae_js_save_export(kind.c_str()); };
   g_app->ui().open_url = [](const std::string& url) { ae_js_open_url(url.c_str()); };
+  if (ae::graph_gl_init()) g_app->ui().draw_graph_batch = ae::add_graph_batch_draw;
   g_app->ui().dark = ae_js_prefers_dark() != 0;
   load_gazetteer();
   IMGUI_CHECKVERSION();

@@ -23,6 +23,22 @@ test('network: laid out, node click selects and filters, range changes the edges
     assert.ok(names.includes(n), `node ${n}`);
   const positions = await page.evaluate(() => window.explorer.graphPositions());
   assert.equal(positions.length, s.entities_shown);
+  // The nodes are drawn where they are reported: the pixel at a node's centre has its community's
+  // colour (saturated; the links under the nodes and the background are grey).
+  const painted = await page.evaluate((nodes) => {
+    const src = document.getElementById('canvas');
+    const c = document.createElement('canvas');
+    c.width = src.width; c.height = src.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(src, 0, 0);
+    const k = src.width / src.getBoundingClientRect().width;
+    return nodes.filter((n) => n.r >= 4).map((n) => {
+      const p = ctx.getImageData(Math.round(n.x * k), Math.round(n.y * k), 1, 1).data;
+      return Math.max(p[0], p[1], p[2]) - Math.min(p[0], p[1], p[2]) > 50;
+    });
+  }, positions);
+  assert.ok(painted.length >= 5 && painted.filter(Boolean).length >= painted.length * 0.8,
+    `node centres painted: ${painted.filter(Boolean).length} of ${painted.length}`);
 
   // A real click on the node of an entity found in one article only.
   await frames(page, 3);
