@@ -1,15 +1,19 @@
-// graph_gl.cpp — draws the network's GraphBatch with WebGL2: one instanced pass for the links
-// (anti-aliased quads widened in the vertex shader) and one for the nodes (circle, square or diamond
-// with an outline, shaded in the fragment shader). Instances are uploaded only when their generation
-// changes; the camera is a uniform. Runs as a Dear ImGui draw callback, so it keeps the draw order
-// (links, nodes, then the labels drawn after them). Layer: platform (web only).
+// graph_gl.cpp — draws the network's GraphBatch with WebGL2: one pass for the links (anti-aliased
+// quads widened in the vertex shader) and one for the nodes (circle, square or diamond with an
+// outline, shaded in the fragment shader), four vertices per quad. Vertices are uploaded only when
+// the batch's generation changes; the camera is a uniform, so panning and zooming upload nothing.
+// Runs as a Dear ImGui draw callback, so the draw order holds (links, nodes, then the labels drawn
+// after them). Layer: platform (web only).
 #include "graph_gl.h"
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
+#include <vector>
 
 #include "app.h"
 
@@ -19,28 +23,32 @@ namespace {
 
 const char* const kLinkVertex = R"(#version 300 es
 precision highp float;
-layout(location = 0) in vec2 a_corner;  // (along 0..1, across -1..1)
+layout(location = 0) in float a_corner_id;  // 0..3: (along 0, across -1), (0, 1), (1, -1), (1, 1)
 layout(location = 1) in vec4 a_ends;    // both ends, layout coordinates
 layout(location = 2) in float a_width;  // CSS pixels
 layout(location = 3) in vec4 a_color;
 uniform vec4 u_camera;  // screen point (CSS px) of the layout point (z, w)
 uniform vec3 u_view;    // pixels per layout unit, display width and height (CSS px)
 uniform float u_px;     // CSS pixels per device pixel
+uniform float u_aa;     // 1: anti-aliased edges, 0: plain quads
 out vec4 v_color;
 out float v_across;
 out float v_half;
 void main() {
+  vec2 a_corner = vec2(a_corner_id > 1.5 ? 1.0 : 0.0, mod(a_corner_id, 2.0) > 0.5 ? 1.0 : -1.0);
   vec2 pa = u_camera.xy + (a_ends.xy - u_camera.zw) * u_view.x;
   vec2 pb = u_camera.xy + (a_ends.zw - u_camera.zw) * u_view.x;
   vec2 d = pb - pa;
   float len = length(d);
   vec2 dir = len > 1e-4 ? d / len : vec2(1.0, 0.0);
-  float w = max(a_width, u_px);
-  float half_w = 0.5 * w + u_px;  // a device pixel more, to fade the edge
+  // Anti-aliased: at least a device pixel wide, and half a device pixel more on each side for the
+  // fade. Thousands of links (u_aa 0): the quad alone, as many pixels as the line covers.
+  float w = u_aa > 0.0 ? max(a_width, u_px) : a_width;
+  float half_w = 0.5 * w + 0.5 * u_px * u_aa;
   vec2 p = mix(pa, pb, a_corner.x) + vec2(-dir.y, dir.x) * (a_corner.y * half_w);
   v_across = a_corner.y * half_w;
-  v_half = 0.5 * w;
-  v_color = vec4(a_color.rgb, a_color.a * min(1.0, a_width / u_px));  // thinner than a pixel: fainter
+  v_half = u_aa > 0.0 ? 0.5 * w : 1e6;
+  v_color = vec4(a_color.rgb, a_color.a * (u_aa > 0.0 ? min(1.0, a_width / u_px) : 1.0));  // thin: fainter
   gl_Position = vec4(p.x / u_view.y * 2.0 - 1.0, 1.0 - p.y / u_view.z * 2.0, 0.0, 1.0);
 }
 )";
@@ -60,7 +68,7 @@ void main() {
 
 const char* const kNodeVertex = R"(#version 300 es
 precision highp float;
-layout(location = 0) in vec2 a_corner;
+layout(location = 0) in float a_corner_id;
 layout(location = 1) in vec4 a_node;     // x, y (layout), radius, outline width (CSS px)
 layout(location = 2) in vec4 a_fill;
 layout(location = 3) in vec4 a_outline;
@@ -75,8 +83,11 @@ out float v_r;
 out float v_w;
 flat out int v_shape;
 void main() {
+  vec2 a_corner = vec2(a_corner_id > 1.5 ? 1.0 : 0.0, mod(a_corner_id, 2.0) > 0.5 ? 1.0 : -1.0);
   vec2 c = u_camera.xy + (a_node.xy - u_camera.zw) * u_view.x;
-  float extent = a_node.z * 1.25 + a_node.w + 2.0 * u_px;
+  int shape = int(a_shape + 0.5) & 3;  // the quad just holds the shape, its outline and the fade
+  float reach = shape == 0 ? 1.0 : shape == 1 ? 0.88 : 1.2;
+  float extent = a_node.z * reach + 0.5 * a_node.w + u_px;
   v_local = vec2(a_corner.x * 2.0 - 1.0, a_corner.y) * extent;
   v_fill = a_fill;
   v_outline = a_outline;
@@ -124,15 +135,32 @@ void main() {
 }
 )";
 
+constexpr GLsizei kAntiAliasedLinks = 2000;  // more links are drawn as plain quads (cheaper to fill)
+
+// A corner of a link's or a node's quad: the instance repeated with the corner's number. (Instanced
+// draws would need no repetition, but software rasterisers such as SwiftShader set up every instance
+// as a draw of its own; four vertices and six indices per quad cost far less there.)
+struct LinkVertex {
+  GraphLinkInstance link;
+  float corner;
+};
+struct NodeVertex {
+  GraphNodeInstance node;
+  float corner;
+};
+
 struct Renderer {
   bool ready = false, failed = false;
   GLuint link_program = 0, node_program = 0;
   GLuint link_vao = 0, node_vao = 0;
-  GLuint corners = 0, link_buffer = 0, node_buffer = 0;
-  GLint link_camera = -1, link_view = -1, link_px = -1;
+  GLuint link_buffer = 0, node_buffer = 0, quad_indices = 0;
+  GLint link_camera = -1, link_view = -1, link_px = -1, link_aa = -1;
   GLint node_camera = -1, node_view = -1, node_px = -1;
   uint64_t uploaded = ~0ull;
   GLsizei link_count = 0, node_count = 0;
+  size_t index_quads = 0;  // quads the index buffer covers
+  std::vector<LinkVertex> link_vertices;
+  std::vector<NodeVertex> node_vertices;
 };
 
 Renderer g_renderer;
@@ -177,20 +205,11 @@ GLuint link_program(const char* vs, const char* fs) {
 void float_attribute(GLuint loc, GLint size, GLsizei stride, size_t offset) {
   glEnableVertexAttribArray(loc);
   glVertexAttribPointer(loc, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
-  glVertexAttribDivisor(loc, 1);
 }
 
 void color_attribute(GLuint loc, GLsizei stride, size_t offset) {
   glEnableVertexAttribArray(loc);
   glVertexAttribPointer(loc, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(offset));
-  glVertexAttribDivisor(loc, 1);
-}
-
-void corner_attribute(GLuint corners) {
-  glBindBuffer(GL_ARRAY_BUFFER, corners);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  glVertexAttribDivisor(0, 0);
 }
 
 bool set_up(Renderer& r) {
@@ -204,37 +223,60 @@ bool set_up(Renderer& r) {
   r.link_camera = glGetUniformLocation(r.link_program, "u_camera");
   r.link_view = glGetUniformLocation(r.link_program, "u_view");
   r.link_px = glGetUniformLocation(r.link_program, "u_px");
+  r.link_aa = glGetUniformLocation(r.link_program, "u_aa");
   r.node_camera = glGetUniformLocation(r.node_program, "u_camera");
   r.node_view = glGetUniformLocation(r.node_program, "u_view");
   r.node_px = glGetUniformLocation(r.node_program, "u_px");
-  static const float kCorners[8] = {0, -1, 0, 1, 1, -1, 1, 1};  // a triangle strip
-  glGenBuffers(1, &r.corners);
-  glBindBuffer(GL_ARRAY_BUFFER, r.corners);
-  glBufferData(GL_ARRAY_BUFFER, sizeof kCorners, kCorners, GL_STATIC_DRAW);
   glGenBuffers(1, &r.link_buffer);
   glGenBuffers(1, &r.node_buffer);
+  glGenBuffers(1, &r.quad_indices);
 
   glGenVertexArrays(1, &r.link_vao);
   glBindVertexArray(r.link_vao);
-  corner_attribute(r.corners);
   glBindBuffer(GL_ARRAY_BUFFER, r.link_buffer);
-  constexpr GLsizei kLink = sizeof(GraphLinkInstance);
-  float_attribute(1, 4, kLink, offsetof(GraphLinkInstance, ax));
-  float_attribute(2, 1, kLink, offsetof(GraphLinkInstance, width));
-  color_attribute(3, kLink, offsetof(GraphLinkInstance, color));
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.quad_indices);
+  constexpr GLsizei kLink = sizeof(LinkVertex);
+  float_attribute(0, 1, kLink, offsetof(LinkVertex, corner));
+  float_attribute(1, 4, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkInstance, ax));
+  float_attribute(2, 1, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkInstance, width));
+  color_attribute(3, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkInstance, color));
 
   glGenVertexArrays(1, &r.node_vao);
   glBindVertexArray(r.node_vao);
-  corner_attribute(r.corners);
   glBindBuffer(GL_ARRAY_BUFFER, r.node_buffer);
-  constexpr GLsizei kNode = sizeof(GraphNodeInstance);
-  float_attribute(1, 4, kNode, offsetof(GraphNodeInstance, x));
-  color_attribute(2, kNode, offsetof(GraphNodeInstance, fill));
-  color_attribute(3, kNode, offsetof(GraphNodeInstance, outline));
-  float_attribute(4, 1, kNode, offsetof(GraphNodeInstance, shape));
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.quad_indices);
+  constexpr GLsizei kNode = sizeof(NodeVertex);
+  float_attribute(0, 1, kNode, offsetof(NodeVertex, corner));
+  float_attribute(1, 4, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, x));
+  color_attribute(2, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, fill));
+  color_attribute(3, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, outline));
+  float_attribute(4, 1, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, shape));
   glBindVertexArray(0);
   r.ready = true;
   return true;
+}
+
+// Four vertices per instance, and the shared index buffer grown to cover `quads` quads.
+template <typename Vertex, typename Instance>
+void expand(const std::vector<Instance>& instances, std::vector<Vertex>& out) {
+  out.resize(instances.size() * 4);
+  for (size_t i = 0; i < instances.size(); ++i)
+    for (int c = 0; c < 4; ++c) out[i * 4 + static_cast<size_t>(c)] = Vertex{instances[i], static_cast<float>(c)};
+}
+
+void cover_quads(Renderer& r, size_t quads) {
+  if (quads <= r.index_quads) return;
+  const size_t n = std::max(quads, r.index_quads * 2);
+  std::vector<uint32_t> idx(n * 6);
+  for (size_t q = 0; q < n; ++q) {
+    const uint32_t v = static_cast<uint32_t>(q * 4);
+    const uint32_t tri[6] = {v, v + 1, v + 2, v + 2, v + 1, v + 3};
+    std::copy(tri, tri + 6, idx.begin() + static_cast<std::ptrdiff_t>(q * 6));
+  }
+  glBindVertexArray(0);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.quad_indices);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(idx.size() * sizeof(uint32_t)), idx.data(), GL_STATIC_DRAW);
+  r.index_quads = n;
 }
 
 void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
@@ -243,14 +285,18 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
   const ImDrawData* dd = ImGui::GetDrawData();
   if (!batch || !dd || !set_up(r)) return;
   if (r.uploaded != batch->generation) {
+    expand(batch->links, r.link_vertices);
+    expand(batch->nodes, r.node_vertices);
+    glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, r.link_buffer);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(batch->links.size() * sizeof(GraphLinkInstance)),
-                 batch->links.data(), GL_DYNAMIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.link_vertices.size() * sizeof(LinkVertex)),
+                 r.link_vertices.data(), GL_DYNAMIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, r.node_buffer);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(batch->nodes.size() * sizeof(GraphNodeInstance)),
-                 batch->nodes.data(), GL_DYNAMIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.node_vertices.size() * sizeof(NodeVertex)),
+                 r.node_vertices.data(), GL_DYNAMIC_DRAW);
     r.link_count = static_cast<GLsizei>(batch->links.size());
     r.node_count = static_cast<GLsizei>(batch->nodes.size());
+    cover_quads(r, std::max(batch->links.size(), batch->nodes.size()));
     r.uploaded = batch->generation;
   }
   // The panel's clip rectangle, in framebuffer pixels (origin bottom left).
@@ -271,8 +317,9 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
     glUniform4fv(r.link_camera, 1, camera);
     glUniform3fv(r.link_view, 1, view);
     glUniform1f(r.link_px, px);
+    glUniform1f(r.link_aa, r.link_count > kAntiAliasedLinks ? 0.0f : 1.0f);
     glBindVertexArray(r.link_vao);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.link_count);
+    glDrawElements(GL_TRIANGLES, r.link_count * 6, GL_UNSIGNED_INT, nullptr);
   }
   if (r.node_count) {
     glUseProgram(r.node_program);
@@ -280,7 +327,7 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
     glUniform3fv(r.node_view, 1, view);
     glUniform1f(r.node_px, px);
     glBindVertexArray(r.node_vao);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.node_count);
+    glDrawElements(GL_TRIANGLES, r.node_count * 6, GL_UNSIGNED_INT, nullptr);
   }
   glBindVertexArray(0);
 }
