@@ -1,7 +1,7 @@
 // bench_web_network.mjs — the network in the real page (headless Chromium): a synthetic corpus of
 // 100,000 articles (`explorer synth`) is loaded, a 30-day range is dragged across the year one day per
 // frame (state().filter_ms: incremental counts + graph), then 2,000 nodes are drawn and laid out and
-// the frame CPU time is read (state().frame). Prints JSON. Not a test: it measures.
+// the frame CPU time is read (state().frame), with ForceAtlas2's time per iteration while it settles. Prints JSON. Not a test: it measures.
 // Usage: node scripts/bench_web_network.mjs [ARTICLES]   (needs build/native-release or build/native-asan)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,6 +47,18 @@ result.range_step_ms_p95 = pct(steps, 95);
 // 2,000 nodes drawn and laid out over the whole year.
 await page.evaluate(() => { window.explorer.setRange(window.explorer.state().date_min, window.explorer.state().date_max); });
 await page.evaluate(() => window.explorer.setNetwork({ topN: 2000, minCount: 3 }));
+// ForceAtlas2 while the layout settles: the last iteration's time, read once per frame.
+const fa2 = await page.evaluate(async () => {
+  const out = [];
+  for (let k = 0; k < 2000 && !window.explorer.state().layout.converged; ++k) {
+    await new Promise((r) => requestAnimationFrame(r));
+    out.push(window.explorer.state().layout.ms_per_iteration);
+  }
+  return out;
+});
+result.fa2_frames_sampled = fa2.length;
+result.fa2_iteration_ms_p50 = pct(fa2, 50);
+result.fa2_iteration_ms_p95 = pct(fa2, 95);
 await frames(page, 300);  // the frame statistics keep the last 240 frames
 s = await page.evaluate(() => window.explorer.state());
 result.network = { entities_shown: s.entities_shown, edges_shown: s.edges_shown, edges_hidden: s.edges_hidden,
