@@ -168,6 +168,10 @@ void record_control(UiState& ui, const char* name) {
 
 nlohmann::json App::state() const {
   nlohmann::json s = explorer_.state();
+  if (ImGui::GetCurrentContext()) {  // what the last frame handed to the renderer
+    s["frame"]["vertices"] = ImGui::GetIO().MetricsRenderVertices;
+    s["frame"]["indices"] = ImGui::GetIO().MetricsRenderIndices;
+  }
   auto rects = [](const std::vector<RowRect>& v) {
     nlohmann::json out = nlohmann::json::array();
     for (const RowRect& r : v) out.push_back({{"id", r.id}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
