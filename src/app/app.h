@@ -42,15 +42,16 @@ struct GraphView {
   bool panning = false;
 };
 
-// The network as instances for a GPU pass (drawn by the platform, see UiState::draw_graph_batch):
-// positions in layout coordinates and the camera apart, so panning and zooming change two numbers
-// and the instances are rebuilt only when the layout, the focus or the colours change.
-struct GraphLinkInstance {
+// The network as one record per link and per node for the GPU (drawn by the platform, see
+// UiState::draw_graph_batch): positions in layout coordinates and the camera apart, so panning and
+// zooming change three numbers and the records are rebuilt only when the layout, the focus or the
+// colours change.
+struct GraphLinkRecord {
   float ax, ay, bx, by;  // both ends, layout coordinates
   float width;           // CSS pixels
   uint32_t color;        // ImU32 (RGBA bytes)
 };
-struct GraphNodeInstance {
+struct GraphNodeRecord {
   float x, y;            // layout coordinates
   float r;               // radius, CSS pixels
   float outline_width;   // CSS pixels
@@ -58,9 +59,9 @@ struct GraphNodeInstance {
   float shape;           // 0 circle (person), 1 square (organisation), 2 diamond (place); +4 pinned
 };
 struct GraphBatch {
-  std::vector<GraphLinkInstance> links;
-  std::vector<GraphNodeInstance> nodes;
-  uint64_t generation = 0;  // changes when the instances change (the platform re-uploads then)
+  std::vector<GraphLinkRecord> links;
+  std::vector<GraphNodeRecord> nodes;
+  uint64_t generation = 0;  // changes when the records change (the platform re-uploads then)
   float centre_x = 0, centre_y = 0;  // screen point (CSS pixels) where the layout point (cx, cy) is
   float cx = 0, cy = 0, scale = 1;   // pixels per layout unit
 };
@@ -69,7 +70,7 @@ struct GraphBatch {
 struct UiState {
   GraphView graph;
   std::vector<NodeOnScreen> nodes;   // graph nodes drawn this frame
-  GraphBatch graph_batch;            // the network's instances when the platform draws them
+  GraphBatch graph_batch;            // the network's records when the platform draws them
   uint64_t graph_batch_key[6] = {~0ull, 0, 0, 0, 0, 0};  // what graph_batch was built from
   uint64_t evidence_revision = ~0ull;  // the evidence below is of this list revision
   std::vector<Explorer::Evidence> evidence;
@@ -126,7 +127,7 @@ struct UiState {
   std::function<void()> open_file;                          // show the browser's file picker
   std::function<void(const std::string& kind)> save_export;  // export_kinds() or "graph.png": download
   std::function<void(const std::string& url)> open_url;      // opens a link in a new browser tab
-  // Adds a draw of the batch to the draw list (one instanced pass for links, one for nodes); where
+  // Adds a draw of the batch to the draw list (one GPU pass for the links, one for the nodes); where
   // it is empty the network is drawn with Dear ImGui primitives.
   std::function<void(ImDrawList* list, const GraphBatch* batch)> draw_graph_batch;
 };

@@ -262,7 +262,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   };
   const auto& ents = ex.entities().entities;
   if (ui.draw_graph_batch) {
-    // One instanced pass each on the GPU; the instances are rebuilt only when what they show changes.
+    // Two passes on the GPU; the records are rebuilt only when what they show changes.
     GraphBatch& batch = ui.graph_batch;
     const uint64_t key[6] = {lay.revision(), ex.revision(), focus, sp.first, sp.second,
                              (dark ? 1ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 1)};
@@ -272,7 +272,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       for (const GraphEdge& e : g.edges) {
         const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
         if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
-        GraphLinkInstance li;
+        GraphLinkRecord li;
         link_style(e, li.color, li.width);
         li.ax = static_cast<float>(lay.x(ia));
         li.ay = static_cast<float>(lay.y(ia));
@@ -282,7 +282,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       }
       batch.nodes.clear();
       for (const Placed& p : placed) {
-        GraphNodeInstance ni;
+        GraphNodeRecord ni;
         node_style(p, ni.fill, ni.outline, ni.outline_width);
         const EntityType t = ents[p.entity].type;
         ni.x = static_cast<float>(lay.x(p.layout_index));

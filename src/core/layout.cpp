@@ -11,7 +11,7 @@ ForceAtlas2::ForceAtlas2(LayoutSettings settings) : settings_(settings), rng_(se
 
 namespace {
 // Length of (x, y): forces here are far from overflow, so no need for std::hypot's scaling.
-inline double len2(double x, double y) { return std::sqrt(x * x + y * y); }
+inline double length(double x, double y) { return std::sqrt(x * x + y * y); }
 }  // namespace
 
 uint32_t ForceAtlas2::next_random() {
@@ -131,12 +131,11 @@ uint32_t morton(uint32_t x, uint32_t y) {
 
 }  // namespace
 
-// Barnes–Hut. The quadtree is built straight in depth-first
-// order from the bodies sorted along a Z-order curve (a cell is a run of consecutive bodies), so a
+// Barnes–Hut. The quadtree is built straight in depth-first order from the bodies sorted along a
+// Z-order curve (a cell is a run of consecutive bodies; centres of mass come from prefix sums), so a
 // walk is one forward loop: accept a cell and jump past its subtree, or step into its first child.
 // Cells with a single occupied quadrant are not emitted (their child stands for them); leaves hold
-// up to kLeafBodies bodies, met one by one. (Walking the tree once per group of nearby bodies and
-// summing a shared interaction list was tried: no faster natively, slower in WebAssembly.)
+// up to kLeafBodies bodies (more at the deepest level), met one by one.
 void ForceAtlas2::repulsion_barnes_hut() {
   constexpr size_t kLeafBodies = 4;
   constexpr int kLevels = 16;
@@ -300,16 +299,16 @@ int ForceAtlas2::run(int iterations) {
       dx_[i] -= x_[i] * f;
       dy_[i] -= y_[i] * f;
     }
-    // Attraction along edges. The weight's exponent is applied in a separate loop: the compiler
-    // would otherwise turn the test into a select and call pow for every edge.
+    // Attraction along edges, one loop per kind of weight: with the test inside the loop the
+    // compiler turned it into a select and called pow for every edge.
     if (settings_.edge_weight_influence == 1.0) attract([](double w) { return w; });
     else attract([p = settings_.edge_weight_influence](double w) { return std::pow(w, p); });
     // Adaptive speed (Gephi's ForceAtlas2).
     double swinging = 0, traction = 0;
     for (size_t i = 0; i < n; ++i) {
       if (pinned_[i]) continue;
-      swinging += mass_[i] * len2(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
-      traction += mass_[i] * 0.5 * len2(old_dx_[i] + dx_[i], old_dy_[i] + dy_[i]);
+      swinging += mass_[i] * length(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
+      traction += mass_[i] * 0.5 * length(old_dx_[i] + dx_[i], old_dy_[i] + dy_[i]);
     }
     const double nn = static_cast<double>(n);
     const double estimated = 0.05 * std::sqrt(nn);
@@ -332,14 +331,14 @@ int ForceAtlas2::run(int iterations) {
     double moved = 0;
     for (size_t i = 0; i < n; ++i) {
       if (pinned_[i]) continue;
-      const double sw = mass_[i] * len2(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
+      const double sw = mass_[i] * length(old_dx_[i] - dx_[i], old_dy_[i] - dy_[i]);
       double factor = speed_ / (1.0 + std::sqrt(speed_ * sw));
       // Never jump further than 10 units per iteration relative to the force (keeps it stable).
-      const double fl = len2(dx_[i], dy_[i]);
+      const double fl = length(dx_[i], dy_[i]);
       if (fl * factor > 10.0 * std::sqrt(mass_[i]) * 10.0) factor = 100.0 * std::sqrt(mass_[i]) / fl;
       x_[i] += dx_[i] * factor;
       y_[i] += dy_[i] * factor;
-      moved += len2(dx_[i] * factor, dy_[i] * factor);
+      moved += length(dx_[i] * factor, dy_[i] * factor);
     }
     ++iterations_;
     ++revision_;

@@ -112,7 +112,7 @@ out vec4 o_color;
 void main() {
   int shape = v_shape & 3;
   vec2 p = v_local;
-  float d;  // signed distance to the shape's edge, CSS px
+  float d;  // signed distance to the shape's edge, CSS px (proportions as in panel_graph.cpp's shapes)
   if (shape == 0) {
     d = length(p) - v_r;
   } else if (shape == 1) {
@@ -137,15 +137,15 @@ void main() {
 
 constexpr GLsizei kAntiAliasedLinks = 2000;  // more links are drawn as plain quads (cheaper to fill)
 
-// A corner of a link's or a node's quad: the instance repeated with the corner's number. (Instanced
+// A corner of a link's or a node's quad: the record repeated with the corner's number. (Instanced
 // draws would need no repetition, but software rasterisers such as SwiftShader set up every instance
 // as a draw of its own; four vertices and six indices per quad cost far less there.)
 struct LinkVertex {
-  GraphLinkInstance link;
+  GraphLinkRecord link;
   float corner;
 };
 struct NodeVertex {
-  GraphNodeInstance node;
+  GraphNodeRecord node;
   float corner;
 };
 
@@ -165,40 +165,42 @@ struct Renderer {
 
 Renderer g_renderer;
 
+// True when the shader compiled or the program linked; else the log goes to the console.
+bool built(GLuint object, bool program) {
+  GLint ok = 0;
+  if (program) glGetProgramiv(object, GL_LINK_STATUS, &ok);
+  else glGetShaderiv(object, GL_COMPILE_STATUS, &ok);
+  if (ok) return true;
+  char log[1024] = "";
+  if (program) glGetProgramInfoLog(object, sizeof log, nullptr, log);
+  else glGetShaderInfoLog(object, sizeof log, nullptr, log);
+  std::fprintf(stderr, "network %s: %s\n", program ? "program" : "shader", log);
+  return false;
+}
+
 GLuint compile(GLenum kind, const char* source) {
   const GLuint s = glCreateShader(kind);
   glShaderSource(s, 1, &source, nullptr);
   glCompileShader(s);
-  GLint ok = 0;
-  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = "";
-    glGetShaderInfoLog(s, sizeof log, nullptr, log);
-    std::fprintf(stderr, "network shader: %s\n", log);
-    glDeleteShader(s);
-    return 0;
-  }
   return s;
 }
 
+// The program of two shaders, or 0 (the shaders are deleted either way).
 GLuint link_program(const char* vs, const char* fs) {
   const GLuint v = compile(GL_VERTEX_SHADER, vs), f = compile(GL_FRAGMENT_SHADER, fs);
-  if (!v || !f) return 0;
-  const GLuint p = glCreateProgram();
-  glAttachShader(p, v);
-  glAttachShader(p, f);
-  glLinkProgram(p);
+  GLuint p = 0;
+  if (built(v, false) && built(f, false)) {
+    p = glCreateProgram();
+    glAttachShader(p, v);
+    glAttachShader(p, f);
+    glLinkProgram(p);
+    if (!built(p, true)) {
+      glDeleteProgram(p);
+      p = 0;
+    }
+  }
   glDeleteShader(v);
   glDeleteShader(f);
-  GLint ok = 0;
-  glGetProgramiv(p, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = "";
-    glGetProgramInfoLog(p, sizeof log, nullptr, log);
-    std::fprintf(stderr, "network program: %s\n", log);
-    glDeleteProgram(p);
-    return 0;
-  }
   return p;
 }
 
@@ -237,9 +239,9 @@ bool set_up(Renderer& r) {
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.quad_indices);
   constexpr GLsizei kLink = sizeof(LinkVertex);
   float_attribute(0, 1, kLink, offsetof(LinkVertex, corner));
-  float_attribute(1, 4, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkInstance, ax));
-  float_attribute(2, 1, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkInstance, width));
-  color_attribute(3, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkInstance, color));
+  float_attribute(1, 4, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkRecord, ax));
+  float_attribute(2, 1, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkRecord, width));
+  color_attribute(3, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkRecord, color));
 
   glGenVertexArrays(1, &r.node_vao);
   glBindVertexArray(r.node_vao);
@@ -247,26 +249,27 @@ bool set_up(Renderer& r) {
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.quad_indices);
   constexpr GLsizei kNode = sizeof(NodeVertex);
   float_attribute(0, 1, kNode, offsetof(NodeVertex, corner));
-  float_attribute(1, 4, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, x));
-  color_attribute(2, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, fill));
-  color_attribute(3, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, outline));
-  float_attribute(4, 1, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeInstance, shape));
+  float_attribute(1, 4, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeRecord, x));
+  color_attribute(2, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeRecord, fill));
+  color_attribute(3, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeRecord, outline));
+  float_attribute(4, 1, kNode, offsetof(NodeVertex, node) + offsetof(GraphNodeRecord, shape));
   glBindVertexArray(0);
   r.ready = true;
   return true;
 }
 
-// Four vertices per instance, and the shared index buffer grown to cover `quads` quads.
-template <typename Vertex, typename Instance>
-void expand(const std::vector<Instance>& instances, std::vector<Vertex>& out) {
-  out.resize(instances.size() * 4);
-  for (size_t i = 0; i < instances.size(); ++i)
-    for (int c = 0; c < 4; ++c) out[i * 4 + static_cast<size_t>(c)] = Vertex{instances[i], static_cast<float>(c)};
+// Four vertices per record, each with its corner's number.
+template <typename Vertex, typename Record>
+void expand(const std::vector<Record>& records, std::vector<Vertex>& out) {
+  out.resize(records.size() * 4);
+  for (size_t i = 0; i < records.size(); ++i)
+    for (int c = 0; c < 4; ++c) out[i * 4 + static_cast<size_t>(c)] = Vertex{records[i], static_cast<float>(c)};
 }
 
+// Grows the index buffer the link and node passes share (two triangles per quad) to `quads` quads.
 void cover_quads(Renderer& r, size_t quads) {
   if (quads <= r.index_quads) return;
-  const size_t n = std::max(quads, r.index_quads * 2);
+  const size_t n = std::max(quads, r.index_quads * 2);  // doubling: few regrowths
   std::vector<uint32_t> idx(n * 6);
   for (size_t q = 0; q < n; ++q) {
     const uint32_t v = static_cast<uint32_t>(q * 4);
