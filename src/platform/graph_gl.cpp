@@ -2,6 +2,9 @@
 // quads widened in the vertex shader) and one for the nodes (circle, square or diamond with an
 // outline, shaded in the fragment shader), four vertices per quad. Vertices are uploaded only when
 // the batch's generation changes; the camera is a uniform, so panning and zooming upload nothing.
+// The two passes draw into an offscreen layer (premultiplied alpha), which is copied onto the
+// canvas every frame; while the batch, the camera and the panel stay the same, only the copy runs,
+// so a still network costs one textured rectangle however many links it has.
 // Runs as a Dear ImGui draw callback, so the draw order holds (links, nodes, then the labels drawn
 // after them). Layer: platform (web only).
 #include "graph_gl.h"
@@ -135,6 +138,21 @@ void main() {
 }
 )";
 
+// The offscreen layer onto the canvas: premultiplied texels, read at the fragment's own pixel.
+const char* const kCopyVertex = R"(#version 300 es
+void main() {  // one triangle over the whole viewport; the scissor keeps it to the panel
+  vec2 p = vec2(gl_VertexID == 1 ? 3.0 : -1.0, gl_VertexID == 2 ? 3.0 : -1.0);
+  gl_Position = vec4(p, 0.0, 1.0);
+}
+)";
+
+const char* const kCopyFragment = R"(#version 300 es
+precision mediump float;
+uniform sampler2D u_layer;
+out vec4 o_color;
+void main() { o_color = texelFetch(u_layer, ivec2(gl_FragCoord.xy), 0); }
+)";
+
 constexpr GLsizei kAntiAliasedLinks = 2000;  // more links are drawn as plain quads (cheaper to fill)
 
 // A corner of a link's or a node's quad: the record repeated with the corner's number. (Instanced
@@ -156,6 +174,14 @@ struct Renderer {
   GLuint link_buffer = 0, node_buffer = 0, quad_indices = 0;
   GLint link_camera = -1, link_view = -1, link_px = -1, link_aa = -1;
   GLint node_camera = -1, node_view = -1, node_px = -1;
+  GLuint copy_program = 0, copy_vao = 0;
+  GLint copy_layer = -1;
+  // The offscreen layer (framebuffer-sized) and what it holds: the batch generation and the view.
+  GLuint layer_fbo = 0, layer_texture = 0;
+  GLsizei layer_w = 0, layer_h = 0;
+  bool layer_valid = false;
+  uint64_t layer_generation = ~0ull;
+  float layer_view[12] = {};
   uint64_t uploaded = ~0ull;
   GLsizei link_count = 0, node_count = 0;
   size_t index_quads = 0;  // quads the index buffer covers
@@ -218,7 +244,8 @@ bool set_up(Renderer& r) {
   if (r.ready || r.failed) return r.ready;
   r.link_program = link_program(kLinkVertex, kLinkFragment);
   r.node_program = link_program(kNodeVertex, kNodeFragment);
-  if (!r.link_program || !r.node_program) {
+  r.copy_program = link_program(kCopyVertex, kCopyFragment);
+  if (!r.link_program || !r.node_program || !r.copy_program) {
     r.failed = true;
     return false;
   }
@@ -229,6 +256,8 @@ bool set_up(Renderer& r) {
   r.node_camera = glGetUniformLocation(r.node_program, "u_camera");
   r.node_view = glGetUniformLocation(r.node_program, "u_view");
   r.node_px = glGetUniformLocation(r.node_program, "u_px");
+  r.copy_layer = glGetUniformLocation(r.copy_program, "u_layer");
+  glGenVertexArrays(1, &r.copy_vao);  // no attributes: the copy's triangle comes from gl_VertexID
   glGenBuffers(1, &r.link_buffer);
   glGenBuffers(1, &r.node_buffer);
   glGenBuffers(1, &r.quad_indices);
@@ -282,39 +311,59 @@ void cover_quads(Renderer& r, size_t quads) {
   r.index_quads = n;
 }
 
-void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
-  Renderer& r = g_renderer;
-  const GraphBatch* batch = static_cast<const GraphBatch*>(cmd->UserCallbackData);
-  const ImDrawData* dd = ImGui::GetDrawData();
-  if (!batch || !dd || !set_up(r)) return;
-  if (r.uploaded != batch->generation) {
-    expand(batch->links, r.link_vertices);
-    expand(batch->nodes, r.node_vertices);
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, r.link_buffer);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.link_vertices.size() * sizeof(LinkVertex)),
-                 r.link_vertices.data(), GL_DYNAMIC_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, r.node_buffer);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.node_vertices.size() * sizeof(NodeVertex)),
-                 r.node_vertices.data(), GL_DYNAMIC_DRAW);
-    r.link_count = static_cast<GLsizei>(batch->links.size());
-    r.node_count = static_cast<GLsizei>(batch->nodes.size());
-    cover_quads(r, std::max(batch->links.size(), batch->nodes.size()));
-    r.uploaded = batch->generation;
+// Uploads the batch's records when its generation is new.
+void upload(Renderer& r, const GraphBatch& batch) {
+  if (r.uploaded == batch.generation) return;
+  expand(batch.links, r.link_vertices);
+  expand(batch.nodes, r.node_vertices);
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, r.link_buffer);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.link_vertices.size() * sizeof(LinkVertex)),
+               r.link_vertices.data(), GL_DYNAMIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, r.node_buffer);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.node_vertices.size() * sizeof(NodeVertex)),
+               r.node_vertices.data(), GL_DYNAMIC_DRAW);
+  r.link_count = static_cast<GLsizei>(batch.links.size());
+  r.node_count = static_cast<GLsizei>(batch.nodes.size());
+  cover_quads(r, std::max(batch.links.size(), batch.nodes.size()));
+  r.uploaded = batch.generation;
+}
+
+// Makes the offscreen layer `w` x `h` framebuffer pixels (again when the canvas was resized).
+// False when the framebuffer cannot be completed: the passes then draw straight onto the canvas.
+bool size_layer(Renderer& r, GLsizei w, GLsizei h) {
+  if (r.layer_fbo && r.layer_w == w && r.layer_h == h) return true;
+  if (!r.layer_fbo) {
+    glGenFramebuffers(1, &r.layer_fbo);
+    glGenTextures(1, &r.layer_texture);
   }
-  // The panel's clip rectangle, in framebuffer pixels (origin bottom left).
-  const ImVec2 pos = dd->DisplayPos, scale = dd->FramebufferScale;
-  const float fb_h = dd->DisplaySize.y * scale.y;
-  const ImVec4 c = cmd->ClipRect;
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<GLint>((c.x - pos.x) * scale.x), static_cast<GLint>(fb_h - (c.w - pos.y) * scale.y),
-            static_cast<GLsizei>((c.z - c.x) * scale.x), static_cast<GLsizei>((c.w - c.y) * scale.y));
+  glBindTexture(GL_TEXTURE_2D, r.layer_texture);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindFramebuffer(GL_FRAMEBUFFER, r.layer_fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r.layer_texture, 0);
+  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  r.layer_w = complete ? w : 0;
+  r.layer_h = complete ? h : 0;
+  r.layer_valid = false;
+  if (!complete) {
+    glDeleteFramebuffers(1, &r.layer_fbo);
+    glDeleteTextures(1, &r.layer_texture);
+    r.layer_fbo = r.layer_texture = 0;
+  }
+  return complete;
+}
+
+// The link and node passes into the bound framebuffer. Over a layer cleared to transparent the
+// same blending leaves premultiplied colour (rgb = src.rgb * src.a + dst.rgb * (1 - src.a)).
+void draw_passes(Renderer& r, const float camera[4], const float view[3], float px) {
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  const float px = scale.x > 0 ? 1.0f / scale.x : 1.0f;
-  const float camera[4] = {batch->centre_x - pos.x, batch->centre_y - pos.y, batch->cx, batch->cy};
-  const float view[3] = {batch->scale, dd->DisplaySize.x, dd->DisplaySize.y};
   if (r.link_count) {
     glUseProgram(r.link_program);
     glUniform4fv(r.link_camera, 1, camera);
@@ -332,6 +381,54 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
     glBindVertexArray(r.node_vao);
     glDrawElements(GL_TRIANGLES, r.node_count * 6, GL_UNSIGNED_INT, nullptr);
   }
+  glBindVertexArray(0);
+}
+
+void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
+  Renderer& r = g_renderer;
+  const GraphBatch* batch = static_cast<const GraphBatch*>(cmd->UserCallbackData);
+  const ImDrawData* dd = ImGui::GetDrawData();
+  if (!batch || !dd || !set_up(r)) return;
+  upload(r, *batch);
+  // The panel's clip rectangle, in framebuffer pixels (origin bottom left).
+  const ImVec2 pos = dd->DisplayPos, scale = dd->FramebufferScale;
+  const float fb_h = dd->DisplaySize.y * scale.y;
+  const ImVec4 c = cmd->ClipRect;
+  const GLint sx = static_cast<GLint>((c.x - pos.x) * scale.x), sy = static_cast<GLint>(fb_h - (c.w - pos.y) * scale.y);
+  const GLsizei sw = static_cast<GLsizei>((c.z - c.x) * scale.x), sh = static_cast<GLsizei>((c.w - c.y) * scale.y);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(sx, sy, sw, sh);
+  const float px = scale.x > 0 ? 1.0f / scale.x : 1.0f;
+  const float camera[4] = {batch->centre_x - pos.x, batch->centre_y - pos.y, batch->cx, batch->cy};
+  const float view[3] = {batch->scale, dd->DisplaySize.x, dd->DisplaySize.y};
+  const GLsizei fw = static_cast<GLsizei>(dd->DisplaySize.x * scale.x + 0.5f);
+  const GLsizei fh = static_cast<GLsizei>(fb_h + 0.5f);
+  if (fw <= 0 || fh <= 0 || !size_layer(r, fw, fh)) {
+    draw_passes(r, camera, view, px);
+    return;
+  }
+  // What the layer must show; when it already does, only the copy below runs.
+  const float key[12] = {camera[0], camera[1], camera[2], camera[3], view[0], view[1], view[2], px,
+                         static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sw), static_cast<float>(sh)};
+  if (!r.layer_valid || r.layer_generation != batch->generation || !std::equal(key, key + 12, r.layer_view)) {
+    glBindFramebuffer(GL_FRAMEBUFFER, r.layer_fbo);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);  // the scissored panel only
+    draw_passes(r, camera, view, px);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    r.layer_valid = true;
+    r.layer_generation = batch->generation;
+    std::copy(key, key + 12, r.layer_view);
+  }
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glUseProgram(r.copy_program);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, r.layer_texture);
+  glUniform1i(r.copy_layer, 0);
+  glBindVertexArray(r.copy_vao);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
 }
 

@@ -1,4 +1,4 @@
-// graph_gl.h — the network drawn with WebGL2 instancing (see graph_gl.cpp). Layer: platform.
+// graph_gl.h — the network drawn with WebGL2 (see graph_gl.cpp). Layer: platform.
 #pragma once
 
 struct ImDrawList;
