@@ -74,7 +74,7 @@ void draw_article_list(Explorer& ex, UiState& ui) {
         ImGui::TableSetColumnIndex(1);
         ImGui::TextUnformatted(a.source.empty() ? "—" : a.source.c_str());
         ImGui::TableSetColumnIndex(2);
-        const std::string& t = a.title.empty() ? a.body : a.title;
+        const std::string_view t = a.title.empty() ? a.body : a.title;
         const size_t cut = std::min<size_t>(t.size(), 300);
         ImGui::TextUnformatted(t.data(), t.data() + cut);
         if (count_col) {

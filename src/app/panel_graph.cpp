@@ -397,12 +397,12 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     for (size_t k = 0; k < evidence.size(); ++k) {
       const auto& ev = evidence[k];
       const Article& art = ex.corpus().articles[ev.article];
-      const std::string& text = ev.field == 0 ? art.title : art.body;
-      std::string sentence = text.substr(ev.begin, ev.end - ev.begin);
+      const std::string_view text = ev.field == 0 ? art.title : art.body;
+      std::string sentence(text.substr(ev.begin, ev.end - ev.begin));
       for (char& c : sentence)
         if (c == '\n') c = ' ';
       ImGui::PushID(static_cast<int>(k));
-      const std::string head = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + art.title;
+      const std::string head = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + std::string(art.title);
       if (ImGui::Selectable(head.c_str(), ex.open_article_index() == ev.article && ui.reader_target_field == ev.field &&
                                               ui.reader_target_begin == ev.begin)) {
         ex.open_article(ev.article);

@@ -35,7 +35,7 @@ struct Hits {
 // Lays out text[begin, end) word by word within the available width, drawing the words that fall in
 // a span in their type's colour on a tinted background. Advances the cursor past the block.
 // Cost: O(words) per frame; only visible lines are drawn.
-void draw_highlighted(const std::string& text, size_t begin, size_t end, const std::vector<Span>& spans,
+void draw_highlighted(std::string_view text, size_t begin, size_t end, const std::vector<Span>& spans,
                       const Explorer& ex, UiState& ui, size_t target_begin, size_t target_end, Hits& hits) {
   const bool window_hovered = ImGui::IsWindowHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -178,7 +178,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   ImGui::Separator();
   ImGui::Spacing();
   // Paragraphs are separated by blank lines; single newlines (hard-wrapped wires) join into one.
-  const std::string& body = a.body;
+  const std::string_view body = a.body;
   size_t start = 0;
   while (start < body.size()) {
     size_t end = body.find("\n\n", start);

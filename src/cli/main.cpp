@@ -205,12 +205,13 @@ int cmd_articles(const Args& a) {
   auto [first, last] = c.dated_span(from, to);
   for (size_t k = first; k < last; ++k) {
     const ae::Article& art = c.articles[c.by_date[k]];
-    std::printf("%s\t%s\t%s\n", ae::format_iso(art.date).c_str(), art.id.c_str(), art.title.c_str());
+    std::printf("%s\t%s\t%.*s\n", ae::format_iso(art.date).c_str(), art.id.c_str(), static_cast<int>(art.title.size()),
+                art.title.data());
   }
   if (!filtered)
     for (size_t k = c.dated; k < c.size(); ++k) {
       const ae::Article& art = c.articles[c.by_date[k]];
-      std::printf("undated\t%s\t%s\n", art.id.c_str(), art.title.c_str());
+      std::printf("undated\t%s\t%.*s\n", art.id.c_str(), static_cast<int>(art.title.size()), art.title.data());
     }
   return 0;
 }

@@ -28,46 +28,61 @@ bool parse_measure(const std::string& s, Measure& out) {
 }
 
 namespace {
-inline size_t slot_hash(uint64_t key, size_t mask) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 17) & mask; }
+// The slot for a key in a table of n slots: a multiplicative hash scaled to [0, n).
+inline size_t slot_index(uint64_t key, size_t n) {
+  const uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 32;
+  return static_cast<size_t>((h * static_cast<uint64_t>(n)) >> 32);
+}
 }  // namespace
 
 size_t PairCounts::find_slot(uint64_t key) const {
-  const size_t mask = slots_.size() - 1;
-  size_t i = slot_hash(key, mask);
-  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+  const size_t n = slots_.size();
+  const uint32_t hi = static_cast<uint32_t>(key >> 32), lo = static_cast<uint32_t>(key);
+  size_t i = slot_index(key, n);
+  while (slots_[i].lo != 0 && (slots_[i].lo != lo || slots_[i].hi != hi))
+    if (++i == n) i = 0;
   return i;
 }
 
 void PairCounts::rehash(size_t capacity) {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(capacity, Slot{});
-  live_ = filled_ = 0;
   for (const Slot& s : old)
-    if (s.key != 0 && s.count != 0) {
-      Slot& n = slots_[find_slot(s.key)];
-      n = s;
-      ++live_;
-      ++filled_;
-    }
+    if (s.lo != 0) slots_[find_slot(s.key())] = s;
 }
 
 void PairCounts::add(uint64_t key, uint32_t c) {
-  if ((filled_ + 1) * 10 > slots_.size() * 7) rehash(std::max<size_t>(1024, live_ * 4 > slots_.size() ? slots_.size() * 2 : slots_.size()));
+  if ((live_ + 1) * 4 > slots_.size() * 3) rehash(std::max<size_t>(1024, (live_ + 1) * 2));
   Slot& s = slots_[find_slot(key)];
-  if (s.key == 0) {
-    s.key = key;
-    ++filled_;
+  if (s.lo == 0) {
+    s.hi = static_cast<uint32_t>(key >> 32);
+    s.lo = static_cast<uint32_t>(key);
+    ++live_;
   }
-  if (s.count == 0) ++live_;
   s.count += c;
 }
 
 void PairCounts::sub(uint64_t key, uint32_t c) {
   if (slots_.empty()) return;
-  Slot& s = slots_[find_slot(key)];
-  if (s.key == 0) return;
+  size_t i = find_slot(key);
+  Slot& s = slots_[i];
+  if (s.lo == 0) return;
   s.count -= std::min(s.count, c);
-  if (s.count == 0) --live_;  // a tombstone: the key stays so probe chains are kept
+  if (s.count != 0) return;
+  // Removed without a tombstone: the entries after it in the probe run move back into the gap
+  // unless their home slot lies after the gap (cyclically), so every lookup still finds its key.
+  --live_;
+  const size_t n = slots_.size();
+  for (size_t j = i;;) {
+    if (++j == n) j = 0;
+    if (slots_[j].lo == 0) break;
+    const size_t home = slot_index(slots_[j].key(), n);
+    const bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+    if (stays) continue;
+    slots_[i] = slots_[j];
+    i = j;
+  }
+  slots_[i] = Slot{};
 }
 
 uint32_t PairCounts::get(uint64_t key) const {
@@ -77,7 +92,7 @@ uint32_t PairCounts::get(uint64_t key) const {
 
 void PairCounts::clear() {
   slots_.clear();
-  live_ = filled_ = 0;
+  live_ = 0;
 }
 
 std::vector<std::pair<uint64_t, uint32_t>> PairCounts::sorted() const {

@@ -2,8 +2,47 @@
 #include "corpus.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 
 namespace ae {
+
+char ByteBuffer::empty_[1] = {0};
+
+ByteBuffer::ByteBuffer(size_t size) : size_(size) {
+  if (size && !(data_ = static_cast<char*>(std::malloc(size)))) throw std::bad_alloc();
+}
+
+ByteBuffer::ByteBuffer(std::string_view text) : ByteBuffer(text.size()) {
+  if (size_) std::memcpy(data_, text.data(), size_);
+}
+
+ByteBuffer& ByteBuffer::operator=(ByteBuffer&& o) noexcept {
+  if (this != &o) {
+    std::free(data_);
+    data_ = o.data_;
+    size_ = o.size_;
+    o.data_ = nullptr;
+    o.size_ = 0;
+  }
+  return *this;
+}
+
+ByteBuffer::~ByteBuffer() { std::free(data_); }
+
+void ByteBuffer::shrink(size_t size) {
+  if (size >= size_) return;
+  if (size == 0) {
+    std::free(data_);
+    data_ = nullptr;
+  } else if (char* p = static_cast<char*>(std::realloc(data_, size))) {
+    data_ = p;
+  } else {
+    return;  // the block stays as it was
+  }
+  size_ = size;
+}
 
 void Corpus::finalize() {
   by_date.resize(articles.size());

@@ -43,7 +43,7 @@ double FrameStats::percentile(double p) const {
 Explorer::Explorer() = default;
 Explorer::~Explorer() = default;
 
-void Explorer::begin_load(std::string bytes, std::string name) {
+void Explorer::begin_load(ByteBuffer bytes, std::string name) {
   loading_name_ = name;
   load_started_ms_ = now_ms();
   loader_ = std::make_unique<CorpusLoader>(std::move(bytes), std::move(name));
@@ -84,7 +84,7 @@ bool Explorer::load_step(double budget_ms) {
   return !loading();
 }
 
-bool Explorer::load_now(std::string bytes, std::string name) {
+bool Explorer::load_now(ByteBuffer bytes, std::string name) {
   const size_t errors_before = errors_.size();
   begin_load(std::move(bytes), std::move(name));
   while (!load_step(1e9)) {
@@ -385,7 +385,7 @@ namespace {
 char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Occurrences of `needle` (already folded) in `hay`, case-insensitively; non-overlapping.
-uint32_t count_folded(const std::string& hay, const std::string& needle) {
+uint32_t count_folded(std::string_view hay, const std::string& needle) {
   if (needle.empty() || hay.size() < needle.size()) return 0;
   uint32_t n = 0;
   const char first = needle[0];

@@ -60,14 +60,14 @@ class Explorer {
 
   // --- Loading. The current corpus stays usable until a new one has loaded completely. ---
   // Starts reading `bytes` (moved in). A load already running is cancelled.
-  void begin_load(std::string bytes, std::string name);
+  void begin_load(ByteBuffer bytes, std::string name);
   // Advances the running load (reading, then entity extraction) for about budget_ms. Returns true
   // when no load is running (finished now or earlier). On success the new corpus replaces the old and
   // the filter resets to its full span; on failure the message is appended to errors() and the old
   // corpus is kept.
   bool load_step(double budget_ms);
   // Reads `bytes` to the end in one call (CLI, tests). Returns whether it succeeded.
-  bool load_now(std::string bytes, std::string name);
+  bool load_now(ByteBuffer bytes, std::string name);
   // Stops the running load; the corpus loaded before stays, and a notice says so.
   void cancel_load();
   bool loading() const { return loader_ != nullptr || extractor_ != nullptr || pending_co_ != nullptr; }

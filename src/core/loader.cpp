@@ -557,7 +557,8 @@ void clean_text(std::string& s) {
 struct CorpusLoader::Impl {
   enum class Mode { Start, Array, Lines, Done };
 
-  std::string bytes;
+  std::shared_ptr<TextStore> store = std::make_shared<TextStore>();
+  ByteBuffer& bytes = store->bytes;  // the input; becomes the corpus's text store
   LoadLimits limits;
   Mode mode = Mode::Start;
   size_t pos = 0;
@@ -570,14 +571,20 @@ struct CorpusLoader::Impl {
   LoadResult result;
   std::map<std::string, size_t> mapping_counts;
   std::unordered_map<std::string, int> id_counts;
-  // Lazy line counter for messages: positions only move forward.
+  // Lazy line counter for messages: positions mostly move forward. Bytes before `safe_pos` may have
+  // been overwritten by decoded text (see place()), so counting never restarts before it.
   size_t counted_to = 0, counted_lines = 1, counted_line_start = 0;
+  size_t safe_pos = 0, safe_lines = 1, safe_line_start = 0;
+  size_t text_end = 0;  // decoded titles and bodies occupy bytes[0, text_end)
+  size_t total = 0;     // the input's size (bytes is shrunk to the text when the load succeeds)
 
   void locate(size_t offset, size_t& line, size_t& column) {
     if (offset > bytes.size()) offset = bytes.size();
+    if (offset < safe_pos) offset = safe_pos;  // an article already stored: its first unread byte
     if (offset < counted_to) {
-      line_column(bytes, offset, line, column);
-      return;
+      counted_to = safe_pos;
+      counted_lines = safe_lines;
+      counted_line_start = safe_line_start;
     }
     const char* s = bytes.data();
     for (const char* p = s + counted_to;
@@ -588,6 +595,25 @@ struct CorpusLoader::Impl {
     counted_to = offset;
     line = counted_lines;
     column = offset - counted_line_start + 1;
+  }
+
+  // Stores an article's decoded text in the input buffer itself, behind the input not yet read:
+  // everything before `end` (the end of the article's bytes) has been read, and the text decoded so
+  // far is never longer than the input it came from. Text that would not fit is kept in the spill.
+  std::string_view place(std::string& text, size_t end) {
+    if (text.empty()) return {};
+    if (text_end + text.size() > end) return result.corpus.keep(std::move(text));
+    if (safe_pos < end) {  // the lines up to `end` are counted before those bytes change
+      size_t line, column;
+      locate(end, line, column);
+      safe_pos = end;
+      safe_lines = counted_lines;
+      safe_line_start = counted_line_start;
+    }
+    char* at = &bytes[text_end];
+    std::memcpy(at, text.data(), text.size());
+    text_end += text.size();
+    return {at, text.size()};
   }
 
   void fail(const std::string& message, size_t offset, long article = -1) {
@@ -667,7 +693,8 @@ struct CorpusLoader::Impl {
   }
 
   // Turns the fields read from one article into an Article; skips what is not one.
-  void add_article(std::vector<RawField>& fields, const char* top_type, size_t offset, long index) {
+  // `end`: where the article's bytes end.
+  void add_article(std::vector<RawField>& fields, const char* top_type, size_t offset, size_t end, long index) {
     if (top_type) {
       ++result.skipped;
       warn(where(offset, index) + " is " + top_type + ", not an object; skipped");
@@ -680,7 +707,8 @@ struct CorpusLoader::Impl {
       if (!c || f.alias->priority < c->alias->priority) c = &f;
     }
     Article art;
-    std::string* text_of[kFieldCount] = {&art.id, &art.title, nullptr, &art.body, &art.url, &art.source};
+    std::string title, body;
+    std::string* text_of[kFieldCount] = {&art.id, &title, nullptr, &body, &art.url, &art.source};
     for (int fi = 0; fi < kFieldCount; ++fi) {
       RawField* f = chosen[fi];
       if (!f) continue;
@@ -705,12 +733,12 @@ struct CorpusLoader::Impl {
       if (f->alias->key != kCanonical[fi])
         ++mapping_counts["mapped '" + key + "' to " + std::string(kCanonical[fi])];
     }
-    clean_text(art.title);
-    clean_text(art.body);
+    clean_text(title);
+    clean_text(body);
     clean_text(art.id);
     clean_text(art.source);
     clean_text(art.url);
-    if (art.title.empty() && art.body.empty()) {
+    if (title.empty() && body.empty()) {
       ++result.skipped;
       warn(where(offset, index) + ": no title or body; skipped");
       return;
@@ -724,7 +752,9 @@ struct CorpusLoader::Impl {
       ++id_counts[art.id];
     }
     // Decoded strings may have grown by doubling; the corpus keeps only what it holds.
-    for (std::string* s : {&art.id, &art.title, &art.source, &art.url, &art.body}) s->shrink_to_fit();
+    for (std::string* s : {&art.id, &art.source, &art.url}) s->shrink_to_fit();
+    art.title = place(title, end);
+    art.body = place(body, end);
     result.corpus.articles.push_back(std::move(art));
   }
 
@@ -733,7 +763,7 @@ struct CorpusLoader::Impl {
   bool parse_element(size_t b, size_t e, long index, LoadIssue* soft_error) {
     std::vector<RawField> fast;
     if (fast_article(bytes.data(), b, e, limits.max_depth, fast)) {
-      add_article(fast, nullptr, b, index);
+      add_article(fast, nullptr, b, e, index);
       return true;
     }
     ArticleSax sax(limits.max_depth);
@@ -765,7 +795,7 @@ struct CorpusLoader::Impl {
       fail(msg, at, index);
       return false;
     }
-    add_article(sax.fields, sax.top_type, b, index);
+    add_article(sax.fields, sax.top_type, b, e, index);
     return true;
   }
 
@@ -984,6 +1014,20 @@ struct CorpusLoader::Impl {
     }
   }
 
+  // The decoded text in bytes[0, text_end) is all the corpus keeps of its input: the rest goes back
+  // to the allocator (if the block moved, the articles' views follow it).
+  void keep_text_only() {
+    const uintptr_t before = reinterpret_cast<uintptr_t>(bytes.data());
+    bytes.shrink(text_end);
+    const char* after = bytes.data();
+    if (reinterpret_cast<uintptr_t>(after) == before) return;
+    for (Article& a : result.corpus.articles)
+      for (std::string_view* v : {&a.title, &a.body}) {
+        const uintptr_t at = reinterpret_cast<uintptr_t>(v->data());
+        if (!v->empty() && at >= before && at < before + text_end) *v = std::string_view(after + (at - before), v->size());
+      }
+  }
+
   void finish() {
     if (!result.error.message.empty()) return;
     if (result.corpus.articles.empty()) {
@@ -1001,16 +1045,18 @@ struct CorpusLoader::Impl {
       return;
     }
     result.ok = true;
+    keep_text_only();
     for (auto& [text, count] : mapping_counts)
       result.mappings.push_back(text + " (" + std::to_string(count) + (count == 1 ? " article)" : " articles)"));
     result.corpus.finalize();
   }
 };
 
-CorpusLoader::CorpusLoader(std::string bytes, std::string name, LoadLimits limits) : impl_(new Impl) {
+CorpusLoader::CorpusLoader(ByteBuffer bytes, std::string name, LoadLimits limits) : impl_(new Impl) {
   impl_->bytes = std::move(bytes);
+  impl_->result.corpus.text = impl_->store;
   impl_->limits = limits;
-  impl_->result.bytes = impl_->bytes.size();
+  impl_->result.bytes = impl_->total = impl_->bytes.size();
   impl_->result.corpus.name = std::move(name);
 }
 
@@ -1032,8 +1078,8 @@ bool CorpusLoader::step(size_t budget) {
 }
 
 bool CorpusLoader::finished() const { return impl_->mode == Impl::Mode::Done; }
-size_t CorpusLoader::bytes_total() const { return impl_->bytes.size(); }
-size_t CorpusLoader::bytes_done() const { return impl_->mode == Impl::Mode::Done ? impl_->bytes.size() : impl_->pos; }
+size_t CorpusLoader::bytes_total() const { return impl_->total; }
+size_t CorpusLoader::bytes_done() const { return impl_->mode == Impl::Mode::Done ? impl_->total : impl_->pos; }
 size_t CorpusLoader::articles_done() const { return impl_->result.corpus.articles.size(); }
 
 LoadResult CorpusLoader::take() {
@@ -1042,7 +1088,7 @@ LoadResult CorpusLoader::take() {
   return r;
 }
 
-LoadResult load_corpus(std::string bytes, std::string name, LoadLimits limits) {
+LoadResult load_corpus(ByteBuffer bytes, std::string name, LoadLimits limits) {
   CorpusLoader loader(std::move(bytes), std::move(name), limits);
   while (!loader.step(SIZE_MAX / 2)) {
   }

@@ -43,7 +43,7 @@ struct LoadResult {
 // can show progress. Memory: the input plus the articles read; no DOM of the whole file is built.
 class CorpusLoader {
  public:
-  CorpusLoader(std::string bytes, std::string name, LoadLimits limits = {});
+  CorpusLoader(ByteBuffer bytes, std::string name, LoadLimits limits = {});
   ~CorpusLoader();
   CorpusLoader(const CorpusLoader&) = delete;
   CorpusLoader& operator=(const CorpusLoader&) = delete;
@@ -63,7 +63,7 @@ class CorpusLoader {
 };
 
 // Reads all of `bytes` at once. Same rules as CorpusLoader.
-LoadResult load_corpus(std::string bytes, std::string name, LoadLimits limits = {});
+LoadResult load_corpus(ByteBuffer bytes, std::string name, LoadLimits limits = {});
 
 // 1-based line and column (in bytes) of a byte offset in text. O(offset).
 void line_column(const std::string& text, size_t offset, size_t& line, size_t& column);

@@ -28,7 +28,7 @@
 namespace {
 
 ae::App* g_app = nullptr;
-std::string g_pending;        // bytes of a corpus being handed over from JavaScript
+ae::ByteBuffer g_pending;     // bytes of a corpus being handed over from JavaScript
 std::string g_pending_name;
 std::string g_state;          // last state report (returned to JavaScript by pointer)
 bool g_load_notified = true;  // whether JavaScript has been told the running load ended
@@ -80,15 +80,16 @@ extern "C" {
 
 // Reserves `size` bytes for a corpus named `name` and returns where JavaScript writes them.
 EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
-  g_pending.assign(size, '\0');
+  g_pending = ae::ByteBuffer();  // the previous hand-over's bytes first, then the new block
+  g_pending = ae::ByteBuffer(size);
   g_pending_name = name ? name : "corpus";
-  return g_pending.empty() ? nullptr : &g_pending[0];
+  return g_pending.empty() ? nullptr : g_pending.data();
 }
 
 // Starts reading the bytes written after ae_load_buffer; the load advances in slices per frame.
 EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
   g_app->explorer().begin_load(std::move(g_pending), std::move(g_pending_name));
-  g_pending = std::string();
+  g_pending = ae::ByteBuffer();
   g_load_notified = false;
 }
 

@@ -43,8 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (int i = 0; i < 3; ++i) {
     ae::Article a;
     a.id = std::to_string(i);
-    a.title = parts[i][0];
-    a.body = parts[i][1];
+    a.title = c.keep(parts[i][0]);
+    a.body = c.keep(parts[i][1]);
     a.date = 20000 + i;
     c.articles.push_back(std::move(a));
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -203,4 +204,43 @@ TEST_CASE("graph: a few top nodes (pairs looked up) give the links a walk over a
       CHECK(g.edges_hidden == hidden);
     }
   }
+}
+
+TEST_CASE("pair table: removals keep every other pair findable; the table stays within 2 slots per pair") {
+  // Few distinct ids, so keys collide and probe runs are long (and wrap around the table's end).
+  std::mt19937 rng(7);
+  std::map<uint64_t, uint32_t> ref;
+  PairCounts t;
+  size_t most = 0;
+  for (int step = 0; step < 200000; ++step) {
+    const uint32_t a = rng() % 60, b = rng() % 60;
+    if (a == b) continue;
+    const uint64_t k = pair_key(a, b);
+    auto it = ref.find(k);
+    if (it != ref.end() && rng() % 2) {
+      const uint32_t c = 1 + rng() % it->second;
+      t.sub(k, c);
+      if ((it->second -= c) == 0) ref.erase(it);
+    } else {
+      const uint32_t c = 1 + rng() % 3;
+      t.add(k, c);
+      ref[k] += c;
+    }
+    most = std::max(most, ref.size());
+    if (step % 997 == 0) {
+      REQUIRE(t.size() == ref.size());
+      for (const auto& [key, count] : ref) REQUIRE(t.get(key) == count);
+      CHECK(t.get(pair_key(61, 62)) == 0);
+    }
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> expect(ref.begin(), ref.end());
+  CHECK(t.sorted() == expect);
+  // Growing to 5,000 pairs: at most two slots per pair once past the first table of 1,024.
+  PairCounts g;
+  for (uint32_t i = 1; i <= 5000; ++i) g.add(pair_key(0, i), 1);
+  CHECK(g.capacity() <= 2 * 5000 + 2);
+  CHECK(g.capacity() * 3 >= 5000 * 4);
+  for (uint32_t i = 1; i <= 5000; ++i) g.sub(pair_key(0, i), 1);
+  CHECK(g.size() == 0);
+  CHECK(g.sorted().empty());
 }

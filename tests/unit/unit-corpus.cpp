@@ -11,7 +11,7 @@ static Corpus make(std::initializer_list<const char*> dates) {
   for (const char* d : dates) {
     Article a;
     a.id = "a" + std::to_string(n++);
-    a.title = a.id;
+    a.title = c.keep(a.id);
     a.date = parse_date(d);
     c.articles.push_back(a);
   }

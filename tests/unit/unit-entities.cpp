@@ -186,7 +186,7 @@ TEST_CASE("extraction is deterministic and safe on arbitrary UTF-8") {
   Corpus c;
   Article art;
   art.id = "g";
-  art.body = body;
+  art.body = c.keep(body);
   c.articles.push_back(art);
   c.finalize();
   const EntityIndex idx = extract_entities(c, *gazetteer());

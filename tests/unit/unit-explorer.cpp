@@ -141,8 +141,8 @@ TEST_CASE("selecting a link filters the list to articles naming both and gives t
   CHECK(ex.state()["selected_edge"] == nlohmann::json::array({"Muqtada al-Sadr", "Iraq"}));
   const auto ev = ex.pair_evidence(10);
   REQUIRE(!ev.empty());
-  const std::string& body = ex.corpus().articles[ev[0].article].body;
-  const std::string sentence = body.substr(ev[0].begin, ev[0].end - ev[0].begin);
+  const std::string_view body = ex.corpus().articles[ev[0].article].body;
+  const std::string sentence(body.substr(ev[0].begin, ev[0].end - ev[0].begin));
   CHECK(sentence.rfind("Influential Iraqi Shiite cleric Muqtada al-Sadr on Monday called on Damascus", 0) == 0);
   CHECK(sentence.find("violations") != std::string::npos);  // the whole sentence
   ex.select(SIZE_MAX);

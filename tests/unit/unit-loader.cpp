@@ -297,3 +297,47 @@ TEST_CASE("a top-level object with broken keys or names is refused without excep
   REQUIRE(r.ok);
   CHECK(r.corpus.name == "test");
 }
+
+TEST_CASE("titles and bodies are decoded into the input buffer itself; later errors keep their positions") {
+  // Escapes, CRLF, paragraphs given as a list, surrounding blanks: every decoded text is shorter
+  // than its JSON, so it is written back over input already read.
+  std::string lines;
+  std::vector<nlohmann::json> given;
+  for (int i = 0; i < 40; ++i) {
+    nlohmann::json a = {{"id", std::to_string(i)}, {"title", "  Caf\u00e9 \"" + std::to_string(i) + "\"\t"}};
+    if (i % 3 == 0) a["body"] = nlohmann::json::array({"First \u2014 para.", "Second\\para " + std::to_string(i)});
+    else a["body"] = "Line one\r\nline two \u00ab" + std::string(static_cast<size_t>(i), 'x') + "\u00bb";
+    given.push_back(a);
+    lines += a.dump(-1, ' ', true) + (i % 2 ? "\r\n" : "\n");  // \uXXXX escapes in the input
+    if (i == 25) lines += "{\"title\": broken}\n";  // line 27
+  }
+  LoadResult r = load(lines);
+  REQUIRE(r.ok);
+  REQUIRE(r.corpus.size() == 40);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK_MESSAGE(r.warnings[0].rfind("line 27, column 11: invalid JSON in article 27", 0) == 0, r.warnings[0]);
+  const ByteBuffer& store = r.corpus.text->bytes;
+  CHECK(store.size() < lines.size());  // what is not text went back to the allocator
+  Corpus copy = r.corpus;
+  r = LoadResult{};  // the copy shares the store: its texts stay readable
+  for (size_t i = 0; i < 40; ++i) {
+    const Article& a = copy.articles[i];
+    const nlohmann::json& g = given[i];
+    CHECK(a.title == "Caf\u00e9 \"" + std::to_string(i) + "\"");
+    std::string body = g["body"].is_array() ? g["body"][0].get<std::string>() + "\n\n" + g["body"][1].get<std::string>()
+                                            : g["body"].get<std::string>();
+    if (const size_t cr = body.find("\r\n"); cr != std::string::npos) body.erase(cr, 1);
+    CHECK(a.body == body);
+    CHECK(a.title.data() >= store.data());  // in the input buffer, not in a copy of their own
+    CHECK(a.body.data() + a.body.size() <= store.data() + store.size());
+  }
+  // An array: the error after stored articles is located as in the untouched input.
+  std::string array = "[\n";
+  for (int i = 0; i < 30; ++i) array += "  {\"title\": \"T\\u00e9 " + std::to_string(i) + "\", \"body\": \"b\\n\\nc\"},\n";
+  array += "  {\"title\": tru}\n]";
+  r = load(array);
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error.line == 32);
+  CHECK(r.error.column == 16);
+  CHECK(r.error.article == 30);
+}
