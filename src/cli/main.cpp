@@ -48,20 +48,28 @@ const char* kUsage =
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
     "Dates D: ISO 8601 (2026-01-21) or a news form (\"21 January 2026\").\n";
 
-bool read_input(const std::string& path, std::string& out) {
+// Reads a file ("-": standard input) into one block, which the loader then keeps as the text store.
+bool read_input(const std::string& path, ae::ByteBuffer& out) {
   if (path == "-") {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
-    out = ss.str();
+    out = ae::ByteBuffer(ss.str());
     return true;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   in.seekg(0, std::ios::end);
-  out.resize(static_cast<size_t>(in.tellg()));
+  out = ae::ByteBuffer(static_cast<size_t>(in.tellg()));
   in.seekg(0);
-  in.read(&out[0], static_cast<std::streamsize>(out.size()));
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
   return static_cast<bool>(in);
+}
+
+bool read_input(const std::string& path, std::string& out) {
+  ae::ByteBuffer b;
+  if (!read_input(path, b)) return false;
+  out.assign(b.data(), b.size());
+  return true;
 }
 
 std::string base_name(const std::string& path) {
@@ -147,7 +155,7 @@ bool parse_args(int argc, char** argv, Args& a) {
 
 // Loads FILE into ex; prints the error and returns false on failure.
 bool load(const Args& a, ae::Explorer& ex) {
-  std::string bytes;
+  ae::ByteBuffer bytes;
   if (!read_input(a.file, bytes)) {
     std::fprintf(stderr, "explorer: cannot read '%s'\n", a.file.c_str());
     return false;
@@ -375,7 +383,7 @@ int cmd_bench_network(const Args& a) {
   if (!ae::parse_scope(a.scope, scope)) return 2;
   ae::Gazetteer gaz;
   if (!load_gazetteer(a, gaz)) return 1;
-  std::string bytes;
+  ae::ByteBuffer bytes;
   if (!read_input(a.file, bytes)) return 1;
   ae::LoadResult r = ae::load_corpus(std::move(bytes), base_name(a.file));
   if (!r.ok) {
@@ -433,7 +441,7 @@ int cmd_bench_network(const Args& a) {
 }
 
 int cmd_bench(const Args& a) {
-  std::string bytes;
+  ae::ByteBuffer bytes;
   if (!read_input(a.file, bytes)) {
     std::fprintf(stderr, "explorer: cannot read '%s'\n", a.file.c_str());
     return 1;
@@ -441,7 +449,7 @@ int cmd_bench(const Args& a) {
   std::vector<double> ms;
   size_t articles = 0;
   for (int i = 0; i < a.repeat; ++i) {
-    std::string copy = bytes;
+    ae::ByteBuffer copy(std::string_view(bytes.data(), bytes.size()));
     const double t0 = ae::now_ms();
     ae::LoadResult r = ae::load_corpus(std::move(copy), base_name(a.file));
     ms.push_back(ae::now_ms() - t0);
@@ -458,7 +466,7 @@ int cmd_bench(const Args& a) {
   std::vector<double> ems;
   size_t text_bytes = 0, entities = 0;
   if (load_gazetteer(a, gaz)) {
-    ae::LoadResult r = ae::load_corpus(bytes, base_name(a.file));
+    ae::LoadResult r = ae::load_corpus(ae::ByteBuffer(std::string_view(bytes.data(), bytes.size())), base_name(a.file));
     for (int i = 0; i < a.repeat; ++i) {
       const ae::EntityIndex idx = ae::extract_entities(r.corpus, gaz);
       ems.push_back(idx.extract_ms);

@@ -45,6 +45,7 @@ size_t PairCounts::find_slot(uint64_t key) const {
 }
 
 void PairCounts::rehash(size_t capacity) {
+  ++tables_made_;
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(capacity, Slot{});
   for (const Slot& s : old)
@@ -60,6 +61,11 @@ void PairCounts::add(uint64_t key, uint32_t c) {
     ++live_;
   }
   s.count += c;
+}
+
+void PairCounts::reserve(size_t n) {
+  const size_t want = std::max<size_t>(1024, n + n / 3 + 1);  // three quarters full at n
+  if (n && want > slots_.size()) rehash(want);
 }
 
 void PairCounts::sub(uint64_t key, uint32_t c) {
@@ -158,6 +164,42 @@ Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope
   }
 }
 
+size_t Cooccurrence::estimate_pairs(size_t lo, size_t hi) const {
+  constexpr int kBits = 12;
+  constexpr size_t kRegisters = size_t{1} << kBits;
+  uint8_t reg[kRegisters] = {};
+  auto see = [&](uint64_t key) {
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;  // splitmix64's finaliser: every bit of the key counts
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+    h ^= h >> 31;
+    const size_t idx = static_cast<size_t>(h >> (64 - kBits));
+    const uint64_t rest = (h << kBits) | (uint64_t{1} << (kBits - 1));  // never 0
+    uint8_t rank = 1;
+    for (uint64_t bit = uint64_t{1} << 63; !(rest & bit); bit >>= 1) ++rank;
+    if (rank > reg[idx]) reg[idx] = rank;
+  };
+  for (size_t p = lo; p < hi; ++p) {
+    const ArticleData& a = articles_[corpus_->by_date[p]];
+    if (scope_ == Scope::Document) {
+      for (size_t i = 0; i < a.entities.size(); ++i)
+        for (size_t j = i + 1; j < a.entities.size(); ++j) see(pair_key(a.entities[i], a.entities[j]));
+    } else {
+      for (const auto& kv : a.pairs) see(kv.first);
+    }
+  }
+  double sum = 0;
+  size_t zeros = 0;
+  for (uint8_t r : reg) {
+    sum += std::ldexp(1.0, -r);
+    zeros += r == 0;
+  }
+  const double m = static_cast<double>(kRegisters);
+  double e = 0.7213 / (1 + 1.079 / m) * m * m / sum;
+  if (e <= 2.5 * m && zeros) e = m * std::log(m / static_cast<double>(zeros));  // few pairs: count empty registers
+  return static_cast<size_t>(e + 0.5);
+}
+
 void Cooccurrence::apply(const ArticleData& a, int sign) {
   if (sign > 0) {
     units_ += a.units;
@@ -214,6 +256,7 @@ void Cooccurrence::rebuild(size_t lo, size_t hi) {
   std::fill(entity_units_.begin(), entity_units_.end(), 0);
   std::fill(mentions_.begin(), mentions_.end(), 0);
   pairs_.clear();
+  pairs_.reserve(estimate_pairs(lo, hi) * 21 / 20);  // 5% over: the estimate's error, mostly
   for (size_t p = lo; p < hi; ++p) apply(articles_[corpus_->by_date[p]], +1);
   lo_ = lo;
   hi_ = hi;

@@ -35,8 +35,12 @@ class PairCounts {
   void sub(uint64_t key, uint32_t c);  // the key must be present with at least c; removed at zero
   uint32_t get(uint64_t key) const;
   void clear();
+  // Room for n pairs without a rehash (a table filled in one go is made once, at its final size,
+  // instead of through a chain of ever larger tables whose freed blocks fragment the heap).
+  void reserve(size_t n);
   size_t size() const { return live_; }
   size_t capacity() const { return slots_.size(); }
+  size_t tables_made() const { return tables_made_; }  // rehashes so far (reserve's included)
   template <class F>
   void for_each(F&& f) const {
     for (const Slot& s : slots_)
@@ -55,6 +59,7 @@ class PairCounts {
   void rehash(size_t capacity);
   std::vector<Slot> slots_;
   size_t live_ = 0;  // pairs held (every held pair has a count)
+  size_t tables_made_ = 0;
 };
 
 // Counts over the dated articles at positions [lo, hi) of corpus.by_date (undated articles are not in
@@ -95,6 +100,9 @@ class Cooccurrence {
     uint32_t units = 0;
   };
   void apply(const ArticleData& a, int sign);
+  // The number of distinct pairs in the articles at positions [lo, hi), estimated (HyperLogLog,
+  // 4,096 registers: about 1.6% standard error) in one pass without a table.
+  size_t estimate_pairs(size_t lo, size_t hi) const;
 
   const Corpus* corpus_;
   Scope scope_;

@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Every mention lies inside its field and names a known entity.
   for (size_t i = 0; i < index.by_article.size(); ++i)
     for (const ae::Mention& m : index.by_article[i]) {
-      const std::string& field = m.field == 0 ? c.articles[i].title : c.articles[i].body;
+      const std::string_view field = m.field == 0 ? c.articles[i].title : c.articles[i].body;
       if (m.entity >= index.entities.size() || m.begin > m.end || m.end > field.size()) std::abort();
     }
   ae::Cooccurrence co(c, index, ae::Scope::Sentence);

@@ -11,6 +11,7 @@
 
 #include "cooccurrence.h"
 #include "loader.h"
+#include "synth.h"
 
 using namespace ae;
 
@@ -243,4 +244,24 @@ TEST_CASE("pair table: removals keep every other pair findable; the table stays 
   for (uint32_t i = 1; i <= 5000; ++i) g.sub(pair_key(0, i), 1);
   CHECK(g.size() == 0);
   CHECK(g.sorted().empty());
+}
+
+TEST_CASE("a rebuild sizes the pair table once, from an estimate of the distinct pairs") {
+  SynthOptions o;
+  o.articles = 4000;
+  o.entities = 3000;
+  o.topics = 60;
+  Fixture f = make(synth_corpus(o));
+  {  // (the synthetic articles name one entity per sentence: document scope only)
+    Cooccurrence co(f.corpus, f.index, Scope::Document);
+    co.rebuild(0, f.corpus.dated);
+    const size_t n = co.pairs().size(), cap = co.pairs().capacity();
+    INFO("pairs ", n, ", slots ", cap);
+    REQUIRE(n > 5000);
+    // One table, made before the pairs went in, at most three quarters full and within 15% over
+    // the exact size.
+    CHECK(co.pairs().tables_made() == 1);
+    CHECK(cap * 3 >= n * 4);
+    CHECK(cap <= (n + n / 3 + 1) * 115 / 100);
+  }
 }
