@@ -138,7 +138,9 @@ void main() {
 }
 )";
 
-// The offscreen layer onto the canvas: premultiplied texels, read at the fragment's own pixel.
+// The offscreen layer onto the canvas: premultiplied texels, read at the fragment's own pixel, or,
+// while a large network is panned or zoomed, at the pixel where the layer drew that point of the
+// layout (u_map: layer position = u_map.x * position + u_map.yz, CSS px).
 const char* const kCopyVertex = R"(#version 300 es
 void main() {  // one triangle over the whole viewport; the scissor keeps it to the panel
   vec2 p = vec2(gl_VertexID == 1 ? 3.0 : -1.0, gl_VertexID == 2 ? 3.0 : -1.0);
@@ -147,13 +149,26 @@ void main() {  // one triangle over the whole viewport; the scissor keeps it to 
 )";
 
 const char* const kCopyFragment = R"(#version 300 es
-precision mediump float;
+precision highp float;
 uniform sampler2D u_layer;
+uniform vec3 u_map;
+uniform vec3 u_fb;    // device pixels per CSS px, framebuffer height
+uniform vec4 u_clip;  // the panel in framebuffer pixels: x0, y0, x1, y1
 out vec4 o_color;
-void main() { o_color = texelFetch(u_layer, ivec2(gl_FragCoord.xy), 0); }
+void main() {
+  vec2 p = vec2(gl_FragCoord.x, u_fb.z - gl_FragCoord.y) / u_fb.xy;
+  vec2 q = u_map.x * p + u_map.yz;
+  vec2 f = vec2(q.x * u_fb.x, u_fb.z - q.y * u_fb.y);
+  if (f.x < u_clip.x || f.y < u_clip.y || f.x > u_clip.z || f.y > u_clip.w) discard;  // not drawn there
+  o_color = texture(u_layer, f / vec2(textureSize(u_layer, 0)));
+}
 )";
 
 constexpr GLsizei kAntiAliasedLinks = 2000;  // more links are drawn as plain quads (cheaper to fill)
+// With more links than this, a moving view shows the layer moved and scaled (as sigma.js hides
+// edges on move), and the network is drawn again once the view has been still for kStillSeconds.
+constexpr GLsizei kMovingPreviewLinks = 5000;
+constexpr double kStillSeconds = 0.15;
 
 // A corner of a link's or a node's quad: the record repeated with the corner's number. (Instanced
 // draws would need no repetition, but software rasterisers such as SwiftShader set up every instance
@@ -175,7 +190,10 @@ struct Renderer {
   GLint link_camera = -1, link_view = -1, link_px = -1, link_aa = -1;
   GLint node_camera = -1, node_view = -1, node_px = -1;
   GLuint copy_program = 0, copy_vao = 0;
-  GLint copy_layer = -1;
+  GLint copy_layer = -1, copy_map = -1, copy_fb = -1, copy_clip = -1;
+  float last_camera[4] = {};  // the previous frame's camera and scale
+  float last_scale = 0;
+  double last_move = -1;  // ImGui time of the last frame whose view differed from the one before
   // The offscreen layer (framebuffer-sized) and what it holds: the batch generation and the view.
   GLuint layer_fbo = 0, layer_texture = 0;
   GLsizei layer_w = 0, layer_h = 0;
@@ -257,6 +275,9 @@ bool set_up(Renderer& r) {
   r.node_view = glGetUniformLocation(r.node_program, "u_view");
   r.node_px = glGetUniformLocation(r.node_program, "u_px");
   r.copy_layer = glGetUniformLocation(r.copy_program, "u_layer");
+  r.copy_map = glGetUniformLocation(r.copy_program, "u_map");
+  r.copy_fb = glGetUniformLocation(r.copy_program, "u_fb");
+  r.copy_clip = glGetUniformLocation(r.copy_program, "u_clip");
   glGenVertexArrays(1, &r.copy_vao);  // no attributes: the copy's triangle comes from gl_VertexID
   glGenBuffers(1, &r.link_buffer);
   glGenBuffers(1, &r.node_buffer);
@@ -339,8 +360,8 @@ bool size_layer(Renderer& r, GLsizei w, GLsizei h) {
   }
   glBindTexture(GL_TEXTURE_2D, r.layer_texture);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);  // exact at texel centres
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glBindFramebuffer(GL_FRAMEBUFFER, r.layer_fbo);
@@ -410,7 +431,25 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
   // What the layer must show; when it already does, only the copy below runs.
   const float key[12] = {camera[0], camera[1], camera[2], camera[3], view[0], view[1], view[2], px,
                          static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sw), static_cast<float>(sh)};
-  if (!r.layer_valid || r.layer_generation != batch->generation || !std::equal(key, key + 12, r.layer_view)) {
+  const double now = ImGui::GetTime();
+  if (!std::equal(camera, camera + 4, r.last_camera) || view[0] != r.last_scale) r.last_move = now;
+  const bool moving = r.last_move >= 0 && now - r.last_move < kStillSeconds;
+  std::copy(camera, camera + 4, r.last_camera);
+  r.last_scale = view[0];
+  const bool current = r.layer_valid && r.layer_generation == batch->generation;
+  const bool same_view = current && std::equal(key, key + 12, r.layer_view);
+  // A large network while the view moves: the layer as drawn, moved and scaled, if only the camera
+  // changed and by at most a factor of two in scale.
+  const float zoom = view[0] > 0 ? r.layer_view[4] / view[0] : 0;
+  const bool preview = !same_view && current && moving && r.link_count > kMovingPreviewLinks &&
+                       std::equal(key + 5, key + 12, r.layer_view + 5) && zoom >= 0.5f && zoom <= 2.0f;
+  float map[3] = {1, 0, 0};
+  if (preview) {  // the layer's position of the point now at p: zoom * p + (c0 - zoom * c1 + (l1 - l0) * s0)
+    const float* c0 = r.layer_view;
+    map[0] = zoom;
+    map[1] = c0[0] - zoom * camera[0] + (camera[2] - c0[2]) * c0[4];
+    map[2] = c0[1] - zoom * camera[1] + (camera[3] - c0[3]) * c0[4];
+  } else if (!same_view) {
     glBindFramebuffer(GL_FRAMEBUFFER, r.layer_fbo);
     glClearColor(0, 0, 0, 0);
     glClear(GL_COLOR_BUFFER_BIT);  // the scissored panel only
@@ -427,6 +466,11 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, r.layer_texture);
   glUniform1i(r.copy_layer, 0);
+  glUniform3fv(r.copy_map, 1, map);
+  const float fb[3] = {scale.x, scale.y, fb_h};
+  glUniform3fv(r.copy_fb, 1, fb);
+  const float clip[4] = {static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sx + sw), static_cast<float>(sy + sh)};
+  glUniform4fv(r.copy_clip, 1, clip);
   glBindVertexArray(r.copy_vao);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
