@@ -23,7 +23,10 @@ class ByteBuffer {
   ByteBuffer(const char* text) : ByteBuffer(std::string_view(text)) {}
   ByteBuffer(const std::string& text) : ByteBuffer(std::string_view(text)) {}
   ByteBuffer(std::string_view text);
-  ByteBuffer(ByteBuffer&& o) noexcept : data_(o.data_), size_(o.size_) { o.data_ = nullptr, o.size_ = 0; }
+  ByteBuffer(ByteBuffer&& o) noexcept : data_(o.data_), size_(o.size_) {
+    o.data_ = nullptr;
+    o.size_ = 0;
+  }
   ByteBuffer& operator=(ByteBuffer&& o) noexcept;
   ByteBuffer(const ByteBuffer&) = delete;
   ByteBuffer& operator=(const ByteBuffer&) = delete;

@@ -191,14 +191,12 @@ struct Renderer {
   GLint node_camera = -1, node_view = -1, node_px = -1;
   GLuint copy_program = 0, copy_vao = 0;
   GLint copy_layer = -1, copy_map = -1, copy_fb = -1, copy_clip = -1;
-  float last_camera[4] = {};  // the previous frame's camera and scale
-  float last_scale = 0;
+  float last_camera[5] = {};  // the previous frame's camera and scale (the layer key's first five)
   double last_move = -1;  // ImGui time of the last frame whose view differed from the one before
   // The offscreen layer (framebuffer-sized) and what it holds: the batch generation and the view.
   GLuint layer_fbo = 0, layer_texture = 0;
   GLsizei layer_w = 0, layer_h = 0;
-  bool layer_valid = false;
-  uint64_t layer_generation = ~0ull;
+  uint64_t layer_generation = ~0ull;  // ~0: the layer holds nothing
   float layer_view[12] = {};
   uint64_t uploaded = ~0ull;
   GLsizei link_count = 0, node_count = 0;
@@ -370,7 +368,7 @@ bool size_layer(Renderer& r, GLsizei w, GLsizei h) {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   r.layer_w = complete ? w : 0;
   r.layer_h = complete ? h : 0;
-  r.layer_valid = false;
+  r.layer_generation = ~0ull;
   if (!complete) {
     glDeleteFramebuffers(1, &r.layer_fbo);
     glDeleteTextures(1, &r.layer_texture);
@@ -432,11 +430,10 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
   const float key[12] = {camera[0], camera[1], camera[2], camera[3], view[0], view[1], view[2], px,
                          static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sw), static_cast<float>(sh)};
   const double now = ImGui::GetTime();
-  if (!std::equal(camera, camera + 4, r.last_camera) || view[0] != r.last_scale) r.last_move = now;
+  if (!std::equal(key, key + 5, r.last_camera)) r.last_move = now;
   const bool moving = r.last_move >= 0 && now - r.last_move < kStillSeconds;
-  std::copy(camera, camera + 4, r.last_camera);
-  r.last_scale = view[0];
-  const bool current = r.layer_valid && r.layer_generation == batch->generation;
+  std::copy(key, key + 5, r.last_camera);
+  const bool current = r.layer_generation == batch->generation;
   const bool same_view = current && std::equal(key, key + 12, r.layer_view);
   // A large network while the view moves: the layer as drawn, moved and scaled, if only the camera
   // changed and by at most a factor of two in scale.
@@ -455,7 +452,6 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
     glClear(GL_COLOR_BUFFER_BIT);  // the scissored panel only
     draw_passes(r, camera, view, px);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    r.layer_valid = true;
     r.layer_generation = batch->generation;
     std::copy(key, key + 12, r.layer_view);
   }
