@@ -571,30 +571,28 @@ struct CorpusLoader::Impl {
   LoadResult result;
   std::map<std::string, size_t> mapping_counts;
   std::unordered_map<std::string, int> id_counts;
-  // Lazy line counter for messages: positions mostly move forward. Bytes before `safe_pos` may have
+  // Lazy line counter for messages: positions mostly move forward. Bytes before `safe.pos` may have
   // been overwritten by decoded text (see place()), so counting never restarts before it.
-  size_t counted_to = 0, counted_lines = 1, counted_line_start = 0;
-  size_t safe_pos = 0, safe_lines = 1, safe_line_start = 0;
+  struct LineMark {
+    size_t pos = 0, line = 1, line_start = 0;  // a byte offset, its line and where that line starts
+  };
+  LineMark counted, safe;
   size_t text_end = 0;  // decoded titles and bodies occupy bytes[0, text_end)
   size_t total = 0;     // the input's size (bytes is shrunk to the text when the load succeeds)
 
   void locate(size_t offset, size_t& line, size_t& column) {
     if (offset > bytes.size()) offset = bytes.size();
-    if (offset < safe_pos) offset = safe_pos;  // an article already stored: its first unread byte
-    if (offset < counted_to) {
-      counted_to = safe_pos;
-      counted_lines = safe_lines;
-      counted_line_start = safe_line_start;
-    }
+    if (offset < safe.pos) offset = safe.pos;  // an article already stored: its first unread byte
+    if (offset < counted.pos) counted = safe;
     const char* s = bytes.data();
-    for (const char* p = s + counted_to;
+    for (const char* p = s + counted.pos;
          (p = static_cast<const char*>(std::memchr(p, '\n', offset - static_cast<size_t>(p - s)))) != nullptr; ++p) {
-      ++counted_lines;
-      counted_line_start = static_cast<size_t>(p - s) + 1;
+      ++counted.line;
+      counted.line_start = static_cast<size_t>(p - s) + 1;
     }
-    counted_to = offset;
-    line = counted_lines;
-    column = offset - counted_line_start + 1;
+    counted.pos = offset;
+    line = counted.line;
+    column = offset - counted.line_start + 1;
   }
 
   // Stores an article's decoded text in the input buffer itself, behind the input not yet read:
@@ -603,12 +601,10 @@ struct CorpusLoader::Impl {
   std::string_view place(std::string& text, size_t end) {
     if (text.empty()) return {};
     if (text_end + text.size() > end) return result.corpus.keep(std::move(text));
-    if (safe_pos < end) {  // the lines up to `end` are counted before those bytes change
+    if (safe.pos < end) {  // the lines up to `end` are counted before those bytes change
       size_t line, column;
       locate(end, line, column);
-      safe_pos = end;
-      safe_lines = counted_lines;
-      safe_line_start = counted_line_start;
+      safe = counted;
     }
     char* at = &bytes[text_end];
     std::memcpy(at, text.data(), text.size());
