@@ -179,15 +179,7 @@ size_t Cooccurrence::estimate_pairs(size_t lo, size_t hi) const {
     for (uint64_t bit = uint64_t{1} << 63; !(rest & bit); bit >>= 1) ++rank;
     if (rank > reg[idx]) reg[idx] = rank;
   };
-  for (size_t p = lo; p < hi; ++p) {
-    const ArticleData& a = articles_[corpus_->by_date[p]];
-    if (scope_ == Scope::Document) {
-      for (size_t i = 0; i < a.entities.size(); ++i)
-        for (size_t j = i + 1; j < a.entities.size(); ++j) see(pair_key(a.entities[i], a.entities[j]));
-    } else {
-      for (const auto& kv : a.pairs) see(kv.first);
-    }
-  }
+  for (size_t p = lo; p < hi; ++p) each_pair(articles_[corpus_->by_date[p]], [&](uint64_t key, uint32_t) { see(key); });
   double sum = 0;
   size_t zeros = 0;
   for (uint8_t r : reg) {
@@ -214,19 +206,8 @@ void Cooccurrence::apply(const ArticleData& a, int sign) {
       mentions_[a.entities[i]] -= a.mentions[i];
     }
   }
-  if (scope_ == Scope::Document) {
-    for (size_t i = 0; i < a.entities.size(); ++i)
-      for (size_t j = i + 1; j < a.entities.size(); ++j) {
-        const uint64_t key = pair_key(a.entities[i], a.entities[j]);
-        if (sign > 0) pairs_.add(key, 1);
-        else pairs_.sub(key, 1);
-      }
-    return;
-  }
-  for (const auto& [key, c] : a.pairs) {
-    if (sign > 0) pairs_.add(key, c);
-    else pairs_.sub(key, c);
-  }
+  if (sign > 0) each_pair(a, [&](uint64_t key, uint32_t c) { pairs_.add(key, c); });
+  else each_pair(a, [&](uint64_t key, uint32_t c) { pairs_.sub(key, c); });
 }
 
 size_t Cooccurrence::set_positions(size_t lo, size_t hi) {

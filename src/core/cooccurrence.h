@@ -100,6 +100,17 @@ class Cooccurrence {
     uint32_t units = 0;
   };
   void apply(const ArticleData& a, int sign);
+  // Calls f(pair key, units with both) for each pair of the article: every pair of its entities
+  // once in document scope, its stored sentence pairs in sentence scope.
+  template <class F>
+  void each_pair(const ArticleData& a, F&& f) const {
+    if (scope_ == Scope::Document) {
+      for (size_t i = 0; i < a.entities.size(); ++i)
+        for (size_t j = i + 1; j < a.entities.size(); ++j) f(pair_key(a.entities[i], a.entities[j]), 1u);
+    } else {
+      for (const auto& [key, c] : a.pairs) f(key, c);
+    }
+  }
   // The number of distinct pairs in the articles at positions [lo, hi), estimated (HyperLogLog,
   // 4,096 registers: about 1.6% standard error) in one pass without a table.
   size_t estimate_pairs(size_t lo, size_t hi) const;
