@@ -36,25 +36,33 @@ inline size_t slot_index(uint64_t key, size_t n) {
 }  // namespace
 
 size_t PairCounts::find_slot(uint64_t key) const {
-  const size_t n = slots_.size();
+  const size_t n = capacity_;
   const uint32_t hi = static_cast<uint32_t>(key >> 32), lo = static_cast<uint32_t>(key);
   size_t i = slot_index(key, n);
-  while (slots_[i].lo != 0 && (slots_[i].lo != lo || slots_[i].hi != hi))
+  for (;;) {
+    const Slot& s = at(i);
+    if (s.lo == 0 || (s.lo == lo && s.hi == hi)) return i;
     if (++i == n) i = 0;
-  return i;
+  }
 }
 
 void PairCounts::rehash(size_t capacity) {
   ++tables_made_;
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(capacity, Slot{});
-  for (const Slot& s : old)
-    if (s.lo != 0) slots_[find_slot(s.key())] = s;
+  if (capacity > kPage) capacity = (capacity + kPage - 1) & ~(kPage - 1);  // whole pages
+  std::vector<std::unique_ptr<Slot[]>> old = std::move(pages_);
+  const size_t old_capacity = capacity_;
+  pages_.clear();
+  for (size_t base = 0; base < capacity; base += kPage) pages_.emplace_back(new Slot[std::min(kPage, capacity - base)]);
+  capacity_ = capacity;
+  for (size_t i = 0; i < old_capacity; ++i) {
+    const Slot& s = old[i >> kPageBits][i & (kPage - 1)];
+    if (s.lo != 0) at(find_slot(s.key())) = s;
+  }
 }
 
 void PairCounts::add(uint64_t key, uint32_t c) {
-  if ((live_ + 1) * 4 > slots_.size() * 3) rehash(std::max<size_t>(1024, (live_ + 1) * 2));
-  Slot& s = slots_[find_slot(key)];
+  if ((live_ + 1) * 4 > capacity_ * 3) rehash(std::max<size_t>(1024, (live_ + 1) * 2));
+  Slot& s = at(find_slot(key));
   if (s.lo == 0) {
     s.hi = static_cast<uint32_t>(key >> 32);
     s.lo = static_cast<uint32_t>(key);
@@ -65,39 +73,41 @@ void PairCounts::add(uint64_t key, uint32_t c) {
 
 void PairCounts::reserve(size_t n) {
   const size_t want = std::max<size_t>(1024, n + n / 3 + 1);  // three quarters full at n
-  if (n && want > slots_.size()) rehash(want);
+  if (n && want > capacity_) rehash(want);
 }
 
 void PairCounts::sub(uint64_t key, uint32_t c) {
-  if (slots_.empty()) return;
+  if (capacity_ == 0) return;
   size_t i = find_slot(key);
-  Slot& s = slots_[i];
+  Slot& s = at(i);
   if (s.lo == 0) return;
   s.count -= std::min(s.count, c);
   if (s.count != 0) return;
   // Removed without a tombstone: the entries after it in the probe run move back into the gap
   // unless their home slot lies after the gap (cyclically), so every lookup still finds its key.
   --live_;
-  const size_t n = slots_.size();
+  const size_t n = capacity_;
   for (size_t j = i;;) {
     if (++j == n) j = 0;
-    if (slots_[j].lo == 0) break;
-    const size_t home = slot_index(slots_[j].key(), n);
+    const Slot& next = at(j);
+    if (next.lo == 0) break;
+    const size_t home = slot_index(next.key(), n);
     const bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
     if (stays) continue;
-    slots_[i] = slots_[j];
+    at(i) = next;
     i = j;
   }
-  slots_[i] = Slot{};
+  at(i) = Slot{};
 }
 
 uint32_t PairCounts::get(uint64_t key) const {
-  if (slots_.empty()) return 0;
-  return slots_[find_slot(key)].count;
+  if (capacity_ == 0) return 0;
+  return at(find_slot(key)).count;
 }
 
 void PairCounts::clear() {
-  slots_.clear();
+  for (size_t p = 0; p < pages_.size(); ++p)
+    std::fill(pages_[p].get(), pages_[p].get() + std::min(kPage, capacity_ - (p << kPageBits)), Slot{});
   live_ = 0;
 }
 
@@ -164,32 +174,34 @@ Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope
   }
 }
 
-size_t Cooccurrence::estimate_pairs(size_t lo, size_t hi) const {
-  constexpr int kBits = 12;
-  constexpr size_t kRegisters = size_t{1} << kBits;
-  uint8_t reg[kRegisters] = {};
-  auto see = [&](uint64_t key) {
-    uint64_t h = key * 0x9E3779B97F4A7C15ull;  // splitmix64's finaliser: every bit of the key counts
-    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
-    h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
-    h ^= h >> 31;
-    const size_t idx = static_cast<size_t>(h >> (64 - kBits));
-    const uint64_t rest = (h << kBits) | (uint64_t{1} << (kBits - 1));  // never 0
-    uint8_t rank = 1;
-    for (uint64_t bit = uint64_t{1} << 63; !(rest & bit); bit >>= 1) ++rank;
-    if (rank > reg[idx]) reg[idx] = rank;
-  };
-  for (size_t p = lo; p < hi; ++p) each_pair(articles_[corpus_->by_date[p]], [&](uint64_t key, uint32_t) { see(key); });
+void PairSketch::add(uint64_t key) {
+  uint64_t h = key * 0x9E3779B97F4A7C15ull;  // splitmix64's finaliser: every bit of the key counts
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+  h ^= h >> 31;
+  const size_t idx = static_cast<size_t>(h >> (64 - kBits));
+  const uint64_t rest = (h << kBits) | (uint64_t{1} << (kBits - 1));  // never 0
+  uint8_t rank = 1;
+  for (uint64_t bit = uint64_t{1} << 63; !(rest & bit); bit >>= 1) ++rank;
+  if (rank > reg_[idx]) reg_[idx] = rank;
+}
+
+size_t PairSketch::estimate() const {
   double sum = 0;
   size_t zeros = 0;
-  for (uint8_t r : reg) {
+  for (uint8_t r : reg_) {
     sum += std::ldexp(1.0, -r);
     zeros += r == 0;
   }
-  const double m = static_cast<double>(kRegisters);
+  const double m = static_cast<double>(sizeof reg_);
   double e = 0.7213 / (1 + 1.079 / m) * m * m / sum;
-  if (e <= 2.5 * m && zeros) e = m * std::log(m / static_cast<double>(zeros));  // few pairs: count empty registers
+  if (e <= 2.5 * m && zeros) e = m * std::log(m / static_cast<double>(zeros));  // few keys: count empty registers
   return static_cast<size_t>(e + 0.5);
+}
+
+void Cooccurrence::sketch_positions(size_t lo, size_t hi, PairSketch& sketch) const {
+  hi = std::min(hi, corpus_->dated);
+  for (size_t p = lo; p < hi; ++p) each_pair(articles_[corpus_->by_date[p]], [&](uint64_t key, uint32_t) { sketch.add(key); });
 }
 
 void Cooccurrence::apply(const ArticleData& a, int sign) {
@@ -237,7 +249,9 @@ void Cooccurrence::rebuild(size_t lo, size_t hi) {
   std::fill(entity_units_.begin(), entity_units_.end(), 0);
   std::fill(mentions_.begin(), mentions_.end(), 0);
   pairs_.clear();
-  pairs_.reserve(estimate_pairs(lo, hi) * 21 / 20);  // 5% over: the estimate's error, mostly
+  PairSketch sketch;
+  sketch_positions(lo, hi, sketch);
+  reserve_pairs(sketch.estimate());
   for (size_t p = lo; p < hi; ++p) apply(articles_[corpus_->by_date[p]], +1);
   lo_ = lo;
   hi_ = hi;
@@ -282,7 +296,7 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
   // The links among the shown nodes: by looking up each pair of them when that is cheaper than walking
   // the whole pair table (a few dozen nodes over a long range), else by walking the table.
   const size_t live = co.pairs().size();
-  if (shown * (shown - (shown > 0)) / 2 < live / 4) {
+  if (shown * (shown - (shown > 0)) / 2 < co.pairs().capacity() / 4) {
     for (size_t i = 0; i < shown; ++i)
       for (size_t j = i + 1; j < shown; ++j) {
         const uint32_t a = std::min(g.nodes[i], g.nodes[j]), b = std::max(g.nodes[i], g.nodes[j]);

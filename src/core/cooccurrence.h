@@ -2,7 +2,9 @@
 // by sentence, weights (count, NPMI, Jaccard), kept up to date incrementally as the range moves.
 // Layer: core.
 #pragma once
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,28 +25,33 @@ inline uint64_t pair_key(uint32_t a, uint32_t b) {
   return a < b ? (static_cast<uint64_t>(a) << 32) | b : (static_cast<uint64_t>(b) << 32) | a;
 }
 
-// Pair counts in one flat open-addressing table (contiguous, so walking all pairs is cache-friendly).
-// Keys are pair_key() values (never 0); a pair whose count drops to zero is removed at once (the
-// entries after it in the probe run shift back; no tombstones). A slot is 12 bytes and the capacity
-// is not a power of two: at three quarters full a rehash makes room for twice the pairs, so the
-// table holds 1.33-2 slots per pair (Reuters-21578's 372,000 pairs: 6-9 MB, where 16-byte slots in
-// power-of-two tables took 16.8 MB).
+// Pair counts in one open-addressing table. Keys are pair_key() values (never 0); a pair whose count
+// drops to zero is removed at once (the entries after it in the probe run shift back; no tombstones).
+// A slot is 12 bytes and the capacity is not a power of two: at three quarters full a rehash makes
+// room for twice the pairs, so the table holds 1.33-2 slots per pair (Reuters-21578's 372,000 pairs:
+// 6-9 MB, where 16-byte slots in power-of-two tables took 16.8 MB). The slots live in pages of 4,096
+// (48 KiB), not in one block: a table of many megabytes made after a large load fits into the holes
+// the load's freed working memory left in the heap, instead of growing the heap by its whole size.
 class PairCounts {
  public:
   void add(uint64_t key, uint32_t c);
   void sub(uint64_t key, uint32_t c);  // the key must be present with at least c; removed at zero
   uint32_t get(uint64_t key) const;
-  void clear();
+  void clear();  // every pair gone; the table keeps its size (a range that was once this wide may come back)
   // Room for n pairs without a rehash (a table filled in one go is made once, at its final size,
   // instead of through a chain of ever larger tables whose freed blocks fragment the heap).
   void reserve(size_t n);
   size_t size() const { return live_; }
-  size_t capacity() const { return slots_.size(); }
+  size_t capacity() const { return capacity_; }
   size_t tables_made() const { return tables_made_; }  // rehashes so far (reserve's included)
   template <class F>
   void for_each(F&& f) const {
-    for (const Slot& s : slots_)
-      if (s.lo != 0) f(s.key(), s.count);
+    for (size_t p = 0; p < pages_.size(); ++p) {
+      const Slot* page = pages_[p].get();
+      const size_t count = std::min(kPage, capacity_ - (p << kPageBits));
+      for (size_t i = 0; i < count; ++i)
+        if (page[i].lo != 0) f(page[i].key(), page[i].count);
+    }
   }
   std::vector<std::pair<uint64_t, uint32_t>> sorted() const;  // for comparisons in tests
   bool operator==(const PairCounts& o) const { return sorted() == o.sorted(); }
@@ -55,11 +62,27 @@ class PairCounts {
     uint32_t count = 0;
     uint64_t key() const { return (static_cast<uint64_t>(hi) << 32) | lo; }
   };
+  static constexpr size_t kPageBits = 12, kPage = size_t{1} << kPageBits;
+  Slot& at(size_t i) { return pages_[i >> kPageBits][i & (kPage - 1)]; }
+  const Slot& at(size_t i) const { return pages_[i >> kPageBits][i & (kPage - 1)]; }
   size_t find_slot(uint64_t key) const;
   void rehash(size_t capacity);
-  std::vector<Slot> slots_;
+  std::vector<std::unique_ptr<Slot[]>> pages_;  // the last one may be shorter (a table under a page)
+  size_t capacity_ = 0;
   size_t live_ = 0;  // pairs held (every held pair has a count)
   size_t tables_made_ = 0;
+};
+
+// The number of distinct keys fed to it, estimated without storing them (HyperLogLog with 4,096
+// one-byte registers: about 1.6% standard error). Used to size a pair table before it is filled.
+class PairSketch {
+ public:
+  void add(uint64_t key);
+  size_t estimate() const;
+
+ private:
+  static constexpr int kBits = 12;
+  uint8_t reg_[size_t{1} << kBits] = {};
 };
 
 // Counts over the dated articles at positions [lo, hi) of corpus.by_date (undated articles are not in
@@ -74,6 +97,11 @@ class Cooccurrence {
   size_t set_positions(size_t lo, size_t hi);
   // Recomputes the counts of [lo, hi) from nothing (the reference the incremental path must equal).
   void rebuild(size_t lo, size_t hi);
+  // Building a wide range in slices (set_positions(0, k) for growing k) would grow the pair table
+  // through a chain of ever larger tables, each rehash holding the old and the new one and leaving
+  // freed blocks behind. Instead: feed the positions to a sketch in slices, then reserve_pairs() once.
+  void sketch_positions(size_t lo, size_t hi, PairSketch& sketch) const;
+  void reserve_pairs(size_t n) { pairs_.reserve(n * 21 / 20); }  // 5% over: the estimate's error, mostly
   // Day range convenience: positions of the dated articles with from <= date <= to.
   size_t set_range(Day from, Day to);
 
@@ -111,9 +139,6 @@ class Cooccurrence {
       for (const auto& [key, c] : a.pairs) f(key, c);
     }
   }
-  // The number of distinct pairs in the articles at positions [lo, hi), estimated (HyperLogLog,
-  // 4,096 registers: about 1.6% standard error) in one pass without a table.
-  size_t estimate_pairs(size_t lo, size_t hi) const;
 
   const Corpus* corpus_;
   Scope scope_;

@@ -189,6 +189,7 @@ class Explorer {
   // slice of articles per step (so a large corpus does not stall a frame).
   std::unique_ptr<EntityIndex> pending_index_;
   std::unique_ptr<Cooccurrence> pending_co_;
+  std::unique_ptr<PairSketch> pending_sketch_;   // while the pairs of the new corpus are estimated
   size_t pending_pos_ = 0;
   LoadResult pending_result_;                    // its load figures and messages
   std::string loading_name_;

@@ -208,34 +208,46 @@ TEST_CASE("graph: a few top nodes (pairs looked up) give the links a walk over a
 }
 
 TEST_CASE("pair table: removals keep every other pair findable; the table stays within 2 slots per pair") {
-  // Few distinct ids, so keys collide and probe runs are long (and wrap around the table's end).
-  std::mt19937 rng(7);
-  std::map<uint64_t, uint32_t> ref;
-  PairCounts t;
-  size_t most = 0;
-  for (int step = 0; step < 200000; ++step) {
-    const uint32_t a = rng() % 60, b = rng() % 60;
-    if (a == b) continue;
-    const uint64_t k = pair_key(a, b);
-    auto it = ref.find(k);
-    if (it != ref.end() && rng() % 2) {
-      const uint32_t c = 1 + rng() % it->second;
-      t.sub(k, c);
-      if ((it->second -= c) == 0) ref.erase(it);
-    } else {
-      const uint32_t c = 1 + rng() % 3;
-      t.add(k, c);
-      ref[k] += c;
+  // Few distinct ids, so keys collide and probe runs are long (and wrap around the table's end); then
+  // more ids, so the table spans many pages and probe runs cross from one page into the next.
+  for (const uint32_t ids : {60u, 600u}) {
+    CAPTURE(ids);
+    std::mt19937 rng(7);
+    std::map<uint64_t, uint32_t> ref;
+    PairCounts t;
+    const int check_every = ids < 100 ? 997 : 19997;
+    for (int step = 0; step < 200000; ++step) {
+      const uint32_t a = rng() % ids, b = rng() % ids;
+      if (a == b) continue;
+      const uint64_t k = pair_key(a, b);
+      auto it = ref.find(k);
+      if (it != ref.end() && rng() % 2) {
+        const uint32_t c = 1 + rng() % it->second;
+        t.sub(k, c);
+        if ((it->second -= c) == 0) ref.erase(it);
+      } else {
+        const uint32_t c = 1 + rng() % 3;
+        t.add(k, c);
+        ref[k] += c;
+      }
+      if (step % check_every == 0) {
+        REQUIRE(t.size() == ref.size());
+        for (const auto& [key, count] : ref) REQUIRE(t.get(key) == count);
+        CHECK(t.get(pair_key(ids + 1, ids + 2)) == 0);
+      }
     }
-    most = std::max(most, ref.size());
-    if (step % 997 == 0) {
-      REQUIRE(t.size() == ref.size());
-      for (const auto& [key, count] : ref) REQUIRE(t.get(key) == count);
-      CHECK(t.get(pair_key(61, 62)) == 0);
-    }
+    if (ids > 100) CHECK(t.capacity() > 4 * 4096);  // several pages
+    std::vector<std::pair<uint64_t, uint32_t>> expect(ref.begin(), ref.end());
+    CHECK(t.sorted() == expect);
+    // clear() empties the table and keeps its size; it fills again like a new one.
+    const size_t cap = t.capacity();
+    t.clear();
+    CHECK(t.size() == 0);
+    CHECK(t.sorted().empty());
+    CHECK(t.capacity() == cap);
+    for (const auto& [key, count] : ref) t.add(key, count);
+    CHECK(t.sorted() == expect);
   }
-  std::vector<std::pair<uint64_t, uint32_t>> expect(ref.begin(), ref.end());
-  CHECK(t.sorted() == expect);
   // Growing to 5,000 pairs: at most two slots per pair once past the first table of 1,024.
   PairCounts g;
   for (uint32_t i = 1; i <= 5000; ++i) g.add(pair_key(0, i), 1);
