@@ -26,6 +26,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "string_table.h"
 #include "text.h"
 
 namespace ae {
@@ -300,10 +301,12 @@ class CueTable {
  public:
   explicit CueTable(const Gazetteer& gaz) {
     auto add = [&](std::string_view w, uint16_t role) { roles_[nonzero(fnv_raw(w))] |= role; };
-    for (std::string_view w : gaz.person_cues()) add(w, kRolePersonCue);
-    for (std::string_view w : gaz.org_cues()) add(w, kRoleOrgCue);
-    for (std::string_view w : gaz.place_cues_after()) add(w, kRolePlaceAfter);
-    for (std::string_view w : gaz.place_cues_before()) add(w, kRolePlaceBefore);
+    gaz.for_each_word([&](std::string_view w, const Gazetteer::WordInfo& info) {
+      if (info.roles & Gazetteer::kPersonCue) add(w, kRolePersonCue);
+      if (info.roles & Gazetteer::kOrgCue) add(w, kRoleOrgCue);
+      if (info.roles & Gazetteer::kPlaceCueAfter) add(w, kRolePlaceAfter);
+      if (info.roles & Gazetteer::kPlaceCueBefore) add(w, kRolePlaceBefore);
+    });
     for (const char* w : kSpeechVerbs)
       if (std::strlen(w) > 3) add(w, kRoleSpeech);  // short ones ("met", "who") are too common
     for (const char* w : kInstitutionNouns) add(w, kRoleInstitution);
@@ -320,12 +323,12 @@ class CueTable {
   FlatTable<uint16_t> roles_;
 };
 
-using WordSet = std::unordered_set<std::string_view>;
+using WordSet = StringTable<char>;
 
 bool is_particle(std::string_view w) {
   static const WordSet kParticles = {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "du", "da", "dos",
                                      "das", "di", "del", "della", "la", "le", "bint", "ter", "ten", "zu", "y"};
-  return kParticles.count(w) != 0;
+  return kParticles.contains(w);
 }
 
 bool is_name_token(const Token& t) {
@@ -571,7 +574,7 @@ bool is_leading_function_word(std::string_view w) {
                                        "Many", "Most", "All", "Several", "Other", "Another", "Such", "Every", "Each",
                                        "He", "She", "It", "They", "We", "I", "You", "There", "Here", "Why", "How",
                                        "What", "Where", "Who", "Which", "Whose", "THE"};
-  return kWords.count(w) != 0;
+  return kWords.contains(w);
 }
 
 // Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
@@ -593,14 +596,14 @@ bool is_caps_function_word(std::string_view w) {
                                        "TOP", "OVER", "WITH", "FROM", "INTO", "AFTER", "NOT", "BUT", "ALL", "HIS",
                                        "HER", "ITS", "WE", "HE", "SHE", "THEY", "WHO", "SAY", "SAYS", "SEE", "SEES",
                                        "CUT", "CUTS", "SEC", "NET", "END", "CTS", "DLRS", "SHR", "QTR", "REVS"};
-  return kWords.count(w) != 0;
+  return kWords.contains(w);
 }
 
 bool is_corporate_suffix(std::string_view w) {
   static const WordSet kSuffixes = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc",
                                     "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "GmbH", "Cos", "Limited",
                                     "Incorporated", "Corporation", "Company", "SpA", "AB", "ASA", "Oyj", "KK"};
-  return kSuffixes.count(w) != 0;
+  return kSuffixes.contains(w);
 }
 
 // Drops words that are not part of the name from the front and back of a candidate, and decides

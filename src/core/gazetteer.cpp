@@ -1,6 +1,7 @@
 // gazetteer.cpp — loading and lookups of known names and cue words. Layer: core.
 #include "gazetteer.h"
 
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "text.h"
@@ -38,25 +39,48 @@ std::string name_key(std::string_view name) {
 }
 
 void name_key_into(std::string_view name, std::string& out) {
-  out.clear();
-  for (size_t i = 0; i < name.size(); ++i) {
+  // The key is never longer than the name: written through a pointer, then cut to length.
+  out.resize(name.size());
+  char* const begin = out.data();
+  char* o = begin;
+  const size_t n = name.size();
+  for (size_t i = 0; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
-    if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {  // the common case
+      *o++ = static_cast<char>(c);
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') {
+      *o++ = static_cast<char>(c | 0x20);
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(name[i + 1]) == 0x80) {
       const unsigned char c3 = static_cast<unsigned char>(name[i + 2]);
-      if (c3 == 0x98 || c3 == 0x99) { i += 2; continue; }  // ‘ ’ dropped like '
-      if (c3 >= 0x90 && c3 <= 0x94) { if (!out.empty() && out.back() != ' ') out += ' '; i += 2; continue; }  // dashes
+      if (c3 == 0x98 || c3 == 0x99) {  // ‘ ’ dropped like '
+        i += 2;
+        continue;
+      }
+      if (c3 >= 0x90 && c3 <= 0x94) {  // dashes
+        if (o != begin && o[-1] != ' ') *o++ = ' ';
+        i += 2;
+        continue;
+      }
     }
     if (c == '\'' || c == '.') continue;
     if (c == '-' || c == ' ' || c == '\t' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
+      if (o != begin && o[-1] != ' ') *o++ = ' ';
       continue;
     }
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    *o++ = static_cast<char>(c);
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (out.compare(0, 4, "the ") == 0 && out.size() > 4) out.erase(0, 4);
+  while (o != begin && o[-1] == ' ') --o;
+  size_t len = static_cast<size_t>(o - begin);
+  size_t from = 0;
+  if (len > 4 && std::memcmp(begin, "the ", 4) == 0) from = 4;
   // Transliteration: a final "ah" and "a" are one (Hasakah / Hasaka), "ou"/"u" stay distinct.
-  if (out.size() > 4 && out.compare(out.size() - 2, 2, "ah") == 0) out.pop_back();
+  if (len - from > 4 && begin[len - 2] == 'a' && begin[len - 1] == 'h') --len;
+  if (from) std::memmove(begin, begin + from, len - from);
+  out.resize(len - from);
 }
 
 namespace {
@@ -83,7 +107,9 @@ void Gazetteer::add(std::string name, EntityType type, const std::vector<std::st
   // A name already taken by an earlier entry keeps its first owner (countries before cities).
   auto claim = [&](const std::string& surface) {
     const std::string key = name_key(surface);
-    if (!key.empty()) by_key_.emplace(key, id);
+    if (key.empty()) return;
+    int& slot = by_key_.insert(key);
+    if (slot == 0) slot = id + 1;
   };
   claim(name);
   for (const std::string& a : aliases) claim(a);
@@ -110,20 +136,23 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
       if (name.empty()) continue;
       const int id = static_cast<int>(entries_.size());
       add(name, s.type, strings_of(e, "aliases"), string_of(e, "kind"), string_of(e, "country"));
-      for (const std::string& d : strings_of(e, "demonyms")) demonyms_.emplace(d, id);
+      for (const std::string& d : strings_of(e, "demonyms")) {
+        WordInfo& w = words_.insert(d);
+        if (w.demonym < 0) w.demonym = id;
+      }
     }
   }
-  for (const std::string& w : strings_of(j, "first_names")) first_names_.insert(keep(w));
-  for (const std::string& w : strings_of(j, "not_entities")) not_entities_.insert(keep(w));
-  for (const std::string& w : strings_of(j, "org_head_words")) org_heads_.insert(keep(w));
-  for (const std::string& w : strings_of(j, "place_head_words")) place_heads_.insert(keep(w));
-  for (const std::string& w : strings_of(j, "person_cue_words")) person_cues_.insert(keep(ascii_lower(w)));
-  for (const std::string& w : strings_of(j, "org_cue_words")) org_cues_.insert(keep(ascii_lower(w)));
-  for (const std::string& w : strings_of(j, "place_cue_words_after")) place_after_.insert(keep(ascii_lower(w)));
-  for (const std::string& w : strings_of(j, "place_cue_words_before")) place_before_.insert(keep(ascii_lower(w)));
+  for (const std::string& w : strings_of(j, "first_names")) add_role(w, kFirstName);
+  for (const std::string& w : strings_of(j, "not_entities")) add_role(w, kNotEntity);
+  for (const std::string& w : strings_of(j, "org_head_words")) add_role(w, kOrgHead);
+  for (const std::string& w : strings_of(j, "place_head_words")) add_role(w, kPlaceHead);
+  for (const std::string& w : strings_of(j, "person_cue_words")) add_role(ascii_lower(w), kPersonCue);
+  for (const std::string& w : strings_of(j, "org_cue_words")) add_role(ascii_lower(w), kOrgCue);
+  for (const std::string& w : strings_of(j, "place_cue_words_after")) add_role(ascii_lower(w), kPlaceCueAfter);
+  for (const std::string& w : strings_of(j, "place_cue_words_before")) add_role(ascii_lower(w), kPlaceCueBefore);
   for (const std::string& t : strings_of(j, "person_titles")) {
-    titles_.insert(t);
-    title_first_words_.insert(keep(t.substr(0, t.find(' '))));
+    add_role(t, kTitle);
+    add_role(std::string_view(t).substr(0, t.find(' ')), kTitleFirstWord);
     size_t words = 1;
     for (char c : t) words += c == ' ';
     if (words > max_title_words_) max_title_words_ = words;
@@ -138,7 +167,11 @@ void Gazetteer::load_words(std::string_view text) {
     if (e == std::string_view::npos) e = text.size();
     std::string_view w = text.substr(i, e - i);
     if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-    if (!w.empty() && w[0] != '#') words_.insert(keep(std::string(w)));
+    if (!w.empty() && w[0] != '#') {
+      WordInfo& info = words_.insert(w);
+      if (!(info.roles & kEnglishWord)) ++english_words_;
+      info.roles |= kEnglishWord;
+    }
     i = e + 1;
   }
 }
@@ -146,30 +179,25 @@ void Gazetteer::load_words(std::string_view text) {
 int Gazetteer::find(std::string_view surface) const {
   thread_local std::string key;  // reused: lookups run for every candidate span
   name_key_into(surface, key);
-  auto it = by_key_.find(key);
-  return it == by_key_.end() ? -1 : it->second;
+  const int* id = by_key_.find(key);
+  return id ? *id - 1 : -1;
 }
 
 int Gazetteer::find_demonym(std::string_view word) const {
-  thread_local std::string key;
-  key.assign(word.data(), word.size());
-  auto it = demonyms_.find(key);
-  return it == demonyms_.end() ? -1 : it->second;
-}
-
-std::string_view Gazetteer::keep(std::string s) {
-  storage_.push_back(std::move(s));
-  return storage_.back();
+  const WordInfo* w = words_.find(word);
+  return w ? w->demonym : -1;
 }
 
 size_t Gazetteer::title_length(const std::string_view* words, size_t count) const {
-  if (count == 0 || !title_first_words_.count(words[0])) return 0;
-  std::string phrase;
-  size_t best = 0;
+  if (count == 0 || !(roles(words[0]) & kTitleFirstWord)) return 0;
+  char phrase[256];
+  size_t used = 0, best = 0;
   for (size_t k = 0; k < count && k < max_title_words_; ++k) {
-    if (k) phrase += ' ';
-    phrase.append(words[k].data(), words[k].size());
-    if (titles_.count(phrase)) best = k + 1;
+    if (used + 1 + words[k].size() > sizeof phrase) break;
+    if (k) phrase[used++] = ' ';
+    std::memcpy(phrase + used, words[k].data(), words[k].size());
+    used += words[k].size();
+    if (roles(std::string_view(phrase, used)) & kTitle) best = k + 1;
   }
   return best;
 }

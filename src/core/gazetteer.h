@@ -3,14 +3,12 @@
 // list assets/english_words.txt. Layer: core.
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "entity_type.h"
+#include "string_table.h"
 
 namespace ae {
 
@@ -42,40 +40,59 @@ class Gazetteer {
   const GazetteerEntry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
   size_t size() const { return entries_.size(); }
 
+  // What the gazetteer knows of a string, exactly as written (cue and English words are stored in
+  // lower case, so those are looked up lower-cased).
+  enum WordRole : uint16_t {
+    kFirstName = 1 << 0,
+    kEnglishWord = 1 << 1,
+    kNotEntity = 1 << 2,
+    kOrgHead = 1 << 3,
+    kPlaceHead = 1 << 4,
+    kPersonCue = 1 << 5,
+    kOrgCue = 1 << 6,
+    kPlaceCueAfter = 1 << 7,
+    kPlaceCueBefore = 1 << 8,
+    kTitleFirstWord = 1 << 9,  // first word of a person title
+    kTitle = 1 << 10,          // a whole person title ("Prime Minister")
+  };
+  struct WordInfo {
+    uint16_t roles = 0;
+    int32_t demonym = -1;  // the place entry of a demonym
+  };
   // Lookups take views and allocate nothing (they run for every token of a corpus).
-  bool is_first_name(std::string_view w) const { return first_names_.count(w) != 0; }
-  bool is_english_word(std::string_view lower) const { return words_.count(lower) != 0; }
-  bool is_not_entity(std::string_view w) const { return not_entities_.count(w) != 0; }
-  bool is_org_head(std::string_view w) const { return org_heads_.count(w) != 0; }
-  bool is_place_head(std::string_view w) const { return place_heads_.count(w) != 0; }
-  bool is_person_cue(std::string_view lower) const { return person_cues_.count(lower) != 0; }
-  bool is_org_cue(std::string_view lower) const { return org_cues_.count(lower) != 0; }
-  bool is_place_cue_after(std::string_view lower) const { return place_after_.count(lower) != 0; }
-  bool is_place_cue_before(std::string_view lower) const { return place_before_.count(lower) != 0; }
+  const WordInfo* word(std::string_view w) const { return words_.find(w); }
+  uint16_t roles(std::string_view w) const {
+    const WordInfo* i = words_.find(w);
+    return i ? i->roles : 0;
+  }
+  bool is_first_name(std::string_view w) const { return roles(w) & kFirstName; }
+  bool is_english_word(std::string_view lower) const { return roles(lower) & kEnglishWord; }
+  bool is_not_entity(std::string_view w) const { return roles(w) & kNotEntity; }
+  bool is_org_head(std::string_view w) const { return roles(w) & kOrgHead; }
+  bool is_place_head(std::string_view w) const { return roles(w) & kPlaceHead; }
+  bool is_person_cue(std::string_view lower) const { return roles(lower) & kPersonCue; }
+  bool is_org_cue(std::string_view lower) const { return roles(lower) & kOrgCue; }
+  bool is_place_cue_after(std::string_view lower) const { return roles(lower) & kPlaceCueAfter; }
+  bool is_place_cue_before(std::string_view lower) const { return roles(lower) & kPlaceCueBefore; }
   // Longest person title ("First Deputy Speaker", "Prime Minister", "Mr.") made of the words
   // starting at words[0]; returns how many words it spans (0 when none).
   size_t title_length(const std::string_view* words, size_t count) const;
   size_t title_length(const std::vector<std::string_view>& words) const { return title_length(words.data(), words.size()); }
-  size_t words_loaded() const { return words_.size(); }
-  // The cue word lists as loaded (lower case), for callers that index them their own way.
-  using ViewSet = std::unordered_set<std::string_view>;
-  const ViewSet& person_cues() const { return person_cues_; }
-  const ViewSet& org_cues() const { return org_cues_; }
-  const ViewSet& place_cues_after() const { return place_after_; }
-  const ViewSet& place_cues_before() const { return place_before_; }
+  size_t words_loaded() const { return english_words_; }
+  // Every string with its roles, for callers that index the cue words their own way.
+  template <class F>
+  void for_each_word(F&& f) const {
+    words_.for_each(f);
+  }
 
  private:
   void add(std::string name, EntityType type, const std::vector<std::string>& aliases, std::string kind,
            std::string country);
+  void add_role(std::string_view w, WordRole role) { words_.insert(w).roles |= role; }
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, int> by_key_;
-  std::unordered_map<std::string, int> demonyms_;
-  std::string_view keep(std::string s);  // stores s; the view stays valid for the gazetteer's life
-  std::deque<std::string> storage_;
-  ViewSet first_names_, words_, not_entities_, org_heads_, place_heads_, person_cues_, org_cues_, place_after_,
-      place_before_;
-  std::unordered_set<std::string> titles_;  // exact title phrases
-  ViewSet title_first_words_;               // first words of titles (a quick "no")
+  StringTable<int> by_key_;        // name key -> entry + 1
+  StringTable<WordInfo> words_;    // words, title phrases, demonyms
+  size_t english_words_ = 0;
   size_t max_title_words_ = 1;
 };
 

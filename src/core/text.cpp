@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "string_table.h"
+
 namespace ae {
 
 namespace {
@@ -54,21 +56,19 @@ bool cp_letter(uint32_t cp) {
 bool cp_space(uint32_t cp) { return cp < 0x80 ? is_space(static_cast<unsigned char>(cp)) : (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000); }
 bool cp_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-const char* const kAbbrev[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "maj", "gov",
-                               "sen", "rep", "rev", "prof", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb",
-                               "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "adm",
-                               "cmdr", "gens", "reps", "sens", "messrs", "approx", "est", "dept", "univ", "assn", "bros",
-                               "fig", "op", "vol", "pp", "al"};
-
 bool is_abbreviation(std::string_view w) {
+  static const StringTable<char> kAbbrev = {
+      "mr",   "mrs",  "ms",   "dr",    "st",     "jr",     "sr",   "gen",  "col",  "lt",   "sgt",  "capt",
+      "maj",  "gov",  "sen",  "rep",   "rev",    "prof",   "inc",  "corp", "ltd",  "co",   "no",   "vs",
+      "etc",  "jan",  "feb",  "mar",   "apr",    "jun",    "jul",  "aug",  "sep",  "sept", "oct",  "nov",
+      "dec",  "mt",   "ft",   "adm",   "cmdr",   "gens",   "reps", "sens", "messrs", "approx", "est", "dept",
+      "univ", "assn", "bros", "fig",   "op",     "vol",    "pp",   "al"};
   if (w.size() == 1 && ascii_alpha(static_cast<unsigned char>(w[0]))) return true;  // initials: "John F. Kennedy"
   if (w.find('.') != std::string_view::npos) return true;                            // "U.S.", "a.m."
-  if (w.size() > 5) return false;
+  if (w.size() > 6) return false;
   char buf[8];
   for (size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] | 0x20);
-  for (const char* a : kAbbrev)
-    if (std::strlen(a) == w.size() && std::memcmp(a, buf, w.size()) == 0) return true;
-  return false;
+  return kAbbrev.contains(std::string_view(buf, w.size()));
 }
 
 }  // namespace
@@ -154,6 +154,8 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
             ++j;
             continue;
           }
+          // Only these ASCII characters can join a word ("al-Sadr", "Shia'", "U.S.", "AT&T").
+          if (b != '-' && b != '\'' && b != '.' && b != '&') break;
         }
         size_t l2;
         const uint32_t c2 = decode(text, j, l2);
@@ -215,7 +217,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       // Possessive after the word: 's / ’s / s' ("Forces'"); a trailing apostrophe after another letter
       // is part of a transliterated name ("Shia'").
       size_t k = j;
-      if (k < n) {
+      if (k < n && (static_cast<unsigned char>(text[k]) >= 0x80 || text[k] == '\'')) {
         size_t la;
         const uint32_t a = decode(text, k, la);
         if (cp_apostrophe(a)) {

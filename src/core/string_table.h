@@ -1,0 +1,95 @@
+// string_table.h — strings to small values in one open-addressing table: the strings' bytes in one
+// buffer, lookups by a 64-bit hash and a byte comparison, no allocation per lookup. For word lists
+// read for every token of a corpus (std::unordered_set hashes with a slower function and chases a
+// node per lookup). Layer: core.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ae {
+
+// A 64-bit hash of bytes, eight at a time (words of news text are short: one or two rounds).
+inline uint64_t hash_bytes(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; ++i) w |= static_cast<uint64_t>(p[i]) << (8 * i);
+  h = (h ^ w) * 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 32;
+  return h ? h : 1;  // 0 marks an empty slot
+}
+
+template <class V>
+class StringTable {
+ public:
+  StringTable() = default;
+  StringTable(std::initializer_list<std::string_view> keys) {
+    for (std::string_view k : keys) insert(k);
+  }
+  // The value of s, made (V{}) when s is new.
+  V& insert(std::string_view s) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const uint64_t h = hash_bytes(s);
+    size_t i = h & (slots_.size() - 1);
+    for (; slots_[i].hash; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i].hash == h && key(slots_[i]) == s) return slots_[i].value;
+    Slot& slot = slots_[i];
+    slot.hash = h;
+    slot.offset = static_cast<uint32_t>(bytes_.size());
+    slot.length = static_cast<uint32_t>(s.size());
+    bytes_.append(s.data(), s.size());
+    ++used_;
+    return slot.value;
+  }
+  const V* find(std::string_view s) const { return find(s, hash_bytes(s)); }
+  const V* find(std::string_view s, uint64_t h) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = h & (slots_.size() - 1); slots_[i].hash; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i].hash == h && key(slots_[i]) == s) return &slots_[i].value;
+    return nullptr;
+  }
+  bool contains(std::string_view s) const { return find(s) != nullptr; }
+  size_t size() const { return used_; }
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.hash) f(key(s), s.value);
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;
+    V value{};
+  };
+  std::string_view key(const Slot& s) const { return std::string_view(bytes_).substr(s.offset, s.length); }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    for (const Slot& s : old) {
+      if (!s.hash) continue;
+      size_t i = s.hash & (slots_.size() - 1);
+      while (slots_[i].hash) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::string bytes_;
+  size_t used_ = 0;
+};
+
+}  // namespace ae
