@@ -563,6 +563,17 @@ struct Probe {
   int gaz = -1;
   std::string surface;
   std::string core_surface;    // without a corporate suffix ("Standard Oil" of "Standard Oil Co")
+  // Ready for the next span; the memory of the tokens and strings is kept (one probe serves them all).
+  void reset(bool is_headline) {
+    toks.clear();
+    headline = is_headline;
+    dropped = title_cue = corporate = false;
+    demonym_place = -1;
+    demonym_begin = demonym_end = 0;
+    gaz = -1;
+    surface.clear();
+    core_surface.clear();
+  }
 };
 
 // Capitalised function words that never begin a name unless the whole name is known ("The Hague").
@@ -580,12 +591,11 @@ bool is_leading_function_word(std::string_view w) {
 // Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
 bool not_entity(const Gazetteer& gaz, std::string_view w) {
   if (gaz.is_not_entity(w)) return true;
-  thread_local std::string t;
-  t.assign(w.data(), w.size());
-  for (char& ch : t)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch | 0x20);
-  if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
-  return gaz.is_not_entity(t);
+  char t[64];
+  if (w.empty() || w.size() > sizeof t) return false;  // the list holds short words
+  for (size_t i = 0; i < w.size(); ++i) t[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+  if (t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
+  return gaz.is_not_entity(std::string_view(t, w.size()));
 }
 
 // Short all-capital words of headlines and tables that are never names on their own.
@@ -753,11 +763,11 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   if (core_b != b) {
     c.corporate = true;
     if (c.gaz < 0) c.gaz = gaz.find(surface_of(a, core_b));
-    c.core_surface = std::string(surface_of(a, core_b));
+    c.core_surface.assign(surface_of(a, core_b));
   }
   c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
   c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
-  c.surface = std::string(surface);
+  c.surface.assign(surface);
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -807,17 +817,10 @@ void mention_votes(const Cand& c, const Span& s, const Gazetteer& gaz, int* v) {
 // [SECTION] Merging
 // -------------------------------------------------------------------------------------------------
 
-std::string last_name_key(const std::string& surface) {
-  // Key of the last word of a name, with a leading particle dropped: "Muqtada al-Sadr" -> "sadr".
-  std::string k = name_key(surface);
-  const size_t sp = k.rfind(' ');
-  std::string last = sp == std::string::npos ? k : k.substr(sp + 1);
-  return last;
-}
-
-std::string strip_particle_key(const std::string& key) {
-  for (const char* p : {"al ", "el ", "bin ", "ibn ", "abu "})
-    if (key.compare(0, std::strlen(p), p) == 0 && key.size() > std::strlen(p)) return key.substr(std::strlen(p));
+// A name key with a leading particle dropped: "al sadr" -> "sadr".
+std::string_view strip_particle_key(std::string_view key) {
+  for (std::string_view p : {"al ", "el ", "bin ", "ibn ", "abu "})
+    if (key.size() > p.size() && key.substr(0, p.size()) == p) return key.substr(p.size());
   return key;
 }
 
@@ -905,6 +908,8 @@ struct EntityExtractor::Impl {
   Interner surfaces;  // surface strings
   Interner words;     // surname keys
   Collector col{gaz, cues, spans, cands, acronyms};
+  std::string name_key_, group_key_;  // reused while cleaning
+  Probe probe_;
 
   Impl(const Corpus& c, std::shared_ptr<const Gazetteer> g)
       : corpus(c), gaz_owner(std::move(g)), gaz(*gaz_owner), cues(gaz), n(c.size()), spans(c) {
@@ -988,7 +993,8 @@ struct EntityExtractor::Impl {
       if (cursor == body_spans) {
         for (size_t k = 0; k < body_spans; ++k) {
           if (spans.spans[k].dropped) continue;
-          const uint32_t id = words.id(name_key(surfaces.name(spans.spans[k].surface)));
+          name_key_into(surfaces.name(spans.spans[k].surface), name_key_);
+          const uint32_t id = words.id(name_key_);
           if (known.size() <= id) known.resize(id + 1, false);
           known[id] = true;
         }
@@ -1031,8 +1037,8 @@ struct EntityExtractor::Impl {
   }
 
   void clean_span(Span& s) {
-    Probe p;
-    p.headline = s.headline;
+    Probe& p = probe_;
+    p.reset(s.headline);
     p.toks.assign(spans.pool.begin() + s.first_tok, spans.pool.begin() + s.first_tok + s.ntoks);
     const uint32_t base = p.toks.front().begin;
     const std::string_view text = spans.text(s);
@@ -1058,13 +1064,22 @@ struct EntityExtractor::Impl {
     span_votes(p, text, gaz, votes);
     for (int t = 0; t < kEntityTypes; ++t) s.votes[t] = static_cast<int16_t>(std::min(votes[t], int{INT16_MAX}));
     s.surface = surfaces.id(p.surface);
-    s.key = keys.id(p.gaz >= 0 ? "g" + std::to_string(p.gaz) : "n" + name_key(p.corporate ? p.core_surface : p.surface));
+    name_key_into(p.surface, name_key_);
+    const std::string_view nk = name_key_;
+    if (p.gaz >= 0) {
+      s.key = keys.id("g" + std::to_string(p.gaz));
+    } else {
+      group_key_ = "n";
+      if (p.corporate) group_key_ += name_key(p.core_surface);
+      else group_key_ += nk;
+      s.key = keys.id(group_key_);
+    }
     s.gaz_alias = p.gaz >= 0 && p.surface != gaz.entry(p.gaz).name;
-    if (s.kept >= 2) s.last_key = words.id(strip_particle_key(last_name_key(p.surface)));
+    // The surname key of a multi-word name: its last word ("Muqtada al-Sadr" -> "sadr").
+    if (s.kept >= 2) s.last_key = words.id(nk.substr(nk.rfind(' ') + 1));
     if (!(s.kept_flags & kTokAllCaps)) {
-      const std::string nk = name_key(p.surface);
-      const std::string key = strip_particle_key(nk);
-      if (key.find(' ') == std::string::npos || nk.rfind("al ", 0) == 0) s.surname_probe = words.id(key);
+      const std::string_view key = strip_particle_key(nk);
+      if (key.find(' ') == std::string_view::npos || nk.substr(0, 3) == "al ") s.surname_probe = words.id(key);
     }
   }
 

@@ -38,10 +38,7 @@ std::string name_key(std::string_view name) {
   return out;
 }
 
-void name_key_into(std::string_view name, std::string& out) {
-  // The key is never longer than the name: written through a pointer, then cut to length.
-  out.resize(name.size());
-  char* const begin = out.data();
+size_t name_key_to(std::string_view name, char* const begin) {
   char* o = begin;
   const size_t n = name.size();
   for (size_t i = 0; i < n; ++i) {
@@ -80,7 +77,12 @@ void name_key_into(std::string_view name, std::string& out) {
   // Transliteration: a final "ah" and "a" are one (Hasakah / Hasaka), "ou"/"u" stay distinct.
   if (len - from > 4 && begin[len - 2] == 'a' && begin[len - 1] == 'h') --len;
   if (from) std::memmove(begin, begin + from, len - from);
-  out.resize(len - from);
+  return len - from;
+}
+
+void name_key_into(std::string_view name, std::string& out) {
+  out.resize(name.size());
+  out.resize(name_key_to(name, out.data()));
 }
 
 namespace {
@@ -157,6 +159,8 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
     for (char c : t) words += c == ' ';
     if (words > max_title_words_) max_title_words_ = words;
   }
+  words_.shrink_to_fit();
+  by_key_.shrink_to_fit();
   return true;
 }
 
@@ -174,11 +178,19 @@ void Gazetteer::load_words(std::string_view text) {
     }
     i = e + 1;
   }
+  words_.shrink_to_fit();
 }
 
 int Gazetteer::find(std::string_view surface) const {
-  thread_local std::string key;  // reused: lookups run for every candidate span
-  name_key_into(surface, key);
+  char buf[128];  // lookups run for every candidate span: short names need no allocation
+  std::string long_key;
+  std::string_view key;
+  if (surface.size() <= sizeof buf) {
+    key = std::string_view(buf, name_key_to(surface, buf));
+  } else {
+    name_key_into(surface, long_key);
+    key = long_key;
+  }
   const int* id = by_key_.find(key);
   return id ? *id - 1 : -1;
 }

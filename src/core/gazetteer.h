@@ -17,6 +17,7 @@ namespace ae {
 // space, apostrophes dropped, a leading "the " dropped, and a final "ah" read as "a" (Hasakah/Hasaka).
 std::string name_key(std::string_view name);
 void name_key_into(std::string_view name, std::string& out);  // the same into a reused string
+size_t name_key_to(std::string_view name, char* out);         // into out (name.size() bytes of room); its length
 
 struct GazetteerEntry {
   std::string name;       // canonical

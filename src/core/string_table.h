@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,8 @@ inline uint64_t hash_bytes(std::string_view s) {
   return h ? h : 1;  // 0 marks an empty slot
 }
 
+// Slots are 8 bytes plus the value (a 32-bit tag of the hash and the key's offset in the byte
+// buffer, where each key follows its 4-byte length); the table is at most three quarters full.
 template <class V>
 class StringTable {
  public:
@@ -42,15 +45,17 @@ class StringTable {
   }
   // The value of s, made (V{}) when s is new.
   V& insert(std::string_view s) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();
     const uint64_t h = hash_bytes(s);
+    const uint32_t t = tag(h);
     size_t i = h & (slots_.size() - 1);
-    for (; slots_[i].hash; i = (i + 1) & (slots_.size() - 1))
-      if (slots_[i].hash == h && key(slots_[i]) == s) return slots_[i].value;
+    for (; slots_[i].tag; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i].tag == t && key(slots_[i]) == s) return slots_[i].value;
     Slot& slot = slots_[i];
-    slot.hash = h;
+    slot.tag = t;
     slot.offset = static_cast<uint32_t>(bytes_.size());
-    slot.length = static_cast<uint32_t>(s.size());
+    const uint32_t length = static_cast<uint32_t>(s.size());
+    bytes_.append(reinterpret_cast<const char*>(&length), sizeof length);
     bytes_.append(s.data(), s.size());
     ++used_;
     return slot.value;
@@ -58,37 +63,47 @@ class StringTable {
   const V* find(std::string_view s) const { return find(s, hash_bytes(s)); }
   const V* find(std::string_view s, uint64_t h) const {
     if (slots_.empty()) return nullptr;
-    for (size_t i = h & (slots_.size() - 1); slots_[i].hash; i = (i + 1) & (slots_.size() - 1))
-      if (slots_[i].hash == h && key(slots_[i]) == s) return &slots_[i].value;
+    const uint32_t t = tag(h);
+    for (size_t i = h & (slots_.size() - 1); slots_[i].tag; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i].tag == t && key(slots_[i]) == s) return &slots_[i].value;
     return nullptr;
   }
   bool contains(std::string_view s) const { return find(s) != nullptr; }
   size_t size() const { return used_; }
+  void shrink_to_fit() { bytes_.shrink_to_fit(); }  // after the last insert
   template <class F>
   void for_each(F&& f) const {
     for (const Slot& s : slots_)
-      if (s.hash) f(key(s), s.value);
+      if (s.tag) f(key(s), s.value);
   }
 
  private:
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0, length = 0;
+    uint32_t tag = 0;  // 0: empty
+    uint32_t offset = 0;
     V value{};
   };
-  std::string_view key(const Slot& s) const { return std::string_view(bytes_).substr(s.offset, s.length); }
+  static uint32_t tag(uint64_t h) {
+    const uint32_t t = static_cast<uint32_t>(h >> 32);  // the slot comes from the low bits
+    return t ? t : 1;
+  }
+  std::string_view key(const Slot& s) const {
+    uint32_t length;
+    std::memcpy(&length, bytes_.data() + s.offset, sizeof length);
+    return std::string_view(bytes_.data() + s.offset + sizeof length, length);
+  }
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
     for (const Slot& s : old) {
-      if (!s.hash) continue;
-      size_t i = s.hash & (slots_.size() - 1);
-      while (slots_[i].hash) i = (i + 1) & (slots_.size() - 1);
+      if (!s.tag) continue;
+      size_t i = hash_bytes(key(s)) & (slots_.size() - 1);
+      while (slots_[i].tag) i = (i + 1) & (slots_.size() - 1);
       slots_[i] = s;
     }
   }
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  std::string bytes_;
+  std::vector<Slot> slots_;  // a power of two, at most three quarters full
+  std::string bytes_;        // each key: its length (4 bytes), then its bytes
   size_t used_ = 0;
 };
 
