@@ -451,7 +451,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
       }
       if (k + 1 < n && !toks[k + 1].has(kTokLineBefore) && toks[k].word() && !toks[k].has(kTokCap)) {
         const std::string_view w = tok_text(text, toks[k]);
-        if (is_particle(w) && is_name_token(toks[k + 1])) {  // "Ahmad bin Salman", "Ludwig van Beethoven"
+        if (is_name_token(toks[k + 1]) && is_particle(w)) {  // "Ahmad bin Salman", "Ludwig van Beethoven"
           j = k + 1;
           continue;
         }

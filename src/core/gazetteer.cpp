@@ -144,7 +144,7 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
       }
     }
   }
-  for (const std::string& w : strings_of(j, "first_names")) add_role(w, kFirstName);
+  for (const std::string& w : strings_of(j, "first_names")) lexicon_.insert(w) |= kFirstName;
   for (const std::string& w : strings_of(j, "not_entities")) add_role(w, kNotEntity);
   for (const std::string& w : strings_of(j, "org_head_words")) add_role(w, kOrgHead);
   for (const std::string& w : strings_of(j, "place_head_words")) add_role(w, kPlaceHead);
@@ -160,6 +160,7 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
     if (words > max_title_words_) max_title_words_ = words;
   }
   words_.shrink_to_fit();
+  lexicon_.shrink_to_fit();
   by_key_.shrink_to_fit();
   return true;
 }
@@ -172,13 +173,13 @@ void Gazetteer::load_words(std::string_view text) {
     std::string_view w = text.substr(i, e - i);
     if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
     if (!w.empty() && w[0] != '#') {
-      WordInfo& info = words_.insert(w);
-      if (!(info.roles & kEnglishWord)) ++english_words_;
-      info.roles |= kEnglishWord;
+      uint16_t& roles = lexicon_.insert(w);
+      if (!(roles & kEnglishWord)) ++english_words_;
+      roles |= kEnglishWord;
     }
     i = e + 1;
   }
-  words_.shrink_to_fit();
+  lexicon_.shrink_to_fit();
 }
 
 int Gazetteer::find(std::string_view surface) const {

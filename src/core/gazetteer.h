@@ -60,14 +60,16 @@ class Gazetteer {
     uint16_t roles = 0;
     int32_t demonym = -1;  // the place entry of a demonym
   };
-  // Lookups take views and allocate nothing (they run for every token of a corpus).
+  // Lookups take views and allocate nothing (they run for every token of a corpus). The long lists
+  // (English words, first names) are a table of their own, so the cue words, heads, titles and
+  // demonyms asked for most often sit in a small table that stays in the cache.
   const WordInfo* word(std::string_view w) const { return words_.find(w); }
-  uint16_t roles(std::string_view w) const {
+  uint16_t roles(std::string_view w) const {  // every role but kEnglishWord and kFirstName
     const WordInfo* i = words_.find(w);
     return i ? i->roles : 0;
   }
-  bool is_first_name(std::string_view w) const { return roles(w) & kFirstName; }
-  bool is_english_word(std::string_view lower) const { return roles(lower) & kEnglishWord; }
+  bool is_first_name(std::string_view w) const { return lexicon_role(w) & kFirstName; }
+  bool is_english_word(std::string_view lower) const { return lexicon_role(lower) & kEnglishWord; }
   bool is_not_entity(std::string_view w) const { return roles(w) & kNotEntity; }
   bool is_org_head(std::string_view w) const { return roles(w) & kOrgHead; }
   bool is_place_head(std::string_view w) const { return roles(w) & kPlaceHead; }
@@ -80,7 +82,7 @@ class Gazetteer {
   size_t title_length(const std::string_view* words, size_t count) const;
   size_t title_length(const std::vector<std::string_view>& words) const { return title_length(words.data(), words.size()); }
   size_t words_loaded() const { return english_words_; }
-  // Every string with its roles, for callers that index the cue words their own way.
+  // Every string of the small table with its roles, for callers that index the cue words their own way.
   template <class F>
   void for_each_word(F&& f) const {
     words_.for_each(f);
@@ -90,9 +92,14 @@ class Gazetteer {
   void add(std::string name, EntityType type, const std::vector<std::string>& aliases, std::string kind,
            std::string country);
   void add_role(std::string_view w, WordRole role) { words_.insert(w).roles |= role; }
+  uint16_t lexicon_role(std::string_view w) const {
+    const uint16_t* r = lexicon_.find(w);
+    return r ? *r : 0;
+  }
   std::vector<GazetteerEntry> entries_;
   StringTable<int> by_key_;        // name key -> entry + 1
-  StringTable<WordInfo> words_;    // words, title phrases, demonyms
+  StringTable<WordInfo> words_;    // cue and head words, title phrases, demonyms, words not entities
+  StringTable<uint16_t> lexicon_;  // English words and first names (kEnglishWord, kFirstName)
   size_t english_words_ = 0;
   size_t max_title_words_ = 1;
 };
