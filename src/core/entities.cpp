@@ -39,21 +39,6 @@ constexpr uint32_t kNone = UINT32_MAX;
 // [SECTION] Hash tables and word hashes
 // -------------------------------------------------------------------------------------------------
 
-constexpr uint64_t kFnvBasis = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
-
-// FNV-1a of a word with ASCII letters folded to lower case, continuing from h.
-inline uint64_t fnv_lower(std::string_view w, uint64_t h = kFnvBasis) {
-  for (unsigned char c : w) {
-    if (c >= 'A' && c <= 'Z') c |= 0x20;
-    h = (h ^ c) * kFnvPrime;
-  }
-  return h;
-}
-inline uint64_t fnv_raw(std::string_view w, uint64_t h = kFnvBasis) {
-  for (unsigned char c : w) h = (h ^ c) * kFnvPrime;
-  return h;
-}
 inline uint64_t nonzero(uint64_t h) { return h ? h : 1; }
 
 // Open addressing from 64-bit keys (never 0) to small values: no allocation per lookup.
@@ -101,7 +86,7 @@ class FlatTable {
 class Interner {
  public:
   uint32_t id(std::string_view s) {
-    const uint64_t h = fnv_raw(s);
+    const uint64_t h = hash_bytes(s);
     if ((hashes_.size() + 1) * 2 > slots_.size()) grow();
     size_t i = h & (slots_.size() - 1);
     for (; slots_[i]; i = (i + 1) & (slots_.size() - 1))
@@ -113,7 +98,7 @@ class Interner {
   }
   uint32_t find(std::string_view s) const {
     if (slots_.empty()) return kNone;
-    const uint64_t h = fnv_raw(s);
+    const uint64_t h = hash_bytes(s);
     for (size_t i = h & (slots_.size() - 1); slots_[i]; i = (i + 1) & (slots_.size() - 1))
       if (hashes_[slots_[i] - 1] == h && name(slots_[i] - 1) == s) return slots_[i] - 1;
     return kNone;
@@ -236,7 +221,7 @@ class SpanTable {
     const uint32_t b = toks[i].begin, e = toks[j].end;
     const std::string_view bytes = text.substr(b, e - b);
     const bool sent = toks[i].flags & kTokSentStart;
-    uint64_t k = nonzero(fnv_raw(bytes) ^ (sent ? 0x9E37u : 0) ^ (headline ? 0x79B9u << 16 : 0));
+    uint64_t k = nonzero(hash_bytes(bytes) ^ (sent ? 0x9E37u : 0) ^ (headline ? 0x79B9u << 16 : 0));
     for (;;) {
       uint32_t& slot = table_[k];
       if (slot == 0) {
@@ -300,7 +285,7 @@ const char* const kInstitutionNouns[] = {
 class CueTable {
  public:
   explicit CueTable(const Gazetteer& gaz) {
-    auto add = [&](std::string_view w, uint16_t role) { roles_[nonzero(fnv_raw(w))] |= role; };
+    auto add = [&](std::string_view w, uint16_t role) { roles_[phrase_hash(w)] |= role; };
     gaz.for_each_word([&](std::string_view w, const Gazetteer::WordInfo& info) {
       if (info.roles & Gazetteer::kPersonCue) add(w, kRolePersonCue);
       if (info.roles & Gazetteer::kOrgCue) add(w, kRoleOrgCue);
@@ -314,6 +299,23 @@ class CueTable {
     for (const char* w : {"a", "the"}) add(w, kRoleArticle);
     for (const char* w : {"said", "told"}) add(w, kRoleSaidTold);
   }
+  // A phrase's key: its word's hash_lower, or for words separated by spaces ("border with") the
+  // words' hashes combined as pair() combines them.
+  static uint64_t phrase_hash(std::string_view phrase) {
+    uint64_t h = 0;
+    bool first = true;
+    size_t i = 0;
+    for (;;) {
+      size_t e = phrase.find(' ', i);
+      if (e == std::string_view::npos) e = phrase.size();
+      const uint64_t w = hash_lower(phrase.substr(i, e - i));
+      h = first ? w : pair(h, w);
+      first = false;
+      if (e == phrase.size()) return nonzero(h);
+      i = e + 1;
+    }
+  }
+  static uint64_t pair(uint64_t first, uint64_t second) { return nonzero((first * 0x9E3779B97F4A7C15ull) ^ second); }
   uint16_t roles(uint64_t hash) const {
     const uint16_t* r = roles_.find(nonzero(hash));
     return r ? *r : 0;
@@ -350,17 +352,17 @@ class CaseStats {
       if (!t.word() || t.has(kTokDigit) || t.has(kTokAllCaps)) continue;
       const bool lower = !t.has(kTokCap);
       if (!lower && t.has(kTokSentStart)) continue;
-      Counts& s = counts_[nonzero(fnv_lower(tok_text(text, t)))];
+      Counts& s = counts_[hash_lower(tok_text(text, t))];
       (lower ? s.lower : s.capitalised)++;
     }
   }
   // True when the corpus writes this word in lower case at least as often as capitalised mid-sentence.
   bool mostly_lower(std::string_view word) const {
-    const Counts* s = counts_.find(nonzero(fnv_lower(word)));
+    const Counts* s = counts_.find(hash_lower(word));
     return s && s->lower > 0 && s->lower >= s->capitalised;
   }
   bool seen_capitalised(std::string_view word) const {
-    const Counts* s = counts_.find(nonzero(fnv_lower(word)));
+    const Counts* s = counts_.find(hash_lower(word));
     return s && s->capitalised > s->lower;
   }
 
@@ -514,17 +516,16 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     got = 0;
     while (q < n && got < 2 && toks[q].sentence == s && toks[q].word()) after[got++] = q++;
     // What the context words say.
-    auto hash_of = [&](size_t k) { return fnv_lower(tok_text(text, toks[k])); };
-    auto pair_hash = [&](size_t first, size_t second) {  // "first second"
-      return fnv_lower(tok_text(text, toks[second]), fnv_lower(" ", fnv_lower(tok_text(text, toks[first]))));
-    };
+    auto hash_of = [&](size_t k) { return hash_lower(tok_text(text, toks[k])); };
     const CueTable& cues = col.cues;
     if (before[0] != SIZE_MAX) {
-      const uint16_t r = cues.roles(hash_of(before[0]));
+      const uint64_t h0 = hash_of(before[0]);
+      const uint16_t r = cues.roles(h0);
       if ((r & kRolePersonCue) && !(r & kRoleSaidTold)) c.ctx |= kCtxPersonBefore;
       if (r & kRoleHonorific) c.ctx |= kCtxHonorific;
       if (r & kRoleOrgCue) c.ctx |= kCtxOrgBefore;
-      if (before[1] != SIZE_MAX && (cues.roles(pair_hash(before[1], before[0])) & kRolePlaceBefore))
+      // "first second": the two words before, in reading order
+      if (before[1] != SIZE_MAX && (cues.roles(CueTable::pair(hash_of(before[1]), h0)) & kRolePlaceBefore))
         c.ctx |= kCtxPlaceBefore2;
       else if (r & kRolePlaceBefore)
         c.ctx |= kCtxPlaceBefore1;
@@ -532,13 +533,13 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
       if (!w.empty() && w.find_first_not_of("0123456789-./") == std::string_view::npos) c.ctx |= kCtxNumberBefore;
     }
     if (after[0] != SIZE_MAX) {
-      const uint16_t r = cues.roles(hash_of(after[0]));
-      const uint16_t r2 = after[1] != SIZE_MAX ? cues.roles(hash_of(after[1])) : 0;
+      const uint64_t h0 = hash_of(after[0]), h1 = after[1] != SIZE_MAX ? hash_of(after[1]) : 0;
+      const uint16_t r = cues.roles(h0);
+      const uint16_t r2 = after[1] != SIZE_MAX ? cues.roles(h1) : 0;
       if (comma_after && ((r & kRolePersonCue) || ((r & kRoleArticle) && (r2 & kRolePersonCue))))
         c.ctx |= kCtxPersonAfter;
       if (r & kRoleSpeech) c.ctx |= kCtxSpeechAfter;
-      if ((after[1] != SIZE_MAX && (cues.roles(pair_hash(after[0], after[1])) & kRolePlaceAfter)) ||
-          (r & kRolePlaceAfter))
+      if ((after[1] != SIZE_MAX && (cues.roles(CueTable::pair(h0, h1)) & kRolePlaceAfter)) || (r & kRolePlaceAfter))
         c.ctx |= kCtxPlaceAfter;
       if (r & kRoleInstitution) c.ctx |= kCtxInstitutionAfter;
     }
@@ -1419,10 +1420,12 @@ bool EntityExtractor::step(double budget_ms) {
   while (m.stage < 4) {
     m.stage_start = m.cursor;
     bool done = true;
+    const auto s0 = Impl::Clock::now();
     if (m.stage == 0) done = m.run_bodies(deadline);
     else if (m.stage == 1) done = m.run_titles(deadline);
     else if (m.stage == 2) done = m.run_clean(deadline);
     else done = m.run_merge(deadline);
+    m.index.stage_ms[m.stage] += std::chrono::duration<double, std::milli>(Impl::Clock::now() - s0).count();
     if (!done) break;
     ++m.stage;
     m.cursor = 0;

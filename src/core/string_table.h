@@ -12,14 +12,25 @@
 
 namespace ae {
 
-// A 64-bit hash of bytes, eight at a time (words of news text are short: one or two rounds).
-inline uint64_t hash_bytes(std::string_view s) {
+namespace detail {
+// ASCII capitals of eight bytes at once made lower case (other bytes, UTF-8 included, unchanged).
+inline uint64_t lower8(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t low7 = x & ~kHigh;
+  const uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;   // high bit: byte > 'Z' (of its low 7 bits)
+  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;    // high bit: byte >= 'A'
+  const uint64_t upper = (from_a ^ above_z) & ~x & kHigh;  // ASCII and in 'A'..'Z'
+  return x | (upper >> 2);                                 // 0x80 >> 2 == 0x20
+}
+template <bool kLower>
+inline uint64_t hash_impl(std::string_view s) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
   uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
   while (n >= 8) {
     uint64_t w;
     std::memcpy(&w, p, 8);
+    if (kLower) w = lower8(w);
     h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
     h ^= h >> 31;
     p += 8;
@@ -27,12 +38,19 @@ inline uint64_t hash_bytes(std::string_view s) {
   }
   uint64_t w = 0;
   for (size_t i = 0; i < n; ++i) w |= static_cast<uint64_t>(p[i]) << (8 * i);
+  if (kLower) w = lower8(w);
   h = (h ^ w) * 0x94D049BB133111EBull;
   h ^= h >> 29;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 32;
   return h ? h : 1;  // 0 marks an empty slot
 }
+}  // namespace detail
+
+// A 64-bit hash of bytes, eight at a time (words of news text are short: one or two rounds); never 0.
+inline uint64_t hash_bytes(std::string_view s) { return detail::hash_impl<false>(s); }
+// The same hash of the bytes with ASCII letters lower-cased: hash_lower("Iraq") == hash_bytes("iraq").
+inline uint64_t hash_lower(std::string_view s) { return detail::hash_impl<true>(s); }
 
 // Slots are 8 bytes plus the value (a 32-bit tag of the hash and the key's offset in the byte
 // buffer, where each key follows its 4-byte length); the table is at most three quarters full.

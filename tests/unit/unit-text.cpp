@@ -1,9 +1,11 @@
-// unit-text.cpp — tokens, possessives, particles, sentence boundaries, UTF-8 safety.
+// unit-text.cpp — tokens, possessives, particles, sentence boundaries, UTF-8 safety; the string table.
 #include <doctest/doctest.h>
 
+#include "string_table.h"
 #include "text.h"
 
 #include <algorithm>
+#include <string>
 
 using namespace ae;
 
@@ -77,4 +79,42 @@ TEST_CASE("any UTF-8 is tokenized without crashing; other scripts stay whole wor
   std::string garbage;
   for (int i = 0; i < 2000; ++i) garbage += static_cast<char>((i * 7919) % 256);
   words(garbage);  // must not crash or loop
+}
+
+TEST_CASE("string table: hashes, lower-case hashes, lookups and growth") {
+  // hash_lower lower-cases ASCII capitals only, in every position of the eight-byte rounds.
+  const char* samples[] = {"", "a", "Iraq", "IRAQ", "al-Sudani", "Syrian Democratic Forces", "ÉTAT", "Zz@[`{AZaz",
+                         "\xC3\x89tat", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"};
+  for (const char* w : samples) {
+    CAPTURE(w);
+    CHECK(hash_lower(w) == hash_bytes(ascii_lower(w)));
+    CHECK(hash_bytes(w) != 0);
+  }
+  CHECK(hash_bytes("Iraq") != hash_bytes("iraq"));
+  CHECK(hash_bytes("ab") != hash_bytes(std::string("ab\0", 3)));  // the length counts
+  // Every byte value next to every position, against the plain definition.
+  for (int c = 0; c < 256; ++c)
+    for (size_t pos = 0; pos < 12; ++pos) {
+      std::string s(12, 'q');
+      s[pos] = static_cast<char>(c);
+      REQUIRE(hash_lower(s) == hash_bytes(ascii_lower(s)));
+    }
+  StringTable<int> t;
+  for (int i = 0; i < 5000; ++i) t.insert("w" + std::to_string(i)) = i + 1;
+  CHECK(t.size() == 5000);
+  for (int i = 0; i < 5000; ++i) REQUIRE(t.find("w" + std::to_string(i)) != nullptr);
+  CHECK(*t.find("w4321") == 4322);
+  CHECK(t.find("w5000") == nullptr);
+  CHECK(t.find("") == nullptr);
+  t.insert("") = 7;  // the empty string is a key like any other
+  CHECK(*t.find("") == 7);
+  CHECK(t.insert("w0") == 1);  // present: its value, nothing added
+  CHECK(t.size() == 5001);
+  size_t seen = 0;
+  t.for_each([&](std::string_view, int) { ++seen; });
+  CHECK(seen == 5001);
+  const StringTable<char> small = {"Mr", "Mrs"};
+  CHECK(small.contains("Mr"));
+  CHECK_FALSE(small.contains("mr"));
+  CHECK_FALSE(small.contains("M"));
 }
