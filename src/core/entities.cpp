@@ -638,7 +638,9 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
     a += 2;
   }
   // A whole-span gazetteer match wins over every rule below ("The Hague", "Bank of England").
-  if (single_demonym || gaz.find(surface_of(a, b)) < 0) {
+  const size_t whole_a = a, whole_b = b;
+  const int whole = single_demonym ? -2 : gaz.find(surface_of(a, b));  // -2: not looked up
+  if (whole < 0) {
     bool changed = true;
     while (changed && a < b) {
       changed = false;
@@ -718,7 +720,7 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   for (size_t k = a; k < b; ++k)
     if (!(c.toks[k].flags & kTokAllCaps)) all_caps = false;
   std::string_view surface = surface_of(a, b);
-  c.gaz = gaz.find(surface);
+  c.gaz = a == whole_a && b == whole_b && whole != -2 ? whole : gaz.find(surface);
   if (all_caps && c.gaz < 0) {
     // Trim capitalised common words from both ends ("BRUSSELS 1996-08-22" lines, "NEWSLETTER").
     auto furniture = [&](std::string_view w) {

@@ -38,21 +38,35 @@ std::string name_key(std::string_view name) {
   return out;
 }
 
+namespace {
+// What name_key does with each byte: below 256, the byte it writes (ASCII capitals lower-cased);
+// kDrop: nothing; kSpace: one space; kE2: the lead byte of a curly quote or a dash, maybe.
+enum : uint16_t { kDrop = 256, kSpace = 257, kE2 = 258 };
+struct KeyMap {
+  uint16_t to[256];
+  KeyMap() {
+    for (int c = 0; c < 256; ++c) to[c] = static_cast<uint16_t>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    to[static_cast<unsigned char>('\'')] = to[static_cast<unsigned char>('.')] = kDrop;
+    for (char c : {'-', ' ', '\t', '\n'}) to[static_cast<unsigned char>(c)] = kSpace;
+    to[0xE2] = kE2;
+  }
+};
+const KeyMap kKeyMap;
+}  // namespace
+
 size_t name_key_to(std::string_view name, char* const begin) {
   char* o = begin;
   const size_t n = name.size();
+  const unsigned char* in = reinterpret_cast<const unsigned char*>(name.data());
   for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(name[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {  // the common case
-      *o++ = static_cast<char>(c);
+    const uint16_t m = kKeyMap.to[in[i]];
+    if (m < 256) {  // the common case
+      *o++ = static_cast<char>(m);
       continue;
     }
-    if (c >= 'A' && c <= 'Z') {
-      *o++ = static_cast<char>(c | 0x20);
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(name[i + 1]) == 0x80) {
-      const unsigned char c3 = static_cast<unsigned char>(name[i + 2]);
+    if (m == kDrop) continue;
+    if (m == kE2 && i + 2 < n && in[i + 1] == 0x80) {
+      const unsigned char c3 = in[i + 2];
       if (c3 == 0x98 || c3 == 0x99) {  // ‘ ’ dropped like '
         i += 2;
         continue;
@@ -63,12 +77,11 @@ size_t name_key_to(std::string_view name, char* const begin) {
         continue;
       }
     }
-    if (c == '\'' || c == '.') continue;
-    if (c == '-' || c == ' ' || c == '\t' || c == '\n') {
-      if (o != begin && o[-1] != ' ') *o++ = ' ';
+    if (m == kE2) {
+      *o++ = static_cast<char>(0xE2);
       continue;
     }
-    *o++ = static_cast<char>(c);
+    if (o != begin && o[-1] != ' ') *o++ = ' ';  // kSpace
   }
   while (o != begin && o[-1] == ' ') --o;
   size_t len = static_cast<size_t>(o - begin);

@@ -36,8 +36,17 @@ inline uint64_t hash_impl(std::string_view s) {
     p += 8;
     n -= 8;
   }
+  // The last 0-7 bytes in two loads that may overlap (4-7 bytes) or three single bytes (1-3): for a
+  // given length either way reads every byte (one loop per byte costs more in WebAssembly).
   uint64_t w = 0;
-  for (size_t i = 0; i < n; ++i) w |= static_cast<uint64_t>(p[i]) << (8 * i);
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    w = lo | (static_cast<uint64_t>(hi) << 32);
+  } else if (n > 0) {
+    w = p[0] | (static_cast<uint64_t>(p[n >> 1]) << 8) | (static_cast<uint64_t>(p[n - 1]) << 16);
+  }
   if (kLower) w = lower8(w);
   h = (h ^ w) * 0x94D049BB133111EBull;
   h ^= h >> 29;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -191,4 +192,30 @@ TEST_CASE("extraction is deterministic and safe on arbitrary UTF-8") {
   c.finalize();
   const EntityIndex idx = extract_entities(c, *gazetteer());
   for (const Mention& m : idx.by_article[0]) CHECK(m.end <= body.size());
+}
+
+TEST_CASE("name keys: case, hyphens, apostrophes, dots, dashes, a leading 'the', a final 'ah'") {
+  CHECK(name_key("Hasakah") == "hasaka");
+  CHECK(name_key("Hasaka") == "hasaka");
+  CHECK(name_key("Ah") == "ah");                        // too short to be a transliteration
+  CHECK(name_key("The Hague") == "hague");
+  CHECK(name_key("The") == "the");
+  CHECK(name_key("al-Sudani") == name_key("Al Sudani"));
+  CHECK(name_key("Shia'") == "shia");
+  CHECK(name_key("Shia\xE2\x80\x99") == "shia");        // ’ dropped like '
+  CHECK(name_key("U.S.") == "us");
+  CHECK(name_key("Abu \xE2\x80\x93 Dhabi") == "abu dhabi");  // an en dash is a space; spaces collapse
+  CHECK(name_key("  Iraq -- Syria  ") == "iraq syria");
+  CHECK(name_key("\xE2\x82\xAC" "100") == "\xE2\x82\xAC" "100");  // other E2 sequences kept whole
+  CHECK(name_key("\xE2") == "\xE2");
+  CHECK(name_key(std::string("a\0B", 3)) == std::string("a\0b", 3));
+  CHECK(name_key("\xC3\x89TAT") == "\xC3\x89tat");       // only ASCII capitals are folded
+  for (const char* s : {"Muqtada al-Sadr", "The Syrian Democratic Forces (SDF)", "", " ", "THE  AH"}) {
+    std::string into = "leftover";
+    name_key_into(s, into);
+    std::string buf(std::strlen(s) + 1, '\0');
+    buf.resize(name_key_to(s, buf.data()));
+    CHECK(into == name_key(s));
+    CHECK(buf == name_key(s));
+  }
 }
