@@ -55,7 +55,7 @@ class FlatTable {
     return nullptr;
   }
   V& operator[](uint64_t key) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
     size_t i = key & (slots_.size() - 1);
     while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
     if (!slots_[i].key) {
