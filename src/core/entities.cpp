@@ -590,14 +590,17 @@ bool is_leading_function_word(std::string_view w) {
 }
 
 // Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
-bool not_entity(const Gazetteer& gaz, std::string_view w) {
-  if (gaz.is_not_entity(w)) return true;
+// (roles: the gazetteer's roles of w itself, already looked up)
+bool not_entity(const Gazetteer& gaz, std::string_view w, uint16_t roles) {
+  if (roles & Gazetteer::kNotEntity) return true;
   char t[64];
   if (w.empty() || w.size() > sizeof t) return false;  // the list holds short words
   for (size_t i = 0; i < w.size(); ++i) t[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
   if (t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
-  return gaz.is_not_entity(std::string_view(t, w.size()));
+  const std::string_view variant(t, w.size());
+  return variant != w && gaz.is_not_entity(variant);
 }
+bool not_entity(const Gazetteer& gaz, std::string_view w) { return not_entity(gaz, w, gaz.roles(w)); }
 
 // Short all-capital words of headlines and tables that are never names on their own.
 bool is_caps_function_word(std::string_view w) {
@@ -645,12 +648,15 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
     while (changed && a < b) {
       changed = false;
       const std::string_view w = word(a);
-      LowerBuf lb;
-      const std::string_view lower = lb(w);
+      const Gazetteer::WordInfo* info = gaz.word(w);  // one lookup for the roles and demonym of w
+      const uint16_t roles = info ? info->roles : 0;
+      const int dem = info ? info->demonym : -1;
+      const bool one_word_title = (roles & Gazetteer::kTitleFirstWord) && (roles & Gazetteer::kTitle);
       // The first word of a sentence is capitalised anyway: drop it when it is a common word.
-      if (c.toks[a].flags & kTokSentStart && !(c.toks[a].flags & kTokParticle) && gaz.find(w) < 0 &&
-          gaz.find_demonym(w) < 0 && gaz.title_length(&w, 1) == 0) {
-        const bool common = gaz.is_english_word(lower) ? !stats.seen_capitalised(w) : stats.mostly_lower(w);
+      if (c.toks[a].flags & kTokSentStart && !(c.toks[a].flags & kTokParticle) && dem < 0 && !one_word_title &&
+          gaz.find(w) < 0) {
+        LowerBuf lb;
+        const bool common = gaz.is_english_word(lb(w)) ? !stats.seen_capitalised(w) : stats.mostly_lower(w);
         const bool first_name = gaz.is_first_name(w) && b - a >= 2;
         if (common && !first_name) {
           ++a;
@@ -658,25 +664,26 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
           continue;
         }
       }
-      if (not_entity(gaz, w) || is_leading_function_word(w)) {
+      if (not_entity(gaz, w, roles) || is_leading_function_word(w)) {
         ++a;
         changed = true;
         continue;
       }
       // Titles and roles in front: "Prime Minister", "First Deputy Speaker" (a cue for the name after).
-      std::string_view words[8];
-      size_t count = 0;
-      for (size_t k = a; k < b && count < 8; ++k) words[count++] = word(k);
-      const size_t t = gaz.title_length(words, count);
-      if (t > 0) {
-        a += t;
-        c.title_cue = true;
-        changed = true;
-        continue;
+      if (roles & Gazetteer::kTitleFirstWord) {
+        std::string_view words[8];
+        size_t count = 0;
+        for (size_t k = a; k < b && count < 8; ++k) words[count++] = word(k);
+        const size_t t = gaz.title_length(words, count);
+        if (t > 0) {
+          a += t;
+          c.title_cue = true;
+          changed = true;
+          continue;
+        }
       }
       // A nationality in front: "Iraqi Prime Minister ...", "Syrian Democratic Forces" stays (whole match
       // is tried first, and a demonym followed by an organisation head stays part of the name).
-      const int dem = gaz.find_demonym(w);
       if (dem >= 0 && !(b - a >= 2 && gaz.is_org_head(word(b - 1)))) {
         if (b - a == 1) {
           // "Iraqi government" is a reference to the place, "Iraqi origin" none: the word after decides,
