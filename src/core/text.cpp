@@ -10,6 +10,18 @@ namespace ae {
 namespace {
 
 inline bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+// Classes of the bytes that make up ASCII words (0: any other byte).
+enum : uint8_t { kLowerLetter = 1, kUpperLetter = 2, kDigit = 4 };
+struct AsciiWordTable {
+  uint8_t cls[256] = {};
+  AsciiWordTable() {
+    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLowerLetter;
+    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kUpperLetter;
+    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigit;
+  }
+  uint8_t operator[](unsigned char c) const { return cls[c]; }
+};
+const AsciiWordTable kAsciiWord;
 inline bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -141,19 +153,20 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       bool hyphen_lower = false;
       bool saw_hyphen = false;
       while (j < n) {
+        // The common case: a run of ASCII letters and digits, one table lookup per byte.
+        uint8_t seen = 0;
+        const size_t run = j;
+        for (uint8_t k; j < n && (k = kAsciiWord[static_cast<unsigned char>(text[j])]) != 0; ++j) {
+          seen |= k;
+          letters += k < kDigit;
+        }
+        if (j != run) {
+          if (seen & kLowerLetter) any_lower = true;
+          if (seen & kDigit) digit = true;
+          if (j >= n) break;
+        }
         const auto b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80) {  // the common case: ASCII letters and digits
-          if (ascii_alpha(b)) {
-            if (b >= 'a') any_lower = true;
-            ++letters;
-            ++j;
-            continue;
-          }
-          if (ascii_digit(b)) {
-            digit = true;
-            ++j;
-            continue;
-          }
+        if (b < 0x80) {
           // Only these ASCII characters can join a word ("al-Sadr", "Shia'", "U.S.", "AT&T").
           if (b != '-' && b != '\'' && b != '.' && b != '&') break;
         }
