@@ -55,7 +55,14 @@ class FlatTable {
     return nullptr;
   }
   V& operator[](uint64_t key) {
-    if ((used_ + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
+    make_room(1);
+    return add_in_room(key);
+  }
+  // For loops that add many keys: make_room(k), then up to k add_in_room() calls without a size check.
+  void make_room(size_t extra) {
+    while ((used_ + extra) * 4 > slots_.size() * 3) grow();  // at most three quarters full
+  }
+  V& add_in_room(uint64_t key) {
     size_t i = key & (slots_.size() - 1);
     while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
     if (!slots_[i].key) {
@@ -348,11 +355,18 @@ std::string_view tok_text(std::string_view text, const SpanTok& t) { return text
 class CaseStats {
  public:
   void add(std::string_view text, const std::vector<Token>& toks) {
+    constexpr size_t kBatch = 64;  // room is made for this many new words at a time
+    size_t room = 0;
     for (const Token& t : toks) {
       if (!t.word() || t.has(kTokDigit) || t.has(kTokAllCaps)) continue;
       const bool lower = !t.has(kTokCap);
       if (!lower && t.has(kTokSentStart)) continue;
-      Counts& s = counts_[hash_lower(tok_text(text, t))];
+      if (room == 0) {
+        counts_.make_room(kBatch);
+        room = kBatch;
+      }
+      --room;
+      Counts& s = counts_.add_in_room(hash_lower(tok_text(text, t)));
       (lower ? s.lower : s.capitalised)++;
     }
   }
@@ -1305,6 +1319,18 @@ struct EntityExtractor::Impl {
             index.entities.push_back(std::move(e));
           }
           tallies.resize(index.entities.size());
+          // Each article's mentions, counted before they are added (phases 6 and 7), so every list is
+          // made once at its size rather than grown step by step.
+          {
+            std::vector<uint32_t> count(n, 0);
+            for (const Cand& c : cands) {
+              const Span& s = spans.spans[c.span];
+              if (s.dropped ? s.single_demonym >= 0 && (c.ctx & kCtxInstitutionAfter) : entity_of[c.key] != kNone)
+                ++count[c.article];
+            }
+            for (const GivenMention& gm : given) ++count[gm.article];
+            for (size_t a = 0; a < n; ++a) index.by_article[a].reserve(count[a]);
+          }
           break;
         }
         case 6: {  // mentions
@@ -1408,9 +1434,12 @@ struct EntityExtractor::Impl {
       }
       std::vector<SurfaceTally>().swap(ts);
       if (e.name.empty()) e.name = best.empty() ? (e.aliases.empty() ? std::string("?") : e.aliases[0].surface) : best;
-      const std::string canonical_key = name_key(e.name);
-      for (EntityAlias& al : e.aliases)
-        if (al.rule == "name" && al.surface != e.name && name_key(al.surface) == canonical_key) al.rule = "spelling variant";
+      std::string canonical_key;  // made when a second surface needs it (most entities have one)
+      for (EntityAlias& al : e.aliases) {
+        if (al.rule != "name" || al.surface == e.name) continue;
+        if (canonical_key.empty()) canonical_key = name_key(e.name);
+        if (name_key(al.surface) == canonical_key) al.rule = "spelling variant";
+      }
       std::sort(e.aliases.begin(), e.aliases.end(), [](const EntityAlias& x, const EntityAlias& y) {
         return x.count != y.count ? x.count > y.count : x.surface < y.surface;
       });
