@@ -445,11 +445,13 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
   };
   size_t i = 0;
   while (i < n) {
-    const bool initial = initial_at(i);
+    // (an initial is one letter, a name token more: never both)
+    const bool initial = !is_name_token(toks[i]) && initial_at(i);
     if (!is_name_token(toks[i]) && !initial) {
       ++i;
       continue;
     }
+    int title_first = -1;  // title_at(i), once asked
     size_t j = initial ? i + 2 : i;
     for (;;) {
       if (toks[j].has(kTokPossessive)) break;
@@ -461,7 +463,10 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
         continue;
       }
       if (is_name_token(toks[k]) && toks[k].has(kTokSpaceBefore)) {
-        if (title_at(k) && !title_at(i)) break;  // "U.S. | President Bill Clinton"
+        if (title_at(k)) {  // "U.S. | President Bill Clinton"
+          if (title_first < 0) title_first = title_at(i) ? 1 : 0;
+          if (!title_first) break;
+        }
         j = k;
         continue;
       }

@@ -120,8 +120,8 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       continue;
     }
     size_t len;
-    const uint32_t cp = decode(text, i, len);
-    if (cp_space(cp)) {
+    const uint32_t cp = b0 < 0x80 ? (len = 1, b0) : decode(text, i, len);
+    if (!kAsciiWord[b0] && cp_space(cp)) {  // (a letter or digit is never a space)
       if (cp == '\n') {
         // Where does the line that ends here end? Short lines and lines not ending mid-sentence close a sentence.
         size_t e = i;
@@ -145,7 +145,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
     }
     Token t;
     t.begin = static_cast<uint32_t>(i);
-    if (cp_letter(cp) || ascii_digit(static_cast<unsigned char>(cp < 0x80 ? cp : 0))) {
+    if (kAsciiWord[b0] || cp_letter(cp)) {
       // A word: letters/digits, with inner apostrophes, hyphens, dots of acronyms, and '&' in AT&T.
       size_t j = i + len;
       bool upper_first = cp_upper(cp), any_lower = cp_lower(cp), digit = cp < 0x80 && ascii_digit(static_cast<unsigned char>(cp));
@@ -156,13 +156,15 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
         // The common case: a run of ASCII letters and digits, one table lookup per byte.
         uint8_t seen = 0;
         const size_t run = j;
-        for (uint8_t k; j < n && (k = kAsciiWord[static_cast<unsigned char>(text[j])]) != 0; ++j) {
-          seen |= k;
-          letters += k < kDigit;
-        }
+        for (uint8_t k; j < n && (k = kAsciiWord[static_cast<unsigned char>(text[j])]) != 0; ++j) seen |= k;
         if (j != run) {
           if (seen & kLowerLetter) any_lower = true;
-          if (seen & kDigit) digit = true;
+          if (seen & kDigit) {  // (rare: count the letters among the digits)
+            digit = true;
+            for (size_t x = run; x < j; ++x) letters += kAsciiWord[static_cast<unsigned char>(text[x])] != kDigit;
+          } else {
+            letters += static_cast<int>(j - run);
+          }
           if (j >= n) break;
         }
         const auto b = static_cast<unsigned char>(text[j]);
