@@ -229,9 +229,12 @@ class SpanTable {
     const std::string_view bytes = text.substr(b, e - b);
     const bool sent = toks[i].flags & kTokSentStart;
     uint64_t k = nonzero(hash_bytes(bytes) ^ (sent ? 0x9E37u : 0) ^ (headline ? 0x79B9u << 16 : 0));
+    const uint32_t shape = static_cast<uint32_t>(bytes.size()) << 2 | (sent ? 1u : 0u) | (headline ? 2u : 0u);
     for (;;) {
-      uint32_t& slot = table_[k];
-      if (slot == 0) {
+      Ref& ref = table_[k];
+      if (ref.index == 0) {
+        ref.bytes = bytes.data();
+        ref.shape = shape;
         Span s;
         s.article = article;
         s.field = field;
@@ -241,26 +244,28 @@ class SpanTable {
         s.sent_start = sent;
         s.headline = headline;
         spans.push_back(s);
-        slot = static_cast<uint32_t>(spans.size());
-        return slot - 1;
+        ref.index = static_cast<uint32_t>(spans.size());
+        return ref.index - 1;
       }
-      const Span& s = spans[slot - 1];
-      const SpanTok& f = pool[s.first_tok];
-      const SpanTok& l = pool[s.first_tok + s.ntoks - 1];
-      if (s.sent_start == sent && s.headline == headline && this->text(s).substr(f.begin, l.end - f.begin) == bytes)
-        return slot - 1;
+      // The first occurrence's bytes are compared where they lie (the span and its tokens stay untouched).
+      if (ref.shape == shape && std::memcmp(ref.bytes, bytes.data(), bytes.size()) == 0) return ref.index - 1;
       k = nonzero(k * 0x9E3779B97F4A7C15ull + 1);  // a 64-bit collision: probe on
     }
   }
   std::deque<Span> spans;
   std::vector<SpanTok> pool;
 
-  void release_table() { table_ = FlatTable<uint32_t>(); }  // no more spans come
+  void release_table() { table_ = FlatTable<Ref>(); }  // no more spans come
   void release_tokens() { std::vector<SpanTok>().swap(pool); }
 
  private:
+  struct Ref {
+    uint32_t index = 0;     // span + 1 (0: empty)
+    uint32_t shape = 0;     // length << 2 | headline << 1 | sentence start
+    const char* bytes = nullptr;  // the first occurrence in the corpus text
+  };
   const Corpus& corpus_;
-  FlatTable<uint32_t> table_;
+  FlatTable<Ref> table_;
 };
 
 // Roles of context words, by the hash of their lower-case text (one- and two-word phrases).
