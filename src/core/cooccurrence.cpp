@@ -120,45 +120,64 @@ std::vector<std::pair<uint64_t, uint32_t>> PairCounts::sorted() const {
 
 Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope scope)
     : corpus_(&corpus), scope_(scope) {
-  const size_t n = corpus.size();
-  articles_.resize(n);
+  const size_t n = corpus.size(), na = std::min(n, index.by_article.size());
   entity_units_.assign(index.entities.size(), 0);
   mentions_.assign(index.entities.size(), 0);
-  std::vector<std::pair<uint32_t, uint32_t>> by_sentence;  // (sentence, entity)
-  for (size_t a = 0; a < n && a < index.by_article.size(); ++a) {
-    ArticleData& d = articles_[a];
-    const auto& ms = index.by_article[a];
-    by_sentence.clear();
-    for (const Mention& m : ms) by_sentence.push_back({m.sentence, m.entity});
-    // Distinct entities with mention counts.
-    std::vector<uint32_t> ents;
-    for (const Mention& m : ms) ents.push_back(m.entity);
+  std::vector<uint32_t> ents;  // an article's entity of each mention, sorted
+  auto sorted_entities = [&](size_t a) {
+    ents.clear();
+    for (const Mention& m : index.by_article[a]) ents.push_back(m.entity);
     std::sort(ents.begin(), ents.end());
+  };
+  // First the distinct entities are counted, so the arrays are made once at their size.
+  first_.assign(n + 1, 0);
+  size_t total = 0;
+  for (size_t a = 0; a < n; ++a) {
+    first_[a] = static_cast<uint32_t>(total);
+    if (a >= na) continue;
+    sorted_entities(a);
+    total += static_cast<size_t>(std::unique(ents.begin(), ents.end()) - ents.begin());
+  }
+  first_[n] = static_cast<uint32_t>(total);
+  ents_.reserve(total);
+  counts_.reserve(total);
+  article_units_.assign(n, 0);
+  if (scope == Scope::Sentence) {
+    units_each_.assign(total, 0);
+    first_pair_.assign(n + 1, 0);
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> by_sentence;  // (sentence, entity)
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;
+  for (size_t a = 0; a < na; ++a) {
+    // Distinct entities with mention counts.
+    sorted_entities(a);
     for (size_t i = 0; i < ents.size();) {
       size_t j = i;
       while (j < ents.size() && ents[j] == ents[i]) ++j;
-      d.entities.push_back(ents[i]);
-      d.mentions.push_back(static_cast<uint32_t>(j - i));
+      ents_.push_back(ents[i]);
+      counts_.push_back(static_cast<uint32_t>(j - i));
       i = j;
     }
     if (scope == Scope::Document) {
-      d.units = 1;
-      d.entity_units.assign(d.entities.size(), 1);
+      article_units_[a] = 1;
       continue;  // every pair of the entities once: made when applied, not stored (memory)
     }
     // Sentence scope: distinct (sentence, entity), then pairs within each sentence.
+    first_pair_[a] = static_cast<uint32_t>(pairs_of_.size());
+    by_sentence.clear();
+    for (const Mention& m : index.by_article[a]) by_sentence.push_back({m.sentence, m.entity});
     std::sort(by_sentence.begin(), by_sentence.end());
     by_sentence.erase(std::unique(by_sentence.begin(), by_sentence.end()), by_sentence.end());
-    d.units = a < index.sentences.size() ? index.sentences[a] : 0;
-    d.entity_units.assign(d.entities.size(), 0);
-    std::vector<std::pair<uint64_t, uint32_t>> pairs;
+    uint32_t units = a < index.sentences.size() ? index.sentences[a] : 0;
+    const uint32_t* own = ents_.data() + first_[a];
+    const uint32_t count = first_[a + 1] - first_[a];
+    pairs.clear();
     for (size_t i = 0; i < by_sentence.size();) {
       size_t j = i;
       while (j < by_sentence.size() && by_sentence[j].first == by_sentence[i].first) ++j;
       for (size_t x = i; x < j; ++x) {
-        const size_t pos = static_cast<size_t>(
-            std::lower_bound(d.entities.begin(), d.entities.end(), by_sentence[x].second) - d.entities.begin());
-        ++d.entity_units[pos];
+        const size_t pos = static_cast<size_t>(std::lower_bound(own, own + count, by_sentence[x].second) - own);
+        ++units_each_[first_[a] + pos];
         for (size_t y = x + 1; y < j; ++y) pairs.push_back({pair_key(by_sentence[x].second, by_sentence[y].second), 1});
       }
       i = j;
@@ -167,11 +186,27 @@ Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope
     for (size_t i = 0; i < pairs.size();) {
       size_t j = i;
       while (j < pairs.size() && pairs[j].first == pairs[i].first) ++j;
-      d.pairs.push_back({pairs[i].first, static_cast<uint32_t>(j - i)});
+      pairs_of_.push_back({pairs[i].first, static_cast<uint32_t>(j - i)});
       i = j;
     }
-    if (d.units == 0 && !d.entities.empty()) d.units = 1;
+    if (units == 0 && count > 0) units = 1;
+    article_units_[a] = units;
   }
+  if (scope == Scope::Sentence)
+    for (size_t a = na; a <= n; ++a) first_pair_[a] = static_cast<uint32_t>(pairs_of_.size());
+}
+
+Cooccurrence::ArticleData Cooccurrence::article(size_t a) const {
+  ArticleData d;
+  const uint32_t b = first_[a];
+  d.entities = ents_.data() + b;
+  d.mentions = counts_.data() + b;
+  d.entity_units = units_each_.empty() ? nullptr : units_each_.data() + b;
+  d.count = first_[a + 1] - b;
+  d.pairs = first_pair_.empty() ? nullptr : pairs_of_.data() + first_pair_[a];
+  d.npairs = first_pair_.empty() ? 0 : first_pair_[a + 1] - first_pair_[a];
+  d.units = article_units_[a];
+  return d;
 }
 
 void PairSketch::add(uint64_t key) {
@@ -201,20 +236,20 @@ size_t PairSketch::estimate() const {
 
 void Cooccurrence::sketch_positions(size_t lo, size_t hi, PairSketch& sketch) const {
   hi = std::min(hi, corpus_->dated);
-  for (size_t p = lo; p < hi; ++p) each_pair(articles_[corpus_->by_date[p]], [&](uint64_t key, uint32_t) { sketch.add(key); });
+  for (size_t p = lo; p < hi; ++p) each_pair(article(corpus_->by_date[p]), [&](uint64_t key, uint32_t) { sketch.add(key); });
 }
 
 void Cooccurrence::apply(const ArticleData& a, int sign) {
   if (sign > 0) {
     units_ += a.units;
-    for (size_t i = 0; i < a.entities.size(); ++i) {
-      entity_units_[a.entities[i]] += a.entity_units[i];
+    for (uint32_t i = 0; i < a.count; ++i) {
+      entity_units_[a.entities[i]] += a.entity_units ? a.entity_units[i] : 1;
       mentions_[a.entities[i]] += a.mentions[i];
     }
   } else {
     units_ -= a.units;
-    for (size_t i = 0; i < a.entities.size(); ++i) {
-      entity_units_[a.entities[i]] -= a.entity_units[i];
+    for (uint32_t i = 0; i < a.count; ++i) {
+      entity_units_[a.entities[i]] -= a.entity_units ? a.entity_units[i] : 1;
       mentions_[a.entities[i]] -= a.mentions[i];
     }
   }
@@ -232,7 +267,7 @@ size_t Cooccurrence::set_positions(size_t lo, size_t hi) {
     if (touched > 0) rebuild(lo, hi);
     return touched;
   }
-  auto art = [&](size_t pos) -> const ArticleData& { return articles_[corpus_->by_date[pos]]; };
+  auto art = [&](size_t pos) { return article(corpus_->by_date[pos]); };
   for (size_t p = lo_; p < lo; ++p, ++touched) apply(art(p), -1);  // leaving at the front
   for (size_t p = hi; p < hi_; ++p, ++touched) apply(art(p), -1);  // leaving at the back
   for (size_t p = lo; p < lo_; ++p, ++touched) apply(art(p), +1);  // entering at the front
@@ -252,7 +287,7 @@ void Cooccurrence::rebuild(size_t lo, size_t hi) {
   PairSketch sketch;
   sketch_positions(lo, hi, sketch);
   reserve_pairs(sketch.estimate());
-  for (size_t p = lo; p < hi; ++p) apply(articles_[corpus_->by_date[p]], +1);
+  for (size_t p = lo; p < hi; ++p) apply(article(corpus_->by_date[p]), +1);
   lo_ = lo;
   hi_ = hi;
 }

@@ -119,30 +119,38 @@ class Cooccurrence {
   double weight(Measure m, uint32_t a, uint32_t b, uint32_t c) const;
 
  private:
+  // One article's part of the flat arrays below.
   struct ArticleData {
-    std::vector<uint32_t> entities;      // distinct entities of the article
-    std::vector<uint32_t> entity_units;  // units of the article containing each (1 in document scope)
-    std::vector<uint32_t> mentions;      // mentions of each
-    std::vector<std::pair<uint64_t, uint32_t>> pairs;  // sentence scope: pair -> sentences with both
-                                                       // (document scope: every pair of entities, once)
-    uint32_t units = 0;
+    const uint32_t* entities;      // distinct entities of the article
+    const uint32_t* mentions;      // mentions of each
+    const uint32_t* entity_units;  // units of the article containing each (null: 1 each, document scope)
+    uint32_t count;
+    const std::pair<uint64_t, uint32_t>* pairs;  // sentence scope: pair -> sentences with both
+    uint32_t npairs;                             // (document scope: every pair of entities, once)
+    uint32_t units;
   };
+  ArticleData article(size_t a) const;
   void apply(const ArticleData& a, int sign);
   // Calls f(pair key, units with both) for each pair of the article: every pair of its entities
   // once in document scope, its stored sentence pairs in sentence scope.
   template <class F>
   void each_pair(const ArticleData& a, F&& f) const {
     if (scope_ == Scope::Document) {
-      for (size_t i = 0; i < a.entities.size(); ++i)
-        for (size_t j = i + 1; j < a.entities.size(); ++j) f(pair_key(a.entities[i], a.entities[j]), 1u);
+      for (uint32_t i = 0; i < a.count; ++i)
+        for (uint32_t j = i + 1; j < a.count; ++j) f(pair_key(a.entities[i], a.entities[j]), 1u);
     } else {
-      for (const auto& [key, c] : a.pairs) f(key, c);
+      for (uint32_t k = 0; k < a.npairs; ++k) f(a.pairs[k].first, a.pairs[k].second);
     }
   }
 
   const Corpus* corpus_;
   Scope scope_;
-  std::vector<ArticleData> articles_;  // by article index
+  // Every article's data in a few flat arrays (one block each, not four small vectors per article):
+  // article a's entities are [first_[a], first_[a + 1]) of ents_, counts_ and (sentence scope) units_each_;
+  // its sentence pairs [first_pair_[a], first_pair_[a + 1]) of pairs_of_.
+  std::vector<uint32_t> first_, ents_, counts_, units_each_, article_units_;
+  std::vector<uint32_t> first_pair_;
+  std::vector<std::pair<uint64_t, uint32_t>> pairs_of_;
   size_t lo_ = 0, hi_ = 0;
   uint64_t units_ = 0;
   std::vector<uint32_t> entity_units_, mentions_;

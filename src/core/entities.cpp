@@ -883,8 +883,8 @@ struct SurfaceTally {
 };
 
 // Locates given entity names in a field; returns the mentions (without entity ids).
-void locate_given(std::string_view text, const std::vector<Token>& toks, const std::string& name, uint8_t field,
-                  uint32_t sentence_base, std::vector<std::pair<Mention, std::string>>& out) {
+void locate_given(std::string_view text, const std::vector<Token>& toks, const std::string& name, uint32_t which,
+                  uint8_t field, uint32_t sentence_base, std::vector<std::pair<Mention, uint32_t>>& out) {
   if (name.empty()) return;
   size_t pos = 0;
   while ((pos = text.find(name, pos)) != std::string_view::npos) {
@@ -899,18 +899,19 @@ void locate_given(std::string_view text, const std::vector<Token>& toks, const s
       auto it = std::upper_bound(toks.begin(), toks.end(), static_cast<uint32_t>(pos),
                                  [](uint32_t p, const Token& t) { return p < t.begin; });
       m.sentence = sentence_base + (it == toks.begin() ? 0 : (it - 1)->sentence);
-      out.push_back({m, name});
+      out.push_back({m, which});
     }
     pos = end;
   }
 }
 
-// A given entity located in its article.
+// A given entity located in its article: which of the article's given entities, and which of its
+// strings was found (0 its name, k its alias k - 1); the strings stay in the corpus.
 struct GivenMention {
   uint32_t article;
   Mention m;
-  std::string surface, name;
-  EntityType type;
+  uint32_t entity;
+  uint32_t which;
   uint32_t key = kNone;  // merge group, once merging starts
 };
 
@@ -933,7 +934,7 @@ struct EntityExtractor::Impl {
   CaseStats stats;
   std::vector<Token> toks, title_toks;
   std::vector<uint32_t> body_start, title_start;  // per article: its first candidate (n + 1 entries)
-  std::vector<GivenMention> given;
+  std::deque<GivenMention> given;  // a deque: grown without copies or a doubled block
   size_t body_spans = 0;
   std::vector<bool> known;  // by `words` id: name keys of the spans found in bodies
   std::unordered_map<uint32_t, uint32_t> team_keys;        // span -> its name as a team's key
@@ -985,21 +986,29 @@ struct EntityExtractor::Impl {
   }
 
   void add_given(uint32_t a, const Article& art, uint32_t title_sentences) {
-    for (const GivenEntity& g : art.given_entities) {
-      std::vector<std::pair<Mention, std::string>> found;
-      std::vector<const std::string*> names{&g.name};
-      for (const auto& al : g.aliases) names.push_back(&al);
-      for (const std::string* nm : names) {
-        locate_given(art.title, title_toks, *nm, 0, 0, found);
-        locate_given(art.body, toks, *nm, 1, title_sentences, found);
+    for (uint32_t e = 0; e < art.given_entities.size(); ++e) {
+      const GivenEntity& g = art.given_entities[e];
+      found_.clear();
+      for (uint32_t k = 0; k <= g.aliases.size(); ++k) {
+        const std::string& nm = k == 0 ? g.name : g.aliases[k - 1];
+        locate_given(art.title, title_toks, nm, k, 0, 0, found_);
+        locate_given(art.body, toks, nm, k, 1, title_sentences, found_);
       }
-      if (found.empty()) {
+      if (found_.empty()) {
         Mention m;
         m.begin = m.end = kNoOffset;
-        found.push_back({m, g.name});
+        found_.push_back({m, 0});
       }
-      for (auto& f : found) given.push_back({a, f.first, f.second, g.name, g.type});
+      for (const auto& f : found_) given.push_back({a, f.first, e, f.second});
     }
+  }
+  std::vector<std::pair<Mention, uint32_t>> found_;  // reused by add_given
+  const GivenEntity& given_entity(const GivenMention& gm) const {
+    return corpus.articles[gm.article].given_entities[gm.entity];
+  }
+  const std::string& given_surface(const GivenMention& gm) const {
+    const GivenEntity& g = given_entity(gm);
+    return gm.which == 0 ? g.name : g.aliases[gm.which - 1];
   }
 
   bool run_titles(Clock::time_point deadline) {
@@ -1308,11 +1317,12 @@ struct EntityExtractor::Impl {
           // Given entities join groups too.
           auto has_entity = [&](uint32_t key) { return key < groups.size() && group_type[key] >= 0; };
           for (GivenMention& gm : given) {
-            const int gz = gaz.find(gm.name);
-            gm.key = keys.id(gz >= 0 && gaz.entry(gz).type == gm.type ? "g" + std::to_string(gz) : "n" + name_key(gm.name));
+            const GivenEntity& g = given_entity(gm);
+            const int gz = gaz.find(g.name);
+            gm.key = keys.id(gz >= 0 && gaz.entry(gz).type == g.type ? "g" + std::to_string(gz) : "n" + name_key(g.name));
             if (!has_entity(gm.key) && !given_type.count(gm.key))
               firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), gm.key});
-            given_type.emplace(gm.key, static_cast<int>(gm.type));
+            given_type.emplace(gm.key, static_cast<int>(g.type));
           }
           // Entities in order of first appearance.
           std::sort(firsts.begin(), firsts.end());
@@ -1359,7 +1369,7 @@ struct EntityExtractor::Impl {
             add_mention(c.article, ent, m, s.surface, [&] { return rule_text(c); });
           }
           for (const GivenMention& gm : given)
-            add_mention(gm.article, entity_of[gm.key], gm.m, surfaces.id(gm.surface),
+            add_mention(gm.article, entity_of[gm.key], gm.m, surfaces.id(given_surface(gm)),
                         [] { return std::string("given in input"); });
           break;
         }
