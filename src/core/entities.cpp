@@ -883,7 +883,7 @@ struct SurfaceTally {
 };
 
 // Locates given entity names in a field; returns the mentions (without entity ids).
-void locate_given(std::string_view text, const std::vector<Token>& toks, const std::string& name, uint32_t which,
+void locate_given(std::string_view text, const std::vector<Token>& toks, std::string_view name, uint32_t which,
                   uint8_t field, uint32_t sentence_base, std::vector<std::pair<Mention, uint32_t>>& out) {
   if (name.empty()) return;
   size_t pos = 0;
@@ -990,7 +990,7 @@ struct EntityExtractor::Impl {
       const GivenEntity& g = art.given_entities[e];
       found_.clear();
       for (uint32_t k = 0; k <= g.aliases.size(); ++k) {
-        const std::string& nm = k == 0 ? g.name : g.aliases[k - 1];
+        const std::string_view nm = k == 0 ? g.name : g.aliases[k - 1];
         locate_given(art.title, title_toks, nm, k, 0, 0, found_);
         locate_given(art.body, toks, nm, k, 1, title_sentences, found_);
       }
@@ -1006,7 +1006,7 @@ struct EntityExtractor::Impl {
   const GivenEntity& given_entity(const GivenMention& gm) const {
     return corpus.articles[gm.article].given_entities[gm.entity];
   }
-  const std::string& given_surface(const GivenMention& gm) const {
+  std::string_view given_surface(const GivenMention& gm) const {
     const GivenEntity& g = given_entity(gm);
     return gm.which == 0 ? g.name : g.aliases[gm.which - 1];
   }

@@ -17,10 +17,11 @@ const char* type_plural(EntityType t);  // "people", "orgs", "places"
 bool parse_entity_type(std::string_view text, EntityType& out);
 
 // An entity given with an article in the input (then the article is not extracted).
+// Its strings are views of text kept by the corpus (Corpus::keep).
 struct GivenEntity {
-  std::string name;
+  std::string_view name;
   EntityType type = EntityType::Person;
-  std::vector<std::string> aliases;
+  std::vector<std::string_view> aliases;
 };
 
 }  // namespace ae

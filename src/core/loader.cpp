@@ -597,7 +597,7 @@ struct CorpusLoader::Impl {
 
   // Stores an article's decoded text in the input buffer itself, behind the input not yet read:
   // everything before `end` (the end of the article's bytes) has been read, and the text decoded so
-  // far is never longer than the input it came from. Text that would not fit is kept in the spill.
+  // far is never longer than the input it came from. Text that would not fit is kept in the store's own blocks.
   std::string_view place(std::string& text, size_t end) {
     if (text.empty()) return {};
     if (text_end + text.size() > end) return result.corpus.keep(std::move(text));
@@ -644,26 +644,31 @@ struct CorpusLoader::Impl {
     size_t bad = 0;
     auto read_item = [&](const json& item, const EntityType* fixed) {
       GivenEntity g;
+      std::string name;
       if (item.is_string()) {
-        g.name = item.get<std::string>();
+        name = item.get<std::string>();
       } else if (item.is_object()) {
         auto n = item.find("name");
-        if (n != item.end() && n->is_string()) g.name = n->get<std::string>();
-        auto a = item.find("aliases");
-        if (a != item.end() && a->is_array())
-          for (const json& x : *a)
-            if (x.is_string()) g.aliases.push_back(x.get<std::string>());
+        if (n != item.end() && n->is_string()) name = n->get<std::string>();
       }
-      clean_text(g.name);
+      clean_text(name);
       bool typed = fixed != nullptr;
       if (fixed) g.type = *fixed;
       else if (item.is_object()) {
         auto t = item.find("type");
         typed = t != item.end() && t->is_string() && parse_entity_type(t->get<std::string>(), g.type);
       }
-      if (g.name.empty() || !typed) {
+      if (name.empty() || !typed) {
         ++bad;
         return;
+      }
+      // The strings go to the corpus's store: a view each, no string object or heap block per name.
+      g.name = result.corpus.keep(name);
+      if (item.is_object()) {
+        auto a = item.find("aliases");
+        if (a != item.end() && a->is_array())
+          for (const json& x : *a)
+            if (x.is_string()) g.aliases.push_back(result.corpus.keep(x.get_ref<const std::string&>()));
       }
       art.given_entities.push_back(std::move(g));
     };

@@ -1,5 +1,9 @@
-// unit-corpus.cpp — the date index of a corpus.
+// unit-corpus.cpp — the date index of a corpus; text kept by the corpus.
 #include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "corpus.h"
 
@@ -56,4 +60,22 @@ TEST_CASE("an empty corpus has no dates") {
   CHECK(c.date_min == kUndated);
   auto [f, l] = c.dated_span(0, 100);
   CHECK(f == l);
+}
+
+TEST_CASE("kept text: views stay valid across many blocks, long texts and copies of the corpus") {
+  Corpus c;
+  std::vector<std::pair<std::string, std::string_view>> kept;
+  for (int i = 0; i < 20000; ++i) {  // ~14 shared blocks of 64 KiB
+    std::string s = "name " + std::to_string(i) + std::string(static_cast<size_t>(i % 90), 'x');
+    kept.push_back({s, c.keep(s)});
+  }
+  const std::string big(300000, 'b');  // a block of its own, between shared ones
+  const std::string_view big_view = c.keep(big);
+  kept.push_back({"after the big one", c.keep("after the big one")});
+  CHECK(c.keep("").empty());
+  const Corpus copy = c;  // copies share the store
+  c = Corpus{};
+  for (const auto& [s, v] : kept) REQUIRE(v == s);
+  CHECK(big_view == big);
+  CHECK(copy.text != nullptr);
 }
