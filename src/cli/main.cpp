@@ -30,6 +30,7 @@ const char* kUsage =
     "  stats FILE                       articles, dated/undated, date span, bytes, parse time\n"
     "  articles FILE [--from D] [--to D]  one line per article in range: date, id, title (oldest first)\n"
     "  bench FILE [--repeat N]          JSON figures: bytes, parse MB/s, extraction MB/s (best and median of N runs)\n"
+    "                                   and where the best extraction spent its time\n"
     "  entities FILE [--jsonl [--canonical]] [--sort mentions|articles|name]\n"
     "                                   the merged entity table (name, type, articles, mentions, aliases), or with\n"
     "                                   --jsonl one line per article: {\"id\", \"entities\": {\"people\", \"orgs\", \"places\"}}\n"
