@@ -938,7 +938,7 @@ struct EntityExtractor::Impl {
   size_t body_spans = 0;
   std::vector<bool> known;  // by `words` id: name keys of the spans found in bodies
   std::unordered_map<uint32_t, uint32_t> team_keys;        // span -> its name as a team's key
-  std::unordered_map<uint32_t, uint32_t> acronym_targets;  // span -> acronym binding
+  std::vector<uint32_t> acronym_targets;  // by span: its acronym binding, or kNone (empty: no bindings)
   Interner keys;      // merge groups: "g<gazetteer entry>", "n<name key>", "t<name key>" (teams)
   Interner surfaces;  // surface strings
   Interner words;     // surname keys
@@ -1234,19 +1234,23 @@ struct EntityExtractor::Impl {
             binding_of[acr] = static_cast<uint32_t>(acronym_bindings.size());
             acronym_bindings.push_back({keys.find(best->first), best->second.second});
           }
-          if (!binding_of.empty())
+          bool any_target = false;
+          if (!binding_of.empty()) {
+            acronym_targets.assign(spans.spans.size(), kNone);
             for (uint32_t k = 0; k < spans.spans.size(); ++k) {
               const Span& s = spans.spans[k];
               if (s.dropped || s.kept != 1 || !(s.kept_flags & kTokAllCaps)) continue;
               auto it = binding_of.find(name_key(surfaces.name(s.surface)));
-              if (it != binding_of.end()) acronym_targets.emplace(k, it->second);
+              if (it == binding_of.end()) continue;
+              acronym_targets[k] = it->second;
+              any_target = true;
             }
+          }
           for (Cand& c : cands) {
+            if (!any_target) break;
             const Span& s = spans.spans[c.span];
-            if (s.dropped || acronym_targets.empty()) continue;
-            auto target = acronym_targets.find(c.span);
-            if (target == acronym_targets.end()) continue;
-            const AcronymBinding& b = acronym_bindings[target->second];
+            if (s.dropped || acronym_targets[c.span] == kNone) continue;
+            const AcronymBinding& b = acronym_bindings[acronym_targets[c.span]];
             if (b.key == c.key) continue;
             const int gz = cand_gaz(c, s);
             if (gz >= 0 && gaz.entry(gz).type != EntityType::Org) continue;  // "US" stays the country
@@ -1254,6 +1258,7 @@ struct EntityExtractor::Impl {
             c.rule = kRuleAcronym;
             c.rule_arg = b.article;
           }
+          std::vector<uint32_t>().swap(acronym_targets);
           break;
         }
         case 2:  // groups, then surnames bound to the full names of their article, then groups again
