@@ -587,6 +587,7 @@ struct Probe {
   uint32_t demonym_begin = 0, demonym_end = 0;
   int gaz = -1;
   std::string surface;
+  std::string key;             // name_key(surface), made while looking the span up in the gazetteer
   std::string core_surface;    // without a corporate suffix ("Standard Oil" of "Standard Oil Co")
   // Ready for the next span; the memory of the tokens and strings is kept (one probe serves them all).
   void reset(bool is_headline) {
@@ -666,7 +667,16 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   }
   // A whole-span gazetteer match wins over every rule below ("The Hague", "Bank of England").
   const size_t whole_a = a, whole_b = b;
-  const int whole = single_demonym ? -2 : gaz.find(surface_of(a, b));  // -2: not looked up
+  size_t key_a = SIZE_MAX, key_b = SIZE_MAX;  // the tokens c.key was made for
+  auto gaz_of = [&](size_t x, size_t y) {     // gazetteer entry of tokens [x, y); their name key kept
+    if (x != key_a || y != key_b) {
+      name_key_into(surface_of(x, y), c.key);
+      key_a = x;
+      key_b = y;
+    }
+    return gaz.find_key(c.key);
+  };
+  const int whole = single_demonym ? -2 : gaz_of(a, b);  // -2: not looked up
   if (whole < 0) {
     bool changed = true;
     while (changed && a < b) {
@@ -751,7 +761,7 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   for (size_t k = a; k < b; ++k)
     if (!(c.toks[k].flags & kTokAllCaps)) all_caps = false;
   std::string_view surface = surface_of(a, b);
-  c.gaz = a == whole_a && b == whole_b && whole != -2 ? whole : gaz.find(surface);
+  c.gaz = a == whole_a && b == whole_b && whole != -2 ? whole : gaz_of(a, b);
   if (all_caps && c.gaz < 0) {
     // Trim capitalised common words from both ends ("BRUSSELS 1996-08-22" lines, "NEWSLETTER").
     auto furniture = [&](std::string_view w) {
@@ -765,7 +775,7 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
       return;
     }
     surface = surface_of(a, b);
-    c.gaz = gaz.find(surface);
+    c.gaz = gaz_of(a, b);
   }
   if (c.headline && c.gaz < 0) {
     // In a headline, keep the longest known name inside the span (known: gazetteer, or seen in bodies).
@@ -776,7 +786,7 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
         thread_local std::string key;
         name_key_into(s, key);
         const uint32_t id = word_keys.find(key);
-        if (gaz.find(s) >= 0 || (id != kNone && id < known.size() && known[id])) {
+        if (gaz.find_key(key) >= 0 || (id != kNone && id < known.size() && known[id])) {
           best_a = x;
           best_b = y;
           break;
@@ -789,7 +799,7 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
     a = best_a;
     b = best_b;
     surface = surface_of(a, b);
-    c.gaz = gaz.find(surface);
+    c.gaz = gaz_of(a, b);
   }
   // "British Petroleum Co Plc" is the gazetteer's "British Petroleum"; "Standard Oil Co" is "Standard Oil".
   size_t core_b = b;
@@ -802,6 +812,7 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
   c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
   c.surface.assign(surface);
+  if (a != key_a || b != key_b) name_key_into(surface, c.key);
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -936,14 +947,14 @@ struct EntityExtractor::Impl {
   std::vector<uint32_t> body_start, title_start;  // per article: its first candidate (n + 1 entries)
   std::deque<GivenMention> given;  // a deque: grown without copies or a doubled block
   size_t body_spans = 0;
-  std::vector<bool> known;  // by `words` id: name keys of the spans found in bodies
+  std::vector<bool> known;  // by `words` id: name keys of the spans kept in bodies
   std::unordered_map<uint32_t, uint32_t> team_keys;        // span -> its name as a team's key
   std::vector<uint32_t> acronym_targets;  // by span: its acronym binding, or kNone (empty: no bindings)
   Interner keys;      // merge groups: "g<gazetteer entry>", "n<name key>", "t<name key>" (teams)
   Interner surfaces;  // surface strings
   Interner words;     // surname keys
   Collector col{gaz, cues, spans, cands, acronyms};
-  std::string name_key_, group_key_;  // reused while cleaning
+  std::string group_key_;  // reused while cleaning
   Probe probe_;
 
   Impl(const Corpus& c, std::shared_ptr<const Gazetteer> g)
@@ -1033,16 +1044,7 @@ struct EntityExtractor::Impl {
   bool run_clean(Clock::time_point deadline) {
     for (; cursor < spans.spans.size(); ++cursor) {
       if ((cursor & 255) == 0 && cursor != stage_start && past(deadline)) return false;
-      if (cursor == body_spans) {
-        for (size_t k = 0; k < body_spans; ++k) {
-          if (spans.spans[k].dropped) continue;
-          name_key_into(surfaces.name(spans.spans[k].surface), name_key_);
-          const uint32_t id = words.id(name_key_);
-          if (known.size() <= id) known.resize(id + 1, false);
-          known[id] = true;
-        }
-      }
-      clean_span(spans.spans[cursor]);
+      clean_span(spans.spans[cursor], cursor < body_spans);
     }
     compact_candidates();
     spans.release_tokens();
@@ -1079,7 +1081,9 @@ struct EntityExtractor::Impl {
     acronyms.resize(aw);
   }
 
-  void clean_span(Span& s) {
+  // body: a span of a body (its name key is then known to the headline check of the title spans,
+  // which are cleaned after every body span).
+  void clean_span(Span& s, bool body) {
     Probe& p = probe_;
     p.reset(s.headline);
     p.toks.assign(spans.pool.begin() + s.first_tok, spans.pool.begin() + s.first_tok + s.ntoks);
@@ -1107,8 +1111,12 @@ struct EntityExtractor::Impl {
     span_votes(p, text, gaz, votes);
     for (int t = 0; t < kEntityTypes; ++t) s.votes[t] = static_cast<int16_t>(std::min(votes[t], int{INT16_MAX}));
     s.surface = surfaces.id(p.surface);
-    name_key_into(p.surface, name_key_);
-    const std::string_view nk = name_key_;
+    const std::string_view nk = p.key;  // name_key(p.surface)
+    if (body) {
+      const uint32_t id = words.id(nk);
+      if (known.size() <= id) known.resize(id + 1, false);
+      known[id] = true;
+    }
     if (p.gaz >= 0) {
       s.key = keys.id("g" + std::to_string(p.gaz));
     } else {

@@ -205,8 +205,7 @@ int Gazetteer::find(std::string_view surface) const {
     name_key_into(surface, long_key);
     key = long_key;
   }
-  const int* id = by_key_.find(key);
-  return id ? *id - 1 : -1;
+  return find_key(key);
 }
 
 int Gazetteer::find_demonym(std::string_view word) const {

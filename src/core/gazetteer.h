@@ -36,6 +36,10 @@ class Gazetteer {
 
   // Entry for a name or alias (by name_key), or -1.
   int find(std::string_view surface) const;
+  int find_key(std::string_view key) const {  // the same for a name key already made (name_key)
+    const int* id = by_key_.find(key);
+    return id ? *id - 1 : -1;
+  }
   // Place entry of a demonym ("Iraqi", "Iraqis"), or -1. Case-sensitive on the first letter.
   int find_demonym(std::string_view word) const;
   const GazetteerEntry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
