@@ -8,26 +8,6 @@
 
 namespace ae {
 
-std::string_view TextStore::keep(std::string_view s) {
-  constexpr size_t kBlock = 64 << 10;
-  if (s.empty()) return std::string_view();
-  char* p;
-  if (s.size() > kBlock / 4) {  // a long text gets a block of its own
-    blocks_.emplace_back(new char[s.size()]);
-    p = blocks_.back().get();
-  } else {
-    if (!shared_ || used_ + s.size() > kBlock) {
-      blocks_.emplace_back(new char[kBlock]);
-      shared_ = blocks_.back().get();
-      used_ = 0;
-    }
-    p = shared_ + used_;
-    used_ += s.size();
-  }
-  std::memcpy(p, s.data(), s.size());
-  return std::string_view(p, s.size());
-}
-
 char ByteBuffer::empty_[1] = {0};
 
 ByteBuffer::ByteBuffer(size_t size) : size_(size) {

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "entity_type.h"
+#include "string_table.h"
 
 namespace ae {
 
@@ -49,16 +50,10 @@ class ByteBuffer {
 // given (JSON unescaping never lengthens text) and then gives back the rest, so a loaded corpus
 // holds part of its input buffer rather than a copy of every text. Text put there by other means
 // (Corpus::keep: given entity names, text that did not fit back into the input, corpora built in
-// code) is copied into blocks that never move, without a heap block and string object per text.
-class TextStore {
- public:
+// code) is copied into `kept`.
+struct TextStore {
   ByteBuffer bytes;
-  std::string_view keep(std::string_view s);  // the view stays valid for the store's life
-
- private:
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* shared_ = nullptr;  // the block short texts are put into now
-  size_t used_ = 0;         // bytes of it used
+  StringArena kept;
 };
 
 struct Article {
@@ -90,7 +85,7 @@ struct Corpus {
   size_t size() const { return articles.size(); }
   size_t undated() const { return articles.size() - dated; }
   // Keeps a text in the corpus's store and returns a view of it (for corpora built in code).
-  std::string_view keep(std::string_view s) { return text->keep(s); }
+  std::string_view keep(std::string_view s) { return text->kept.keep(s); }
   // Index into articles of the article with this id, or SIZE_MAX. O(n).
   size_t find_id(const std::string& id) const;
 };

@@ -24,7 +24,6 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "string_table.h"
 #include "text.h"
@@ -98,7 +97,7 @@ class Interner {
     size_t i = h & (slots_.size() - 1);
     for (; slots_[i]; i = (i + 1) & (slots_.size() - 1))
       if (hashes_[slots_[i] - 1] == h && name(slots_[i] - 1) == s) return slots_[i] - 1;
-    views_.push_back(store(s));
+    views_.push_back(store_.keep(s));
     hashes_.push_back(h);
     slots_[i] = static_cast<uint32_t>(hashes_.size());
     return slots_[i] - 1;
@@ -114,22 +113,6 @@ class Interner {
   size_t size() const { return views_.size(); }
 
  private:
-  std::string_view store(std::string_view s) {
-    constexpr size_t kBlock = 64 << 10;
-    if (s.size() > kBlock / 4) {  // long strings get a block of their own
-      large_.emplace_back(new char[s.size()]);
-      std::memcpy(large_.back().get(), s.data(), s.size());
-      return std::string_view(large_.back().get(), s.size());
-    }
-    if (blocks_.empty() || used_ + s.size() > kBlock) {
-      blocks_.emplace_back(new char[kBlock]);
-      used_ = 0;
-    }
-    char* p = blocks_.back().get() + used_;
-    std::memcpy(p, s.data(), s.size());
-    used_ += s.size();
-    return std::string_view(p, s.size());
-  }
   void grow() {
     slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, 0);
     for (uint32_t id = 0; id < hashes_.size(); ++id) {
@@ -141,8 +124,7 @@ class Interner {
   std::vector<uint32_t> slots_;  // id + 1, 0 empty
   std::vector<uint64_t> hashes_;
   std::vector<std::string_view> views_;
-  std::vector<std::unique_ptr<char[]>> blocks_, large_;
-  size_t used_ = 0;  // bytes used in the last block
+  StringArena store_;
 };
 
 // -------------------------------------------------------------------------------------------------
@@ -685,10 +667,10 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
       const Gazetteer::WordInfo* info = gaz.word(w);  // one lookup for the roles and demonym of w
       const uint16_t roles = info ? info->roles : 0;
       const int dem = info ? info->demonym : -1;
-      const bool one_word_title = (roles & Gazetteer::kTitleFirstWord) && (roles & Gazetteer::kTitle);
-      // The first word of a sentence is capitalised anyway: drop it when it is a common word.
-      if (c.toks[a].flags & kTokSentStart && !(c.toks[a].flags & kTokParticle) && dem < 0 && !one_word_title &&
-          gaz.find(w) < 0) {
+      // The first word of a sentence is capitalised anyway: drop it when it is a common word (not a
+      // known name, demonym or one-word title).
+      if (c.toks[a].flags & kTokSentStart && !(c.toks[a].flags & kTokParticle) && dem < 0 &&
+          !(roles & Gazetteer::kTitle) && gaz.find(w) < 0) {
         LowerBuf lb;
         const bool common = gaz.is_english_word(lb(w)) ? !stats.seen_capitalised(w) : stats.mostly_lower(w);
         const bool first_name = gaz.is_first_name(w) && b - a >= 2;

@@ -185,11 +185,7 @@ void Gazetteer::load_words(std::string_view text) {
     if (e == std::string_view::npos) e = text.size();
     std::string_view w = text.substr(i, e - i);
     if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-    if (!w.empty() && w[0] != '#') {
-      uint16_t& roles = lexicon_.insert(w);
-      if (!(roles & kEnglishWord)) ++english_words_;
-      roles |= kEnglishWord;
-    }
+    if (!w.empty() && w[0] != '#') lexicon_.insert(w) |= kEnglishWord;
     i = e + 1;
   }
   lexicon_.shrink_to_fit();

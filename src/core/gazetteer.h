@@ -77,15 +77,10 @@ class Gazetteer {
   bool is_not_entity(std::string_view w) const { return roles(w) & kNotEntity; }
   bool is_org_head(std::string_view w) const { return roles(w) & kOrgHead; }
   bool is_place_head(std::string_view w) const { return roles(w) & kPlaceHead; }
-  bool is_person_cue(std::string_view lower) const { return roles(lower) & kPersonCue; }
-  bool is_org_cue(std::string_view lower) const { return roles(lower) & kOrgCue; }
-  bool is_place_cue_after(std::string_view lower) const { return roles(lower) & kPlaceCueAfter; }
-  bool is_place_cue_before(std::string_view lower) const { return roles(lower) & kPlaceCueBefore; }
   // Longest person title ("First Deputy Speaker", "Prime Minister", "Mr.") made of the words
   // starting at words[0]; returns how many words it spans (0 when none).
   size_t title_length(const std::string_view* words, size_t count) const;
   size_t title_length(const std::vector<std::string_view>& words) const { return title_length(words.data(), words.size()); }
-  size_t words_loaded() const { return english_words_; }
   // Every string of the small table with its roles, for callers that index the cue words their own way.
   template <class F>
   void for_each_word(F&& f) const {
@@ -104,7 +99,6 @@ class Gazetteer {
   StringTable<int> by_key_;        // name key -> entry + 1
   StringTable<WordInfo> words_;    // cue and head words, title phrases, demonyms, words not entities
   StringTable<uint16_t> lexicon_;  // English words and first names (kEnglishWord, kFirstName)
-  size_t english_words_ = 0;
   size_t max_title_words_ = 1;
 };
 

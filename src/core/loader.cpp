@@ -597,10 +597,11 @@ struct CorpusLoader::Impl {
 
   // Stores an article's decoded text in the input buffer itself, behind the input not yet read:
   // everything before `end` (the end of the article's bytes) has been read, and the text decoded so
-  // far is never longer than the input it came from. Text that would not fit is kept in the store's own blocks.
+  // far is never longer than the input it came from. Text that would not fit is copied into the store's
+  // own blocks.
   std::string_view place(std::string& text, size_t end) {
     if (text.empty()) return {};
-    if (text_end + text.size() > end) return result.corpus.keep(std::move(text));
+    if (text_end + text.size() > end) return result.corpus.keep(text);
     if (safe.pos < end) {  // the lines up to `end` are counted before those bytes change
       size_t line, column;
       locate(end, line, column);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,37 @@ inline uint64_t hash_bytes(std::string_view s) { return detail::hash_impl<false>
 // The same hash of the bytes with ASCII letters lower-cased: hash_lower("Iraq") == hash_bytes("iraq").
 inline uint64_t hash_lower(std::string_view s) { return detail::hash_impl<true>(s); }
 
+// Copies of strings in blocks that never move, so views of them stay valid for the arena's life:
+// short strings share 64 KiB blocks, a long one gets a block of its own; no string object and heap
+// block per string.
+class StringArena {
+ public:
+  std::string_view keep(std::string_view s) {
+    constexpr size_t kBlock = 64 << 10;
+    if (s.empty()) return std::string_view();
+    char* p;
+    if (s.size() > kBlock / 4) {
+      blocks_.emplace_back(new char[s.size()]);
+      p = blocks_.back().get();
+    } else {
+      if (!shared_ || used_ + s.size() > kBlock) {
+        blocks_.emplace_back(new char[kBlock]);
+        shared_ = blocks_.back().get();
+        used_ = 0;
+      }
+      p = shared_ + used_;
+      used_ += s.size();
+    }
+    std::memcpy(p, s.data(), s.size());
+    return std::string_view(p, s.size());
+  }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* shared_ = nullptr;  // the block short strings are put into now
+  size_t used_ = 0;         // bytes of it used
+};
+
 // Slots are 8 bytes plus the value (a 32-bit tag of the hash and the key's offset in the byte
 // buffer, where each key follows its 4-byte length); the table is at most three quarters full.
 template <class V>
@@ -87,9 +119,9 @@ class StringTable {
     ++used_;
     return slot.value;
   }
-  const V* find(std::string_view s) const { return find(s, hash_bytes(s)); }
-  const V* find(std::string_view s, uint64_t h) const {
+  const V* find(std::string_view s) const {
     if (slots_.empty()) return nullptr;
+    const uint64_t h = hash_bytes(s);
     const uint32_t t = tag(h);
     for (size_t i = h & (slots_.size() - 1); slots_[i].tag; i = (i + 1) & (slots_.size() - 1))
       if (slots_[i].tag == t && key(slots_[i]) == s) return &slots_[i].value;
