@@ -13,6 +13,7 @@
 // [SECTION] Typing: votes from the gazetteer and from cue words around each mention
 // [SECTION] Merging: gazetteer aliases, spelling variants, acronyms, surnames; canonical names
 #include "entities.h"
+#include "flat_table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -37,55 +38,6 @@ constexpr uint32_t kNone = UINT32_MAX;
 // -------------------------------------------------------------------------------------------------
 // [SECTION] Hash tables and word hashes
 // -------------------------------------------------------------------------------------------------
-
-inline uint64_t nonzero(uint64_t h) { return h ? h : 1; }
-
-// Open addressing from 64-bit keys (never 0) to small values: no allocation per lookup.
-template <class V>
-class FlatTable {
- public:
-  const V* find(uint64_t key) const {
-    if (slots_.empty()) return nullptr;
-    size_t i = key & (slots_.size() - 1);
-    while (slots_[i].key) {
-      if (slots_[i].key == key) return &slots_[i].value;
-      i = (i + 1) & (slots_.size() - 1);
-    }
-    return nullptr;
-  }
-  V& operator[](uint64_t key) {
-    make_room(1);
-    return add_in_room(key);
-  }
-  // For loops that add many keys: make_room(k), then up to k add_in_room() calls without a size check.
-  void make_room(size_t extra) {
-    while ((used_ + extra) * 4 > slots_.size() * 3) grow();  // at most three quarters full
-  }
-  V& add_in_room(uint64_t key) {
-    size_t i = key & (slots_.size() - 1);
-    while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
-    if (!slots_[i].key) {
-      slots_[i].key = key;
-      ++used_;
-    }
-    return slots_[i].value;
-  }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    V value{};
-  };
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.key) (*this)[s.key] = s.value;
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
-};
 
 // Strings to dense ids (merge keys, surface forms): each distinct string stored once in blocks that
 // never move (views stay valid), found through a table of ids probed by the string's 64-bit hash.
@@ -335,44 +287,6 @@ bool is_name_token(const Token& t) {
 
 std::string_view tok_text(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
 std::string_view tok_text(std::string_view text, const SpanTok& t) { return text.substr(t.begin, t.end - t.begin); }
-
-// Word-case evidence gathered over the whole corpus: how often a word is written in lower case, and
-// how often capitalised where the capital is not forced by a sentence start. Words are identified by a
-// 64-bit hash of their lower-case bytes.
-class CaseStats {
- public:
-  void add(std::string_view text, const std::vector<Token>& toks) {
-    constexpr size_t kBatch = 64;  // room is made for this many new words at a time
-    size_t room = 0;
-    for (const Token& t : toks) {
-      if (!t.word() || t.has(kTokDigit) || t.has(kTokAllCaps)) continue;
-      const bool lower = !t.has(kTokCap);
-      if (!lower && t.has(kTokSentStart)) continue;
-      if (room == 0) {
-        counts_.make_room(kBatch);
-        room = kBatch;
-      }
-      --room;
-      Counts& s = counts_.add_in_room(hash_lower(tok_text(text, t)));
-      (lower ? s.lower : s.capitalised)++;
-    }
-  }
-  // True when the corpus writes this word in lower case at least as often as capitalised mid-sentence.
-  bool mostly_lower(std::string_view word) const {
-    const Counts* s = counts_.find(hash_lower(word));
-    return s && s->lower > 0 && s->lower >= s->capitalised;
-  }
-  bool seen_capitalised(std::string_view word) const {
-    const Counts* s = counts_.find(hash_lower(word));
-    return s && s->capitalised > s->lower;
-  }
-
- private:
-  struct Counts {
-    uint32_t lower = 0, capitalised = 0;
-  };
-  FlatTable<Counts> counts_;
-};
 
 // Lower-cased copy of a short word into a buffer (views of it are valid until the next call).
 struct LowerBuf {

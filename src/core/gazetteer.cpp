@@ -1,6 +1,9 @@
 // gazetteer.cpp — loading and lookups of known names and cue words. Layer: core.
 #include "gazetteer.h"
 
+#include <fstream>
+#include <sstream>
+
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -221,6 +224,34 @@ size_t Gazetteer::title_length(const std::string_view* words, size_t count) cons
     if (roles(std::string_view(phrase, used)) & kTitle) best = k + 1;
   }
   return best;
+}
+
+bool load_language_files(const std::string& dir, Gazetteer& gaz, std::string& error, bool with_tagger) {
+  auto read = [&](const std::string& name, std::string& out) {
+    std::ifstream in(dir + "/" + name, std::ios::binary);
+    if (!in) {
+      error = "cannot read " + dir + "/" + name;
+      return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+  };
+  std::string json, words, weights;
+  if (!read("gazetteer.json", json) || !read("english_words.txt", words)) return false;
+  if (!gaz.load_json(json, error)) {
+    error = dir + "/gazetteer.json: " + error;
+    return false;
+  }
+  gaz.load_words(words);
+  if (!with_tagger) return true;
+  if (!read("tagger.bin", weights)) return false;
+  if (!gaz.load_tagger(weights, error)) {
+    error = dir + "/tagger.bin: " + error;
+    return false;
+  }
+  return true;
 }
 
 }  // namespace ae

@@ -9,6 +9,7 @@
 
 #include "entity_type.h"
 #include "string_table.h"
+#include "tagger.h"
 
 namespace ae {
 
@@ -33,6 +34,10 @@ class Gazetteer {
   bool load_json(std::string_view json_text, std::string& error);
   // Reads the English word list: one lower-case word per line, '#' comments.
   void load_words(std::string_view text);
+  // Reads the learned tagger's weights (assets/tagger.bin). Without them the extractor finds names by
+  // its rules alone.
+  bool load_tagger(std::string_view bytes, std::string& error) { return tagger_.load(bytes, error); }
+  const TaggerModel* tagger() const { return tagger_.empty() ? nullptr : &tagger_; }
 
   // Entry for a name or alias (by name_key), or -1.
   int find(std::string_view surface) const;
@@ -100,6 +105,12 @@ class Gazetteer {
   StringTable<WordInfo> words_;    // cue and head words, title phrases, demonyms, words not entities
   StringTable<uint16_t> lexicon_;  // English words and first names (kEnglishWord, kFirstName)
   size_t max_title_words_ = 1;
+  TaggerModel tagger_;
 };
+
+// Loads the language data of a directory into gaz: gazetteer.json, english_words.txt and, when
+// with_tagger, tagger.bin (the project's assets/; the page reads the same files from its embedded
+// /data). Returns false with a message naming the file.
+bool load_language_files(const std::string& dir, Gazetteer& gaz, std::string& error, bool with_tagger = true);
 
 }  // namespace ae

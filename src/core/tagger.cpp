@@ -1,0 +1,431 @@
+// tagger.cpp — features, decoding and the weight file of the learned tagger. Layer: core.
+#include "tagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "gazetteer.h"
+#include "string_table.h"
+
+namespace ae {
+
+namespace {
+
+// Feature templates: a feature is hash(template, value).
+enum Template : uint64_t {
+  kFBias = 1,
+  kFWord,        // the lower-case word (when in the project's lists), with the text's case mode
+  kFWordCase,    // the word with its own capitalisation and sentence start
+  kFShape,       // shape with the case mode
+  kFSuffix3,
+  kFSuffix4,
+  kFPrefix3,
+  kFPosition,    // sentence start, line start, title, capitalised: with the case mode
+  kFPrevWord,
+  kFNextWord,
+  kFPrev2Word,
+  kFNextWord2,
+  kFPrevShape,
+  kFNextShape,
+  kFCorpusCase,  // how the corpus writes the word, with the case mode and the token's capital
+  kFDocLower,    // the article writes the word in lower case somewhere
+  kFDict,        // English word / first name / demonym bits, with the case mode and capital
+  kFGaz,         // gazetteer match covering the token (type, begin/inside)
+  kFGazPrev,
+  kFGazNext,
+  kFRole,        // the gazetteer's roles of the word (one feature per role bit)
+  kFPrevRole,
+  kFNextRole,
+  kFLength,
+  kFPrev1,       // label before
+  kFPrev1Shape,
+  kFPrev2Prev1,
+  kFPrev1Word,
+  kFShapeWindow,  // shapes of previous, own and next token
+};
+
+inline uint64_t mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  x ^= x >> 31;
+  return x ? x : 1;
+}
+inline uint64_t feat(uint64_t templ, uint64_t value) { return mix(value * 0x9E3779B97F4A7C15ull + templ * 0xD6E8FEB86659FD93ull); }
+inline uint64_t combine(uint64_t a, uint64_t b) { return mix(a * 31 + b); }
+
+uint64_t shape_hash(std::string_view w, char punct) {
+  if (punct) return 0x100 + static_cast<unsigned char>(punct);
+  char buf[24];
+  size_t n = 0;
+  char last = 0;
+  for (size_t i = 0; i < w.size() && n < sizeof buf; ++i) {
+    const unsigned char c = static_cast<unsigned char>(w[i]);
+    char k;
+    if (c >= 'A' && c <= 'Z') k = 'X';
+    else if (c >= 'a' && c <= 'z') k = 'x';
+    else if (c >= '0' && c <= '9') k = 'd';
+    else if (c >= 0x80) k = 'u';
+    else k = static_cast<char>(c);
+    if (k == last && (k == 'X' || k == 'x' || k == 'd' || k == 'u')) continue;
+    buf[n++] = k;
+    last = k;
+  }
+  return hash_bytes(std::string_view(buf, n));
+}
+
+bool is_connector(std::string_view w) {
+  static const StringTable<char> kWords = {"of", "and", "the", "de", "for", "al", "el", "du", "la", "van", "von",
+                                           "der", "den", "di", "del", "da", "on", "&", "y", "bin"};
+  return kWords.contains(w);
+}
+
+struct Lower {
+  char buf[48];
+  size_t n = 0;
+  explicit Lower(std::string_view w) {
+    n = std::min(w.size(), sizeof buf);
+    for (size_t i = 0; i < n; ++i) buf[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+  }
+  std::string_view view() const { return std::string_view(buf, n); }
+};
+
+}  // namespace
+
+TextCase text_case(std::string_view text, const std::vector<Token>& toks) {
+  int words = 0, caps = 0, upper = 0;
+  for (const Token& t : toks) {
+    if (!t.word() || t.has(kTokDigit)) continue;
+    if (t.end - t.begin < 4) continue;
+    ++words;
+    if (t.has(kTokCap)) ++caps;
+    if (t.has(kTokAllCaps)) ++upper;
+  }
+  (void)text;
+  if (words == 0) return TextCase::Normal;
+  if (upper * 10 >= words * 7) return TextCase::AllCaps;
+  if (words >= 3 && caps * 10 >= words * 7) return TextCase::Headline;
+  return TextCase::Normal;
+}
+
+void DocWords::add(std::string_view text, const std::vector<Token>& toks) {
+  for (const Token& t : toks)
+    if (t.word() && !t.has(kTokCap) && !t.has(kTokDigit)) lower_.push_back(hash_lower(text.substr(t.begin, t.end - t.begin)));
+  std::sort(lower_.begin(), lower_.end());
+  lower_.erase(std::unique(lower_.begin(), lower_.end()), lower_.end());
+}
+
+bool DocWords::has_lower(uint64_t word_hash) const {
+  return std::binary_search(lower_.begin(), lower_.end(), word_hash);
+}
+
+// -------------------------------------------------------------------------------------------------
+// The weight file
+// -------------------------------------------------------------------------------------------------
+
+namespace {
+constexpr char kMagic[8] = {'A', 'E', 'T', 'A', 'G', 'G', 'R', '1'};
+template <class T>
+void put(std::string& out, T v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  out.append(b, sizeof(T));
+}
+template <class T>
+T get(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+}  // namespace
+
+bool TaggerModel::load(std::string_view bytes, std::string& error) {
+  keys_.clear();
+  weights_.clear();
+  rows_ = FlatTable<uint32_t>();
+  if (bytes.size() < 20 || std::memcmp(bytes.data(), kMagic, 8) != 0) {
+    error = "not a tagger weight file (expected AETAGGR1)";
+    return false;
+  }
+  const uint32_t labels = get<uint32_t>(bytes.data() + 8), n = get<uint32_t>(bytes.data() + 12);
+  const float scale = get<float>(bytes.data() + 16);
+  if (labels != kTagLabels) {
+    error = "tagger weight file has " + std::to_string(labels) + " labels, expected " + std::to_string(kTagLabels);
+    return false;
+  }
+  const size_t need = 20 + static_cast<size_t>(n) * 4 + static_cast<size_t>(n) * kTagLabels * 2;
+  if (bytes.size() != need || !std::isfinite(scale) || scale <= 0) {
+    error = "tagger weight file is truncated or damaged";
+    return false;
+  }
+  keys_.resize(n);
+  weights_.resize(static_cast<size_t>(n) * kTagLabels);
+  std::memcpy(keys_.data(), bytes.data() + 20, static_cast<size_t>(n) * 4);
+  std::memcpy(weights_.data(), bytes.data() + 20 + static_cast<size_t>(n) * 4, weights_.size() * 2);
+  for (uint32_t k : keys_)
+    if (k == 0) {
+      error = "tagger weight file has a zero key";
+      keys_.clear();
+      weights_.clear();
+      return false;
+    }
+  scale_ = scale;
+  index();
+  return true;
+}
+
+std::string TaggerModel::save() const {
+  std::string out(kMagic, 8);
+  put<uint32_t>(out, kTagLabels);
+  put<uint32_t>(out, static_cast<uint32_t>(keys_.size()));
+  put<float>(out, scale_);
+  for (uint32_t k : keys_) put<uint32_t>(out, k);
+  for (int16_t w : weights_) put<int16_t>(out, w);
+  return out;
+}
+
+void TaggerModel::build(const std::vector<std::pair<uint64_t, std::vector<float>>>& features) {
+  // Features whose 32-bit keys collide are summed (their weights act together at run time too).
+  std::vector<std::pair<uint32_t, const std::vector<float>*>> order;
+  order.reserve(features.size());
+  float max_abs = 0;
+  for (const auto& [f, w] : features) {
+    order.push_back({key32(f), &w});
+  }
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<uint32_t> keys;
+  std::vector<float> sums;
+  for (const auto& [k, w] : order) {
+    if (keys.empty() || keys.back() != k) {
+      keys.push_back(k);
+      sums.resize(sums.size() + kTagLabels, 0.0f);
+    }
+    float* row = &sums[sums.size() - kTagLabels];
+    for (int l = 0; l < kTagLabels; ++l) row[l] += (*w)[static_cast<size_t>(l)];
+  }
+  for (float v : sums) max_abs = std::max(max_abs, std::fabs(v));
+  scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  keys_ = std::move(keys);
+  weights_.resize(sums.size());
+  for (size_t i = 0; i < sums.size(); ++i) weights_[i] = static_cast<int16_t>(std::lround(sums[i] / scale_));
+  index();
+}
+
+void TaggerModel::index() {
+  rows_ = FlatTable<uint32_t>();
+  rows_.make_room(keys_.size());
+  for (uint32_t r = 0; r < keys_.size(); ++r) rows_.add_in_room(keys_[r]) = r;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Features
+// -------------------------------------------------------------------------------------------------
+
+void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, const TagContext& ctx) {
+  text_ = text;
+  toks_ = &toks;
+  ctx_ = ctx;
+  const Gazetteer& gaz = *ctx.gaz;
+  const size_t n = toks.size();
+  info_.assign(n, TokInfo{});
+  const bool normal = ctx.mode == TextCase::Normal;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    TokInfo& ti = info_[i];
+    const std::string_view w = text.substr(t.begin, t.end - t.begin);
+    ti.shape = shape_hash(w, t.word() ? 0 : (t.punct ? t.punct : '?'));
+    if (!t.word()) continue;
+    ti.lower_hash = hash_lower(w);
+    if (t.has(kTokDigit)) continue;
+    const Lower lw(w);
+    const std::string_view l = lw.view();
+    const Gazetteer::WordInfo* wi = gaz.word(l);
+    ti.roles = wi ? wi->roles : 0;
+    const bool english = gaz.is_english_word(l);
+    // First names and demonyms are stored capitalised.
+    char cap[48];
+    const size_t cn = l.size();
+    std::memcpy(cap, l.data(), cn);
+    if (cn && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 32);
+    const std::string_view capw(cap, cn);
+    const bool first = gaz.is_first_name(capw);
+    const bool demonym = gaz.find_demonym(capw) >= 0;
+    ti.dict = static_cast<uint8_t>((english ? 1 : 0) | (first ? 2 : 0) | (demonym ? 4 : 0));
+    ti.lex = english || first || demonym || wi != nullptr || is_connector(l);
+  }
+  // Gazetteer matches: the longest name starting at each capitalised token (any word in headlines),
+  // running over capitalised words and connectors ("Bank of England").
+  for (size_t i = 0; i < n;) {
+    const Token& t = toks[i];
+    const bool start = t.word() && !t.has(kTokDigit) && (!normal || t.has(kTokCap) || t.has(kTokAllCaps));
+    if (!start) {
+      ++i;
+      continue;
+    }
+    size_t last = i;
+    for (size_t k = i + 1; k < n && k < i + 6; ++k) {
+      const Token& u = toks[k];
+      if (u.has(kTokLineBefore) || u.sentence != t.sentence) break;
+      if (u.word() && (u.has(kTokCap) || u.has(kTokAllCaps) || u.has(kTokDigit))) {
+        last = k;
+        continue;
+      }
+      const std::string_view uw = text.substr(u.begin, u.end - u.begin);
+      if ((u.word() && is_connector(Lower(uw).view())) || u.punct == '&') continue;
+      break;
+    }
+    size_t matched = 0;
+    int type = -1;
+    for (size_t e = last + 1; e > i; --e) {
+      if (!toks[e - 1].word()) continue;
+      const std::string_view s = text.substr(t.begin, toks[e - 1].end - t.begin);
+      name_key_into(s, key_);
+      const int id = gaz.find_key(key_);
+      if (id >= 0) {
+        matched = e - i;
+        type = static_cast<int>(gaz.entry(id).type);
+        break;
+      }
+    }
+    if (!matched) {
+      ++i;
+      continue;
+    }
+    for (size_t k = i; k < i + matched; ++k) info_[k].gaz = static_cast<uint8_t>(1 + 2 * type + (k == i ? 0 : 1));
+    i += matched;
+  }
+}
+
+bool Tagger::considered(size_t i, uint8_t previous_label) const {
+  const Token& t = (*toks_)[i];
+  if (previous_label != kLabelO) return true;
+  if (!t.word()) return false;
+  if (ctx_.mode != TextCase::Normal) return true;
+  return t.has(kTokCap) || t.has(kTokAllCaps) || t.has(kTokParticle);
+}
+
+void Tagger::static_features(size_t i, std::vector<uint64_t>& out) const {
+  const std::vector<Token>& toks = *toks_;
+  const Token& t = toks[i];
+  const TokInfo& ti = info_[i];
+  const uint64_t mode = static_cast<uint64_t>(ctx_.mode);
+  const uint64_t capbits = (t.has(kTokCap) ? 1u : 0u) | (t.has(kTokAllCaps) ? 2u : 0u) |
+                           (t.has(kTokSentStart) ? 4u : 0u);
+  out.push_back(feat(kFBias, 0));
+  out.push_back(feat(kFShape, combine(ti.shape, mode)));
+  out.push_back(feat(kFPosition, capbits | mode << 3 | (ctx_.title ? 32u : 0u) | (t.has(kTokLineBefore) || i == 0 ? 64u : 0u)));
+  const std::string_view w = text_.substr(t.begin, t.end - t.begin);
+  if (t.word()) {
+    if (ti.lex) {
+      out.push_back(feat(kFWord, combine(ti.lower_hash, mode)));
+      out.push_back(feat(kFWordCase, combine(ti.lower_hash, capbits)));
+    }
+    if (w.size() >= 5) {
+      const Lower l(w);
+      const std::string_view lv = l.view();
+      out.push_back(feat(kFSuffix3, hash_bytes(lv.substr(lv.size() - 3))));
+      out.push_back(feat(kFSuffix4, hash_bytes(lv.substr(lv.size() - 4))));
+      out.push_back(feat(kFPrefix3, hash_bytes(lv.substr(0, 3))));
+    }
+    out.push_back(feat(kFLength, std::min<size_t>(w.size(), 12) | mode << 8));
+    out.push_back(feat(kFDict, ti.dict | capbits << 3 | mode << 6));
+    if (!t.has(kTokDigit)) {
+      uint64_t bucket = 0;  // never seen
+      if (ctx_.corpus) {
+        if (const CaseStats::Counts* c = ctx_.corpus->counts(ti.lower_hash)) {
+          if (c->lower == 0) bucket = c->capitalised >= 3 ? 1 : 2;  // only capitalised
+          else if (c->capitalised == 0) bucket = 3;                  // only lower case
+          else if (c->capitalised >= 4 * c->lower) bucket = 4;       // mostly capitalised
+          else if (c->lower >= 4 * c->capitalised) bucket = 5;       // mostly lower case
+          else bucket = 6;
+        }
+      }
+      out.push_back(feat(kFCorpusCase, bucket | capbits << 3 | mode << 6));
+      const bool doc_lower = ctx_.doc && ctx_.doc->has_lower(ti.lower_hash);
+      out.push_back(feat(kFDocLower, (doc_lower ? 1u : 0u) | capbits << 1 | mode << 4));
+      for (int b = 0; b < 11; ++b)
+        if (ti.roles & (1u << b)) out.push_back(feat(kFRole, static_cast<uint64_t>(b) | mode << 4));
+    }
+  }
+  out.push_back(feat(kFGaz, ti.gaz | mode << 4));
+  // Neighbours within the text (sentence ends are visible through the shapes of punctuation).
+  const TokInfo* prev = i > 0 ? &info_[i - 1] : nullptr;
+  const TokInfo* next = i + 1 < toks.size() ? &info_[i + 1] : nullptr;
+  const uint64_t none = 0x5EED;
+  out.push_back(feat(kFPrevShape, prev ? prev->shape : none));
+  out.push_back(feat(kFNextShape, next ? next->shape : none));
+  out.push_back(feat(kFShapeWindow, combine(combine(prev ? prev->shape : none, ti.shape), next ? next->shape : none)));
+  out.push_back(feat(kFGazPrev, prev ? prev->gaz : 99));
+  out.push_back(feat(kFGazNext, next ? next->gaz : 99));
+  if (prev && prev->lex) out.push_back(feat(kFPrevWord, prev->lower_hash));
+  if (next && next->lex) out.push_back(feat(kFNextWord, next->lower_hash));
+  if (i >= 2 && info_[i - 2].lex) out.push_back(feat(kFPrev2Word, info_[i - 2].lower_hash));
+  if (i + 2 < toks.size() && info_[i + 2].lex) out.push_back(feat(kFNextWord2, info_[i + 2].lower_hash));
+  if (prev)
+    for (int b = 0; b < 11; ++b)
+      if (prev->roles & (1u << b)) out.push_back(feat(kFPrevRole, static_cast<uint64_t>(b)));
+  if (next)
+    for (int b = 0; b < 11; ++b)
+      if (next->roles & (1u << b)) out.push_back(feat(kFNextRole, static_cast<uint64_t>(b)));
+}
+
+void tag_label_features(uint64_t shape, uint64_t word, uint8_t prev1, uint8_t prev2, std::vector<uint64_t>& out) {
+  out.push_back(feat(kFPrev1, prev1));
+  out.push_back(feat(kFPrev1Shape, combine(prev1, shape)));
+  out.push_back(feat(kFPrev2Prev1, static_cast<uint64_t>(prev2) << 8 | prev1));
+  if (word) out.push_back(feat(kFPrev1Word, combine(prev1, word)));
+}
+
+void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vector<Token>& toks,
+                 const TagContext& ctx, std::vector<TagSpan>& out) {
+  out.clear();
+  if (toks.empty() || model.empty()) return;
+  prepare(text, toks, ctx);
+  labels_.assign(toks.size(), kLabelO);
+  uint8_t prev1 = kLabelO, prev2 = kLabelO;
+  int32_t score[kTagLabels];
+  for (size_t i = 0; i < toks.size(); ++i) {
+    uint8_t best = kLabelO;
+    if (considered(i, prev1)) {
+      feats_.clear();
+      static_features(i, feats_);
+      label_features(i, prev1, prev2, feats_);
+      std::fill(score, score + kTagLabels, 0);
+      for (uint64_t f : feats_)
+        if (const int16_t* w = model.find(f))
+          for (int l = 0; l < kTagLabels; ++l) score[l] += w[l];
+      int32_t top = INT32_MIN;
+      for (int l = 0; l < kTagLabels; ++l) {
+        // I-x only continues a name of type x.
+        if (l != kLabelO && (l % 2) == 0 && label_type(prev1) != label_type(static_cast<uint8_t>(l))) continue;
+        if (score[l] > top) {
+          top = score[l];
+          best = static_cast<uint8_t>(l);
+        }
+      }
+    }
+    labels_[i] = best;
+    prev2 = prev1;
+    prev1 = best;
+  }
+  spans_from_labels(labels_, out);
+}
+
+void spans_from_labels(const std::vector<uint8_t>& labels, std::vector<TagSpan>& out) {
+  out.clear();
+  int open = -1;
+  uint32_t first = 0;
+  for (uint32_t i = 0; i <= labels.size(); ++i) {
+    const uint8_t l = i < labels.size() ? labels[i] : kLabelO;
+    const int type = label_type(l);
+    const bool inside = l != kLabelO && (l % 2) == 0 && type == open;
+    if (inside) continue;
+    if (open >= 0) out.push_back({first, i - 1, static_cast<uint8_t>(open)});
+    open = type;
+    first = i;
+  }
+}
+
+}  // namespace ae

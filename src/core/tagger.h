@@ -1,0 +1,144 @@
+// tagger.h — a learned named-entity tagger: an averaged perceptron over token features (word shape,
+// affixes, the project's word lists, the gazetteer, cue words, and how the same word is written
+// elsewhere in the article and in the corpus), decoding BIO labels greedily left to right. The
+// weights are an asset (assets/tagger.bin, format below) made by `explorer train-tagger`; training is
+// in tagger_train.cpp. Layer: core.
+//
+// Words are features only when they are in the project's own lists (English words, first names,
+// gazetteer words and names, cue words): the model learns what kinds of words names are made of and
+// around, not the names of the text it was trained on.
+//
+// assets/tagger.bin (little-endian):
+//   8 bytes  "AETAGGR1"
+//   uint32   labels (9: O, then B and I of person, organisation, place, other)
+//   uint32   n, the number of features
+//   float32  scale (weight = int16 value * scale)
+//   n x uint32  feature keys, ascending (the low 32 bits of a feature's 64-bit hash; never 0)
+//   n x labels x int16  weights, in the order of the keys
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flat_table.h"
+#include "text.h"
+
+namespace ae {
+
+class Gazetteer;
+
+// What the tagger finds; person, organisation and place are EntityType's order.
+enum TagType : uint8_t { kTagPerson = 0, kTagOrg = 1, kTagPlace = 2, kTagOther = 3 };
+constexpr int kTagTypes = 4;
+constexpr int kTagLabels = 1 + 2 * kTagTypes;  // O, B-person, I-person, B-org, ...
+constexpr uint8_t kLabelO = 0;
+inline uint8_t label_begin(int type) { return static_cast<uint8_t>(1 + 2 * type); }
+inline uint8_t label_inside(int type) { return static_cast<uint8_t>(2 + 2 * type); }
+inline int label_type(uint8_t label) { return label == kLabelO ? -1 : (label - 1) / 2; }
+
+// How a text is capitalised: as written, every word capitalised (headline case), or all capitals.
+// In the last two, capitals say nothing about names and the tagger reads the other evidence.
+enum class TextCase : uint8_t { Normal = 0, Headline = 1, AllCaps = 2 };
+TextCase text_case(std::string_view text, const std::vector<Token>& toks);
+
+// A run of tokens [first, last] the tagger labelled as one name.
+struct TagSpan {
+  uint32_t first = 0, last = 0;
+  uint8_t type = kTagPerson;  // TagType
+};
+
+// Words an article writes in lower case (title and body), by hash_lower: "Will" in a headline is a
+// name only if the article never writes "will".
+class DocWords {
+ public:
+  void clear() { lower_.clear(); }
+  void add(std::string_view text, const std::vector<Token>& toks);
+  bool has_lower(uint64_t word_hash) const;
+
+ private:
+  std::vector<uint64_t> lower_;  // sorted after add()
+};
+
+// Features of a token that depend on the two labels before it (word: 0 when not a lexical word).
+void tag_label_features(uint64_t shape, uint64_t word, uint8_t prev1, uint8_t prev2, std::vector<uint64_t>& out);
+
+class TaggerModel {
+ public:
+  bool load(std::string_view bytes, std::string& error);
+  std::string save() const;
+  bool empty() const { return keys_.empty(); }
+  size_t size() const { return keys_.size(); }
+  // The weights of a feature (kTagLabels values, to multiply by scale()), or nullptr.
+  const int16_t* find(uint64_t feature) const {
+    const uint32_t* row = rows_.find(key32(feature));
+    return row ? &weights_[static_cast<size_t>(*row) * kTagLabels] : nullptr;
+  }
+  float scale() const { return scale_; }
+  // Building a model (training): real-valued weights per feature, quantised here.
+  void build(const std::vector<std::pair<uint64_t, std::vector<float>>>& features);
+  static uint32_t key32(uint64_t feature) {
+    const uint32_t k = static_cast<uint32_t>(feature);
+    return k ? k : 1;
+  }
+
+ private:
+  void index();
+  std::vector<uint32_t> keys_;
+  std::vector<int16_t> weights_;
+  float scale_ = 1.0f;
+  FlatTable<uint32_t> rows_;  // key (as 64 bits) -> row
+};
+
+// Everything the features read besides the tokens themselves.
+struct TagContext {
+  const Gazetteer* gaz = nullptr;
+  const CaseStats* corpus = nullptr;  // may be null
+  const DocWords* doc = nullptr;      // may be null
+  TextCase mode = TextCase::Normal;
+  bool title = false;
+};
+
+// Per-text work space of the tagger (kept between calls so tagging allocates nothing in steady state).
+class Tagger {
+ public:
+  // Labels the tokens of one text (a title or a body) and returns its names.
+  void tag(const TaggerModel& model, std::string_view text, const std::vector<Token>& toks, const TagContext& ctx,
+           std::vector<TagSpan>& out);
+
+  // For training: the static features of token i (those that do not depend on earlier labels), after
+  // prepare() for the text; and whether the token is read at all (tokens that are not skip as O).
+  void prepare(std::string_view text, const std::vector<Token>& toks, const TagContext& ctx);
+  void static_features(size_t i, std::vector<uint64_t>& out) const;
+  bool considered(size_t i, uint8_t previous_label) const;
+  // Features that depend on the two labels before the token.
+  void label_features(size_t i, uint8_t prev1, uint8_t prev2, std::vector<uint64_t>& out) const {
+    const TokInfo& ti = info_[i];
+    tag_label_features(ti.shape, ti.lex ? ti.lower_hash : 0, prev1, prev2, out);
+  }
+  // What label_features() reads of token i: its shape hash and its word hash (0 when not a lexical word).
+  uint64_t shape_of(size_t i) const { return info_[i].shape; }
+  uint64_t lexical_word_of(size_t i) const { return info_[i].lex ? info_[i].lower_hash : 0; }
+
+ private:
+  struct TokInfo {
+    uint64_t lower_hash = 0;  // hash_lower of the word
+    uint64_t shape = 0;       // hash of the word's shape
+    uint16_t roles = 0;       // the gazetteer's roles of the lower-case word
+    uint8_t lex = 0;          // 1: the word is in the project's lists (a lexical feature)
+    uint8_t gaz = 0;          // gazetteer match covering it: 0 none, else 1 + 2 * type + (inside ? 1 : 0)
+    uint8_t dict = 0;         // bit 0 English word, bit 1 first name, bit 2 demonym
+  };
+  std::string_view text_;
+  const std::vector<Token>* toks_ = nullptr;
+  TagContext ctx_;
+  std::vector<TokInfo> info_;
+  std::vector<uint64_t> feats_;
+  std::vector<uint8_t> labels_;
+  std::string key_;
+};
+
+// BIO labels to spans (an I without its B starts a name).
+void spans_from_labels(const std::vector<uint8_t>& labels, std::vector<TagSpan>& out);
+
+}  // namespace ae
