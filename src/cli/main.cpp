@@ -45,7 +45,7 @@ const char* kUsage =
     "  bench-network FILE [--window DAYS] [--scope document|sentence]\n"
     "                                   JSON figures: incremental range step (p50/p95 ms), ForceAtlas2 iteration\n"
     "                                   at 2,000 nodes / 20,000 edges\n"
-    "Options: --data DIR  where gazetteer.json and english_words.txt are (default: the project's assets/,\n"
+    "Options: --data DIR  where gazetteer.json, english_words.txt and tagger.bin are (default: the project's assets/,\n"
     "                     or $AE_DATA_DIR)\n"
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
     "Dates D: ISO 8601 (2026-01-21) or a news form (\"21 January 2026\").\n";
@@ -67,12 +67,6 @@ bool read_input(const std::string& path, ae::ByteBuffer& out) {
   return static_cast<bool>(in);
 }
 
-bool read_input(const std::string& path, std::string& out) {
-  ae::ByteBuffer b;
-  if (!read_input(path, b)) return false;
-  out.assign(b.data(), b.size());
-  return true;
-}
 
 std::string base_name(const std::string& path) {
   const size_t slash = path.find_last_of('/');
@@ -226,21 +220,16 @@ int cmd_articles(const Args& a) {
   return 0;
 }
 
-// Loads the gazetteer and word list from --data, $AE_DATA_DIR or the project's assets/.
+// Loads the gazetteer, word list and tagger weights from --data, $AE_DATA_DIR or the project's assets/.
 bool load_gazetteer(const Args& a, ae::Gazetteer& gaz) {
   std::string dir = a.data_dir;
   if (dir.empty() && std::getenv("AE_DATA_DIR")) dir = std::getenv("AE_DATA_DIR");
   if (dir.empty()) dir = AE_DEFAULT_DATA_DIR;
-  std::string json, words, error;
-  if (!read_input(dir + "/gazetteer.json", json) || !read_input(dir + "/english_words.txt", words)) {
-    std::fprintf(stderr, "explorer: cannot read %s/gazetteer.json and english_words.txt (use --data DIR)\n", dir.c_str());
+  std::string error;
+  if (!ae::load_language_files(dir, gaz, error)) {
+    std::fprintf(stderr, "explorer: %s (use --data DIR)\n", error.c_str());
     return false;
   }
-  if (!gaz.load_json(json, error)) {
-    std::fprintf(stderr, "explorer: %s/gazetteer.json: %s\n", dir.c_str(), error.c_str());
-    return false;
-  }
-  gaz.load_words(words);
   return true;
 }
 

@@ -27,6 +27,7 @@
 #include <unordered_map>
 
 #include "string_table.h"
+#include "tagger.h"
 #include "text.h"
 
 namespace ae {
@@ -106,6 +107,7 @@ enum CandFlag : uint8_t {
   kCandLineStart = 1 << 0,    // first token of a line
   kCandNumberAfter = 1 << 1,  // followed by a number on the same line ("Surrey 320", "Croft 3-45")
   kCandDateline = 1 << 2,     // "BRUSSELS 1996-08-22", "ERBIL, Kurdistan Region –" at the top of a body
+  kCandDemonymRef = 1 << 3,   // a lone demonym read as a reference to its place ("Iraqi government")
 };
 
 enum Rule : uint8_t { kRuleName, kRuleGazAlias, kRuleTeam, kRuleAcronym, kRuleSurname };
@@ -122,6 +124,7 @@ struct Cand {
   uint8_t field = 1;       // 0 title, 1 body
   uint8_t flags = 0;       // CandFlag
   uint8_t rule = kRuleName;
+  uint8_t tag = 0;         // the learned tagger's reading: 0 none (rules), else 1 + TagType
 };
 
 // A distinct candidate span (its bytes, whether its first word starts a sentence, whether it sits in a
@@ -144,6 +147,7 @@ struct Span {
   uint32_t from = 0, to = 0;       // kept bytes (a dropped demonym: its bytes), relative to the span's start
   // Merge keys (ids):
   uint32_t key = kNone;            // group: gazetteer entry or normalised name (a demonym: its place)
+  uint32_t demonym_key = kNone;    // a lone demonym: its place's group
   uint32_t surface = kNone;        // the kept text (a dropped demonym: the demonym)
   uint32_t last_key = kNone;       // surname key of a multi-word name ("sadr" of "Muqtada al-Sadr")
   uint32_t surname_probe = kNone;  // key under which a one-word name looks for its full name
@@ -327,8 +331,80 @@ struct Collector {
   std::vector<AcronymAfter>& acronyms;
 };
 
+// The words around a candidate [i, j] within its sentence, read into context bits and flags; an
+// acronym in parentheses after it is noted.
+void read_context(std::string_view text, const std::vector<Token>& toks, size_t i, size_t j, Cand& c, Collector& col) {
+  const size_t n = toks.size();
+  const uint8_t field = c.field;
+    // Context within the sentence: up to two words before (quotes and symbols skipped) and after.
+  const uint32_t s = toks[i].sentence;
+  size_t before[2] = {SIZE_MAX, SIZE_MAX}, after[2] = {SIZE_MAX, SIZE_MAX};
+  size_t p = i;
+  int got = 0;
+  while (p > 0 && got < 2) {
+    --p;
+    if (toks[p].sentence != s) break;
+    if (!toks[p].word()) {
+      if (toks[p].punct != '"' && toks[p].punct != '\x01') break;
+      continue;
+    }
+    before[got++] = p;
+  }
+  if (i == 0 || toks[i].has(kTokLineBefore)) c.flags |= kCandLineStart;
+  if (j + 1 < n && toks[j + 1].has(kTokDigit) && !toks[j + 1].has(kTokLineBefore) && toks[j + 1].word()) {
+    const std::string_view num = tok_text(text, toks[j + 1]);
+    if (num.find_first_not_of("0123456789-./") == std::string_view::npos) c.flags |= kCandNumberAfter;
+  }
+  if (field == 1 && (c.flags & kCandLineStart) && toks[i].has(kTokAllCaps) && toks[i].begin < 200) {
+    const bool follows = j + 1 < n && !toks[j + 1].has(kTokLineBefore) &&
+                         (toks[j + 1].has(kTokDigit) || toks[j + 1].punct == ',' || toks[j + 1].punct == '-' ||
+                          toks[j + 1].punct == '\x01' || toks[j + 1].punct == '(');
+    if (follows) c.flags |= kCandDateline;
+  }
+  size_t q = j + 1;
+  if (q < n && toks[q].punct == '(' && q + 2 < n && toks[q + 1].has(kTokAllCaps) && toks[q + 2].punct == ')')
+    col.acronyms.push_back({static_cast<uint32_t>(col.out.size()), toks[q + 1].begin, toks[q + 1].end});
+  bool comma_after = false;
+  if (q < n && toks[q].punct == ',') {
+    comma_after = true;
+    ++q;
+  }
+  got = 0;
+  while (q < n && got < 2 && toks[q].sentence == s && toks[q].word()) after[got++] = q++;
+  // What the context words say.
+  auto hash_of = [&](size_t k) { return hash_lower(tok_text(text, toks[k])); };
+  const CueTable& cues = col.cues;
+  if (before[0] != SIZE_MAX) {
+    const uint64_t h0 = hash_of(before[0]);
+    const uint16_t r = cues.roles(h0);
+    if ((r & kRolePersonCue) && !(r & kRoleSaidTold)) c.ctx |= kCtxPersonBefore;
+    if (r & kRoleHonorific) c.ctx |= kCtxHonorific;
+    if (r & kRoleOrgCue) c.ctx |= kCtxOrgBefore;
+    // "first second": the two words before, in reading order
+    if (before[1] != SIZE_MAX && (cues.roles(CueTable::pair(hash_of(before[1]), h0)) & kRolePlaceBefore))
+      c.ctx |= kCtxPlaceBefore2;
+    else if (r & kRolePlaceBefore)
+      c.ctx |= kCtxPlaceBefore1;
+    const std::string_view w = tok_text(text, toks[before[0]]);
+    if (!w.empty() && w.find_first_not_of("0123456789-./") == std::string_view::npos) c.ctx |= kCtxNumberBefore;
+  }
+  if (after[0] != SIZE_MAX) {
+    const uint64_t h0 = hash_of(after[0]), h1 = after[1] != SIZE_MAX ? hash_of(after[1]) : 0;
+    const uint16_t r = cues.roles(h0);
+    const uint16_t r2 = after[1] != SIZE_MAX ? cues.roles(h1) : 0;
+    if (comma_after && ((r & kRolePersonCue) || ((r & kRoleArticle) && (r2 & kRolePersonCue))))
+      c.ctx |= kCtxPersonAfter;
+    if (r & kRoleSpeech) c.ctx |= kCtxSpeechAfter;
+    if ((after[1] != SIZE_MAX && (cues.roles(CueTable::pair(h0, h1)) & kRolePlaceAfter)) || (r & kRolePlaceAfter))
+      c.ctx |= kCtxPlaceAfter;
+    if (r & kRoleInstitution) c.ctx |= kCtxInstitutionAfter;
+  }
+}
+
+// Candidates of one text: the names the tagger found (tagged), or without a tagger capitalised runs
+// with particles and connectors.
 void collect_candidates(std::string_view text, const std::vector<Token>& toks, uint32_t article, uint8_t field,
-                        uint32_t sentence_base, bool headline, Collector& col) {
+                        uint32_t sentence_base, bool headline, Collector& col, const std::vector<TagSpan>* tagged) {
   const Gazetteer& gaz = col.gaz;
   const size_t n = toks.size();
   // An initial: "G." before a name ("G. Thorpe", "John F. Kennedy").
@@ -344,6 +420,34 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     for (size_t m = k; m < n && count < 4 && toks[m].word(); ++m) words[count++] = tok_text(text, toks[m]);
     return count > 0 && gaz.title_length(words, count) > 0;
   };
+  auto emit = [&](size_t i, size_t j, uint8_t tag) {
+    Cand c;
+    c.tag = tag;
+    c.article = article;
+    c.field = field;
+    c.sentence = sentence_base + toks[i].sentence;
+    c.begin = toks[i].begin;
+    c.span = col.spans.intern(text, article, field, toks, i, j, headline);
+    read_context(text, toks, i, j, c, col);
+    col.out.push_back(c);
+  };
+  if (tagged) {
+    for (const TagSpan& t : *tagged) {
+      size_t i = t.first, j = t.last;
+      while (i <= j && !toks[i].word()) ++i;  // a name starts and ends with a word
+      while (j > i && !toks[j].word()) --j;
+      if (i > j) continue;
+      // A name never runs over a line that starts a new paragraph or item.
+      for (size_t k = i + 1; k <= j; ++k)
+        if (toks[k].has(kTokLineBefore) && !toks[k].has(kTokWrapBefore)) {
+          j = k - 1;
+          while (j > i && !toks[j].word()) --j;
+          break;
+        }
+      emit(i, j, static_cast<uint8_t>(1 + t.type));
+    }
+    return;
+  }
   size_t i = 0;
   while (i < n) {
     // (an initial is one letter, a name token more: never both)
@@ -394,76 +498,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
       }
       break;
     }
-    Cand c;
-    c.article = article;
-    c.field = field;
-    c.sentence = sentence_base + toks[i].sentence;
-    c.begin = toks[i].begin;
-    c.span = col.spans.intern(text, article, field, toks, i, j, headline);
-    // Context within the sentence: up to two words before (quotes and symbols skipped) and after.
-    const uint32_t s = toks[i].sentence;
-    size_t before[2] = {SIZE_MAX, SIZE_MAX}, after[2] = {SIZE_MAX, SIZE_MAX};
-    size_t p = i;
-    int got = 0;
-    while (p > 0 && got < 2) {
-      --p;
-      if (toks[p].sentence != s) break;
-      if (!toks[p].word()) {
-        if (toks[p].punct != '"' && toks[p].punct != '\x01') break;
-        continue;
-      }
-      before[got++] = p;
-    }
-    if (i == 0 || toks[i].has(kTokLineBefore)) c.flags |= kCandLineStart;
-    if (j + 1 < n && toks[j + 1].has(kTokDigit) && !toks[j + 1].has(kTokLineBefore) && toks[j + 1].word()) {
-      const std::string_view num = tok_text(text, toks[j + 1]);
-      if (num.find_first_not_of("0123456789-./") == std::string_view::npos) c.flags |= kCandNumberAfter;
-    }
-    if (field == 1 && (c.flags & kCandLineStart) && toks[i].has(kTokAllCaps) && toks[i].begin < 200) {
-      const bool follows = j + 1 < n && !toks[j + 1].has(kTokLineBefore) &&
-                           (toks[j + 1].has(kTokDigit) || toks[j + 1].punct == ',' || toks[j + 1].punct == '-' ||
-                            toks[j + 1].punct == '\x01' || toks[j + 1].punct == '(');
-      if (follows) c.flags |= kCandDateline;
-    }
-    size_t q = j + 1;
-    if (q < n && toks[q].punct == '(' && q + 2 < n && toks[q + 1].has(kTokAllCaps) && toks[q + 2].punct == ')')
-      col.acronyms.push_back({static_cast<uint32_t>(col.out.size()), toks[q + 1].begin, toks[q + 1].end});
-    bool comma_after = false;
-    if (q < n && toks[q].punct == ',') {
-      comma_after = true;
-      ++q;
-    }
-    got = 0;
-    while (q < n && got < 2 && toks[q].sentence == s && toks[q].word()) after[got++] = q++;
-    // What the context words say.
-    auto hash_of = [&](size_t k) { return hash_lower(tok_text(text, toks[k])); };
-    const CueTable& cues = col.cues;
-    if (before[0] != SIZE_MAX) {
-      const uint64_t h0 = hash_of(before[0]);
-      const uint16_t r = cues.roles(h0);
-      if ((r & kRolePersonCue) && !(r & kRoleSaidTold)) c.ctx |= kCtxPersonBefore;
-      if (r & kRoleHonorific) c.ctx |= kCtxHonorific;
-      if (r & kRoleOrgCue) c.ctx |= kCtxOrgBefore;
-      // "first second": the two words before, in reading order
-      if (before[1] != SIZE_MAX && (cues.roles(CueTable::pair(hash_of(before[1]), h0)) & kRolePlaceBefore))
-        c.ctx |= kCtxPlaceBefore2;
-      else if (r & kRolePlaceBefore)
-        c.ctx |= kCtxPlaceBefore1;
-      const std::string_view w = tok_text(text, toks[before[0]]);
-      if (!w.empty() && w.find_first_not_of("0123456789-./") == std::string_view::npos) c.ctx |= kCtxNumberBefore;
-    }
-    if (after[0] != SIZE_MAX) {
-      const uint64_t h0 = hash_of(after[0]), h1 = after[1] != SIZE_MAX ? hash_of(after[1]) : 0;
-      const uint16_t r = cues.roles(h0);
-      const uint16_t r2 = after[1] != SIZE_MAX ? cues.roles(h1) : 0;
-      if (comma_after && ((r & kRolePersonCue) || ((r & kRoleArticle) && (r2 & kRolePersonCue))))
-        c.ctx |= kCtxPersonAfter;
-      if (r & kRoleSpeech) c.ctx |= kCtxSpeechAfter;
-      if ((after[1] != SIZE_MAX && (cues.roles(CueTable::pair(h0, h1)) & kRolePlaceAfter)) || (r & kRolePlaceAfter))
-        c.ctx |= kCtxPlaceAfter;
-      if (r & kRoleInstitution) c.ctx |= kCtxInstitutionAfter;
-    }
-    col.out.push_back(c);
+    emit(i, j, 0);
     i = j + 1;
   }
 }
@@ -711,6 +746,37 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   if (a != key_a || b != key_b) name_key_into(surface, c.key);
 }
 
+// Cleaning of a name the tagger found: its bounds stand (the tagger learned them); a leading article
+// before a known name goes, a lone demonym is noted (it may refer to its place), the gazetteer is asked,
+// and a corporate suffix is set apart for grouping ("Lear Corp" and "Lear" are one company).
+void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
+  auto word = [&](size_t k) { return tok_text(text, c.toks[k]); };
+  auto surface_of = [&](size_t a, size_t b) { return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin); };
+  size_t a = 0, b = c.toks.size();
+  if (b - a >= 2 && is_leading_function_word(word(a)) && gaz.find(surface_of(a + 1, b)) >= 0) ++a;
+  if (b - a == 1) {
+    const int dem = gaz.find_demonym(word(a));
+    if (dem >= 0) {
+      c.demonym_place = dem;
+      c.demonym_begin = c.toks[a].begin;
+      c.demonym_end = c.toks[a].end;
+    }
+  }
+  const std::string_view surface = surface_of(a, b);
+  name_key_into(surface, c.key);
+  c.gaz = gaz.find_key(c.key);
+  size_t core_b = b;
+  while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
+  if (core_b != b) {
+    c.corporate = true;
+    if (c.gaz < 0) c.gaz = gaz.find(surface_of(a, core_b));
+    c.core_surface.assign(surface_of(a, core_b));
+  }
+  c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
+  c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
+  c.surface.assign(surface);
+}
+
 // -------------------------------------------------------------------------------------------------
 // [SECTION] Typing
 // -------------------------------------------------------------------------------------------------
@@ -735,6 +801,9 @@ void span_votes(const Probe& c, std::string_view text, const Gazetteer& gaz, int
   if (gaz.is_place_head(word(nt - 1)) && nt >= 2) v[2] += 4;
 }
 
+// The weight of the tagger's reading of one mention (a gazetteer entry's type weighs 6).
+constexpr int kTaggerVote = 8;
+
 // The votes of one mention: its span's, the words around it, and where it stands.
 void mention_votes(const Cand& c, const Span& s, const Gazetteer& gaz, int* v) {
   if (c.rule == kRuleTeam) {
@@ -743,6 +812,12 @@ void mention_votes(const Cand& c, const Span& s, const Gazetteer& gaz, int* v) {
     return;
   }
   for (int t = 0; t < kEntityTypes; ++t) v[t] = s.votes[t];
+  if (c.tag) {
+    // The tagger read the mention in its context; the gazetteer's type (in the span's votes) weighs
+    // with it, so one name keeps one type across the corpus by vote.
+    if (c.tag - 1 < kEntityTypes) v[c.tag - 1] += kTaggerVote;
+    return;
+  }
   if (c.ctx & kCtxPersonBefore) v[0] += 3;
   if (c.ctx & kCtxPersonAfter) v[0] += 3;
   if (c.ctx & kCtxSpeechAfter) v[0] += s.kept >= 2 ? 2 : 1;
@@ -831,7 +906,7 @@ struct EntityExtractor::Impl {
   CueTable cues;
   EntityIndex index;
   size_t n;
-  int stage = 0;        // 0 bodies, 1 titles, 2 cleaning, 3 merging, 4 done
+  int stage = 0;        // 0 case statistics (tagger only), 1 bodies, 2 titles, 3 cleaning, 4 merging, 5 done
   size_t cursor = 0;    // article, span or candidate the current stage continues from
   size_t stage_start = 0;  // cursor when the current step() began (each step makes progress)
   double spent_ms = 0;
@@ -850,8 +925,17 @@ struct EntityExtractor::Impl {
   Interner surfaces;  // surface strings
   Interner words;     // surname keys
   Collector col{gaz, cues, spans, cands, acronyms};
+  const TaggerModel* model = nullptr;  // the learned tagger, when its weights are loaded
+  Tagger tagger;
+  DocWords doc_words;
+  std::vector<TagSpan> tagged;
+  std::vector<TagSpan> title_tags;        // the titles' names, found while the bodies are read
+  std::vector<uint32_t> title_tag_start;  // per article (n + 1 entries)
   std::string group_key_;  // reused while cleaning
   Probe probe_;
+
+  using Clock = std::chrono::steady_clock;
+  static bool past(Clock::time_point deadline) { return Clock::now() >= deadline; }
 
   Impl(const Corpus& c, std::shared_ptr<const Gazetteer> g)
       : corpus(c), gaz_owner(std::move(g)), gaz(*gaz_owner), cues(gaz), n(c.size()), spans(c) {
@@ -859,10 +943,25 @@ struct EntityExtractor::Impl {
     index.sentences.assign(n, 0);
     body_start.assign(n + 1, 0);
     title_start.assign(n + 1, 0);
+    model = gaz.tagger();
+    if (model) title_tag_start.assign(n + 1, 0);
   }
 
-  using Clock = std::chrono::steady_clock;
-  static bool past(Clock::time_point deadline) { return Clock::now() >= deadline; }
+  // Pass 0 (with the tagger): the corpus's word-case statistics, complete before any text is tagged.
+  bool run_stats(Clock::time_point deadline) {
+    if (!model) return true;
+    for (; cursor < n; ++cursor) {
+      if ((cursor & 63) == 0 && cursor != stage_start && past(deadline)) return false;
+      const Article& art = corpus.articles[cursor];
+      if (art.has_given_entities) continue;
+      tokenize(art.title, title_toks);
+      if (text_case(art.title, title_toks) == TextCase::Normal) stats.add(art.title, title_toks);
+      tokenize(art.body, toks);
+      if (text_case(art.body, toks) == TextCase::Normal) stats.add(art.body, toks);
+    }
+    return true;
+  }
+
   std::string_view text_of(const Cand& c) const {
     const Article& art = corpus.articles[c.article];
     return c.field == 0 ? std::string_view(art.title) : std::string_view(art.body);
@@ -881,11 +980,24 @@ struct EntityExtractor::Impl {
       tokenize(art.body, toks);
       index.sentences[a] = ts + (toks.empty() ? 0 : toks.back().sentence + 1);
       if (art.has_given_entities) {
+        if (model) title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
         add_given(a, art, ts);
         continue;
       }
+      if (model) {
+        doc_words.clear();
+        doc_words.add(art.title, title_toks);
+        doc_words.add(art.body, toks);
+        tagger.tag(*model, art.body, toks, TagContext{&gaz, &stats, &doc_words, text_case(art.body, toks), false}, tagged);
+        collect_candidates(art.body, toks, a, 1, ts, false, col, &tagged);
+        tagger.tag(*model, art.title, title_toks,
+                   TagContext{&gaz, &stats, &doc_words, text_case(art.title, title_toks), true}, tagged);
+        title_tags.insert(title_tags.end(), tagged.begin(), tagged.end());
+        title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
+        continue;
+      }
       stats.add(art.body, toks);
-      collect_candidates(art.body, toks, a, 1, ts, false, col);
+      collect_candidates(art.body, toks, a, 1, ts, false, col, nullptr);
     }
     body_start[n] = static_cast<uint32_t>(cands.size());
     body_spans = spans.spans.size();
@@ -927,9 +1039,16 @@ struct EntityExtractor::Impl {
       if (art.has_given_entities || art.title.empty()) continue;
       tokenize(art.title, toks);
       const bool headline = is_headline_case(art.title, toks);
+      if (model) {
+        tagged.assign(title_tags.begin() + title_tag_start[a], title_tags.begin() + title_tag_start[a + 1]);
+        collect_candidates(art.title, toks, a, 0, 0, headline, col, &tagged);
+        continue;
+      }
       if (!headline) stats.add(art.title, toks);
-      collect_candidates(art.title, toks, a, 0, 0, headline, col);
+      collect_candidates(art.title, toks, a, 0, 0, headline, col, nullptr);
     }
+    std::vector<TagSpan>().swap(title_tags);
+    std::vector<uint32_t>().swap(title_tag_start);
     title_start[n] = static_cast<uint32_t>(cands.size());
     spans.release_table();
     return true;
@@ -958,9 +1077,15 @@ struct EntityExtractor::Impl {
     size_t w = 0;
     for (size_t i = 0; i < nc; ++i) {
       kept_before[i] = static_cast<uint32_t>(w);
-      const Cand& c = cands[i];
+      Cand c = cands[i];
       const Span& s = spans.spans[c.span];
-      if (s.dropped && !(s.single_demonym >= 0 && (c.ctx & kCtxInstitutionAfter))) continue;
+      // Names of other kinds the tagger found ("German", "World Cup") are not kept, but for demonyms
+      // that refer to their place.
+      const bool other = c.tag == 1 + kTagOther;
+      if (s.dropped || other) {
+        if (!(s.single_demonym >= 0 && (c.ctx & kCtxInstitutionAfter))) continue;
+        c.flags |= kCandDemonymRef;
+      }
       cands[w++] = c;
     }
     kept_before[nc] = static_cast<uint32_t>(w);
@@ -985,15 +1110,19 @@ struct EntityExtractor::Impl {
     p.toks.assign(spans.pool.begin() + s.first_tok, spans.pool.begin() + s.first_tok + s.ntoks);
     const uint32_t base = p.toks.front().begin;
     const std::string_view text = spans.text(s);
-    clean_candidate(p, text, gaz, stats, words, known);
+    if (model) clean_tagged(p, text, gaz);
+    else clean_candidate(p, text, gaz, stats, words, known);
     s.dropped = p.dropped;
-    if (p.dropped) {
+    if (p.demonym_place >= 0) {
       s.single_demonym = p.demonym_place;
+      s.demonym_key = keys.id("g" + std::to_string(p.demonym_place));
+    }
+    if (p.dropped) {
       if (p.demonym_place >= 0) {
         s.from = p.demonym_begin - base;
         s.to = p.demonym_end - base;
         s.surface = surfaces.id(text.substr(p.demonym_begin, p.demonym_end - p.demonym_begin));
-        s.key = keys.id("g" + std::to_string(p.demonym_place));
+        s.key = s.demonym_key;
       }
       return;
     }
@@ -1075,7 +1204,7 @@ struct EntityExtractor::Impl {
   void group_candidate(size_t i) {
     const Cand& c = cands[i];
     const Span& s = spans.spans[c.span];
-    if (s.dropped) return;
+    if (c.flags & kCandDemonymRef) return;
     Group& g = groups[c.key];
     int v[kEntityTypes];
     mention_votes(c, s, gaz, v);
@@ -1100,7 +1229,7 @@ struct EntityExtractor::Impl {
             if (due(cursor)) return false;
             Cand& c = cands[cursor];
             Span& s = spans.spans[c.span];
-            if (s.dropped) continue;
+            if (c.flags & kCandDemonymRef) continue;
             // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
             if ((c.flags & kCandNumberAfter) && !(c.flags & kCandDateline) &&
                 ((c.flags & kCandLineStart) || (c.ctx & kCtxNumberBefore)) && s.gaz >= 0 &&
@@ -1122,7 +1251,7 @@ struct EntityExtractor::Impl {
           for (const AcronymAfter& a : acronyms) {
             const Cand& c = cands[a.cand];
             const Span& s = spans.spans[c.span];
-            if (s.dropped || s.kept < 2) continue;
+            if ((c.flags & kCandDemonymRef) || s.kept < 2) continue;
             const std::string_view surface = surfaces.name(s.surface);
             const std::string_view acr = text_of(c).substr(a.begin, a.end - a.begin);
             const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(surface[0])));
@@ -1153,7 +1282,7 @@ struct EntityExtractor::Impl {
           for (Cand& c : cands) {
             if (!any_target) break;
             const Span& s = spans.spans[c.span];
-            if (s.dropped || acronym_targets[c.span] == kNone) continue;
+            if ((c.flags & kCandDemonymRef) || acronym_targets[c.span] == kNone) continue;
             const AcronymBinding& b = acronym_bindings[acronym_targets[c.span]];
             if (b.key == c.key) continue;
             const int gz = cand_gaz(c, s);
@@ -1188,7 +1317,7 @@ struct EntityExtractor::Impl {
               for (uint32_t k = r[0]; k < r[1]; ++k) {
                 const Cand& c = cands[k];
                 const Span& s = spans.spans[c.span];
-                if (s.dropped || s.kept < 2) continue;
+                if ((c.flags & kCandDemonymRef) || s.kept < 2) continue;
                 if (argmax(groups[c.key].votes) != 0) continue;
                 const bool seen = std::any_of(surnames.begin(), surnames.end(),
                                               [&](const Surname& x) { return x.last_key == s.last_key; });
@@ -1199,7 +1328,8 @@ struct EntityExtractor::Impl {
               for (uint32_t k = r[0]; k < r[1]; ++k) {
                 Cand& c = cands[k];
                 const Span& s = spans.spans[c.span];
-                if (s.dropped || cand_gaz(c, s) >= 0 || (s.kept_flags & kTokAllCaps) || s.surname_probe == kNone)
+                if ((c.flags & kCandDemonymRef) || cand_gaz(c, s) >= 0 || (s.kept_flags & kTokAllCaps) ||
+                    s.surname_probe == kNone)
                   continue;
                 auto it = std::find_if(surnames.begin(), surnames.end(),
                                        [&](const Surname& x) { return x.last_key == s.surname_probe; });
@@ -1252,11 +1382,8 @@ struct EntityExtractor::Impl {
           // made once at its size rather than grown step by step.
           {
             std::vector<uint32_t> count(n, 0);
-            for (const Cand& c : cands) {
-              const Span& s = spans.spans[c.span];
-              if (s.dropped ? s.single_demonym >= 0 && (c.ctx & kCtxInstitutionAfter) : entity_of[c.key] != kNone)
-                ++count[c.article];
-            }
+            for (const Cand& c : cands)
+              if ((c.flags & kCandDemonymRef) || entity_of[c.key] != kNone) ++count[c.article];
             for (const GivenMention& gm : given) ++count[gm.article];
             for (size_t a = 0; a < n; ++a) index.by_article[a].reserve(count[a]);
           }
@@ -1267,7 +1394,7 @@ struct EntityExtractor::Impl {
             if (due(cursor)) return false;
             const Cand& c = cands[cursor];
             const Span& s = spans.spans[c.span];
-            if (s.dropped) continue;
+            if (c.flags & kCandDemonymRef) continue;
             const uint32_t ent = entity_of[c.key];
             if (ent == kNone) continue;
             Mention m;
@@ -1286,9 +1413,9 @@ struct EntityExtractor::Impl {
           // Demonym references ("Iraqi government" -> Iraq), counted for places already found or known.
           for (const Cand& c : cands) {
             const Span& s = spans.spans[c.span];
-            if (!s.dropped || s.single_demonym < 0 || !(c.ctx & kCtxInstitutionAfter)) continue;
+            if (!(c.flags & kCandDemonymRef)) continue;
             if (entity_of.size() < keys.size()) entity_of.resize(keys.size(), kNone);
-            uint32_t& ent = entity_of[s.key];
+            uint32_t& ent = entity_of[s.demonym_key];
             if (ent == kNone) {
               ent = static_cast<uint32_t>(index.entities.size());
               Entity e;
@@ -1384,34 +1511,38 @@ bool EntityExtractor::step(double budget_ms) {
   Impl& m = *impl_;
   const auto t0 = Impl::Clock::now();
   const auto deadline = t0 + std::chrono::microseconds(static_cast<int64_t>(budget_ms * 1000));
-  while (m.stage < 4) {
+  while (m.stage < 5) {
     m.stage_start = m.cursor;
     bool done = true;
     const auto s0 = Impl::Clock::now();
-    if (m.stage == 0) done = m.run_bodies(deadline);
-    else if (m.stage == 1) done = m.run_titles(deadline);
-    else if (m.stage == 2) done = m.run_clean(deadline);
+    if (m.stage == 0) done = m.run_stats(deadline);
+    else if (m.stage == 1) done = m.run_bodies(deadline);
+    else if (m.stage == 2) done = m.run_titles(deadline);
+    else if (m.stage == 3) done = m.run_clean(deadline);
     else done = m.run_merge(deadline);
-    m.index.stage_ms[m.stage] += std::chrono::duration<double, std::milli>(Impl::Clock::now() - s0).count();
+    // (the statistics pass counts with the bodies)
+    m.index.stage_ms[std::max(0, m.stage - 1)] += std::chrono::duration<double, std::milli>(Impl::Clock::now() - s0).count();
     if (!done) break;
     ++m.stage;
     m.cursor = 0;
-    if (m.stage == 3 && Impl::Clock::now() >= deadline) break;  // merging starts in a fresh step
+    if (m.stage == 4 && Impl::Clock::now() >= deadline) break;  // merging starts in a fresh step
   }
   m.spent_ms += std::chrono::duration<double, std::milli>(Impl::Clock::now() - t0).count();
   m.index.extract_ms = m.spent_ms;
-  return m.stage >= 4;
+  return m.stage >= 5;
 }
 
 double EntityExtractor::progress() const {
   const Impl& m = *impl_;
-  // Rough shares of the work: bodies 60%, titles 5%, cleaning 10%, merging 25%.
+  // Rough shares of the work: statistics 10% (with the tagger), bodies 50%, titles 5%, cleaning 10%,
+  // merging 25%.
   const double nn = std::max<size_t>(1, m.n), ns = std::max<size_t>(1, m.spans.spans.size());
   switch (m.stage) {
-    case 0: return 0.60 * static_cast<double>(m.cursor) / nn;
-    case 1: return 0.60 + 0.05 * static_cast<double>(m.cursor) / nn;
-    case 2: return 0.65 + 0.10 * static_cast<double>(m.cursor) / ns;
-    case 3: return 0.75 + 0.03 * m.merge_phase;
+    case 0: return 0.10 * static_cast<double>(m.cursor) / nn;
+    case 1: return 0.10 + 0.50 * static_cast<double>(m.cursor) / nn;
+    case 2: return 0.60 + 0.05 * static_cast<double>(m.cursor) / nn;
+    case 3: return 0.65 + 0.10 * static_cast<double>(m.cursor) / ns;
+    case 4: return 0.75 + 0.03 * m.merge_phase;
     default: return 1.0;
   }
 }
