@@ -110,6 +110,9 @@ enum CandFlag : uint8_t {
   kCandDemonymRef = 1 << 3,   // a lone demonym read as a reference to its place ("Iraqi government")
 };
 
+// Names the tagger found with a smaller margin are not kept.
+constexpr uint8_t kMinTagMargin = 4;
+
 enum Rule : uint8_t { kRuleName, kRuleGazAlias, kRuleTeam, kRuleAcronym, kRuleSurname };
 
 // One candidate mention: 32 bytes, no strings. Its text is the distinct span `span`.
@@ -125,6 +128,7 @@ struct Cand {
   uint8_t flags = 0;       // CandFlag
   uint8_t rule = kRuleName;
   uint8_t tag = 0;         // the learned tagger's reading: 0 none (rules), else 1 + TagType
+  uint8_t margin = 0;      // how sure the tagger was (TagSpan::margin)
 };
 
 // A distinct candidate span (its bytes, whether its first word starts a sentence, whether it sits in a
@@ -148,6 +152,8 @@ struct Span {
   // Merge keys (ids):
   uint32_t key = kNone;            // group: gazetteer entry or normalised name (a demonym: its place)
   uint32_t demonym_key = kNone;    // a lone demonym: its place's group
+  bool prefix_ref = false;         // "US-led": the place is referred to wherever the word stands
+  uint32_t dem_from = 0, dem_to = 0, dem_surface = kNone;  // a lone demonym's bytes (from the span's start), text
   uint32_t surface = kNone;        // the kept text (a dropped demonym: the demonym)
   uint32_t last_key = kNone;       // surname key of a multi-word name ("sadr" of "Muqtada al-Sadr")
   uint32_t surname_probe = kNone;  // key under which a one-word name looks for its full name
@@ -401,6 +407,56 @@ void read_context(std::string_view text, const std::vector<Token>& toks, size_t 
   }
 }
 
+// "Syrian Democratic Forces (SDF)": the capitalised words before an acronym in parentheses whose
+// initials spell it are one organisation's name, whatever the tagger made of them (its spans over
+// those words give way). Writes the adjusted spans to out, or leaves out empty when nothing changes.
+void acronym_definitions(std::string_view text, const std::vector<Token>& toks, const std::vector<TagSpan>& tagged,
+                         std::vector<TagSpan>& out) {
+  out.clear();
+  const size_t n = toks.size();
+  for (size_t q = 1; q + 2 < n; ++q) {
+    if (toks[q].punct != '(' || toks[q + 2].punct != ')' || !toks[q + 1].has(kTokAllCaps)) continue;
+    const std::string_view acr = tok_text(text, toks[q + 1]);
+    if (acr.size() < 2 || acr.size() > 8 || acr.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
+      continue;
+    // Match the letters from the last one backwards over the words before the parenthesis.
+    size_t k = q, letters = acr.size();
+    size_t first = SIZE_MAX;
+    while (k > 0 && letters > 0) {
+      const Token& t = toks[k - 1];
+      if (!t.word() || toks[k].has(kTokLineBefore)) break;
+      const std::string_view w = tok_text(text, t);
+      if (!t.has(kTokCap)) {
+        if (w == "of" || w == "and" || w == "for" || w == "the") {
+          --k;
+          continue;
+        }
+        break;
+      }
+      if (w[0] != acr[letters - 1]) break;
+      --letters;
+      --k;
+      first = k;
+    }
+    if (letters != 0 || first == SIZE_MAX || q - first < 2) continue;
+    const uint32_t b = static_cast<uint32_t>(first), e = static_cast<uint32_t>(q - 1);
+    const std::vector<TagSpan>& src = out.empty() ? tagged : out;
+    std::vector<TagSpan> next;
+    bool placed = false;
+    for (const TagSpan& t : src) {
+      if (t.last < b || t.first > e) {
+        if (!placed && t.first > e) {
+          next.push_back({b, e, kTagOrg});
+          placed = true;
+        }
+        next.push_back(t);
+      }
+    }
+    if (!placed) next.push_back({b, e, kTagOrg});
+    out.swap(next);
+  }
+}
+
 // Candidates of one text: the names the tagger found (tagged), or without a tagger capitalised runs
 // with particles and connectors.
 void collect_candidates(std::string_view text, const std::vector<Token>& toks, uint32_t article, uint8_t field,
@@ -420,19 +476,36 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     for (size_t m = k; m < n && count < 4 && toks[m].word(); ++m) words[count++] = tok_text(text, toks[m]);
     return count > 0 && gaz.title_length(words, count) > 0;
   };
-  auto emit = [&](size_t i, size_t j, uint8_t tag) {
+  auto emit = [&](size_t i, size_t j, uint8_t tag, uint8_t margin) {
     Cand c;
     c.tag = tag;
+    c.margin = margin;
     c.article = article;
     c.field = field;
     c.sentence = sentence_base + toks[i].sentence;
     c.begin = toks[i].begin;
-    c.span = col.spans.intern(text, article, field, toks, i, j, headline);
+    const size_t acronyms_before = col.acronyms.size();
     read_context(text, toks, i, j, c, col);
+    if (tag) {
+      // A name of another kind before a place word is the place ("Ain al-Assad air base"); a reading
+      // the tagger was unsure of stands only with a cue word around it ("newspaper Al Sabah").
+      if (tag == 1 + kTagOther && (c.ctx & kCtxPlaceAfter) && (j > i || (col.gaz.find_demonym(tok_text(text, toks[i])) < 0 &&
+                                                        tok_text(text, toks[i]).find('-') == std::string_view::npos)))
+        c.tag = 1 + kTagPlace;
+      const uint16_t cues = kCtxPersonBefore | kCtxPersonAfter | kCtxHonorific | kCtxOrgBefore | kCtxPlaceAfter |
+                            kCtxPlaceBefore2;
+      if (margin < kMinTagMargin && !(c.ctx & cues)) {
+        col.acronyms.resize(acronyms_before);
+        return;
+      }
+    }
+    c.span = col.spans.intern(text, article, field, toks, i, j, headline);
     col.out.push_back(c);
   };
   if (tagged) {
-    for (const TagSpan& t : *tagged) {
+    std::vector<TagSpan> defined;
+    acronym_definitions(text, toks, *tagged, defined);
+    for (const TagSpan& t : defined.empty() ? *tagged : defined) {
       size_t i = t.first, j = t.last;
       while (i <= j && !toks[i].word()) ++i;  // a name starts and ends with a word
       while (j > i && !toks[j].word()) --j;
@@ -444,7 +517,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           while (j > i && !toks[j].word()) --j;
           break;
         }
-      emit(i, j, static_cast<uint8_t>(1 + t.type));
+      emit(i, j, static_cast<uint8_t>(1 + t.type), t.margin);
     }
     return;
   }
@@ -498,7 +571,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
       }
       break;
     }
-    emit(i, j, 0);
+    emit(i, j, 0, 0);
     i = j + 1;
   }
 }
@@ -515,6 +588,7 @@ struct Probe {
   bool title_cue = false;      // a person title was stripped from its front
   bool corporate = false;      // ended in a corporate suffix: an organisation
   int demonym_place = -1;      // a lone demonym: the gazetteer place it may refer to
+  bool prefix_ref = false;     // the place is the head of a hyphenated word ("US-led"): always a reference
   uint32_t demonym_begin = 0, demonym_end = 0;
   int gaz = -1;
   std::string surface;
@@ -526,6 +600,7 @@ struct Probe {
     headline = is_headline;
     dropped = title_cue = corporate = false;
     demonym_place = -1;
+    prefix_ref = false;
     demonym_begin = demonym_end = 0;
     gaz = -1;
     surface.clear();
@@ -754,12 +829,31 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   auto surface_of = [&](size_t a, size_t b) { return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin); };
   size_t a = 0, b = c.toks.size();
   if (b - a >= 2 && is_leading_function_word(word(a)) && gaz.find(surface_of(a + 1, b)) >= 0) ++a;
+  // A word the gazetteer lists as never a name ("Shiite", "Monday", "Pct") is not one here either.
+  if (b - a == 1 && not_entity(gaz, word(a)) && gaz.find_demonym(word(a)) < 0) {
+    c.dropped = true;
+    return;
+  }
   if (b - a == 1) {
     const int dem = gaz.find_demonym(word(a));
     if (dem >= 0) {
       c.demonym_place = dem;
       c.demonym_begin = c.toks[a].begin;
       c.demonym_end = c.toks[a].end;
+    }
+    // "US-led", "Turkish-backed": the place before the hyphen is referred to.
+    const std::string_view w = word(a);
+    const size_t hy = w.find('-');
+    if (dem < 0 && hy != std::string_view::npos && hy > 0 && (c.toks[a].flags & kTokHyphenLower)) {
+      const std::string_view head = w.substr(0, hy);
+      int place = gaz.find(head);
+      if (place < 0 || gaz.entry(place).type != EntityType::Place) place = gaz.find_demonym(head);
+      if (place >= 0 && gaz.entry(place).type == EntityType::Place) {
+        c.demonym_place = place;
+        c.demonym_begin = c.toks[a].begin;
+        c.demonym_end = c.toks[a].begin + static_cast<uint32_t>(hy);
+        c.prefix_ref = true;
+      }
     }
   }
   const std::string_view surface = surface_of(a, b);
@@ -801,8 +895,10 @@ void span_votes(const Probe& c, std::string_view text, const Gazetteer& gaz, int
   if (gaz.is_place_head(word(nt - 1)) && nt >= 2) v[2] += 4;
 }
 
-// The weight of the tagger's reading of one mention (a gazetteer entry's type weighs 6).
+// The weight of the tagger's reading of one mention (a gazetteer entry's type weighs 6, a cue word 3):
+// one vote per kMarginPerVote of its margin, at most kTaggerVote.
 constexpr int kTaggerVote = 8;
+constexpr int kMarginPerVote = 16;
 
 // The votes of one mention: its span's, the words around it, and where it stands.
 void mention_votes(const Cand& c, const Span& s, const Gazetteer& gaz, int* v) {
@@ -812,12 +908,9 @@ void mention_votes(const Cand& c, const Span& s, const Gazetteer& gaz, int* v) {
     return;
   }
   for (int t = 0; t < kEntityTypes; ++t) v[t] = s.votes[t];
-  if (c.tag) {
-    // The tagger read the mention in its context; the gazetteer's type (in the span's votes) weighs
-    // with it, so one name keeps one type across the corpus by vote.
-    if (c.tag - 1 < kEntityTypes) v[c.tag - 1] += kTaggerVote;
-    return;
-  }
+  // The tagger read the mention in its context; the gazetteer's type (in the span's votes) and the cue
+  // words weigh with it, so one name keeps one type across the corpus by vote.
+  if (c.tag && c.tag - 1 < kEntityTypes) v[c.tag - 1] += std::clamp(c.margin / kMarginPerVote, 1, kTaggerVote);
   if (c.ctx & kCtxPersonBefore) v[0] += 3;
   if (c.ctx & kCtxPersonAfter) v[0] += 3;
   if (c.ctx & kCtxSpeechAfter) v[0] += s.kept >= 2 ? 2 : 1;
@@ -1083,7 +1176,7 @@ struct EntityExtractor::Impl {
       // that refer to their place.
       const bool other = c.tag == 1 + kTagOther;
       if (s.dropped || other) {
-        if (!(s.single_demonym >= 0 && (c.ctx & kCtxInstitutionAfter))) continue;
+        if (!(s.single_demonym >= 0 && ((c.ctx & kCtxInstitutionAfter) || s.prefix_ref))) continue;
         c.flags |= kCandDemonymRef;
       }
       cands[w++] = c;
@@ -1116,6 +1209,10 @@ struct EntityExtractor::Impl {
     if (p.demonym_place >= 0) {
       s.single_demonym = p.demonym_place;
       s.demonym_key = keys.id("g" + std::to_string(p.demonym_place));
+      s.prefix_ref = p.prefix_ref;
+      s.dem_from = p.demonym_begin - base;
+      s.dem_to = p.demonym_end - base;
+      s.dem_surface = surfaces.id(text.substr(p.demonym_begin, p.demonym_end - p.demonym_begin));
     }
     if (p.dropped) {
       if (p.demonym_place >= 0) {
@@ -1334,7 +1431,9 @@ struct EntityExtractor::Impl {
                 auto it = std::find_if(surnames.begin(), surnames.end(),
                                        [&](const Surname& x) { return x.last_key == s.surname_probe; });
                 if (it == surnames.end() || it->key == c.key) continue;
-                if (argmax(groups[c.key].votes) > 0) continue;  // typed as an organisation or place on its own evidence
+                // Typed as an organisation or place on its own evidence (the tagger's reading of a lone
+                // surname is weak beside a full name in the same article).
+                if (!c.tag && argmax(groups[c.key].votes) > 0) continue;
                 c.key = it->key;
                 c.rule = kRuleSurname;
                 c.rule_arg = it->cand;
@@ -1426,12 +1525,12 @@ struct EntityExtractor::Impl {
               tallies.emplace_back();
             }
             Mention m;
-            m.begin = c.begin + s.from;
-            m.end = c.begin + s.to;
+            m.begin = c.begin + s.dem_from;
+            m.end = c.begin + s.dem_to;
             m.sentence = c.sentence;
             m.field = c.field;
             m.via_demonym = 1;
-            add_mention(c.article, ent, m, s.surface, [] { return std::string("demonym"); });
+            add_mention(c.article, ent, m, s.dem_surface, [] { return std::string("demonym"); });
           }
           name_entities();
           break;

@@ -384,6 +384,7 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
   if (toks.empty() || model.empty()) return;
   prepare(text, toks, ctx);
   labels_.assign(toks.size(), kLabelO);
+  margins_.assign(toks.size(), 255);
   uint8_t prev1 = kLabelO, prev2 = kLabelO;
   int32_t score[kTagLabels];
   for (size_t i = 0; i < toks.size(); ++i) {
@@ -396,21 +397,30 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
       for (uint64_t f : feats_)
         if (const int16_t* w = model.find(f))
           for (int l = 0; l < kTagLabels; ++l) score[l] += w[l];
-      int32_t top = INT32_MIN;
+      int32_t top = INT32_MIN, second = INT32_MIN;
       for (int l = 0; l < kTagLabels; ++l) {
         // I-x only continues a name of type x.
         if (l != kLabelO && (l % 2) == 0 && label_type(prev1) != label_type(static_cast<uint8_t>(l))) continue;
         if (score[l] > top) {
+          second = top;
           top = score[l];
           best = static_cast<uint8_t>(l);
+        } else if (score[l] > second) {
+          second = score[l];
         }
       }
+      const float lead = static_cast<float>(static_cast<int64_t>(top) - second) * model.scale() * 4.0f;
+      margins_[i] = static_cast<uint8_t>(std::min(255.0f, lead));
     }
     labels_[i] = best;
     prev2 = prev1;
     prev1 = best;
   }
   spans_from_labels(labels_, out);
+  for (TagSpan& sp : out) {
+    sp.margin = 255;
+    for (uint32_t k = sp.first; k <= sp.last; ++k) sp.margin = std::min(sp.margin, margins_[k]);
+  }
 }
 
 void spans_from_labels(const std::vector<uint8_t>& labels, std::vector<TagSpan>& out) {

@@ -46,6 +46,7 @@ TextCase text_case(std::string_view text, const std::vector<Token>& toks);
 struct TagSpan {
   uint32_t first = 0, last = 0;
   uint8_t type = kTagPerson;  // TagType
+  uint8_t margin = 255;       // how sure: the smallest lead of a label over the runner-up in the span (x4, capped)
 };
 
 // Words an article writes in lower case (title and body), by hash_lower: "Will" in a headline is a
@@ -135,6 +136,7 @@ class Tagger {
   std::vector<TokInfo> info_;
   std::vector<uint64_t> feats_;
   std::vector<uint8_t> labels_;
+  std::vector<uint8_t> margins_;
   std::string key_;
 };
 

@@ -20,13 +20,24 @@ inline std::string read_file(const std::string& path) {
 }
 inline std::string data(const std::string& name) { return read_file(std::string(AE_TEST_DATA_DIR) + "/" + name); }
 inline std::string asset(const std::string& name) { return read_file(std::string(AE_ASSETS_DIR) + "/" + name); }
-// The project's gazetteer and word list (assets/), loaded once per test binary.
+// The project's language data (assets/: gazetteer, word list, tagger weights) as the page and the CLI
+// load it, once per test binary.
 inline std::shared_ptr<ae::Gazetteer> gazetteer() {
   static std::shared_ptr<ae::Gazetteer> g = [] {
     auto gz = std::make_shared<ae::Gazetteer>();
     std::string error;
-    REQUIRE(gz->load_json(asset("gazetteer.json"), error));
-    gz->load_words(asset("english_words.txt"));
+    REQUIRE_MESSAGE(ae::load_language_files(AE_ASSETS_DIR, *gz, error), error);
+    REQUIRE(gz->tagger() != nullptr);
+    return gz;
+  }();
+  return g;
+}
+// The same without the tagger: the extractor's rules alone.
+inline std::shared_ptr<ae::Gazetteer> rules_gazetteer() {
+  static std::shared_ptr<ae::Gazetteer> g = [] {
+    auto gz = std::make_shared<ae::Gazetteer>();
+    std::string error;
+    REQUIRE_MESSAGE(ae::load_language_files(AE_ASSETS_DIR, *gz, error, false), error);
     return gz;
   }();
   return g;

@@ -123,7 +123,7 @@ TEST_CASE("a 4 MB title of one word and a 4 MB body of names are read and extrac
   std::string big = "[{\"title\":\"";
   big.append(4u << 20, 'A');
   big += "\",\"body\":\"";
-  for (size_t i = 0; big.size() < (8u << 20); ++i) big += "Baghdad met Damascus and the Syrian Democratic Forces. ";
+  for (size_t i = 0; big.size() < (8u << 20); ++i) big += "Baghdad met Damascus and John Smith of the United Nations. ";
   big += "\"}]";
   REQUIRE(ex.load_now(big, "big-text.json"));
   CHECK(ex.corpus().size() == 1);
