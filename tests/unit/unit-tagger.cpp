@@ -1,0 +1,123 @@
+// unit-tagger.cpp — the learned tagger: its weight file, BIO spans, and what the extractor makes of
+// its readings on text in headline case, capitals, wrapped lines and market reports.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "entities.h"
+#include "loader.h"
+#include "tagger.h"
+#include "test_util.h"
+
+using namespace ae;
+
+namespace {
+
+struct Found {
+  std::map<std::string, std::string> types;  // canonical name -> type
+  std::set<std::string> surfaces;            // every surface form of every entity
+};
+
+Found extract(const std::string& json) {
+  LoadResult r = load_corpus(json, "t");
+  REQUIRE_MESSAGE(r.ok, r.error.message);
+  const EntityIndex idx = extract_entities(r.corpus, *ae_test::gazetteer());
+  Found f;
+  for (const Entity& e : idx.entities) {
+    f.types[e.name] = type_name(e.type);
+    f.surfaces.insert(e.name);
+    for (const EntityAlias& a : e.aliases) f.surfaces.insert(a.surface);
+  }
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("tagger weights: saved and loaded byte for byte; damaged files refused with a message") {
+  std::vector<std::pair<uint64_t, std::vector<float>>> features = {
+      {0x1234567890ull, {1, -2, 3, 0, 0, 0, 0, 0, 0.5f}},
+      {0xABCDEF01ull, {0, 0, 0, 0, 0, 0, 0, 0, -4}},
+  };
+  TaggerModel m;
+  m.build(features);
+  const std::string bytes = m.save();
+  TaggerModel back;
+  std::string error;
+  REQUIRE(back.load(bytes, error));
+  CHECK(back.save() == bytes);
+  const int16_t* w = back.find(0x1234567890ull);
+  REQUIRE(w != nullptr);
+  CHECK(w[2] * back.scale() == doctest::Approx(3.0f).epsilon(0.01));
+  CHECK(w[1] * back.scale() == doctest::Approx(-2.0f).epsilon(0.01));
+  CHECK(back.find(0x42) == nullptr);
+
+  TaggerModel bad;
+  CHECK_FALSE(bad.load(bytes.substr(0, bytes.size() - 1), error));
+  CHECK(error.find("truncated") != std::string::npos);
+  CHECK_FALSE(bad.load("AETAGGR0" + bytes.substr(8), error));
+  CHECK(bad.empty());
+  std::string zero_key = bytes;
+  std::fill(zero_key.begin() + 20, zero_key.begin() + 24, '\0');
+  CHECK_FALSE(bad.load(zero_key, error));
+}
+
+TEST_CASE("BIO labels to spans: an I after O or another type starts a name") {
+  std::vector<TagSpan> spans;
+  const std::vector<uint8_t> labels = {kLabelO, label_begin(kTagPerson), label_inside(kTagPerson), kLabelO,
+                                       label_inside(kTagOrg), label_begin(kTagPlace), label_inside(kTagOrg)};
+  spans_from_labels(labels, spans);
+  REQUIRE(spans.size() == 4);
+  CHECK((spans[0].first == 1 && spans[0].last == 2 && spans[0].type == kTagPerson));
+  CHECK((spans[1].first == 4 && spans[1].last == 4 && spans[1].type == kTagOrg));
+  CHECK((spans[2].first == 5 && spans[2].last == 5 && spans[2].type == kTagPlace));
+  CHECK((spans[3].first == 6 && spans[3].last == 6 && spans[3].type == kTagOrg));
+}
+
+TEST_CASE("text case: as written, headline case, capitals") {
+  std::vector<Token> toks;
+  const std::string normal = "The minister said on Monday that talks would resume in Baghdad.";
+  tokenize(normal, toks);
+  CHECK(text_case(normal, toks) == TextCase::Normal);
+  const std::string headline = "Iraq Says Border With Syria Is Secure After Talks";
+  tokenize(headline, toks);
+  CHECK(text_case(headline, toks) == TextCase::Headline);
+  const std::string caps = "IRAQ SAYS BORDER WITH SYRIA IS SECURE AFTER TALKS";
+  tokenize(caps, toks);
+  CHECK(text_case(caps, toks) == TextCase::AllCaps);
+}
+
+TEST_CASE("headline case: function words and verbs are not names, the places still are") {
+  const Found f = extract(R"([
+    {"id":"h1","title":"Iraq Says Border With Syria Is Secure As Talks Resume","body":""},
+    {"id":"h2","title":"No Deal As The Ministers Meet In Baghdad","body":""},
+    {"id":"h3","title":"Will Oil Prices Rise Again This Week?","body":""}])");
+  for (const char* junk : {"Is", "Islamic State", "Says", "No", "Will", "The", "As", "Ministers", "Talks", "Oil"})
+    CHECK_MESSAGE(!f.surfaces.count(junk), "junk entity: ", junk);
+  CHECK(f.types.count("Iraq"));
+  CHECK(f.types.count("Syria"));
+  CHECK(f.types.count("Baghdad"));
+}
+
+TEST_CASE("names are clean: no line breaks or edge punctuation; market abbreviations are not names") {
+  const Found f = extract(R"([{"id":"r1","title":"U.S. FIRM SETS DIVIDEND",
+    "body":"The Securities and Exchange Commission said Standard and Poor's Corp lowered the rating of the\nUnited\nStates unit. Profit rose to 12 mln dlrs, or 15 cts a share, up 4.5 pct, the Bank of England said."}])");
+  for (const std::string& s : f.surfaces) {
+    CHECK_MESSAGE(s.find('\n') == std::string::npos, "line break in ", s);
+    CHECK_MESSAGE((!s.empty() && std::isalnum(static_cast<unsigned char>(s[0]))), "starts with punctuation: ", s);
+  }
+  for (const char* junk : {"mln", "dlrs", "cts", "pct", "Dlrs", "Mln"}) CHECK_MESSAGE(!f.surfaces.count(junk), "junk: ", junk);
+  CHECK(f.types.count("Securities and Exchange Commission"));
+  CHECK(f.types.count("Bank of England"));
+}
+
+TEST_CASE("an acronym defined in parentheses binds the words before it as one organisation") {
+  const Found f = extract(R"([{"id":"a1","title":"Clashes in the north",
+    "body":"Fighters of the Kurdish-led Syrian Democratic Forces (SDF) withdrew on Monday. The SDF said talks would go on."}])");
+  REQUIRE(f.types.count("Syrian Democratic Forces"));
+  CHECK(f.types.at("Syrian Democratic Forces") == "org");
+  CHECK(f.surfaces.count("SDF"));
+  CHECK_FALSE(f.types.count("SDF"));  // an alias, not an entity of its own
+}
