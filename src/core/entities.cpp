@@ -1024,6 +1024,7 @@ struct EntityExtractor::Impl {
   std::vector<TagSpan> tagged;
   std::vector<TagSpan> title_tags;        // the titles' names, found while the bodies are read
   std::vector<uint32_t> title_tag_start;  // per article (n + 1 entries)
+  std::vector<uint8_t> cases;             // per article: TextCase of the title | of the body << 2
   std::string group_key_;  // reused while cleaning
   Probe probe_;
 
@@ -1037,7 +1038,10 @@ struct EntityExtractor::Impl {
     body_start.assign(n + 1, 0);
     title_start.assign(n + 1, 0);
     model = gaz.tagger();
-    if (model) title_tag_start.assign(n + 1, 0);
+    if (model) {
+      title_tag_start.assign(n + 1, 0);
+      cases.assign(n, 0);
+    }
   }
 
   // Pass 0 (with the tagger): the corpus's word-case statistics, complete before any text is tagged.
@@ -1048,9 +1052,12 @@ struct EntityExtractor::Impl {
       const Article& art = corpus.articles[cursor];
       if (art.has_given_entities) continue;
       tokenize(art.title, title_toks);
-      if (text_case(art.title, title_toks) == TextCase::Normal) stats.add(art.title, title_toks);
+      const TextCase tc = text_case(art.title, title_toks);
+      if (tc == TextCase::Normal) stats.add(art.title, title_toks);
       tokenize(art.body, toks);
-      if (text_case(art.body, toks) == TextCase::Normal) stats.add(art.body, toks);
+      const TextCase bc = text_case(art.body, toks);
+      if (bc == TextCase::Normal) stats.add(art.body, toks);
+      cases[cursor] = static_cast<uint8_t>(static_cast<int>(tc) | static_cast<int>(bc) << 2);
     }
     return true;
   }
@@ -1081,10 +1088,11 @@ struct EntityExtractor::Impl {
         doc_words.clear();
         doc_words.add(art.title, title_toks);
         doc_words.add(art.body, toks);
-        tagger.tag(*model, art.body, toks, TagContext{&gaz, &stats, &doc_words, text_case(art.body, toks), false}, tagged);
+        const TextCase title_case = static_cast<TextCase>(cases[a] & 3), body_case = static_cast<TextCase>(cases[a] >> 2);
+        tagger.tag(*model, art.body, toks, TagContext{&gaz, &stats, &doc_words, body_case, false}, tagged);
         collect_candidates(art.body, toks, a, 1, ts, false, col, &tagged);
         tagger.tag(*model, art.title, title_toks,
-                   TagContext{&gaz, &stats, &doc_words, text_case(art.title, title_toks), true}, tagged);
+                   TagContext{&gaz, &stats, &doc_words, title_case, true}, tagged);
         title_tags.insert(title_tags.end(), tagged.begin(), tagged.end());
         title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
         continue;
@@ -1142,6 +1150,7 @@ struct EntityExtractor::Impl {
     }
     std::vector<TagSpan>().swap(title_tags);
     std::vector<uint32_t>().swap(title_tag_start);
+    std::vector<uint8_t>().swap(cases);
     title_start[n] = static_cast<uint32_t>(cands.size());
     spans.release_table();
     return true;

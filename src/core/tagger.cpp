@@ -77,6 +77,7 @@ uint64_t shape_hash(std::string_view w, char punct) {
 }
 
 bool is_connector(std::string_view w) {
+  if (w.size() > 3) return false;  // every connector is short
   static const StringTable<char> kWords = {"of", "and", "the", "de", "for", "al", "el", "du", "la", "van", "von",
                                            "der", "den", "di", "del", "da", "on", "&", "y", "bin"};
   return kWords.contains(w);
@@ -110,15 +111,50 @@ TextCase text_case(std::string_view text, const std::vector<Token>& toks) {
   return TextCase::Normal;
 }
 
+void DocWords::clear() {
+  ++stamp_;
+  used_ = 0;
+  if (stamp_ == 0) {  // wrapped: forget every slot
+    slots_.assign(slots_.size(), Slot{});
+    stamp_ = 1;
+  }
+}
+
+void DocWords::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  used_ = 0;
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& o : old) {
+    if (o.stamp != stamp_) continue;
+    size_t i = o.hash & mask;
+    while (slots_[i].stamp == stamp_) i = (i + 1) & mask;
+    slots_[i] = o;
+    ++used_;
+  }
+}
+
 void DocWords::add(std::string_view text, const std::vector<Token>& toks) {
-  for (const Token& t : toks)
-    if (t.word() && !t.has(kTokCap) && !t.has(kTokDigit)) lower_.push_back(hash_lower(text.substr(t.begin, t.end - t.begin)));
-  std::sort(lower_.begin(), lower_.end());
-  lower_.erase(std::unique(lower_.begin(), lower_.end()), lower_.end());
+  for (const Token& t : toks) {
+    if (!t.word() || t.has(kTokCap) || t.has(kTokDigit)) continue;
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const uint64_t h = hash_lower(text.substr(t.begin, t.end - t.begin));
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].stamp == stamp_ && slots_[i].hash != h) i = (i + 1) & mask;
+    if (slots_[i].stamp != stamp_) {
+      slots_[i] = {h, stamp_};
+      ++used_;
+    }
+  }
 }
 
 bool DocWords::has_lower(uint64_t word_hash) const {
-  return std::binary_search(lower_.begin(), lower_.end(), word_hash);
+  if (slots_.empty()) return false;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = word_hash & mask; slots_[i].stamp == stamp_; i = (i + 1) & mask)
+    if (slots_[i].hash == word_hash) return true;
+  return false;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -144,7 +180,7 @@ T get(const char* p) {
 bool TaggerModel::load(std::string_view bytes, std::string& error) {
   keys_.clear();
   weights_.clear();
-  rows_ = FlatTable<uint32_t>();
+  slots_.clear();
   if (bytes.size() < 20 || std::memcmp(bytes.data(), kMagic, 8) != 0) {
     error = "not a tagger weight file (expected AETAGGR1)";
     return false;
@@ -214,9 +250,17 @@ void TaggerModel::build(const std::vector<std::pair<uint64_t, std::vector<float>
 }
 
 void TaggerModel::index() {
-  rows_ = FlatTable<uint32_t>();
-  rows_.make_room(keys_.size());
-  for (uint32_t r = 0; r < keys_.size(); ++r) rows_.add_in_room(keys_[r]) = r;
+  size_t cap = 16;
+  while (cap < keys_.size() * 2) cap *= 2;
+  slots_.assign(keys_.empty() ? 0 : cap, Slot{});
+  mask_ = cap - 1;
+  if (keys_.empty()) return;
+  for (uint32_t r = 0; r < keys_.size(); ++r) {
+    size_t i = home(keys_[r]) & mask_;
+    while (slots_[i].key) i = (i + 1) & mask_;
+    slots_[i].key = keys_[r];
+    std::memcpy(slots_[i].w, &weights_[static_cast<size_t>(r) * kTagLabels], sizeof(slots_[i].w));
+  }
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -231,30 +275,6 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
   const size_t n = toks.size();
   info_.assign(n, TokInfo{});
   const bool normal = ctx.mode == TextCase::Normal;
-  for (size_t i = 0; i < n; ++i) {
-    const Token& t = toks[i];
-    TokInfo& ti = info_[i];
-    const std::string_view w = text.substr(t.begin, t.end - t.begin);
-    ti.shape = shape_hash(w, t.word() ? 0 : (t.punct ? t.punct : '?'));
-    if (!t.word()) continue;
-    ti.lower_hash = hash_lower(w);
-    if (t.has(kTokDigit)) continue;
-    const Lower lw(w);
-    const std::string_view l = lw.view();
-    const Gazetteer::WordInfo* wi = gaz.word(l);
-    ti.roles = wi ? wi->roles : 0;
-    const bool english = gaz.is_english_word(l);
-    // First names and demonyms are stored capitalised.
-    char cap[48];
-    const size_t cn = l.size();
-    std::memcpy(cap, l.data(), cn);
-    if (cn && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 32);
-    const std::string_view capw(cap, cn);
-    const bool first = gaz.is_first_name(capw);
-    const bool demonym = gaz.find_demonym(capw) >= 0;
-    ti.dict = static_cast<uint8_t>((english ? 1 : 0) | (first ? 2 : 0) | (demonym ? 4 : 0));
-    ti.lex = english || first || demonym || wi != nullptr || is_connector(l);
-  }
   // Gazetteer matches: the longest name starting at each capitalised token (any word in headlines),
   // running over capitalised words and connectors ("Bank of England").
   for (size_t i = 0; i < n;) {
@@ -298,6 +318,36 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
   }
 }
 
+void Tagger::read_token(size_t i) const {
+  const Gazetteer& gaz = *ctx_.gaz;
+  const Token& t = (*toks_)[i];
+  TokInfo& ti = info_[i];
+  ti.ready = true;  // (ti.gaz was set by prepare())
+  const std::string_view w = text_.substr(t.begin, t.end - t.begin);
+  ti.shape = shape_hash(w, t.word() ? 0 : (t.punct ? t.punct : '?'));
+  if (!t.word()) return;
+  ti.lower_hash = hash_lower(w);
+  if (t.has(kTokDigit)) return;
+  const Lower lw(w);
+  const std::string_view l = lw.view();
+  const Gazetteer::WordInfo* wi = gaz.word(l);
+  ti.roles = wi ? wi->roles : 0;
+  const bool english = gaz.is_english_word(l);
+  // First names and demonyms are stored capitalised and only asked for capitalised words.
+  bool first = false, demonym = false;
+  if (t.has(kTokCap)) {
+    char cap[48];
+    const size_t cn = l.size();
+    std::memcpy(cap, l.data(), cn);
+    if (cn && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 32);
+    const std::string_view capw(cap, cn);
+    first = gaz.is_first_name(capw);
+    demonym = gaz.find_demonym(capw) >= 0;
+  }
+  ti.dict = static_cast<uint8_t>((english ? 1 : 0) | (first ? 2 : 0) | (demonym ? 4 : 0));
+  ti.lex = english || first || demonym || wi != nullptr || is_connector(l);
+}
+
 bool Tagger::considered(size_t i, uint8_t previous_label) const {
   const Token& t = (*toks_)[i];
   if (previous_label != kLabelO) return true;
@@ -309,7 +359,7 @@ bool Tagger::considered(size_t i, uint8_t previous_label) const {
 void Tagger::static_features(size_t i, std::vector<uint64_t>& out) const {
   const std::vector<Token>& toks = *toks_;
   const Token& t = toks[i];
-  const TokInfo& ti = info_[i];
+  const TokInfo& ti = info(i);
   const uint64_t mode = static_cast<uint64_t>(ctx_.mode);
   const uint64_t capbits = (t.has(kTokCap) ? 1u : 0u) | (t.has(kTokAllCaps) ? 2u : 0u) |
                            (t.has(kTokSentStart) ? 4u : 0u);
@@ -351,8 +401,8 @@ void Tagger::static_features(size_t i, std::vector<uint64_t>& out) const {
   }
   out.push_back(feat(kFGaz, ti.gaz | mode << 4));
   // Neighbours within the text (sentence ends are visible through the shapes of punctuation).
-  const TokInfo* prev = i > 0 ? &info_[i - 1] : nullptr;
-  const TokInfo* next = i + 1 < toks.size() ? &info_[i + 1] : nullptr;
+  const TokInfo* prev = i > 0 ? &info(i - 1) : nullptr;
+  const TokInfo* next = i + 1 < toks.size() ? &info(i + 1) : nullptr;
   const uint64_t none = 0x5EED;
   out.push_back(feat(kFPrevShape, prev ? prev->shape : none));
   out.push_back(feat(kFNextShape, next ? next->shape : none));
@@ -361,8 +411,8 @@ void Tagger::static_features(size_t i, std::vector<uint64_t>& out) const {
   out.push_back(feat(kFGazNext, next ? next->gaz : 99));
   if (prev && prev->lex) out.push_back(feat(kFPrevWord, prev->lower_hash));
   if (next && next->lex) out.push_back(feat(kFNextWord, next->lower_hash));
-  if (i >= 2 && info_[i - 2].lex) out.push_back(feat(kFPrev2Word, info_[i - 2].lower_hash));
-  if (i + 2 < toks.size() && info_[i + 2].lex) out.push_back(feat(kFNextWord2, info_[i + 2].lower_hash));
+  if (i >= 2 && info(i - 2).lex) out.push_back(feat(kFPrev2Word, info(i - 2).lower_hash));
+  if (i + 2 < toks.size() && info(i + 2).lex) out.push_back(feat(kFNextWord2, info(i + 2).lower_hash));
   if (prev)
     for (int b = 0; b < 11; ++b)
       if (prev->roles & (1u << b)) out.push_back(feat(kFPrevRole, static_cast<uint64_t>(b)));

@@ -53,12 +53,21 @@ struct TagSpan {
 // name only if the article never writes "will".
 class DocWords {
  public:
-  void clear() { lower_.clear(); }
+  void clear();
   void add(std::string_view text, const std::vector<Token>& toks);
   bool has_lower(uint64_t word_hash) const;
 
  private:
-  std::vector<uint64_t> lower_;  // sorted after add()
+  // Open addressing over word hashes; a slot belongs to the current article when its stamp is the
+  // current one, so clear() is one increment.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t stamp = 0;
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  uint32_t stamp_ = 1;
+  size_t used_ = 0;
 };
 
 // Features of a token that depend on the two labels before it (word: 0 when not a lexical word).
@@ -72,12 +81,18 @@ class TaggerModel {
   size_t size() const { return keys_.size(); }
   // The weights of a feature (kTagLabels values, to multiply by scale()), or nullptr.
   const int16_t* find(uint64_t feature) const {
-    const uint32_t* row = rows_.find(key32(feature));
-    return row ? &weights_[static_cast<size_t>(*row) * kTagLabels] : nullptr;
+    if (slots_.empty()) return nullptr;
+    const uint32_t key = key32(feature);
+    for (size_t i = home(key) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return s.w;
+      if (s.key == 0) return nullptr;
+    }
   }
   float scale() const { return scale_; }
   // Building a model (training): real-valued weights per feature, quantised here.
   void build(const std::vector<std::pair<uint64_t, std::vector<float>>>& features);
+  static size_t home(uint32_t key) { return static_cast<size_t>((uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 40); }
   static uint32_t key32(uint64_t feature) {
     const uint32_t k = static_cast<uint32_t>(feature);
     return k ? k : 1;
@@ -85,10 +100,16 @@ class TaggerModel {
 
  private:
   void index();
+  // The key and its weights side by side: one cache line per lookup.
+  struct Slot {
+    uint32_t key = 0;
+    int16_t w[kTagLabels] = {};
+  };
   std::vector<uint32_t> keys_;
   std::vector<int16_t> weights_;
   float scale_ = 1.0f;
-  FlatTable<uint32_t> rows_;  // key (as 64 bits) -> row
+  std::vector<Slot> slots_;  // open addressing by the key's hash, at most half full
+  size_t mask_ = 0;
 };
 
 // Everything the features read besides the tokens themselves.
@@ -114,15 +135,16 @@ class Tagger {
   bool considered(size_t i, uint8_t previous_label) const;
   // Features that depend on the two labels before the token.
   void label_features(size_t i, uint8_t prev1, uint8_t prev2, std::vector<uint64_t>& out) const {
-    const TokInfo& ti = info_[i];
+    const TokInfo& ti = info(i);
     tag_label_features(ti.shape, ti.lex ? ti.lower_hash : 0, prev1, prev2, out);
   }
   // What label_features() reads of token i: its shape hash and its word hash (0 when not a lexical word).
-  uint64_t shape_of(size_t i) const { return info_[i].shape; }
-  uint64_t lexical_word_of(size_t i) const { return info_[i].lex ? info_[i].lower_hash : 0; }
+  uint64_t shape_of(size_t i) const { return info(i).shape; }
+  uint64_t lexical_word_of(size_t i) const { return info(i).lex ? info(i).lower_hash : 0; }
 
  private:
   struct TokInfo {
+    bool ready = false;       // the fields below are made when the token is first read
     uint64_t lower_hash = 0;  // hash_lower of the word
     uint64_t shape = 0;       // hash of the word's shape
     uint16_t roles = 0;       // the gazetteer's roles of the lower-case word
@@ -133,7 +155,12 @@ class Tagger {
   std::string_view text_;
   const std::vector<Token>* toks_ = nullptr;
   TagContext ctx_;
-  std::vector<TokInfo> info_;
+  const TokInfo& info(size_t i) const {
+    if (!info_[i].ready) read_token(i);
+    return info_[i];
+  }
+  void read_token(size_t i) const;
+  mutable std::vector<TokInfo> info_;
   std::vector<uint64_t> feats_;
   std::vector<uint8_t> labels_;
   std::vector<uint8_t> margins_;
