@@ -439,20 +439,26 @@ void acronym_definitions(std::string_view text, const std::vector<Token>& toks, 
       first = k;
     }
     if (letters != 0 || first == SIZE_MAX || q - first < 2) continue;
+    // The name and the acronym itself (so "IS" of "Islamic State (IS)" stands however sure the tagger was).
     const uint32_t b = static_cast<uint32_t>(first), e = static_cast<uint32_t>(q - 1);
+    const uint32_t acr_at = static_cast<uint32_t>(q + 1);
     const std::vector<TagSpan>& src = out.empty() ? tagged : out;
     std::vector<TagSpan> next;
     bool placed = false;
     for (const TagSpan& t : src) {
-      if (t.last < b || t.first > e) {
+      if (t.last < b || (t.first > e && t.first != acr_at)) {
         if (!placed && t.first > e) {
-          next.push_back({b, e, kTagOrg});
+          next.push_back({b, e, kTagOrg, 255});
+          next.push_back({acr_at, acr_at, kTagOrg, 255});
           placed = true;
         }
         next.push_back(t);
       }
     }
-    if (!placed) next.push_back({b, e, kTagOrg});
+    if (!placed) {
+      next.push_back({b, e, kTagOrg, 255});
+      next.push_back({acr_at, acr_at, kTagOrg, 255});
+    }
     out.swap(next);
   }
 }
@@ -505,7 +511,26 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
   if (tagged) {
     std::vector<TagSpan> defined;
     acronym_definitions(text, toks, *tagged, defined);
-    for (const TagSpan& t : defined.empty() ? *tagged : defined) {
+    if (defined.empty()) defined = *tagged;
+    // A lone particle read as a name of its own right before the next one is that name's start ("Al" +
+    // "Sabah"): the two are joined, typed as the surer of the two readings.
+    size_t w = 0;
+    for (size_t k = 0; k < defined.size(); ++k) {
+      if (w > 0) {
+        TagSpan& prev = defined[w - 1];
+        const TagSpan& cur = defined[k];
+        if (prev.first == prev.last && cur.first == prev.last + 1 && toks[cur.first].has(kTokSpaceBefore) &&
+            !toks[cur.first].has(kTokLineBefore) && is_particle(ascii_lower(tok_text(text, toks[prev.first])))) {
+          if (cur.margin > prev.margin) prev.type = cur.type;
+          prev.margin = std::max(prev.margin, cur.margin);
+          prev.last = cur.last;
+          continue;
+        }
+      }
+      defined[w++] = defined[k];
+    }
+    defined.resize(w);
+    for (const TagSpan& t : defined) {
       size_t i = t.first, j = t.last;
       while (i <= j && !toks[i].word()) ++i;  // a name starts and ends with a word
       while (j > i && !toks[j].word()) --j;
@@ -580,6 +605,39 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
 // [SECTION] Cleaning
 // -------------------------------------------------------------------------------------------------
 
+// A name as shown: runs of white space (a line wrapped inside a name, tabs) as one space.
+void assign_surface(std::string& out, std::string_view s) {
+  out.clear();
+  bool space = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += ch;
+  }
+  while (!out.empty() && (out.back() == '\'' || out.back() == '"')) out.pop_back();  // "U.S.'" of "U.S.' trade"
+}
+
+// Currency, unit and market-report abbreviations ("12 mln dlrs", "4.5 pct"): never names.
+bool is_unit_word(std::string_view w) {
+  static const WordSet kWords = {"dlr", "dlrs", "mln", "bln", "pct", "cts", "ct", "shr", "shrs", "qtr", "revs", "avg",
+                                 "vs", "mths", "yr", "yrs", "stg", "lbs", "lb", "kg", "tonnes", "bpd", "btu",
+                                 "oper", "ltd", "inc", "corp", "co", "plc", "nil", "pts", "ecus", "yen", "mark",
+                                 "marks", "francs", "lire", "guilders", "pesos", "rands", "cwt", "hl", "ha", "qtly", "div",
+                                 "reg", "prior", "pay", "record", "prov", "adj", "ann", "ct", "mths", "wk", "wks"};
+  char buf[16];
+  if (w.size() >= sizeof buf) return false;
+  size_t n = 0;
+  for (char ch : w) {
+    if (ch == '.') continue;
+    buf[n++] = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+  }
+  return kWords.contains(std::string_view(buf, n));
+}
+
 // A distinct span being cleaned: its tokens (from its first occurrence) and what cleaning decides.
 struct Probe {
   std::vector<SpanTok> toks;
@@ -648,7 +706,10 @@ bool is_corporate_suffix(std::string_view w) {
   static const WordSet kSuffixes = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc",
                                     "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "GmbH", "Cos", "Limited",
                                     "Incorporated", "Corporation", "Company", "SpA", "AB", "ASA", "Oyj", "KK"};
-  return kSuffixes.contains(w);
+  // The same in capitals ("NORANDA INC"), for the longer suffixes (a capital "CO" or "SA" may be a name).
+  static const WordSet kCaps = {"CORP", "CORP.", "INC", "INC.", "LTD", "LTD.", "LIMITED", "INCORPORATED",
+                                "CORPORATION", "COMPANY", "GMBH", "CO", "CO.", "COS"};
+  return kSuffixes.contains(w) || kCaps.contains(w);
 }
 
 // Drops words that are not part of the name from the front and back of a candidate, and decides
@@ -817,7 +878,7 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   }
   c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
   c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
-  c.surface.assign(surface);
+  assign_surface(c.surface, surface);
   if (a != key_a || b != key_b) name_key_into(surface, c.key);
 }
 
@@ -829,8 +890,16 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   auto surface_of = [&](size_t a, size_t b) { return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin); };
   size_t a = 0, b = c.toks.size();
   if (b - a >= 2 && is_leading_function_word(word(a)) && gaz.find(surface_of(a + 1, b)) >= 0) ++a;
-  // A word the gazetteer lists as never a name ("Shiite", "Monday", "Pct") is not one here either.
-  if (b - a == 1 && not_entity(gaz, word(a)) && gaz.find_demonym(word(a)) < 0) {
+  // A word the gazetteer lists as never a name ("Shiite", "Monday", "Pct") is not one here either, nor
+  // are units and currencies ("Dlr", "MLN").
+  if (b - a == 1 && ((not_entity(gaz, word(a)) && gaz.find_demonym(word(a)) < 0) || is_unit_word(word(a)))) {
+    c.dropped = true;
+    return;
+  }
+  // One letter ("O.7 PCT") or a lone head word ("Bank", "Ministry") the gazetteer does not know is not a
+  // name.
+  if (b - a == 1 && (word(a).size() == 1 || (gaz.is_org_head(word(a)) && gaz.find(word(a)) < 0) ||
+                     (gaz.is_place_head(word(a)) && gaz.find(word(a)) < 0))) {
     c.dropped = true;
     return;
   }
@@ -861,14 +930,22 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   c.gaz = gaz.find_key(c.key);
   size_t core_b = b;
   while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
+  if (is_corporate_suffix(word(a)) || (core_b - a == 1 && core_b != b && gaz.is_org_head(word(a)))) {
+    c.dropped = true;  // "Co Inc", "Bank Plc": suffixes and a head word, no name
+    return;
+  }
   if (core_b != b) {
     c.corporate = true;
-    if (c.gaz < 0) c.gaz = gaz.find(surface_of(a, core_b));
+    // "Canada Corp" is a company, not Canada: only an organisation of the gazetteer is its core.
+    if (c.gaz < 0) {
+      const int core = gaz.find(surface_of(a, core_b));
+      if (core >= 0 && gaz.entry(core).type == EntityType::Org) c.gaz = core;
+    }
     c.core_surface.assign(surface_of(a, core_b));
   }
   c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
   c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
-  c.surface.assign(surface);
+  assign_surface(c.surface, surface);
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -947,6 +1024,7 @@ struct Group {
   size_t first_candidate = SIZE_MAX;
   size_t max_tokens = 0;
   uint32_t mid_sentence = 0;  // mentions not at a sentence start
+  bool corporate = false;     // a mention ends in a corporate suffix ("Noranda Inc"): a company
   bool present() const { return first_candidate != SIZE_MAX; }
 };
 
@@ -1252,8 +1330,14 @@ struct EntityExtractor::Impl {
       s.key = keys.id("g" + std::to_string(p.gaz));
     } else {
       group_key_ = "n";
-      if (p.corporate) group_key_ += name_key(p.core_surface);
+      // "Lear Corp" groups with "Lear"; "Bank Ltd" does not group with every "Bank", nor "Treasury
+      // Corporation" with "Treasury": a core that is one common word keeps the whole name.
+      const bool generic_core = p.core_surface.find(' ') == std::string::npos &&
+                                gaz.is_english_word(ascii_lower(p.core_surface));
+      if (p.corporate && !generic_core) group_key_ += name_key(p.core_surface);
       else group_key_ += nk;
+      // "Dragon Air" and "Dragonair", "La Roche" and "LAROCHE" are one name (with the tagger).
+      if (model) group_key_.erase(std::remove(group_key_.begin(), group_key_.end(), ' '), group_key_.end());
       s.key = keys.id(group_key_);
     }
     s.gaz_alias = p.gaz >= 0 && p.surface != gaz.entry(p.gaz).name;
@@ -1279,6 +1363,11 @@ struct EntityExtractor::Impl {
   std::vector<uint32_t> entity_of;  // key id -> entity
   std::vector<std::pair<uint32_t, uint32_t>> firsts;  // (first candidate, key)
   std::vector<std::vector<SurfaceTally>> tallies;     // per entity
+  std::vector<bool> team_entity;                      // per entity (those made later: none)
+  struct Surname {
+    uint32_t last_key, key, cand;  // a full name's last word, its group and a candidate of it
+  };
+  std::unordered_map<uint32_t, Surname> corpus_surnames;  // with the tagger: by last word (key kNone: several people)
 
   int cand_gaz(const Cand& c, const Span& s) const { return c.rule == kRuleTeam ? -1 : s.gaz; }
 
@@ -1318,6 +1407,7 @@ struct EntityExtractor::Impl {
     const int gz = cand_gaz(c, s);
     if (gz >= 0) g.gaz = gz;
     g.max_tokens = std::max<size_t>(g.max_tokens, s.kept);
+    if (s.corporate && gz < 0) g.corporate = true;
     if (!(s.kept_flags & kTokSentStart)) ++g.mid_sentence;
     if (c.article < g.first_article || (c.article == g.first_article && i < g.first_candidate)) {
       g.first_article = c.article;
@@ -1337,7 +1427,9 @@ struct EntityExtractor::Impl {
             Span& s = spans.spans[c.span];
             if (c.flags & kCandDemonymRef) continue;
             // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
-            if ((c.flags & kCandNumberAfter) && !(c.flags & kCandDateline) &&
+            // (With the tagger, only where it read an organisation: "Japan 12.5" in a trade table stays
+            // the country.) A team is named as one ("Japan (team)"): one name, one type.
+            if ((!model || c.tag == 1 + kTagOrg) && (c.flags & kCandNumberAfter) && !(c.flags & kCandDateline) &&
                 ((c.flags & kCandLineStart) || (c.ctx & kCtxNumberBefore)) && s.gaz >= 0 &&
                 gaz.entry(s.gaz).type == EntityType::Place) {
               auto team = team_keys.find(c.span);
@@ -1409,10 +1501,37 @@ struct EntityExtractor::Impl {
           }
           break;
         case 3: {
-          struct Surname {
-            uint32_t last_key, key, cand;
-          };
           std::vector<Surname> surnames;
+          if (cursor == 0 && model) {
+            // Full names of people across the corpus by surname: a lone "Reagan" in an article without
+            // "Ronald Reagan" joins him when he has at least three in four of the full-name mentions of
+            // that surname in the corpus (Nancy Reagan keeps her own).
+            struct Tally {
+              Surname who;
+              uint32_t count;
+            };
+            std::unordered_map<uint32_t, std::vector<Tally>> by_last;
+            for (size_t k = 0; k < cands.size(); ++k) {
+              const Cand& c = cands[k];
+              const Span& s = spans.spans[c.span];
+              if ((c.flags & kCandDemonymRef) || s.kept < 2 || s.last_key == kNone) continue;
+              if (argmax(groups[c.key].votes) != 0) continue;
+              std::vector<Tally>& v = by_last[s.last_key];
+              auto t = std::find_if(v.begin(), v.end(), [&](const Tally& x) { return x.who.key == c.key; });
+              if (t == v.end()) v.push_back({{s.last_key, c.key, static_cast<uint32_t>(k)}, 1});
+              else ++t->count;
+            }
+            corpus_surnames.clear();
+            for (const auto& [last, v] : by_last) {
+              uint32_t total = 0;
+              const Tally* top = &v[0];
+              for (const Tally& t : v) {
+                total += t.count;
+                if (t.count > top->count) top = &t;
+              }
+              if (top->count >= 3 && top->count * 4 >= total * 3) corpus_surnames.emplace(last, top->who);
+            }
+          }
           for (; cursor < n; ++cursor) {
             if (++slices % 16 == 0 && past(deadline)) return false;
             const size_t a = cursor;
@@ -1429,7 +1548,7 @@ struct EntityExtractor::Impl {
                                               [&](const Surname& x) { return x.last_key == s.last_key; });
                 if (!seen) surnames.push_back({s.last_key, c.key, k});
               }
-            if (surnames.empty()) continue;
+            if (surnames.empty() && corpus_surnames.empty()) continue;
             for (const auto& r : ranges)
               for (uint32_t k = r[0]; k < r[1]; ++k) {
                 Cand& c = cands[k];
@@ -1439,13 +1558,18 @@ struct EntityExtractor::Impl {
                   continue;
                 auto it = std::find_if(surnames.begin(), surnames.end(),
                                        [&](const Surname& x) { return x.last_key == s.surname_probe; });
-                if (it == surnames.end() || it->key == c.key) continue;
+                const Surname* match = it != surnames.end() ? &*it : nullptr;
+                if (!match && !corpus_surnames.empty() && c.tag == 1 + kTagPerson) {
+                  auto cs = corpus_surnames.find(s.surname_probe);
+                  if (cs != corpus_surnames.end() && cs->second.key != kNone) match = &cs->second;
+                }
+                if (!match || match->key == c.key) continue;
                 // Typed as an organisation or place on its own evidence (the tagger's reading of a lone
                 // surname is weak beside a full name in the same article).
                 if (!c.tag && argmax(groups[c.key].votes) > 0) continue;
-                c.key = it->key;
+                c.key = match->key;
                 c.rule = kRuleSurname;
-                c.rule_arg = it->cand;
+                c.rule_arg = match->cand;
               }
           }
           break;
@@ -1458,6 +1582,7 @@ struct EntityExtractor::Impl {
             if (!g.present()) continue;
             int t = argmax(g.votes);
             if (t < 0 && g.max_tokens >= 2) t = 0;  // an unknown multi-word name: most often a person in news
+            if (g.corporate && model) t = 1;        // "Noranda Inc" makes every "Noranda" of its group the company
             group_type[key] = t;                    // a single capitalised word without any cue: not kept
             if (t >= 0) firsts.push_back({static_cast<uint32_t>(g.first_candidate), static_cast<uint32_t>(key)});
           }
@@ -1476,6 +1601,7 @@ struct EntityExtractor::Impl {
           entity_of.assign(keys.size(), kNone);
           for (const auto& [first, key] : firsts) {
             entity_of[key] = static_cast<uint32_t>(index.entities.size());
+            team_entity.push_back(keys.name(key)[0] == 't');
             Entity e;
             auto gt = given_type.find(key);
             e.type = static_cast<EntityType>(gt != given_type.end() ? gt->second : group_type[key]);
@@ -1598,6 +1724,7 @@ struct EntityExtractor::Impl {
       }
       std::vector<SurfaceTally>().swap(ts);
       if (e.name.empty()) e.name = best.empty() ? (e.aliases.empty() ? std::string("?") : e.aliases[0].surface) : best;
+      if (id < team_entity.size() && team_entity[id]) e.name += " (team)";
       std::string canonical_key;  // made when a second surface needs it (most entities have one)
       for (EntityAlias& al : e.aliases) {
         if (al.rule != "name" || al.surface == e.name) continue;

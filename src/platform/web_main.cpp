@@ -362,24 +362,14 @@ void sync_canvas_size() {
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
 }
 
-// The gazetteer and word list are embedded in the module (/data/...) at build time.
+// The gazetteer, word list and tagger weights are embedded in the module (/data/...) at build time.
 void load_gazetteer() {
-  auto read = [](const char* path, std::string& out) {
-    FILE* f = std::fopen(path, "rb");
-    if (!f) return false;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    std::fclose(f);
-    return true;
-  };
-  std::string json, words, error;
+  std::string error;
   auto gaz = std::make_shared<ae::Gazetteer>();
-  if (!read("/data/gazetteer.json", json) || !read("/data/english_words.txt", words) || !gaz->load_json(json, error)) {
-    g_app->explorer().report_error("The gazetteer could not be read; entities are not extracted. " + error);
+  if (!ae::load_language_files("/data", *gaz, error)) {
+    g_app->explorer().report_error("The language data could not be read; entities are not extracted. " + error);
     return;
   }
-  gaz->load_words(words);
   g_app->explorer().set_gazetteer(std::move(gaz));
 }
 

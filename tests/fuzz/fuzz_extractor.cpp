@@ -13,18 +13,11 @@
 #include "gazetteer.h"
 
 namespace {
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 const ae::Gazetteer& gazetteer() {
   static ae::Gazetteer g = [] {
     ae::Gazetteer gz;
     std::string error;
-    if (!gz.load_json(read(AE_ASSETS_DIR "/gazetteer.json"), error)) std::abort();
-    gz.load_words(read(AE_ASSETS_DIR "/english_words.txt"));
+    if (!ae::load_language_files(AE_ASSETS_DIR, gz, error)) std::abort();  // the tagger's weights included
     return gz;
   }();
   return g;
