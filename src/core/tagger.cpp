@@ -83,6 +83,18 @@ bool is_connector(std::string_view w) {
   return kWords.contains(w);
 }
 
+// Capitalised function words that open sentences and never start a name on their own.
+bool is_opening_word(std::string_view w) {
+  static const StringTable<char> kWords = {
+      "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "My", "Your", "In",
+      "On", "At", "For", "But", "And", "Or", "As", "By", "From", "To", "With", "Of", "If", "When", "While", "After",
+      "Before", "Under", "Since", "Although", "Though", "Meanwhile", "However", "Also", "Both", "Some", "Many",
+      "Most", "All", "Several", "Other", "Another", "Such", "Every", "Each", "He", "She", "It", "They", "We",
+      "I", "You", "There", "Here", "Why", "How", "What", "Where", "Who", "Which", "Whose", "Earlier", "Later",
+      "Last", "Next", "Asked", "According", "Under", "During", "Despite", "Analysts", "Officials", "Shares"};
+  return kWords.contains(w);
+}
+
 struct Lower {
   char buf[48];
   size_t n = 0;
@@ -251,7 +263,7 @@ void TaggerModel::build(const std::vector<std::pair<uint64_t, std::vector<float>
 
 void TaggerModel::index() {
   size_t cap = 16;
-  while (cap < keys_.size() * 2) cap *= 2;
+  while (cap * 3 < keys_.size() * 4) cap *= 2;  // at most three quarters full
   slots_.assign(keys_.empty() ? 0 : cap, Slot{});
   mask_ = cap - 1;
   if (keys_.empty()) return;
@@ -319,13 +331,35 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
 }
 
 void Tagger::read_token(size_t i) const {
-  const Gazetteer& gaz = *ctx_.gaz;
   const Token& t = (*toks_)[i];
   TokInfo& ti = info_[i];
   ti.ready = true;  // (ti.gaz was set by prepare())
   const std::string_view w = text_.substr(t.begin, t.end - t.begin);
-  ti.shape = shape_hash(w, t.word() ? 0 : (t.punct ? t.punct : '?'));
-  if (!t.word()) return;
+  if (!t.word()) {
+    ti.shape = shape_hash(w, t.punct ? t.punct : '?');
+    return;
+  }
+  // A word's information depends on its bytes and on whether it is capitalised (kTokCap), which the
+  // bytes decide but for the tokenizer's view of non-Latin capitals: both are in the key.
+  const uint64_t key = hash_bytes(w) ^ (t.has(kTokCap) ? 0x5bd1e995ull : 0) ^ (t.has(kTokDigit) ? 0xc2b2ae35ull : 0);
+  if (const WordInfo* c = words_.find(key)) {
+    ti.lower_hash = c->lower_hash;
+    ti.shape = c->shape;
+    ti.roles = c->roles;
+    ti.dict = c->dict;
+    ti.lex = c->lex;
+    return;
+  }
+  read_word(w, t, ti);
+  if (cached_ < kWordCacheSize) {
+    ++cached_;
+    words_[key] = WordInfo{ti.lower_hash, ti.shape, ti.roles, ti.dict, ti.lex};
+  }
+}
+
+void Tagger::read_word(std::string_view w, const Token& t, TokInfo& ti) const {
+  const Gazetteer& gaz = *ctx_.gaz;
+  ti.shape = shape_hash(w, 0);
   ti.lower_hash = hash_lower(w);
   if (t.has(kTokDigit)) return;
   const Lower lw(w);
@@ -353,7 +387,11 @@ bool Tagger::considered(size_t i, uint8_t previous_label) const {
   if (previous_label != kLabelO) return true;
   if (!t.word()) return false;
   if (ctx_.mode != TextCase::Normal) return true;
-  return t.has(kTokCap) || t.has(kTokAllCaps) || t.has(kTokParticle);
+  if (!(t.has(kTokCap) || t.has(kTokAllCaps) || t.has(kTokParticle))) return false;
+  // "The", "But", "He" opening a sentence start no name (but where a gazetteer name does: "The Hague").
+  if (t.has(kTokSentStart) && info_[i].gaz == 0 && is_opening_word(text_.substr(t.begin, t.end - t.begin)))
+    return false;
+  return true;
 }
 
 void Tagger::static_features(size_t i, std::vector<uint64_t>& out) const {

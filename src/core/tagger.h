@@ -160,7 +160,18 @@ class Tagger {
     return info_[i];
   }
   void read_token(size_t i) const;
+  void read_word(std::string_view w, const Token& t, TokInfo& ti) const;
   mutable std::vector<TokInfo> info_;
+  // What read_word() found for each distinct word (exact bytes), for the most frequent words of a
+  // corpus: the first kWordCacheSize seen.
+  struct WordInfo {
+    uint64_t lower_hash = 0, shape = 0;
+    uint16_t roles = 0;
+    uint8_t dict = 0, lex = 0;
+  };
+  static constexpr size_t kWordCacheSize = 65536;
+  mutable FlatTable<WordInfo> words_;
+  mutable size_t cached_ = 0;
   std::vector<uint64_t> feats_;
   std::vector<uint8_t> labels_;
   std::vector<uint8_t> margins_;
