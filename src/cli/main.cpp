@@ -45,7 +45,8 @@ const char* kUsage =
     "  bench-network FILE [--window DAYS] [--scope document|sentence]\n"
     "                                   JSON figures: incremental range step (p50/p95 ms), ForceAtlas2 iteration\n"
     "                                   at 2,000 nodes / 20,000 edges\n"
-    "Options: --data DIR  where gazetteer.json, english_words.txt and tagger.bin are (default: the project's assets/,\n"
+    "Options: --rules-only  extract without the learned tagger (the rules alone), for comparisons\n"
+    "         --data DIR  where gazetteer.json, english_words.txt and tagger.bin are (default: the project's assets/,\n"
     "                     or $AE_DATA_DIR)\n"
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
     "Dates D: ISO 8601 (2026-01-21) or a news form (\"21 January 2026\").\n";
@@ -79,6 +80,7 @@ struct Args {
   int repeat = 5;
   bool jsonl = false;
   bool canonical = false;
+  bool rules_only = false;  // --rules-only: the extractor without the tagger's weights (for comparisons)
   std::string sort = "mentions";
   std::string data_dir;
   std::string scope = "document", measure = "count", format = "csv";
@@ -111,6 +113,8 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.jsonl = true;
     } else if (opt == "--canonical") {
       a.canonical = true;
+    } else if (opt == "--rules-only") {
+      a.rules_only = true;
     } else if (opt == "--sort") {
       if (!value(a.sort)) return false;
       if (a.sort != "mentions" && a.sort != "articles" && a.sort != "name") return false;
@@ -226,7 +230,7 @@ bool load_gazetteer(const Args& a, ae::Gazetteer& gaz) {
   if (dir.empty() && std::getenv("AE_DATA_DIR")) dir = std::getenv("AE_DATA_DIR");
   if (dir.empty()) dir = AE_DEFAULT_DATA_DIR;
   std::string error;
-  if (!ae::load_language_files(dir, gaz, error)) {
+  if (!ae::load_language_files(dir, gaz, error, !a.rules_only)) {
     std::fprintf(stderr, "explorer: %s (use --data DIR)\n", error.c_str());
     return false;
   }
