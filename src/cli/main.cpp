@@ -2,6 +2,7 @@
 // same core as the web app. Layer: cli.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "compare.h"
 #include "cooccurrence.h"
 #include "date.h"
 #include "entities.h"
@@ -41,6 +43,13 @@ const char* kUsage =
       "  export FILE --what edges.csv|edges.gexf|entities.csv|articles.json [--from D] [--to D]\n"
     "             [--select NAME] [--scope S] [--measure M] [--min-count N] [--top N (default 60)]\n"
     "                                   the web app's Export menu for the same view, byte for byte\n"
+    "  diff FILE --a FROM..TO --b FROM..TO [--csv|--json|--format gexf] [--scope S] [--min-count N]\n"
+    "                                   what changed from range A to range B: entities (count in A and B,\n"
+    "                                   change, smoothed log ratio, new/gone/rising/falling) as CSV; with\n"
+    "                                   --json also the links (only in A, only in B, both); GEXF: the\n"
+    "                                   three-way network (edge attribute side)\n"
+    "  bursts FILE [--csv|--json]       bursts of attention per entity (Kleinberg's two-state automaton over\n"
+    "                                   daily bins, weekly when the corpus spans more than 180 days)\n"
     "  synth [--articles N] [--entities N] [--seed S]   a deterministic synthetic corpus (JSON Lines) on stdout\n"
     "  bench-network FILE [--window DAYS] [--scope document|sentence]\n"
     "                                   JSON figures: incremental range step (p50/p95 ms), ForceAtlas2 iteration\n"
@@ -80,7 +89,8 @@ struct Args {
   int repeat = 5;
   bool jsonl = false;
   bool canonical = false;
-  bool rules_only = false;  // --rules-only: the extractor without the tagger's weights (for comparisons)
+  bool rules_only = false;
+  std::string range_a, range_b;  // diff: FROM..TO  // --rules-only: the extractor without the tagger's weights (for comparisons)
   std::string sort = "mentions";
   std::string data_dir;
   std::string scope = "document", measure = "count", format = "csv";
@@ -115,6 +125,14 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.canonical = true;
     } else if (opt == "--rules-only") {
       a.rules_only = true;
+    } else if (opt == "--a") {
+      if (!value(a.range_a)) return false;
+    } else if (opt == "--b") {
+      if (!value(a.range_b)) return false;
+    } else if (opt == "--csv") {
+      a.format = "csv";
+    } else if (opt == "--json") {
+      a.format = "json";
     } else if (opt == "--sort") {
       if (!value(a.sort)) return false;
       if (a.sort != "mentions" && a.sort != "articles" && a.sort != "name") return false;
@@ -323,6 +341,83 @@ int cmd_edges(const Args& a) {
   return 0;
 }
 
+// "FROM..TO" into two days (either side may be empty: the corpus's first or last date).
+bool parse_span(const std::string& text, const ae::Corpus& c, ae::Day& from, ae::Day& to) {
+  const size_t dots = text.find("..");
+  if (dots == std::string::npos) {
+    std::fprintf(stderr, "explorer: a range is FROM..TO (e.g. 1987-02-01..1987-02-28), not '%s'\n", text.c_str());
+    return false;
+  }
+  return parse_day(text.substr(0, dots), c.date_min, from) && parse_day(text.substr(dots + 2), c.date_max, to);
+}
+
+// explorer diff FILE --a FROM..TO --b FROM..TO [--csv|--json|--format gexf]: what changed from A to B.
+int cmd_diff(const Args& a) {
+  ae::Scope scope;
+  ae::Measure measure;
+  if (!network_options(a, scope, measure)) return 2;
+  if (a.range_a.empty() || a.range_b.empty()) {
+    std::fprintf(stderr, "explorer: diff needs --a FROM..TO and --b FROM..TO\n");
+    return 2;
+  }
+  ae::Gazetteer gaz;
+  if (!load_gazetteer(a, gaz)) return 1;
+  ae::Explorer ex;
+  if (!load(a, ex)) return 1;
+  const ae::Corpus& c = ex.corpus();
+  ae::Day af, at, bf, bt;
+  if (!parse_span(a.range_a, c, af, at) || !parse_span(a.range_b, c, bf, bt)) return 2;
+  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  ae::Cooccurrence ca(c, index, scope), cb(c, index, scope);
+  ca.set_range(af, at);
+  cb.set_range(bf, bt);
+  const auto rows = ae::compare_entities(ca, cb);
+  const auto links = ae::compare_links(ca, cb, static_cast<uint32_t>(a.min_count));
+  const std::string out = a.format == "json"   ? ae::compare_json(rows, links, index, ca, cb)
+                          : a.format == "gexf" ? ae::compare_gexf(links, index, cb)
+                                               : ae::compare_csv(rows, index);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  size_t only_a = 0, only_b = 0;
+  for (const auto& l : links) {
+    if (l.side == ae::LinkSide::OnlyA) ++only_a;
+    if (l.side == ae::LinkSide::OnlyB) ++only_b;
+  }
+  std::fprintf(stderr, "explorer: A %llu, B %llu %s units; %zu entities; %zu links (%zu only in A, %zu only in B)\n",
+               static_cast<unsigned long long>(ca.units()), static_cast<unsigned long long>(cb.units()),
+               ae::scope_name(scope), rows.size(), links.size(), only_a, only_b);
+  return 0;
+}
+
+// explorer bursts FILE [--csv|--json]: every entity's bursts of attention.
+int cmd_bursts(const Args& a) {
+  ae::Gazetteer gaz;
+  if (!load_gazetteer(a, gaz)) return 1;
+  ae::Explorer ex;
+  if (!load(a, ex)) return 1;
+  const ae::Corpus& c = ex.corpus();
+  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  const ae::BurstIndex b = ae::compute_bursts(c, index);
+  if (a.format == "json") {
+    nlohmann::json j = {{"bin_days", b.timeline.bin_days}, {"first", ae::format_iso(b.timeline.first)}};
+    nlohmann::json list = nlohmann::json::array();
+    for (const ae::Burst& x : b.bursts)
+      list.push_back({{"name", index.entities[x.entity].name},
+                      {"type", ae::type_name(index.entities[x.entity].type)},
+                      {"from", ae::format_iso(b.timeline.bin_start(x.begin))},
+                      {"to", ae::format_iso(b.timeline.bin_start(x.end) + b.timeline.bin_days - 1)},
+                      {"weight", std::round(x.weight * 100) / 100}});
+    j["bursts"] = std::move(list);
+    const std::string out = j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else {
+    const std::string out = ae::bursts_csv(b, index);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  std::fprintf(stderr, "explorer: %zu bursts of %zu entities over %zu bins of %d day(s)\n", b.bursts.size(),
+               index.entities.size(), b.timeline.articles.size(), b.timeline.bin_days);
+  return 0;
+}
+
 int cmd_export(const Args& a) {
   ae::Scope scope;
   ae::Measure measure;
@@ -513,6 +608,8 @@ int main(int argc, char** argv) {
   if (a.command == "bench") return cmd_bench(a);
   if (a.command == "entities") return cmd_entities(a);
   if (a.command == "edges") return cmd_edges(a);
+  if (a.command == "diff") return cmd_diff(a);
+  if (a.command == "bursts") return cmd_bursts(a);
   if (a.command == "export") return cmd_export(a);
   if (a.command == "synth") return cmd_synth(a);
   if (a.command == "bench-network") return cmd_bench_network(a);

@@ -373,8 +373,6 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-namespace {
-
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -388,6 +386,8 @@ std::string xml_escape(const std::string& s) {
   }
   return out;
 }
+
+namespace {
 
 std::string number(double v) {
   char buf[32];

@@ -176,6 +176,8 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
 
 // A CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break (RFC 4180).
 std::string csv_field(const std::string& s);
+// Text for an XML attribute or element (& < > " escaped).
+std::string xml_escape(const std::string& s);
 
 // Exports. CSV: source,target,source_type,target_type,count,weight,measure. JSON: {"nodes", "edges", ...}.
 // GEXF 1.3 with node attributes type, mentions and community, edge attribute count; weight is the measure.

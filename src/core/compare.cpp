@@ -1,0 +1,310 @@
+// compare.cpp — two ranges compared, and bursts of attention. Layer: core.
+#include "compare.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+namespace ae {
+
+const char* trend_name(Trend t) {
+  switch (t) {
+    case Trend::New: return "new";
+    case Trend::Gone: return "gone";
+    case Trend::Rising: return "rising";
+    case Trend::Falling: return "falling";
+    default: return "steady";
+  }
+}
+
+const char* link_side_name(LinkSide s) {
+  switch (s) {
+    case LinkSide::OnlyA: return "only_a";
+    case LinkSide::OnlyB: return "only_b";
+    default: return "both";
+  }
+}
+
+std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurrence& b) {
+  std::vector<EntityChange> out;
+  const size_t n = std::min(a.entity_count(), b.entity_count());
+  const double ua = static_cast<double>(a.units()) + 1.0, ub = static_cast<double>(b.units()) + 1.0;
+  for (uint32_t e = 0; e < n; ++e) {
+    const uint32_t ca = a.entity_units(e), cb = b.entity_units(e);
+    if (ca == 0 && cb == 0) continue;
+    EntityChange c;
+    c.entity = e;
+    c.a = ca;
+    c.b = cb;
+    c.delta = static_cast<int64_t>(cb) - static_cast<int64_t>(ca);
+    c.log_ratio = std::log2(((cb + 0.5) / ub) / ((ca + 0.5) / ua));
+    if (ca == 0 && cb >= 2) c.trend = Trend::New;
+    else if (cb == 0 && ca >= 2) c.trend = Trend::Gone;
+    else if (c.log_ratio >= 1.0 && cb >= 3) c.trend = Trend::Rising;
+    else if (c.log_ratio <= -1.0 && ca >= 3) c.trend = Trend::Falling;
+    out.push_back(c);
+  }
+  std::sort(out.begin(), out.end(), [](const EntityChange& x, const EntityChange& y) {
+    const double sx = std::fabs(x.log_ratio) * (x.a + x.b), sy = std::fabs(y.log_ratio) * (y.a + y.b);
+    if (sx != sy) return sx > sy;
+    return x.entity < y.entity;
+  });
+  return out;
+}
+
+std::vector<LinkChange> compare_links(const Cooccurrence& a, const Cooccurrence& b, uint32_t min_count) {
+  std::unordered_map<uint64_t, LinkChange> links;
+  auto take = [&](const Cooccurrence& co, bool is_b) {
+    co.pairs().for_each([&](uint64_t key, uint32_t count) {
+      if (count < min_count) return;
+      LinkChange& l = links[key];
+      l.x = static_cast<uint32_t>(key >> 32);
+      l.y = static_cast<uint32_t>(key);
+      (is_b ? l.b : l.a) = count;
+    });
+  };
+  take(a, false);
+  take(b, true);
+  std::vector<LinkChange> out;
+  out.reserve(links.size());
+  for (auto& [key, l] : links) {
+    l.side = l.a && l.b ? LinkSide::Both : l.a ? LinkSide::OnlyA : LinkSide::OnlyB;
+    out.push_back(l);
+  }
+  std::sort(out.begin(), out.end(), [](const LinkChange& p, const LinkChange& q) {
+    const uint32_t mp = std::max(p.a, p.b), mq = std::max(q.a, q.b);
+    if (mp != mq) return mp > mq;
+    return p.x != q.x ? p.x < q.x : p.y < q.y;
+  });
+  return out;
+}
+
+namespace {
+std::string fixed(double v, int digits) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+}  // namespace
+
+std::string compare_csv(const std::vector<EntityChange>& rows, const EntityIndex& index) {
+  std::string out = "name,type,count_a,count_b,change,log_ratio,trend\n";
+  for (const EntityChange& c : rows) {
+    const Entity& e = index.entities[c.entity];
+    out += csv_field(e.name) + "," + type_name(e.type) + "," + std::to_string(c.a) + "," + std::to_string(c.b) + "," +
+           std::to_string(c.delta) + "," + fixed(c.log_ratio, 3) + "," + trend_name(c.trend) + "\n";
+  }
+  return out;
+}
+
+std::string compare_gexf(const std::vector<LinkChange>& links, const EntityIndex& index, const Cooccurrence& b) {
+  std::vector<uint32_t> nodes;
+  for (const LinkChange& l : links) {
+    nodes.push_back(l.x);
+    nodes.push_back(l.y);
+  }
+  std::sort(nodes.begin(), nodes.end());
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+      "  <meta><creator>Article Explorer</creator><description>co-occurrence in two ranges, scope " +
+      std::string(scope_name(b.scope())) +
+      "</description></meta>\n"
+      "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+      "    <attributes class=\"node\">\n"
+      "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+      "      <attribute id=\"mentions_b\" title=\"mentions in B\" type=\"integer\"/>\n"
+      "    </attributes>\n"
+      "    <attributes class=\"edge\">\n"
+      "      <attribute id=\"side\" title=\"side\" type=\"string\"/>\n"
+      "      <attribute id=\"count_a\" title=\"count in A\" type=\"integer\"/>\n"
+      "      <attribute id=\"count_b\" title=\"count in B\" type=\"integer\"/>\n"
+      "    </attributes>\n"
+      "    <nodes>\n";
+  for (uint32_t e : nodes)
+    out += "      <node id=\"" + std::to_string(e) + "\" label=\"" + xml_escape(index.entities[e].name) +
+           "\"><attvalues><attvalue for=\"type\" value=\"" + type_name(index.entities[e].type) +
+           "\"/><attvalue for=\"mentions_b\" value=\"" + std::to_string(b.entity_mentions(e)) +
+           "\"/></attvalues></node>\n";
+  out += "    </nodes>\n    <edges>\n";
+  size_t id = 0;
+  for (const LinkChange& l : links)
+    out += "      <edge id=\"" + std::to_string(id++) + "\" source=\"" + std::to_string(l.x) + "\" target=\"" +
+           std::to_string(l.y) + "\" weight=\"" + std::to_string(std::max<uint32_t>(1, l.b)) +
+           "\"><attvalues><attvalue for=\"side\" value=\"" + link_side_name(l.side) +
+           "\"/><attvalue for=\"count_a\" value=\"" + std::to_string(l.a) + "\"/><attvalue for=\"count_b\" value=\"" +
+           std::to_string(l.b) + "\"/></attvalues></edge>\n";
+  out += "    </edges>\n  </graph>\n</gexf>\n";
+  return out;
+}
+
+std::string compare_json(const std::vector<EntityChange>& rows, const std::vector<LinkChange>& links,
+                         const EntityIndex& index, const Cooccurrence& a, const Cooccurrence& b) {
+  nlohmann::json j;
+  j["a"] = {{"units", a.units()}};
+  j["b"] = {{"units", b.units()}};
+  nlohmann::json ents = nlohmann::json::array();
+  for (const EntityChange& c : rows) {
+    const Entity& e = index.entities[c.entity];
+    ents.push_back({{"name", e.name},
+                    {"type", type_name(e.type)},
+                    {"count_a", c.a},
+                    {"count_b", c.b},
+                    {"change", c.delta},
+                    {"log_ratio", std::round(c.log_ratio * 1000) / 1000},
+                    {"trend", trend_name(c.trend)}});
+  }
+  j["entities"] = std::move(ents);
+  nlohmann::json ls = nlohmann::json::array();
+  for (const LinkChange& l : links)
+    ls.push_back({{"source", index.entities[l.x].name},
+                  {"target", index.entities[l.y].name},
+                  {"count_a", l.a},
+                  {"count_b", l.b},
+                  {"side", link_side_name(l.side)}});
+  j["links"] = std::move(ls);
+  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bursts
+// ---------------------------------------------------------------------------------------------
+
+BurstBins make_bins(const Corpus& corpus) {
+  BurstBins t;
+  if (corpus.dated == 0) return t;
+  t.first = corpus.date_min;
+  t.bin_days = corpus.date_max - corpus.date_min > 180 ? 7 : 1;
+  t.articles.assign(static_cast<size_t>((corpus.date_max - corpus.date_min) / t.bin_days) + 1, 0);
+  for (size_t k = 0; k < corpus.dated; ++k) ++t.articles[t.bin_of(corpus.articles[corpus.by_date[k]].date)];
+  return t;
+}
+
+std::vector<Burst> detect_bursts(const std::vector<uint32_t>& r, const std::vector<uint32_t>& n, double s,
+                                 double gamma) {
+  std::vector<Burst> out;
+  const size_t T = std::min(r.size(), n.size());
+  double R = 0, N = 0;
+  for (size_t t = 0; t < T; ++t) {
+    R += r[t];
+    N += n[t];
+  }
+  if (T < 2 || R <= 0 || N <= 0 || R >= N) return out;
+  const double p0 = R / N, p1 = std::min(s * p0, 0.9999);
+  if (p1 <= p0) return out;
+  const double up = gamma * std::log(static_cast<double>(T));
+  auto cost = [&](size_t t, double p) {
+    if (n[t] == 0) return 0.0;
+    return -(r[t] * std::log(p) + (static_cast<double>(n[t]) - r[t]) * std::log1p(-p));
+  };
+  // Viterbi over two states; back[t][i]: the state at t - 1 on the cheapest path into state i at t.
+  std::vector<uint8_t> back(T * 2, 0);
+  double c0 = cost(0, p0), c1 = cost(0, p1) + up;  // the sequence starts in the base state
+  for (size_t t = 1; t < T; ++t) {
+    const double e0 = cost(t, p0), e1 = cost(t, p1);
+    const double to0_from0 = c0, to0_from1 = c1;  // leaving a burst is free
+    const double to1_from0 = c0 + up, to1_from1 = c1;
+    const double n0 = std::min(to0_from0, to0_from1) + e0, n1 = std::min(to1_from0, to1_from1) + e1;
+    back[t * 2 + 0] = to0_from1 < to0_from0 ? 1 : 0;
+    back[t * 2 + 1] = to1_from1 <= to1_from0 ? 1 : 0;
+    c0 = n0;
+    c1 = n1;
+  }
+  std::vector<uint8_t> state(T, 0);
+  state[T - 1] = c1 < c0 ? 1 : 0;
+  for (size_t t = T - 1; t > 0; --t) state[t - 1] = back[t * 2 + state[t]];
+  for (size_t t = 0; t < T;) {
+    if (!state[t]) {
+      ++t;
+      continue;
+    }
+    Burst b;
+    b.begin = static_cast<uint32_t>(t);
+    double w = 0;
+    while (t < T && state[t]) {
+      w += cost(t, p0) - cost(t, p1);
+      ++t;
+    }
+    b.end = static_cast<uint32_t>(t - 1);
+    b.weight = w;
+    if (w > 0) out.push_back(b);
+  }
+  return out;
+}
+
+std::vector<uint32_t> BurstIndex::dense(uint32_t entity) const {
+  std::vector<uint32_t> v(timeline.articles.size(), 0);
+  if (entity < series.size())
+    for (const auto& [bin, count] : series[entity]) v[bin] = count;
+  return v;
+}
+
+double BurstIndex::bursting(uint32_t entity, Day from, Day to) const {
+  if (timeline.articles.empty()) return 0;
+  double w = 0;
+  for (const Burst& b : bursts) {
+    if (b.entity != entity) continue;
+    const Day bf = timeline.bin_start(b.begin), bt = timeline.bin_start(b.end) + timeline.bin_days - 1;
+    if (bf <= to && bt >= from) w += b.weight;
+  }
+  return w;
+}
+
+BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32_t min_articles) {
+  BurstIndex out;
+  out.timeline = make_bins(corpus);
+  out.series.resize(index.entities.size());
+  if (out.timeline.articles.empty()) return out;
+  std::vector<uint32_t> seen;
+  for (size_t k = 0; k < corpus.dated; ++k) {
+    const uint32_t a = corpus.by_date[k];
+    const uint32_t bin = static_cast<uint32_t>(out.timeline.bin_of(corpus.articles[a].date));
+    seen.clear();
+    for (const Mention& m : index.by_article[a]) seen.push_back(m.entity);
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (uint32_t e : seen) {
+      auto& s = out.series[e];
+      if (!s.empty() && s.back().first == bin) ++s.back().second;
+      else s.push_back({bin, 1});
+    }
+  }
+  std::vector<uint32_t> r(out.timeline.articles.size(), 0);
+  for (uint32_t e = 0; e < out.series.size(); ++e) {
+    uint32_t total = 0;
+    for (const auto& p : out.series[e]) total += p.second;
+    if (total < min_articles) continue;
+    std::fill(r.begin(), r.end(), 0);
+    for (const auto& [bin, count] : out.series[e]) r[bin] = count;
+    for (Burst b : detect_bursts(r, out.timeline.articles)) {
+      b.entity = e;
+      out.bursts.push_back(b);
+    }
+  }
+  std::sort(out.bursts.begin(), out.bursts.end(), [](const Burst& x, const Burst& y) {
+    if (x.weight != y.weight) return x.weight > y.weight;
+    return x.entity != y.entity ? x.entity < y.entity : x.begin < y.begin;
+  });
+  return out;
+}
+
+std::string bursts_csv(const BurstIndex& bursts, const EntityIndex& index) {
+  std::string out = "name,type,from,to,weight,articles\n";
+  for (const Burst& b : bursts.bursts) {
+    const Entity& e = index.entities[b.entity];
+    uint32_t articles = 0;
+    for (const auto& [bin, count] : bursts.series[b.entity])
+      if (bin >= b.begin && bin <= b.end) articles += count;
+    out += csv_field(e.name) + "," + type_name(e.type) + "," + format_iso(bursts.timeline.bin_start(b.begin)) + "," +
+           format_iso(bursts.timeline.bin_start(b.end) + bursts.timeline.bin_days - 1) + "," + fixed(b.weight, 2) +
+           "," + std::to_string(articles) + "\n";
+  }
+  return out;
+}
+
+}  // namespace ae
