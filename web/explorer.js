@@ -203,10 +203,23 @@
   window.addEventListener('popstate', () => { if (module) applyLocationHash(); });
   window.addEventListener('hashchange', () => { if (module) applyLocationHash(); });
 
+  // Fetches a corpus: only web addresses (http, https, or relative to the page) are asked for; a
+  // redirect to another site, an HTTP error or a web page instead of data is refused with a message.
   async function fetchCorpus(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
+    let target;
+    try { target = new URL(url, location.href); } catch (e) { throw new Error('not a web address'); }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:' && !(target.protocol === 'file:' && location.protocol === 'file:'))
+      throw new Error(`only http and https addresses are read, not ${target.protocol}`);
+    const response = await fetch(target.href, { credentials: 'omit', redirect: 'follow' });
+    if (response.redirected && new URL(response.url).origin !== target.origin)
+      throw new Error(`it redirected to another site (${new URL(response.url).origin}); use the final address if you trust it`);
+    if (!response.ok) throw new Error(`the server answered HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const type = (response.headers.get('content-type') || '').toLowerCase();
+    const head = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
+    if (type.includes('text/html') || head.startsWith('<!doctype') || head.startsWith('<html'))
+      throw new Error('it returned a web page (HTML), not a corpus: link to the JSON or JSON Lines file itself');
+    return bytes;
   }
 
   createExplorerModule({

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "untrusted.h"
 #include "app.h"
 
 namespace ae {
@@ -147,16 +148,25 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   ImGui::TextDisabled("%s", meta.c_str());
   ImGui::PopTextWrapPos();
   if (!a.url.empty()) {
+    // Only web links open (the corpus may come from anyone): any other scheme is shown as text.
+    const std::string link = web_link(a.url);
     const std::string shown = a.url.size() > 90 ? a.url.substr(0, 87) + "..." : a.url;
-    ImGui::TextColored(ImVec4(0.35f, 0.6f, 1.0f, 1.0f), "%s", shown.c_str());
-    record_control(ui, "article_url");
-    if (ImGui::IsItemHovered()) {
-      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      ImGui::SetTooltip("Open %s in a new tab", a.url.c_str());
-      const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-      ImGui::GetWindowDrawList()->AddLine(ImVec2(mn.x, mx.y), mx, IM_COL32(90, 150, 255, 255));
+    if (link.empty()) {
+      ImGui::TextDisabled("%s", shown.c_str());
+      record_control(ui, "article_url");
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Not a web link (http or https): shown as text, not opened.\n%s", a.url.c_str());
+    } else {
+      ImGui::TextColored(ImVec4(0.35f, 0.6f, 1.0f, 1.0f), "%s", shown.c_str());
+      record_control(ui, "article_url");
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("Open %s in a new tab", link.c_str());
+        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(mn.x, mx.y), mx, IM_COL32(90, 150, 255, 255));
+      }
+      if (ImGui::IsItemClicked() && ui.open_url) ui.open_url(link);
     }
-    if (ImGui::IsItemClicked() && ui.open_url) ui.open_url(a.url);
   }
   {
     // Previous / next article of the list.

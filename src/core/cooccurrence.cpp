@@ -1,5 +1,6 @@
 // cooccurrence.cpp — pair counts per date range, incremental, and graph exports. Layer: core.
 #include "cooccurrence.h"
+#include "untrusted.h"
 
 #include <algorithm>
 #include <cmath>
@@ -366,12 +367,7 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
   return g;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+std::string csv_field(const std::string& s) { return csv_cell(s); }
 
 std::string xml_escape(const std::string& s) {
   std::string out;

@@ -174,7 +174,7 @@ struct Graph {
 // Builds the graph and its communities (Louvain on the link counts).
 Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n);
 
-// A CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break (RFC 4180).
+// A CSV field, safe to open in a spreadsheet: csv_cell() of untrusted.h.
 std::string csv_field(const std::string& s);
 // Text for an XML attribute or element (& < > " escaped).
 std::string xml_escape(const std::string& s);

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "untrusted.h"
 #include "app.h"
 #include "graph_gl.h"
 #include "view.h"
@@ -66,9 +67,13 @@ EM_JS(void, ae_js_save_export, (const char* kind), {
   if (Module.saveExport) Module.saveExport(UTF8ToString(kind));
 });
 
-// Opens a link in a new browser tab (without giving the page a handle on it).
+// Opens a web link in a new browser tab (without giving either page a handle on the other). The core
+// lets only http(s) links through (web_link()); the browser's own parser checks again here.
 EM_JS(void, ae_js_open_url, (const char* url), {
-  window.open(UTF8ToString(url), '_blank', 'noopener');
+  let u;
+  try { u = new URL(UTF8ToString(url)); } catch (e) { return; }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return;
+  window.open(u.href, '_blank', 'noopener,noreferrer');
 });
 
 // Whether the browser prefers a dark colour scheme.
@@ -449,7 +454,10 @@ int main() {
   g_app = new ae::App();
   g_app->ui().open_file = [] { ae_js_open_file(); };
   g_app->ui().save_export = [](const std::string& kind) { ae_js_save_export(kind.c_str()); };
-  g_app->ui().open_url = [](const std::string& url) { ae_js_open_url(url.c_str()); };
+  g_app->ui().open_url = [](const std::string& url) {
+    const std::string link = ae::web_link(url);  // whoever asks, only web links open
+    if (!link.empty()) ae_js_open_url(link.c_str());
+  };
   if (ae::graph_gl_init()) g_app->ui().draw_graph_batch = ae::add_graph_batch_draw;
   g_app->ui().dark = ae_js_prefers_dark() != 0;
   load_gazetteer();
