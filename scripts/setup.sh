@@ -10,7 +10,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
-want=(emscripten nlohmann-json3-dev doctest-dev chromium fonts-dejavu-core cmake g++ make
+want=(emscripten nlohmann-json3-dev doctest-dev zlib1g-dev chromium fonts-dejavu-core cmake g++ make
       clang-14 libclang-rt-14-dev nodejs npm xz-utils dpkg-dev)
 missing=()
 for p in "${want[@]}"; do

@@ -25,10 +25,72 @@
     });
   }
 
+  // gzip-compressed bytes (recognised by their first two bytes, 1f 8b, whatever the name) come out
+  // decompressed, streamed through the browser's DecompressionStream with progress on the overlay; at
+  // most kMaxInflated bytes (the page's memory could not hold more: a "gzip bomb" is refused), and a
+  // truncated or damaged stream is an error. Other bytes come back as they are.
+  const kMaxInflated = 1536 * 1024 * 1024;
+  async function gunzipIfGzip(bytes, name) {
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    if (typeof DecompressionStream === 'undefined') throw new Error('this browser cannot decompress gzip; decompress the file first');
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    const chunks = [];
+    let total = 0, shown = 0;
+    for (;;) {
+      let part;
+      try { part = await reader.read(); } catch (err) {
+        throw new Error('the gzip data is damaged or ends too early (a truncated download?)');
+      }
+      if (part.done) break;
+      total += part.value.length;
+      if (total > kMaxInflated) {
+        reader.cancel();
+        throw new Error(`it decompresses to more than ${kMaxInflated / 1048576} MB, more than the page can hold`);
+      }
+      chunks.push(part.value);
+      if (total - shown > 8 * 1048576) {
+        shown = total;
+        showOverlay(`Decompressing ${name}: ${(total / 1e6).toFixed(0)} MB`);
+      }
+    }
+    overlay.classList.add('hidden');
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) { out.set(c, at); at += c.length; }
+    return out;
+  }
+
+  // Where the corpus loaded last came from, and what the page's address says of it: ?sample=NAME and
+  // ?data=URL stay in the address (a shared link reloads the corpus); a file or pasted text cannot.
+  function setSource(kind, value) {
+    const params = new URLSearchParams(location.search);
+    params.delete('sample');
+    params.delete('data');
+    if (kind === 'sample') params.set('sample', value);
+    if (kind === 'url') params.set('data', value);
+    const search = params.toString();
+    history.replaceState(history.state, '', location.pathname + (search ? '?' + search : '') + location.hash);
+    module.ccall('ae_set_corpus_source', null, ['string'], [kind]);
+  }
+
+  // Any bytes the user brings (file, drop, URL, sample): decompressed when gzip, then loaded.
+  async function loadAny(bytes, name, kind, value) {
+    try {
+      bytes = await gunzipIfGzip(bytes, name);
+    } catch (err) {
+      overlay.classList.add('hidden');
+      module.ccall('ae_report_error', null, ['string'], [`Could not read '${name}': ${err.message}. Nothing was changed.`]);
+      return false;
+    }
+    const ok = await loadBytes(bytes, name.replace(/\.gz$/i, ''));
+    if (ok) setSource(kind, value);
+    return ok;
+  }
+
   // The file picker and drag-and-drop: a chosen or dropped file is read and loaded like loadText.
   const picker = document.createElement('input');
   picker.type = 'file';
-  picker.accept = '.json,.jsonl,.ndjson,.txt,application/json';
+  picker.accept = '.json,.jsonl,.ndjson,.txt,.gz,application/json,application/gzip';
   picker.style.display = 'none';
   document.body.appendChild(picker);
   picker.addEventListener('change', () => {
@@ -44,7 +106,7 @@
       module.ccall('ae_report_error', null, ['string'], [`Could not read '${file.name}': ${err.message}. Nothing was changed.`]);
       return false;
     }
-    return loadBytes(bytes, file.name);
+    return loadAny(bytes, file.name, 'file', '');
   }
 
   let dragDepth = 0;
@@ -132,7 +194,36 @@
         module.ccall('ae_report_error', null, ['string'], [`Could not fetch ${url}: ${err.message}`]);
         return false;
       }
-      return loadBytes(bytes, name || decodeURIComponent(String(url).split('/').pop() || 'corpus'));
+      return loadAny(bytes, name || decodeURIComponent(String(url).split('/').pop() || 'corpus'), 'url', String(url));
+    },
+    // Loads a sample corpus by name (the Samples menu; ?sample=NAME): samples/NAME.jsonl.gz beside the page.
+    async loadSample(name) {
+      name = String(name);
+      if (!/^[a-z0-9-]{1,40}$/.test(name)) {
+        module.ccall('ae_report_error', null, ['string'], [`There is no sample named '${name.slice(0, 40)}'.`]);
+        return false;
+      }
+      if (location.protocol === 'file:') {
+        module.ccall('ae_report_error', null, ['string'],
+          ['Samples are downloaded from the web version of the page; this copy runs from a file. Open a corpus file instead.']);
+        return false;
+      }
+      let bytes;
+      showOverlay(`Downloading the sample ${name}…`);
+      try {
+        bytes = await fetchCorpus(`samples/${name}.jsonl.gz`);
+      } catch (err) {
+        overlay.classList.add('hidden');
+        module.ccall('ae_report_error', null, ['string'], [`Could not load the sample '${name}': ${err.message}.`]);
+        return false;
+      }
+      return loadAny(bytes, `${name}.jsonl.gz`, 'sample', name);
+    },
+    // Copies the page's address (view and corpus source) to the clipboard; resolves to the address.
+    async copyLink() {
+      const href = location.href;
+      try { await navigator.clipboard.writeText(href); } catch (e) { /* no clipboard (e.g. headless): the address bar has it */ }
+      return href;
     },
     // Selects an entity by its canonical name ('' clears); the article list then shows its articles.
     select(name) {
@@ -157,7 +248,10 @@
     },
     // Loads a corpus given as text; resolves to true when it loaded, false when it was refused.
     loadText(text, name) {
-      return loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text');
+      return loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text').then((ok) => {
+        if (ok) setSource('text', '');
+        return ok;
+      });
     },
     // Sets the article list's search text ('' clears): words that must all occur, or "a phrase".
     setSearch(text) { module.ccall('ae_set_search', null, ['string'], [String(text)]); },
@@ -225,6 +319,8 @@
   createExplorerModule({
     canvas,
     openFilePicker() { picker.click(); },
+    loadSample(name) { window.explorer.loadSample(name); },
+    copyLink() { window.explorer.copyLink(); },
     saveExport,
     onLoadFinished(ok) {
       overlay.classList.add('hidden');
@@ -240,9 +336,12 @@
       const bundled = document.getElementById('bundled-corpus');
       const bytes = bundled ? new TextEncoder().encode(bundled.textContent) : await fetchCorpus('assets/articles.json');
       await loadBytes(bytes, 'articles.json');
-      // ?data=URL: the user's corpus, loaded over the demo (which stays if it fails).
-      const data = new URLSearchParams(location.search).get('data');
-      if (data) await window.explorer.loadUrl(data);
+      // ?sample=NAME or ?data=URL: a sample or the user's corpus, loaded over the demo (which stays if
+      // it fails).
+      const params = new URLSearchParams(location.search);
+      const sample = params.get('sample'), data = params.get('data');
+      if (sample) await window.explorer.loadSample(sample);
+      else if (data) await window.explorer.loadUrl(data);
       // A link with a view in its hash reopens that view on the corpus just loaded.
       if (location.hash.length > 1) applyLocationHash();
       written = location.hash.replace(/^#/, '');

@@ -153,6 +153,7 @@ void App::draw(float width, float height) {
     draw_reader(explorer_, ui_, list_w, y, width - list_w, h);
   }
   if (ui_.help_open) draw_help(ui_, width, height);
+  if (ui_.about_open) draw_about(explorer_, ui_, width, height);
 }
 
 void begin_panel(const char* name, float x, float y, float w, float h, int extra_flags) {
@@ -200,6 +201,8 @@ nlohmann::json App::state() const {
                            {"first", t.starts.empty() ? "" : format_iso(t.starts.front())}}},
              {"tab", ui_.left_tab == 0 ? "articles" : "entities"},
              {"theme", ui_.dark ? "dark" : "light"},
+             {"corpus_source", ui_.corpus_source},
+             {"about_open", ui_.about_open},
              {"help", ui_.help_open}};
   return s;
 }

@@ -127,6 +127,14 @@ struct UiState {
   std::function<void()> open_file;                          // show the browser's file picker
   std::function<void(const std::string& kind)> save_export;  // export_kinds() or "graph.png": download
   std::function<void(const std::string& url)> open_url;      // opens a link in a new browser tab
+  std::function<void(const std::string& name)> load_sample;  // loads a sample corpus (samples.h) by name
+  std::function<void()> copy_link;                           // copies the page's address (view and corpus)
+  // Where the loaded corpus came from, as the page's address can say it: "demo", "sample", "url" (the
+  // address keeps it), "file" or "text" (it cannot). Set by the page after each load.
+  std::string corpus_source = "demo";
+  bool about_open = false;  // the About window (samples, their sources and terms)
+  std::string link_message;  // what "Copy link" did, shown beside it for a moment
+  double link_message_until = 0;
   // Adds a draw of the batch to the draw list (one GPU pass for the links, one for the nodes); where
   // it is empty the network is drawn with Dear ImGui primitives.
   std::function<void(ImDrawList* list, const GraphBatch* batch)> draw_graph_batch;
@@ -153,6 +161,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
 void draw_article_list(Explorer& ex, UiState& ui);
 void draw_entity_table(Explorer& ex, UiState& ui);
 void draw_help(UiState& ui, float width, float height);
+void draw_about(Explorer& ex, UiState& ui, float width, float height);
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 

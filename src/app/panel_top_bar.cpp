@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app.h"
+#include "samples.h"
 #include "view.h"
 
 namespace ae {
@@ -41,13 +42,29 @@ bool date_input(const char* label, char* buf, size_t size, Day& out) {
   return false;
 }
 
-// "Open…" and "Export", right-aligned on the range line.
+// "Samples", "Open…", "Export" and "Copy link", right-aligned on the range line.
 void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float bw = ImGui::CalcTextSize("Open file…").x + ImGui::CalcTextSize("Export").x +
-                   ImGui::CalcTextSize("☀").x + ImGui::CalcTextSize("?").x + st.FramePadding.x * 8 +
-                   st.ItemSpacing.x * 3 + st.WindowPadding.x;
+  const float bw = ImGui::CalcTextSize("Samples").x + ImGui::CalcTextSize("Open file…").x +
+                   ImGui::CalcTextSize("Export").x + ImGui::CalcTextSize("Copy link").x + ImGui::CalcTextSize("☀").x +
+                   ImGui::CalcTextSize("?").x + st.FramePadding.x * 12 + st.ItemSpacing.x * 5 + st.WindowPadding.x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), w - bw));
+  if (ImGui::Button("Samples")) ImGui::OpenPopup("samples");
+  record_control(ui, "samples");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load a sample corpus of real news (downloaded when you ask)");
+  if (ImGui::BeginPopup("samples")) {
+    for (const SampleInfo& s : samples()) {
+      if (ImGui::MenuItem(s.title.c_str(), nullptr, false, ui.load_sample != nullptr && !ex.loading()))
+        ui.load_sample(s.name);
+      record_control(ui, ("sample_" + s.name).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.summary.c_str());
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("About the samples and their terms…")) ui.about_open = true;
+    record_control(ui, "about");
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine();
   if (ImGui::Button("Open file…") && ui.open_file) ui.open_file();
   record_control(ui, "open_file");
   if (ImGui::IsItemHovered())
@@ -70,6 +87,21 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
     }
     ImGui::EndPopup();
   }
+  ImGui::SameLine();
+  // The page's address is the view; it names the corpus too when it came from a sample or a URL.
+  const bool local = ui.corpus_source == "file" || ui.corpus_source == "text";
+  if (ImGui::Button("Copy link") && ui.copy_link) {
+    ui.copy_link();
+    ui.link_message = local ? "Link copied, without the corpus: it was opened from this computer"
+                            : "Link copied: it reopens this corpus and view";
+    ui.link_message_until = ImGui::GetTime() + 4.0;
+  }
+  record_control(ui, "copy_link");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(local ? "Copy the address of this view.\nThis corpus was opened from a file on this computer:\n"
+                              "a link cannot include it (the link opens the demo with the same view settings)."
+                            : "Copy the address of this view; it loads the same corpus (%s) and shows the same view.",
+                      ui.corpus_source.c_str());
   ImGui::SameLine();
   if (ImGui::Button(ui.dark ? "☀" : "☾")) ui.dark = !ui.dark;
   record_control(ui, "theme");
@@ -142,6 +174,8 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
+  } else if (!ex.loading() && !ui.link_message.empty() && ImGui::GetTime() < ui.link_message_until) {
+    ImGui::TextUnformatted(ui.link_message.c_str());
   } else if (!ex.loading() && !ex.notice().empty() && ui.dismissed_notice != ex.notice_id()) {
     if (ImGui::SmallButton("OK")) ui.dismissed_notice = ex.notice_id();
     ImGui::SameLine();

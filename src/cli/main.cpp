@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+#if AE_HAVE_ZLIB
+#include <zlib.h>
+#endif
+
 #include "compare.h"
 #include "cooccurrence.h"
 #include "date.h"
@@ -60,6 +64,60 @@ const char* kUsage =
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
     "Dates D: ISO 8601 (2026-01-21) or a news form (\"21 January 2026\").\n";
 
+// A gzip file (recognised by its first two bytes, 1f 8b, whatever its name) is decompressed in place of
+// its bytes; at most kMaxInflated bytes come out (a "gzip bomb" is refused, as is a truncated or damaged
+// stream). Other bytes are left as they are.
+bool gunzip_if_gzip(const std::string& path, ae::ByteBuffer& bytes) {
+  if (bytes.size() < 2 || static_cast<unsigned char>(bytes[0]) != 0x1f || static_cast<unsigned char>(bytes[1]) != 0x8b)
+    return true;
+#if AE_HAVE_ZLIB
+  constexpr size_t kMaxInflated = size_t{4} << 30;
+  z_stream z{};
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return false;
+  std::string text;
+  text.resize(std::max<size_t>(bytes.size() * 4, 1 << 16));
+  z.next_in = reinterpret_cast<Bytef*>(bytes.data());
+  size_t in_left = bytes.size(), produced = 0;
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    if (produced == text.size()) {
+      if (text.size() >= kMaxInflated) {
+        std::fprintf(stderr, "explorer: %s: decompresses to more than %zu GB; refused\n", path.c_str(), kMaxInflated >> 30);
+        inflateEnd(&z);
+        return false;
+      }
+      text.resize(std::min(text.size() * 2, kMaxInflated));
+    }
+    const uInt in_chunk = static_cast<uInt>(std::min<size_t>(in_left, 1u << 30));
+    const uInt out_chunk = static_cast<uInt>(std::min<size_t>(text.size() - produced, 1u << 30));
+    z.avail_in = in_chunk;
+    z.next_out = reinterpret_cast<Bytef*>(&text[produced]);
+    z.avail_out = out_chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    produced += out_chunk - z.avail_out;
+    in_left -= in_chunk - z.avail_in;
+    if (rc == Z_STREAM_END) break;
+    if (rc != Z_OK && !(rc == Z_BUF_ERROR && z.avail_out == 0)) {
+      std::fprintf(stderr, "explorer: %s: the gzip data is damaged (%s)\n", path.c_str(), z.msg ? z.msg : "inflate failed");
+      inflateEnd(&z);
+      return false;
+    }
+    if (in_left == 0 && z.avail_out != 0) {
+      std::fprintf(stderr, "explorer: %s: the gzip data ends too early (truncated file)\n", path.c_str());
+      inflateEnd(&z);
+      return false;
+    }
+  }
+  inflateEnd(&z);
+  text.resize(produced);
+  bytes = ae::ByteBuffer(text);
+  return true;
+#else
+  std::fprintf(stderr, "explorer: %s is gzip-compressed; this build reads it only natively (zlib)\n", path.c_str());
+  return false;
+#endif
+}
+
 // Reads a file ("-": standard input) into one block, which the loader then keeps as the text store.
 bool read_input(const std::string& path, ae::ByteBuffer& out) {
   if (path == "-") {
@@ -74,7 +132,8 @@ bool read_input(const std::string& path, ae::ByteBuffer& out) {
   out = ae::ByteBuffer(static_cast<size_t>(in.tellg()));
   in.seekg(0);
   in.read(out.data(), static_cast<std::streamsize>(out.size()));
-  return static_cast<bool>(in);
+  if (!in) return false;
+  return gunzip_if_gzip(path, out);
 }
 
 

@@ -76,6 +76,16 @@ EM_JS(void, ae_js_open_url, (const char* url), {
   window.open(u.href, '_blank', 'noopener,noreferrer');
 });
 
+// Loads a sample corpus (samples.h) from samples/NAME.jsonl.gz beside the page.
+EM_JS(void, ae_js_load_sample, (const char* name), {
+  if (Module.loadSample) Module.loadSample(UTF8ToString(name));
+});
+
+// Copies the page's address (the view in its hash, the corpus in ?sample= or ?data=) to the clipboard.
+EM_JS(void, ae_js_copy_link, (), {
+  if (Module.copyLink) Module.copyLink();
+});
+
 // Whether the browser prefers a dark colour scheme.
 EM_JS(int, ae_js_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
@@ -96,6 +106,11 @@ EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
   g_app->explorer().begin_load(std::move(g_pending), std::move(g_pending_name));
   g_pending = ae::ByteBuffer();
   g_load_notified = false;
+}
+
+// Where the corpus just loaded came from ("demo", "sample", "url", "file", "text"), told by the page.
+EMSCRIPTEN_KEEPALIVE void ae_set_corpus_source(const char* source) {
+  g_app->ui().corpus_source = source ? source : "text";
 }
 
 // The state report as JSON text. The pointer is valid until the next call.
@@ -454,6 +469,8 @@ int main() {
   g_app = new ae::App();
   g_app->ui().open_file = [] { ae_js_open_file(); };
   g_app->ui().save_export = [](const std::string& kind) { ae_js_save_export(kind.c_str()); };
+  g_app->ui().load_sample = [](const std::string& name) { ae_js_load_sample(name.c_str()); };
+  g_app->ui().copy_link = [] { ae_js_copy_link(); };
   g_app->ui().open_url = [](const std::string& url) {
     const std::string link = ae::web_link(url);  // whoever asks, only web links open
     if (!link.empty()) ae_js_open_url(link.c_str());
