@@ -278,6 +278,7 @@ void Explorer::update_network() {
   graph_ = build_graph(*co_, measure_, min_count_, top_n_);
   layout_.set_graph(graph_);
   filter_ms_ = now_ms() - t0;
+  ++revision_;  // views keyed on the revision (the entity table's degrees) read the new counts
 }
 
 int Explorer::layout_step(double budget_ms) {

@@ -96,7 +96,8 @@ class Explorer {
   // Articles passing the filter (range, selection, search) in order() (newest first by default; undated
   // last). Indices into corpus().articles.
   const std::vector<uint32_t>& visible() const { return visible_; }
-  // Bumped whenever visible() changes; panels cache on it.
+  // Bumped whenever visible() or the network's counts change (range, scope, measure, thresholds); panels
+  // cache on it.
   uint64_t revision() const { return revision_; }
 
   // --- Co-occurrence network of the date range (and, when an entity is selected, its articles). ---

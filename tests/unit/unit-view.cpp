@@ -47,6 +47,38 @@ TEST_CASE("entity rows: counts of the range, degree from the pairs in range, sor
   CHECK(entity_rows(ex).size() == rows.size());
 }
 
+TEST_CASE("entity table: a scope or threshold change gives new degrees, and the revision panels cache on moves") {
+  // Two sentences: by article everyone meets everyone; by sentence al-Sudani never meets Damascus.
+  Explorer ex;
+  ex.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(ex.load_now(R"([{"id": "a", "date": "2026-03-01", "title": "Talks",
+    "body": "Mohammed al-Sudani met Ahmad al-Sharaa in Baghdad. Later Ahmad al-Sharaa flew to Damascus."}])", "s.json"));
+  const size_t sudani = ex.find_entity("Mohammed al-Sudani");
+  REQUIRE(sudani != SIZE_MAX);
+  auto degree_of = [&](size_t e) {
+    for (const EntityRow& r : entity_rows(ex))
+      if (r.entity == e) return r.degree;
+    return uint32_t{999};
+  };
+  CHECK(degree_of(sudani) == 3);  // al-Sharaa, Baghdad, Damascus
+  // What the table panel does: rows are made again only when the revision moved.
+  uint64_t cached_revision = ex.revision();
+  uint32_t shown = degree_of(sudani);
+  auto table_shows = [&] {
+    if (ex.revision() != cached_revision) {
+      cached_revision = ex.revision();
+      shown = degree_of(sudani);
+    }
+    return shown;
+  };
+  ex.set_network(Scope::Sentence, Measure::Count, 1, 60);
+  CHECK(table_shows() == 2);  // al-Sharaa and Baghdad
+  ex.set_network(Scope::Sentence, Measure::Npmi, 1, 60);
+  CHECK(table_shows() == 2);
+  ex.set_network(Scope::Document, Measure::Count, 1, 60);
+  CHECK(table_shows() == 3);
+}
+
 TEST_CASE("exports: every kind is produced; the article list loads back with the same articles and entities") {
   Explorer ex;
   load_seeds(ex);
