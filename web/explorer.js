@@ -20,6 +20,11 @@
       if (pendingLoad) pendingLoad.resolve(false);
       pendingLoad = { resolve };
       const ptr = module.ccall('ae_load_buffer', 'number', ['number', 'string'], [bytes.length, name]);
+      if (bytes.length && !ptr) {  // no room: the core has said so, and nothing was changed
+        pendingLoad = null;
+        resolve(false);
+        return;
+      }
       if (bytes.length) module.HEAPU8.set(bytes, ptr);
       module.ccall('ae_load_commit', null, [], []);
     });

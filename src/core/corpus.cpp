@@ -14,6 +14,12 @@ ByteBuffer::ByteBuffer(size_t size) : size_(size) {
   if (size && !(data_ = static_cast<char*>(std::malloc(size)))) throw std::bad_alloc();
 }
 
+ByteBuffer ByteBuffer::try_allocate(size_t size) noexcept {
+  ByteBuffer b;
+  if (size && (b.data_ = static_cast<char*>(std::malloc(size)))) b.size_ = size;
+  return b;
+}
+
 ByteBuffer::ByteBuffer(std::string_view text) : ByteBuffer(text.size()) {
   if (size_) std::memcpy(data_, text.data(), size_);
 }

@@ -909,6 +909,12 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
       c.demonym_place = dem;
       c.demonym_begin = c.toks[a].begin;
       c.demonym_end = c.toks[a].end;
+      // A lone nationality word ("Philippine", "Iraqi") is not a name of its own, whatever the tagger
+      // read; it may still refer to its place ("Iraqi government").
+      if (gaz.find(word(a)) < 0) {
+        c.dropped = true;
+        return;
+      }
     }
     // "US-led", "Turkish-backed": the place before the hyphen is referred to.
     const std::string_view w = word(a);

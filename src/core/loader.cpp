@@ -642,7 +642,7 @@ struct CorpusLoader::Impl {
   // are names or {name, aliases?}. Malformed items are skipped with a warning.
   void read_given_entities(const RawField& f, Article& art, size_t offset, long index) {
     const json& v = f.value;
-    size_t bad = 0;
+    size_t bad = 0, over = 0;
     auto read_item = [&](const json& item, const EntityType* fixed) {
       GivenEntity g;
       std::string name;
@@ -671,6 +671,10 @@ struct CorpusLoader::Impl {
           for (const json& x : *a)
             if (x.is_string()) g.aliases.push_back(result.corpus.keep(x.get_ref<const std::string&>()));
       }
+      if (art.given_entities.size() >= limits.max_given_entities) {
+        ++over;
+        return;
+      }
       art.given_entities.push_back(std::move(g));
     };
     if (v.is_array()) {
@@ -689,6 +693,9 @@ struct CorpusLoader::Impl {
       return;
     }
     art.has_given_entities = true;
+    if (over)
+      warn(where(offset, index) + ": more than " + std::to_string(limits.max_given_entities) + " entities; " +
+           std::to_string(over) + " more were ignored");
     if (bad)
       warn(where(offset, index) + ": " + std::to_string(bad) +
            " item(s) of 'entities' without a name or a known type (person, org, place) were ignored");
@@ -743,6 +750,12 @@ struct CorpusLoader::Impl {
     if (title.empty() && body.empty()) {
       ++result.skipped;
       warn(where(offset, index) + ": no title or body; skipped");
+      return;
+    }
+    if (title.size() + body.size() > limits.max_article_bytes) {
+      ++result.skipped;
+      warn(where(offset, index) + ": " + std::to_string((title.size() + body.size()) >> 20) + " MB of text, over the " +
+           std::to_string(limits.max_article_bytes >> 20) + " MB one article may have; skipped");
       return;
     }
     if (art.id.empty()) art.id = "#" + std::to_string(index + 1);

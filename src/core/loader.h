@@ -14,6 +14,8 @@ namespace ae {
 struct LoadLimits {
   int max_depth = 64;                 // nesting depth of any value; deeper input is rejected at once
   size_t max_warnings = 50;           // further warnings are counted, not stored
+  size_t max_article_bytes = size_t{32} << 20;  // title + body of one article; a longer one is skipped
+  size_t max_given_entities = 10000;  // entities given with one article; the rest are ignored
 };
 
 // Where and what went wrong. line and column are 1-based positions in the input (column in bytes);

@@ -96,8 +96,16 @@ extern "C" {
 // Reserves `size` bytes for a corpus named `name` and returns where JavaScript writes them.
 EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
   g_pending = ae::ByteBuffer();  // the previous hand-over's bytes first, then the new block
-  g_pending = ae::ByteBuffer(size);
+  g_pending = ae::ByteBuffer::try_allocate(size);
   g_pending_name = name ? name : "corpus";
+  if (size && g_pending.empty()) {
+    // More than the page's memory can hold: say so; the corpus loaded before stays.
+    char mb[32];
+    std::snprintf(mb, sizeof mb, "%.0f", static_cast<double>(size) / 1e6);
+    g_app->explorer().report_error("Could not load '" + g_pending_name + "': it is " + mb +
+                                   " MB, more than this page can hold in memory. Nothing was changed; split the "
+                                   "corpus, or use the command-line tool.");
+  }
   return g_pending.empty() ? nullptr : g_pending.data();
 }
 

@@ -341,3 +341,36 @@ TEST_CASE("titles and bodies are decoded into the input buffer itself; later err
   CHECK(r.error.column == 16);
   CHECK(r.error.article == 30);
 }
+
+TEST_CASE("limits: an article over the size cap is skipped, entities over the cap ignored, each with a warning") {
+  LoadLimits limits;
+  limits.max_article_bytes = 1000;
+  limits.max_given_entities = 3;
+  std::string big(1200, 'x');
+  std::string json = R"([{"id":"small","title":"Baghdad talks","body":"short"},{"id":"big","title":"t","body":")" + big +
+                     R"("},{"id":"many","title":"t","body":"b","entities":[{"name":"A One","type":"person"},)"
+                     R"({"name":"B Two","type":"person"},{"name":"C Three","type":"org"},{"name":"D Four","type":"place"},)"
+                     R"({"name":"E Five","type":"place"}]}])";
+  LoadResult r = load_corpus(json, "limits.json", limits);
+  REQUIRE(r.ok);
+  REQUIRE(r.corpus.size() == 2);
+  CHECK(r.skipped == 1);
+  CHECK(r.corpus.articles[1].given_entities.size() == 3);
+  bool size_warned = false, entities_warned = false;
+  for (const std::string& w : r.warnings) {
+    size_warned |= w.find("over the 0 MB one article may have; skipped") != std::string::npos;
+    entities_warned |= w.find("more than 3 entities; 2 more were ignored") != std::string::npos;
+  }
+  CHECK(size_warned);
+  CHECK(entities_warned);
+  // The defaults keep a 4 MB article (the hostile tests load one) and cap at 32 MB.
+  CHECK(LoadLimits{}.max_article_bytes == size_t{32} << 20);
+}
+
+TEST_CASE("a buffer the memory cannot hold comes back empty instead of throwing") {
+  ByteBuffer ok = ByteBuffer::try_allocate(16);
+  CHECK(ok.size() == 16);
+  ByteBuffer none = ByteBuffer::try_allocate(0);
+  CHECK(none.empty());
+  // (An allocation the memory refuses is not tried here: AddressSanitizer aborts on it by design.)
+}
