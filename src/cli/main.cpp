@@ -20,6 +20,7 @@
 
 #include "compare.h"
 #include "cooccurrence.h"
+#include "corrections.h"
 #include "date.h"
 #include "entities.h"
 #include "gazetteer.h"
@@ -58,7 +59,8 @@ const char* kUsage =
     "  bench-network FILE [--window DAYS] [--scope document|sentence]\n"
     "                                   JSON figures: incremental range step (p50/p95 ms), ForceAtlas2 iteration\n"
     "                                   at 2,000 nodes / 20,000 edges\n"
-    "Options: --rules-only  extract without the learned tagger (the rules alone), for comparisons\n"
+    "Options: --rules FILE  apply the corrections of a rules file (Export rules in the page; see README)\n"
+    "         --rules-only  extract without the learned tagger (the rules alone), for comparisons\n"
     "         --data DIR  where gazetteer.json, english_words.txt and tagger.bin are (default: the project's assets/,\n"
     "                     or $AE_DATA_DIR)\n"
     "FILE: a JSON array of articles, an object with an \"articles\" array, or JSON Lines; '-' reads stdin.\n"
@@ -149,7 +151,8 @@ struct Args {
   bool jsonl = false;
   bool canonical = false;
   bool rules_only = false;
-  std::string range_a, range_b;  // diff: FROM..TO  // --rules-only: the extractor without the tagger's weights (for comparisons)
+  std::string range_a, range_b;  // diff: FROM..TO
+  std::string rules_file;        // --rules FILE: the user's corrections (corrections.h)  // --rules-only: the extractor without the tagger's weights (for comparisons)
   std::string sort = "mentions";
   std::string data_dir;
   std::string scope = "document", measure = "count", format = "csv";
@@ -184,6 +187,8 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.canonical = true;
     } else if (opt == "--rules-only") {
       a.rules_only = true;
+    } else if (opt == "--rules") {
+      if (!value(a.rules_file)) return false;
     } else if (opt == "--a") {
       if (!value(a.range_a)) return false;
     } else if (opt == "--b") {
@@ -301,6 +306,32 @@ int cmd_articles(const Args& a) {
   return 0;
 }
 
+// The rules file of --rules, if any. false (with a message) when it cannot be used.
+bool load_rules(const Args& a, ae::Rules& rules) {
+  if (a.rules_file.empty()) return true;
+  ae::ByteBuffer b;
+  std::string error;
+  if (!read_input(a.rules_file, b)) {
+    std::fprintf(stderr, "explorer: cannot read the rules file %s\n", a.rules_file.c_str());
+    return false;
+  }
+  if (!ae::parse_rules(std::string_view(b.data(), b.size()), rules, error)) {
+    std::fprintf(stderr, "explorer: %s: %s\n", a.rules_file.c_str(), error.c_str());
+    return false;
+  }
+  return true;
+}
+
+// The extracted entities with the --rules corrections applied (unmatched edits named on stderr).
+ae::EntityIndex corrected_entities(const ae::Corpus& c, const ae::Gazetteer& gaz, const ae::Rules& rules) {
+  ae::EntityIndex index = ae::extract_entities(c, gaz);
+  if (rules.empty()) return index;
+  std::vector<std::string> unmatched;
+  ae::EntityIndex out = ae::apply_rules(rules, c, index, &unmatched);
+  for (const std::string& u : unmatched) std::fprintf(stderr, "explorer: rules: no entity for \"%s\"\n", u.c_str());
+  return out;
+}
+
 // Loads the gazetteer, word list and tagger weights from --data, $AE_DATA_DIR or the project's assets/.
 bool load_gazetteer(const Args& a, ae::Gazetteer& gaz) {
   std::string dir = a.data_dir;
@@ -320,7 +351,9 @@ int cmd_entities(const Args& a) {
   ae::Explorer ex;
   if (!load(a, ex)) return 1;
   const ae::Corpus& c = ex.corpus();
-  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  ae::Rules rules;
+  if (!load_rules(a, rules)) return 2;
+  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
   if (a.jsonl) {
     for (size_t i = 0; i < c.size(); ++i) {
       nlohmann::json line = {{"id", c.articles[i].id}};
@@ -386,7 +419,9 @@ int cmd_edges(const Args& a) {
   const ae::Corpus& c = ex.corpus();
   ae::Day from, to;
   if (!parse_day(a.from, c.date_min, from) || !parse_day(a.to, c.date_max, to)) return 2;
-  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  ae::Rules rules;
+  if (!load_rules(a, rules)) return 2;
+  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
   ae::Cooccurrence co(c, index, scope);
   co.set_range(from, to);
   const ae::Graph g = ae::build_graph(co, measure, static_cast<uint32_t>(a.min_count), static_cast<size_t>(a.top));
@@ -426,7 +461,9 @@ int cmd_diff(const Args& a) {
   const ae::Corpus& c = ex.corpus();
   ae::Day af, at, bf, bt;
   if (!parse_span(a.range_a, c, af, at) || !parse_span(a.range_b, c, bf, bt)) return 2;
-  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  ae::Rules rules;
+  if (!load_rules(a, rules)) return 2;
+  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
   ae::Cooccurrence ca(c, index, scope), cb(c, index, scope);
   ca.set_range(af, at);
   cb.set_range(bf, bt);
@@ -454,7 +491,9 @@ int cmd_bursts(const Args& a) {
   ae::Explorer ex;
   if (!load(a, ex)) return 1;
   const ae::Corpus& c = ex.corpus();
-  const ae::EntityIndex index = ae::extract_entities(c, gaz);
+  ae::Rules rules;
+  if (!load_rules(a, rules)) return 2;
+  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
   const ae::BurstIndex b = ae::compute_bursts(c, index);
   if (a.format == "json") {
     nlohmann::json j = {{"bin_days", b.timeline.bin_days}, {"first", ae::format_iso(b.timeline.first)}};
@@ -483,13 +522,16 @@ int cmd_export(const Args& a) {
   if (!network_options(a, scope, measure)) return 2;
   const auto& kinds = ae::export_kinds();
   if (std::find(kinds.begin(), kinds.end(), a.what) == kinds.end()) {
-    std::fprintf(stderr, "explorer: --what is one of edges.csv, edges.gexf, entities.csv, articles.json\n");
+    std::fprintf(stderr, "explorer: --what is one of edges.csv, edges.gexf, entities.csv, articles.json, rules.json\n");
     return 2;
   }
   auto gaz = std::make_shared<ae::Gazetteer>();
   if (!load_gazetteer(a, *gaz)) return 1;
+  ae::Rules rules;
+  if (!load_rules(a, rules)) return 2;
   ae::Explorer ex;
   ex.set_gazetteer(gaz);
+  if (!rules.empty()) ex.set_rules(std::move(rules));  // applied when the corpus is loaded
   if (!load(a, ex)) return 1;
   const ae::Corpus& c = ex.corpus();
   ae::Day from, to;

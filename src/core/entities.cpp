@@ -1366,6 +1366,7 @@ struct EntityExtractor::Impl {
   std::vector<Group> groups;  // by key id
   std::vector<int> group_type;
   std::unordered_map<uint32_t, int> given_type;
+  std::unordered_map<uint32_t, std::string> given_name;
   std::vector<uint32_t> entity_of;  // key id -> entity
   std::vector<std::pair<uint32_t, uint32_t>> firsts;  // (first candidate, key)
   std::vector<std::vector<SurfaceTally>> tallies;     // per entity
@@ -1601,6 +1602,8 @@ struct EntityExtractor::Impl {
             if (!has_entity(gm.key) && !given_type.count(gm.key))
               firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), gm.key});
             given_type.emplace(gm.key, static_cast<int>(g.type));
+            // A given entity is called what the input calls it (the gazetteer's name when it is known).
+            given_name.emplace(gm.key, gz >= 0 && gaz.entry(gz).type == g.type ? gaz.entry(gz).name : std::string(g.name));
           }
           // Entities in order of first appearance.
           std::sort(firsts.begin(), firsts.end());
@@ -1614,6 +1617,8 @@ struct EntityExtractor::Impl {
             if (key < groups.size() && groups[key].gaz >= 0) {
               e.known = true;
               e.name = gaz.entry(groups[key].gaz).name;
+            } else if (auto gn = given_name.find(key); gn != given_name.end()) {
+              e.name = gn->second;
             }
             index.entities.push_back(std::move(e));
           }

@@ -175,6 +175,16 @@ void Explorer::finish_load() {
 void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co) {
   corpus_ = std::move(corpus);
   entities_ = std::move(entities);
+  raw_ = EntityIndex();
+  has_raw_ = false;
+  unmatched_.clear();
+  if (!rules_.empty()) {  // the user's corrections carry over to the corpus just loaded
+    raw_ = std::move(entities_);
+    has_raw_ = true;
+    entities_ = apply_rules(rules_, corpus_, raw_, &unmatched_);
+    entities_.extract_ms = raw_.extract_ms;
+    co.reset();  // its counts were made from the uncorrected entities
+  }
   last_load_ = LoadInfo{};
   last_load_.extract_ms = entities_.extract_ms;
   last_load_.name = corpus_.name;
@@ -239,11 +249,69 @@ std::string load_summary(const LoadInfo& info) {
   return s + ".";
 }
 
+void Explorer::apply_corrections() {
+  if (!has_raw_) {
+    raw_ = entities_;
+    has_raw_ = true;
+  }
+  const std::string selected = selected_ < entities_.entities.size() ? entities_.entities[selected_].name : "";
+  const std::string pa = pair_.first < entities_.entities.size() ? entities_.entities[pair_.first].name : "";
+  const std::string pb = pair_.second < entities_.entities.size() ? entities_.entities[pair_.second].name : "";
+  unmatched_.clear();
+  entities_ = apply_rules(rules_, corpus_, raw_, &unmatched_);
+  entities_.extract_ms = raw_.extract_ms;
+  ++rules_revision_;
+  build_postings();
+  // The selection follows its name (gone when the edit hid or merged it away).
+  selected_ = selected.empty() ? SIZE_MAX : find_entity(selected);
+  const size_t a = pa.empty() ? SIZE_MAX : find_entity(pa), b = pb.empty() ? SIZE_MAX : find_entity(pb);
+  pair_ = a != SIZE_MAX && b != SIZE_MAX && a != b ? std::make_pair(a, b) : std::make_pair(SIZE_MAX, SIZE_MAX);
+  layout_ = ForceAtlas2();
+  rebuild_network();
+  recompute_visible();
+}
+
+void Explorer::add_edit(Edit edit) {
+  undo_.push_back(rules_);
+  redo_.clear();
+  rules_.edits.push_back(std::move(edit));
+  apply_corrections();
+}
+
+void Explorer::set_rules(Rules rules) {
+  if (rules == rules_ && has_raw_) return;
+  undo_.push_back(rules_);
+  redo_.clear();
+  rules_ = std::move(rules);
+  apply_corrections();
+}
+
+bool Explorer::undo() {
+  if (undo_.empty()) return false;
+  redo_.push_back(std::move(rules_));
+  rules_ = std::move(undo_.back());
+  undo_.pop_back();
+  apply_corrections();
+  return true;
+}
+
+bool Explorer::redo() {
+  if (redo_.empty()) return false;
+  undo_.push_back(std::move(rules_));
+  rules_ = std::move(redo_.back());
+  redo_.pop_back();
+  apply_corrections();
+  return true;
+}
+
 void Explorer::set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
   gazetteer_ = std::move(gazetteer);
   if (gazetteer_ && corpus_.size()) {
     entities_ = extract_entities(corpus_, *gazetteer_);
     last_load_.extract_ms = entities_.extract_ms;
+    raw_ = EntityIndex();
+    has_raw_ = false;
+    if (!rules_.empty()) apply_corrections();
   }
 }
 
@@ -546,6 +614,8 @@ nlohmann::json Explorer::state() const {
   s["articles_dated"] = corpus_.dated;
   s["articles_in_range"] = visible_.size();
   s["entities_total"] = entities_.entities.size();
+  s["rules"] = {{"edits", rules_.edits.size()}, {"unmatched", unmatched_}, {"can_undo", can_undo()},
+                {"can_redo", can_redo()}, {"revision", rules_revision_}};
   s["entities_shown"] = graph_.nodes.size();
   s["entities_hidden"] = graph_.nodes_hidden;
   s["edges_shown"] = graph_.edges.size();

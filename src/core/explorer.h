@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cooccurrence.h"
+#include "corrections.h"
 #include "corpus.h"
 #include "layout.h"
 #include "entities.h"
@@ -155,6 +156,21 @@ class Explorer {
   // Entity id by canonical name (exact, then case-insensitive), or SIZE_MAX.
   size_t find_entity(const std::string& name) const;
 
+  // --- The user's corrections (corrections.h): applied to the extracted entities at once and to every
+  // corpus loaded after, until replaced. Every view (table, network, list, reader) reads the corrected
+  // entities. ---
+  const Rules& rules() const { return rules_; }
+  void add_edit(Edit edit);       // one more edit (undoable)
+  void set_rules(Rules rules);    // replaces the edits (undoable): an imported rules file, a saved one
+  bool undo();                    // false when there is nothing to undo
+  bool redo();
+  bool can_undo() const { return !undo_.empty(); }
+  bool can_redo() const { return !redo_.empty(); }
+  // Edits of the rules that matched no entity of this corpus, described.
+  const std::vector<std::string>& unmatched_edits() const { return unmatched_; }
+  // Bumped whenever the rules change (the page saves them then).
+  uint64_t rules_revision() const { return rules_revision_; }
+
   // --- Reader. ---
   void open_article(size_t index);  // SIZE_MAX closes the reader
   size_t open_article_index() const { return open_; }
@@ -208,6 +224,13 @@ class Explorer {
   uint32_t min_count_ = 1;
   size_t top_n_ = 60;
   std::unique_ptr<Cooccurrence> co_;
+  Rules rules_;
+  std::vector<Rules> undo_, redo_;
+  EntityIndex raw_;          // the entities as extracted, once rules apply (has_raw_)
+  bool has_raw_ = false;
+  std::vector<std::string> unmatched_;
+  uint64_t rules_revision_ = 0;
+  void apply_corrections();  // entities_ from raw_ and rules_, and every view after them
   Graph graph_;
   ForceAtlas2 layout_;
   double filter_ms_ = 0;

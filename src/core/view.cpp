@@ -54,12 +54,17 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
 }
 
 const std::vector<std::string>& export_kinds() {
-  static const std::vector<std::string> kinds = {"edges.csv", "edges.gexf", "entities.csv", "articles.json"};
+  static const std::vector<std::string> kinds = {"edges.csv", "edges.gexf", "entities.csv", "articles.json",
+                                                 "rules.json"};
   return kinds;
 }
 
 bool export_view(const Explorer& ex, const std::string& kind, std::string& out) {
   const EntityIndex& index = ex.entities();
+  if (kind == "rules.json") {  // the user's corrections (corrections.h)
+    out = rules_json(ex.rules());
+    return true;
+  }
   if (kind == "edges.csv") {
     out = graph_csv(ex.graph(), index, ex.measure());
     return true;
