@@ -14,11 +14,43 @@
     overlay.classList.remove('hidden');
   }
 
+  // The user's corrections are kept per corpus in this browser (localStorage, key "ae-rules:" and a
+  // fingerprint of the corpus: its name, size and a hash of its first 64 kB). Nothing else is stored.
+  let rulesKey = null, rulesRevision = -1;
+  function fingerprint(bytes, name) {
+    let h = 0x811c9dc5;
+    const n = Math.min(bytes.length, 65536);
+    for (let i = 0; i < n; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return `ae-rules:${name}:${bytes.length}:${h.toString(16)}`;
+  }
+  function storage() { try { return window.localStorage; } catch (e) { return null; } }
+  // After a load: the corrections saved for this corpus, or none.
+  function restoreRules(key) {
+    rulesKey = key;
+    let saved = null;
+    try { saved = storage() && storage().getItem(key); } catch (e) { saved = null; }
+    const ok = module.ccall('ae_set_rules_json', 'number', ['string', 'number'], [saved || '{"version":1,"edits":[]}', 0]);
+    if (!ok && saved) { try { storage().removeItem(key); } catch (e) { /* nothing to do */ } }
+    rulesRevision = state().rules.revision;
+  }
+  // When the corrections change: saved for the corpus (removed when there are none).
+  function saveRules(s) {
+    if (!rulesKey || s.rules.revision === rulesRevision) return;
+    rulesRevision = s.rules.revision;
+    const st = storage();
+    if (!st) return;
+    try {
+      if (s.rules.edits > 0) st.setItem(rulesKey, exportText('rules.json'));
+      else st.removeItem(rulesKey);
+    } catch (e) { /* storage full or refused: the corrections stay for this visit */ }
+  }
+
   // Hands bytes to the core; resolves with true/false when the sliced load has finished.
   function loadBytes(bytes, name) {
+    const key = fingerprint(bytes, name);
     return new Promise((resolve) => {
       if (pendingLoad) pendingLoad.resolve(false);
-      pendingLoad = { resolve };
+      pendingLoad = { resolve: (ok) => { if (ok) restoreRules(key); resolve(ok); } };
       const ptr = module.ccall('ae_load_buffer', 'number', ['number', 'string'], [bytes.length, name]);
       if (bytes.length && !ptr) {  // no room: the core has said so, and nothing was changed
         pendingLoad = null;
@@ -90,6 +122,21 @@
     const ok = await loadBytes(bytes, name.replace(/\.gz$/i, ''));
     if (ok) setSource(kind, value);
     return ok;
+  }
+
+  // Import rules…: a rules file (JSON) replaces the corrections (undoable).
+  const rulesPicker = document.createElement('input');
+  rulesPicker.type = 'file';
+  rulesPicker.accept = '.json,application/json';
+  rulesPicker.style.display = 'none';
+  document.body.appendChild(rulesPicker);
+  rulesPicker.addEventListener('change', async () => {
+    const file = rulesPicker.files && rulesPicker.files[0];
+    rulesPicker.value = '';
+    if (file) await importRulesText(await file.text());
+  });
+  async function importRulesText(text) {
+    return module.ccall('ae_set_rules_json', 'number', ['string', 'number'], [String(text), 1]) === 1;
   }
 
   // The file picker and drag-and-drop: a chosen or dropped file is read and loaded like loadText.
@@ -224,6 +271,8 @@
       }
       return loadAny(bytes, `${name}.jsonl.gz`, 'sample', name);
     },
+    // Replaces the corrections with a rules file's text (as Import rules… does); false when refused.
+    importRules: importRulesText,
     // Copies the page's address (view and corpus source) to the clipboard; resolves to the address.
     async copyLink() {
       const href = location.href;
@@ -283,6 +332,7 @@
     if (!module) return;
     const s = state();
     if (s.load.running) return;
+    saveRules(s);
     const hash = s.hash;
     const current = location.hash.replace(/^#/, '');
     if (hash === current) { written = hash; return; }
@@ -324,6 +374,7 @@
   createExplorerModule({
     canvas,
     openFilePicker() { picker.click(); },
+    importRules() { rulesPicker.click(); },
     loadSample(name) { window.explorer.loadSample(name); },
     copyLink() { window.explorer.copyLink(); },
     saveExport,

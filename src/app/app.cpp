@@ -180,7 +180,8 @@ nlohmann::json App::state() const {
   };
   nlohmann::json nodes = nlohmann::json::array();
   for (const NodeOnScreen& n : ui_.nodes)
-    nodes.push_back({{"name", explorer_.entities().entities[n.entity].name}, {"x", n.x}, {"y", n.y}, {"r", n.r}});
+    if (n.entity < explorer_.entities().entities.size())  // (a correction may have renumbered them since)
+      nodes.push_back({{"name", explorer_.entities().entities[n.entity].name}, {"x", n.x}, {"y", n.y}, {"r", n.r}});
   nlohmann::json controls = nlohmann::json::object();
   for (const RowRect& r : ui_.controls) controls[r.id] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
   const Timeline& t = ui_.timeline;

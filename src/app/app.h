@@ -133,6 +133,12 @@ struct UiState {
   // address keeps it), "file" or "text" (it cannot). Set by the page after each load.
   std::string corpus_source = "demo";
   bool about_open = false;  // the About window (samples, their sources and terms)
+  // Corrections (panel_corrections.cpp): the right-click menu's entity and its text fields.
+  std::function<void()> import_rules;  // the browser's file picker for a rules file
+  size_t menu_entity = SIZE_MAX;
+  char edit_buf[256] = {}, rename_buf[256] = {}, merge_buf[256] = {};
+  std::string pattern_for, rename_for;  // the entity the pattern / rename fields were filled for
+  uint64_t rules_seen = 0;              // rules revision the entity ids of the caches belong to
   std::string link_message;  // what "Copy link" did, shown beside it for a moment
   double link_message_until = 0;
   // Adds a draw of the batch to the draw list (one GPU pass for the links, one for the nodes); where
@@ -162,6 +168,9 @@ void draw_article_list(Explorer& ex, UiState& ui);
 void draw_entity_table(Explorer& ex, UiState& ui);
 void draw_help(UiState& ui, float width, float height);
 void draw_about(Explorer& ex, UiState& ui, float width, float height);
+// The right-click menu of an entity (inside an open popup), and the Undo / Redo / corrections bar.
+void entity_menu(Explorer& ex, UiState& ui, size_t entity);
+void draw_edit_bar(Explorer& ex, UiState& ui);
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 

@@ -62,6 +62,12 @@ void sparkline(const std::vector<uint32_t>& v, float w, float h, ImU32 col) {
 }  // namespace
 
 void draw_entity_table(Explorer& ex, UiState& ui) {
+  draw_edit_bar(ex, ui);
+  if (ui.rules_seen != ex.rules_revision()) {  // corrections renumber the entities
+    ui.rules_seen = ex.rules_revision();
+    ui.sparklines.clear();
+    ui.entity_revision = UINT64_MAX;
+  }
   const auto& ents = ex.entities().entities;
   bool dirty = false;
   if (ui.entity_revision != ex.revision()) {  // only while the tab is open: O(mentions in range)
@@ -122,6 +128,7 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
   }
   if (dirty) rebuild_view(ex, ui);
   const float spark_h = ImGui::GetTextLineHeight() - 2;
+  bool open_menu = false;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(ui.entity_view.size()));
   while (clipper.Step()) {
@@ -136,6 +143,10 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
       if (ImGui::Selectable(e.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
         ex.select(selected ? SIZE_MAX : row.entity);
       ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
+        ui.menu_entity = row.entity;
+        open_menu = true;
+      }
       if (ImGui::IsItemHovered() && e.aliases.size() > 1) {
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(e.name.c_str());
@@ -166,6 +177,11 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
     }
   }
   ImGui::EndTable();
+  if (open_menu) ImGui::OpenPopup("##entity_menu_table");  // (outside the table's ID scope, as BeginPopup)
+  if (ImGui::BeginPopup("##entity_menu_table")) {
+    entity_menu(ex, ui, ui.menu_entity);
+    ImGui::EndPopup();
+  }
 }
 
 }  // namespace ae

@@ -357,6 +357,21 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   }
   dl->PopClipRect();
 
+  // Right-click on a node: the entity's corrections menu (panel_corrections.cpp).
+  if (hovered >= 0 && hovered_canvas && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
+    ui.menu_entity = placed[static_cast<size_t>(hovered)].entity;
+    ImGui::OpenPopup("##entity_menu_graph");
+  }
+  if (ImGui::BeginPopup("##entity_menu_graph")) {
+    const uint64_t before = ex.rules_revision();
+    entity_menu(ex, ui, ui.menu_entity);
+    ImGui::EndPopup();
+    if (ex.rules_revision() != before) {
+      ImGui::End();
+      return;  // what was placed above belongs to the entities before the edit: the next frame draws anew
+    }
+  }
+
   // Tooltip: name, type, mentions and the strongest links.
   if (hovered >= 0 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     const uint32_t e = placed[static_cast<size_t>(hovered)].entity;
@@ -373,7 +388,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
                   measure_name(ex.measure()), ge.weight);
       if (++shown == 6) break;
     }
-    ImGui::TextDisabled("click: select · drag: move and pin");
+    ImGui::TextDisabled("click: select · drag: move and pin · right-click: correct");
     ImGui::EndTooltip();
   }
 

@@ -278,11 +278,16 @@ void Explorer::add_edit(Edit edit) {
   apply_corrections();
 }
 
-void Explorer::set_rules(Rules rules) {
-  if (rules == rules_ && has_raw_) return;
-  undo_.push_back(rules_);
+void Explorer::set_rules(Rules rules, bool undoable) {
+  if (undoable) {
+    undo_.push_back(rules_);
+  } else {
+    undo_.clear();
+  }
   redo_.clear();
+  const bool same = rules == rules_;
   rules_ = std::move(rules);
+  if (same && (has_raw_ || rules_.empty())) return;  // nothing to apply again
   apply_corrections();
 }
 

@@ -161,7 +161,9 @@ class Explorer {
   // entities. ---
   const Rules& rules() const { return rules_; }
   void add_edit(Edit edit);       // one more edit (undoable)
-  void set_rules(Rules rules);    // replaces the edits (undoable): an imported rules file, a saved one
+  // Replaces the edits: an imported rules file (undoable), or the ones saved for a corpus just opened
+  // (not undoable: the history of another corpus means nothing here).
+  void set_rules(Rules rules, bool undoable = true);
   bool undo();                    // false when there is nothing to undo
   bool redo();
   bool can_undo() const { return !undo_.empty(); }

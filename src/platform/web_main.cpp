@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "corrections.h"
 #include "untrusted.h"
 #include "app.h"
 #include "graph_gl.h"
@@ -86,6 +87,12 @@ EM_JS(void, ae_js_copy_link, (), {
   if (Module.copyLink) Module.copyLink();
 });
 
+// Shows the browser's file picker for a rules file (corrections.h); the page hands its text to
+// ae_set_rules_json.
+EM_JS(void, ae_js_import_rules, (), {
+  if (Module.importRules) Module.importRules();
+});
+
 // Whether the browser prefers a dark colour scheme.
 EM_JS(int, ae_js_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
@@ -114,6 +121,23 @@ EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
   g_app->explorer().begin_load(std::move(g_pending), std::move(g_pending_name));
   g_pending = ae::ByteBuffer();
   g_load_notified = false;
+}
+
+// Replaces the user's corrections with a rules file's (text: JSON; undoable 1 for an imported file, 0 for
+// the ones saved in the browser for the corpus just opened). 0 when the text is not a rules file: a
+// message says why and nothing changes.
+EMSCRIPTEN_KEEPALIVE int ae_set_rules_json(const char* text, int undoable) {
+  ae::Rules rules;
+  std::string error;
+  if (!ae::parse_rules(text ? text : "", rules, error)) {
+    g_app->explorer().report_error(std::string(undoable ? "The rules file could not be used: "
+                                                        : "The corrections saved for this corpus could not be read "
+                                                          "and were set aside: ") +
+                                   error + ".");
+    return 0;
+  }
+  g_app->explorer().set_rules(std::move(rules), undoable != 0);
+  return 1;
 }
 
 // Where the corpus just loaded came from ("demo", "sample", "url", "file", "text"), told by the page.
@@ -479,6 +503,7 @@ int main() {
   g_app->ui().save_export = [](const std::string& kind) { ae_js_save_export(kind.c_str()); };
   g_app->ui().load_sample = [](const std::string& name) { ae_js_load_sample(name.c_str()); };
   g_app->ui().copy_link = [] { ae_js_copy_link(); };
+  g_app->ui().import_rules = [] { ae_js_import_rules(); };
   g_app->ui().open_url = [](const std::string& url) {
     const std::string link = ae::web_link(url);  // whoever asks, only web links open
     if (!link.empty()) ae_js_open_url(link.c_str());
