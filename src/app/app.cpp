@@ -156,6 +156,15 @@ void App::draw(float width, float height) {
   if (ui_.about_open) draw_about(explorer_, ui_, width, height);
 }
 
+void begin_overlay_window(const char* title, bool* open, float width, float height, float max_w, float max_h) {
+  const float w = std::min(width - 40, max_w), h = std::min(height - 40, max_h);
+  ImGui::SetNextWindowPos(ImVec2((width - w) / 2, (height - h) / 2));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin(title, open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                ImGuiWindowFlags_NoSavedSettings);
+}
+
 void begin_panel(const char* name, float x, float y, float w, float h, int extra_flags) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, h));

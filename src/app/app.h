@@ -177,6 +177,9 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h);
 // Begins a fixed panel window at (x, y) of size (w, h): not movable, resizable or saved; extra flags
 // add to that. Pair with ImGui::End().
 void begin_panel(const char* name, float x, float y, float w, float h, int extra_flags = 0);
+// Begins a window over the panels, centred, at most max_w x max_h (and 40 px inside the screen), with a
+// close box bound to *open (help, about). Pair with ImGui::End().
+void begin_overlay_window(const char* title, bool* open, float width, float height, float max_w, float max_h);
 
 // Records the last item drawn as the named control of the state report (ui.controls).
 void record_control(UiState& ui, const char* name);

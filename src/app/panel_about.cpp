@@ -10,13 +10,7 @@
 namespace ae {
 
 void draw_about(Explorer& ex, UiState& ui, float width, float height) {
-  const float w = std::min(width - 40, 720.0f), h = std::min(height - 40, 520.0f);
-  ImGui::SetNextWindowPos(ImVec2((width - w) / 2, (height - h) / 2));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::SetNextWindowFocus();
-  ImGui::Begin("About Article Explorer###about", &ui.about_open,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings);
+  begin_overlay_window("About Article Explorer###about", &ui.about_open, width, height, 720, 520);
   record_control(ui, "about_window");
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(

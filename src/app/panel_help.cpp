@@ -9,13 +9,7 @@
 namespace ae {
 
 void draw_help(UiState& ui, float width, float height) {
-  const float w = std::min(width - 40, 760.0f), h = std::min(height - 40, 640.0f);
-  ImGui::SetNextWindowPos(ImVec2((width - w) / 2, (height - h) / 2));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::SetNextWindowFocus();
-  ImGui::Begin("Help — keys and mouse###help", &ui.help_open,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoSavedSettings);
+  begin_overlay_window("Help — keys and mouse###help", &ui.help_open, width, height, 760, 640);
   struct Row {
     const char* what;
     const char* how;

@@ -345,15 +345,27 @@ bool load_gazetteer(const Args& a, ae::Gazetteer& gaz) {
   return true;
 }
 
-int cmd_entities(const Args& a) {
+// What most commands read: the language data, the corpus of FILE, and its entities (with --rules).
+struct Session {
   ae::Gazetteer gaz;
-  if (!load_gazetteer(a, gaz)) return 1;
   ae::Explorer ex;
-  if (!load(a, ex)) return 1;
-  const ae::Corpus& c = ex.corpus();
+  ae::EntityIndex index;
+};
+// 0, or the exit code when something could not be read (a message has said what).
+int open_session(const Args& a, Session& s) {
+  if (!load_gazetteer(a, s.gaz)) return 1;
+  if (!load(a, s.ex)) return 1;
   ae::Rules rules;
   if (!load_rules(a, rules)) return 2;
-  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
+  s.index = corrected_entities(s.ex.corpus(), s.gaz, rules);
+  return 0;
+}
+
+int cmd_entities(const Args& a) {
+  Session session;
+  if (const int rc = open_session(a, session)) return rc;
+  const ae::Corpus& c = session.ex.corpus();
+  const ae::EntityIndex& index = session.index;
   if (a.jsonl) {
     for (size_t i = 0; i < c.size(); ++i) {
       nlohmann::json line = {{"id", c.articles[i].id}};
@@ -412,16 +424,12 @@ int cmd_edges(const Args& a) {
   ae::Scope scope;
   ae::Measure measure;
   if (!network_options(a, scope, measure)) return 2;
-  ae::Gazetteer gaz;
-  if (!load_gazetteer(a, gaz)) return 1;
-  ae::Explorer ex;
-  if (!load(a, ex)) return 1;
-  const ae::Corpus& c = ex.corpus();
+  Session session;
+  if (const int rc = open_session(a, session)) return rc;
+  const ae::Corpus& c = session.ex.corpus();
+  const ae::EntityIndex& index = session.index;
   ae::Day from, to;
   if (!parse_day(a.from, c.date_min, from) || !parse_day(a.to, c.date_max, to)) return 2;
-  ae::Rules rules;
-  if (!load_rules(a, rules)) return 2;
-  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
   ae::Cooccurrence co(c, index, scope);
   co.set_range(from, to);
   const ae::Graph g = ae::build_graph(co, measure, static_cast<uint32_t>(a.min_count), static_cast<size_t>(a.top));
@@ -454,16 +462,12 @@ int cmd_diff(const Args& a) {
     std::fprintf(stderr, "explorer: diff needs --a FROM..TO and --b FROM..TO\n");
     return 2;
   }
-  ae::Gazetteer gaz;
-  if (!load_gazetteer(a, gaz)) return 1;
-  ae::Explorer ex;
-  if (!load(a, ex)) return 1;
-  const ae::Corpus& c = ex.corpus();
+  Session session;
+  if (const int rc = open_session(a, session)) return rc;
+  const ae::Corpus& c = session.ex.corpus();
+  const ae::EntityIndex& index = session.index;
   ae::Day af, at, bf, bt;
   if (!parse_span(a.range_a, c, af, at) || !parse_span(a.range_b, c, bf, bt)) return 2;
-  ae::Rules rules;
-  if (!load_rules(a, rules)) return 2;
-  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
   ae::Cooccurrence ca(c, index, scope), cb(c, index, scope);
   ca.set_range(af, at);
   cb.set_range(bf, bt);
@@ -486,14 +490,10 @@ int cmd_diff(const Args& a) {
 
 // explorer bursts FILE [--csv|--json]: every entity's bursts of attention.
 int cmd_bursts(const Args& a) {
-  ae::Gazetteer gaz;
-  if (!load_gazetteer(a, gaz)) return 1;
-  ae::Explorer ex;
-  if (!load(a, ex)) return 1;
-  const ae::Corpus& c = ex.corpus();
-  ae::Rules rules;
-  if (!load_rules(a, rules)) return 2;
-  const ae::EntityIndex index = corrected_entities(c, gaz, rules);
+  Session session;
+  if (const int rc = open_session(a, session)) return rc;
+  const ae::Corpus& c = session.ex.corpus();
+  const ae::EntityIndex& index = session.index;
   const ae::BurstIndex b = ae::compute_bursts(c, index);
   if (a.format == "json") {
     nlohmann::json j = {{"bin_days", b.timeline.bin_days}, {"first", ae::format_iso(b.timeline.first)}};

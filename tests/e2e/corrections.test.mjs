@@ -4,21 +4,12 @@
 // corpus, export the rules; a hostile saved entry is set aside with a message.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, waitForState, frames, screenshot } from './harness.mjs';
+import { launch, openApp, waitForState, frames, screenshot, centre, clickAt } from './harness.mjs';
 
 let env;
 test.before(async () => { env = await launch(); });
 test.after(async () => { if (env) await env.close(); });
 
-const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-async function clickAt(page, x, y, button = 'left') {
-  await page.mouse.move(x, y);
-  await frames(page, 1);
-  await page.mouse.down({ button });
-  await frames(page, 1);
-  await page.mouse.up({ button });
-  await frames(page, 2);
-}
 const st = (page) => page.evaluate(() => window.explorer.state());
 const names = (s) => s.ui.entities.map((r) => r.id);
 
@@ -31,7 +22,7 @@ async function rightClickRow(page, name) {
   const s = await st(page);
   const row = s.ui.entities.find((r) => r.id === name);
   assert.ok(row, `${name} in ${names(s)}`);
-  await clickAt(page, row.x + 20, row.y + row.h / 2, 'right');
+  await clickAt(page, row.x + 20, row.y + row.h / 2, 'right', 2);
   await waitForState(page, 's => s.ui.controls.menu_hide');
 }
 
@@ -89,7 +80,7 @@ test('corrections: hide, undo, merge with real input; kept for the corpus across
   s = await st(page);
   const node = s.ui.nodes.find((n) => n.name === 'Damascus');
   assert.ok(node);
-  await clickAt(page, node.x, node.y, 'right');
+  await clickAt(page, node.x, node.y, 'right', 2);
   await waitForState(page, 's => s.ui.controls.menu_hide');
   await page.keyboard.press('Escape');
   await frames(page, 2);

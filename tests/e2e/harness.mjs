@@ -70,6 +70,20 @@ export async function frames(page, n = 3) {
   }), n);
 }
 
+// The middle of a rectangle {x, y, w, h} of the state report.
+export const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
+// A click as a person makes it: the pointer arrives, then the button goes down and up a frame apart
+// (button: 'left' or 'right'); a frame or two after, the app has drawn what the click did.
+export async function clickAt(page, x, y, button = 'left', after = 1) {
+  await page.mouse.move(x, y);
+  await frames(page, 1);
+  await page.mouse.down({ button });
+  await frames(page, 1);
+  await page.mouse.up({ button });
+  await frames(page, after);
+}
+
 // Reads the canvas back and summarises it: distinct colours among sampled pixels and the share of
 // pixels that differ from the background. A blank or single-colour canvas fails the tests.
 export async function canvasStats(page) {

@@ -3,21 +3,12 @@
 // them opens nothing; a web link opens in a new tab.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, waitForState, frames, screenshot } from './harness.mjs';
+import { launch, openApp, waitForState, frames, screenshot, centre, clickAt } from './harness.mjs';
 
 let env;
 test.before(async () => { env = await launch(); });
 test.after(async () => { if (env) await env.close(); });
 
-const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-async function clickAt(page, x, y) {
-  await page.mouse.move(x, y);
-  await frames(page, 1);
-  await page.mouse.down();
-  await frames(page, 1);
-  await page.mouse.up();
-  await frames(page, 2);
-}
 
 const links = ['javascript:window.__pwned=1', ' JavaScript:window.__pwned=1', 'java\tscript:window.__pwned=1',
   'data:text/html,<script>window.opener.__pwned=1</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd',
@@ -36,7 +27,7 @@ test('reader links: only web links open, every other scheme is inert text', asyn
     await waitForState(page, `s => s.open_article === 'l${i}' && s.ui.controls.article_url`);
     const s = await page.evaluate(() => window.explorer.state());
     const c = centre(s.ui.controls.article_url);
-    await clickAt(page, c.x, c.y);
+    await clickAt(page, c.x, c.y, 'left', 2);
     await page.waitForTimeout(300);
     if (i === 2) await screenshot(page, 'hostile-link.png');
   }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, waitForState, frames, screenshot } from './harness.mjs';
+import { launch, openApp, waitForState, frames, screenshot, centre, clickAt } from './harness.mjs';
 
 let env, fixtures;
 test.before(async () => {
@@ -18,15 +18,6 @@ test.before(async () => {
 });
 test.after(async () => { if (env) await env.close(); });
 
-const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-async function clickAt(page, x, y) {
-  await page.mouse.move(x, y);
-  await frames(page, 1);
-  await page.mouse.down();
-  await frames(page, 1);
-  await page.mouse.up();
-  await frames(page, 1);
-}
 const st = (page) => page.evaluate(() => window.explorer.state());
 
 test('Samples menu: a real click loads eight months of news; the address keeps the sample', async () => {
