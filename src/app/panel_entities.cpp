@@ -98,9 +98,12 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable("##entities", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  const float num_w = ImGui::CalcTextSize("0000").x;
+  // Fixed columns as wide as their header and its sort arrow, or their widest value.
+  const float arrow = ImGui::GetFontSize() * 0.9f;
+  const float num_w = std::max(ImGui::CalcTextSize("0000").x, ImGui::CalcTextSize("Men").x + arrow);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("place").x);
+  ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed,
+                          std::max(ImGui::CalcTextSize("person").x, ImGui::CalcTextSize("Type").x + arrow));
   ImGui::TableSetupColumn("Art", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, num_w);
   ImGui::TableSetupColumn("Men", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
                                       ImGuiTableColumnFlags_PreferSortDescending, num_w);
@@ -147,11 +150,12 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
         ui.menu_entity = row.entity;
         open_menu = true;
       }
-      if (ImGui::IsItemHovered() && e.aliases.size() > 1) {
+      if (ImGui::IsItemHovered()) {  // the whole name (the column may cut it) and its other forms
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(e.name.c_str());
         for (const EntityAlias& al : e.aliases)
           if (al.surface != e.name) ImGui::TextDisabled("also \"%s\" (%s, %u)", al.surface.c_str(), al.rule.c_str(), al.count);
+        ImGui::TextDisabled("right-click: hide, rename, retype, merge or split");
         ImGui::EndTooltip();
       }
       const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();

@@ -99,8 +99,12 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     ImGui::TextDisabled("hidden by the thresholds: %zu entities, %zu links", g.nodes_hidden, g.edges_hidden);
   else
     ImGui::TextDisabled("nothing hidden");
-  ImGui::SameLine();
-  ImGui::TextDisabled(" ·  ● person  ■ organisation  ◆ place  · colour: community");
+  // The legend beside it when it fits, else on a line of its own (never cut at the panel's edge).
+  const char* legend = " ·  ● person  ■ organisation  ◆ place  · colour: community";
+  const float room = ImGui::GetWindowContentRegionMax().x - (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x) -
+                     ImGui::GetStyle().ItemSpacing.x;
+  if (room >= ImGui::CalcTextSize(legend).x) ImGui::SameLine();
+  ImGui::TextDisabled("%s", room >= ImGui::CalcTextSize(legend).x ? legend : legend + 4);
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
