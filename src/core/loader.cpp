@@ -534,7 +534,28 @@ bool fast_article(const char* s, size_t b, size_t e, int max_depth, std::vector<
 }
 
 // Trims ASCII whitespace at both ends and turns CR LF into LF.
+// Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) are dropped:
+// in names and titles they can make text read in another order than it is stored ("Trojan source"),
+// in exports and wherever else the text goes. The marks that only hint a direction (U+200E, U+200F,
+// U+061C) stay: Arabic and Hebrew text uses them.
+void drop_bidi_controls(std::string& s) {
+  if (s.find('\xE2') == std::string::npos) return;
+  size_t w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    const unsigned char c2 = i + 2 < s.size() ? static_cast<unsigned char>(s[i + 2]) : 0;
+    if (static_cast<unsigned char>(s[i]) == 0xE2 &&
+        ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9))) {
+      i += 2;
+      continue;
+    }
+    s[w++] = s[i];
+  }
+  s.resize(w);
+}
+
 void clean_text(std::string& s) {
+  drop_bidi_controls(s);
   if (s.find('\r') != std::string::npos) {
     std::string t;
     t.reserve(s.size());

@@ -236,6 +236,7 @@ std::string percent_decode(const std::string& s) {
 namespace {
 constexpr uint32_t kDefaultMinCount = 1;
 constexpr size_t kDefaultTopN = 60;
+constexpr long kMaxTopN = 2000;  // the most nodes a link may ask the network for
 }  // namespace
 
 std::string view_hash(const Explorer& ex) {
@@ -288,7 +289,11 @@ bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problem
     return false;
   };
   problems.clear();
-  auto problem = [&](const std::string& p) { problems += (problems.empty() ? "" : "; ") + p; };
+  auto problem = [&](const std::string& p) {
+    if (problems.size() < 2000) problems += (problems.empty() ? "" : "; ") + p;  // a hash may be long junk
+  };
+  // A value as quoted in a message: at most 40 bytes of it.
+  auto q40 = [](const std::string& x) { return x.size() > 40 ? x.substr(0, 40) + "…" : x; };
   const Corpus& c = ex.corpus();
   std::string v;
   // Network settings first (they rebuild the counts), then the range, then what depends on them.
@@ -296,21 +301,31 @@ bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problem
   Measure measure = Measure::Count;
   uint32_t min_count = kDefaultMinCount;
   size_t top_n = kDefaultTopN;
-  if (get("scope", v) && !parse_scope(v, scope)) problem("scope '" + v + "' is not document or sentence");
-  if (get("measure", v) && !parse_measure(v, measure)) problem("measure '" + v + "' is not count, npmi or jaccard");
-  if (get("min", v)) min_count = static_cast<uint32_t>(std::max(1L, std::atol(v.c_str())));
-  if (get("top", v)) top_n = static_cast<size_t>(std::max(0L, std::atol(v.c_str())));
+  if (get("scope", v) && !parse_scope(v, scope)) problem("scope '" + q40(v) + "' is not document or sentence");
+  if (get("measure", v) && !parse_measure(v, measure)) problem("measure '" + q40(v) + "' is not count, npmi or jaccard");
+  // Numbers from a link are clamped to what the controls offer (a stranger's "top=-1" must not ask
+  // the page to draw every entity of a large corpus).
+  if (get("min", v)) {
+    const long n = std::atol(v.c_str());
+    if (n < 1 || n > 1000000) problem("min '" + q40(v) + "' is not between 1 and 1000000");
+    min_count = static_cast<uint32_t>(std::clamp(n, 1L, 1000000L));
+  }
+  if (get("top", v)) {
+    const long n = std::atol(v.c_str());
+    if (n < 1 || n > kMaxTopN) problem("top '" + q40(v) + "' is not between 1 and " + std::to_string(kMaxTopN));
+    top_n = static_cast<size_t>(std::clamp(n, 1L, static_cast<long>(kMaxTopN)));
+  }
   if (scope != ex.scope() || measure != ex.measure() || min_count != ex.min_count() || top_n != ex.top_n())
     ex.set_network(scope, measure, min_count, top_n);
   Day from = c.date_min, to = c.date_max;
   if (get("from", v)) {
     const Day d = parse_date(v);
-    if (d == kUndated) problem("'" + v + "' is not a date");
+    if (d == kUndated) problem("'" + q40(v) + "' is not a date");
     else from = d;
   }
   if (get("to", v)) {
     const Day d = parse_date(v);
-    if (d == kUndated) problem("'" + v + "' is not a date");
+    if (d == kUndated) problem("'" + q40(v) + "' is not a date");
     else to = d;
   }
   if (c.dated && (from != ex.range_from() || to != ex.range_to())) ex.set_range(from, to);
@@ -323,20 +338,20 @@ bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problem
   if (get("sort", v)) {
     if (v == "oldest") order = Explorer::Order::Oldest;
     else if (v == "relevance") order = Explorer::Order::Relevance;
-    else if (v != "newest") problem("sort '" + v + "' is not newest, oldest or relevance");
+    else if (v != "newest") problem("sort '" + q40(v) + "' is not newest, oldest or relevance");
   }
   if (order != ex.order()) ex.set_order(order);
   size_t sel = SIZE_MAX;
   if (get("sel", v)) {
     sel = ex.find_entity(v);
-    if (sel == SIZE_MAX) problem("no entity is named '" + v + "'");
+    if (sel == SIZE_MAX) problem("no entity is named '" + q40(v) + "'");
   }
   std::pair<size_t, size_t> pair{SIZE_MAX, SIZE_MAX};
   if (get("edge", v)) {
     const size_t bar = v.find('|');
     const size_t a = bar == std::string::npos ? SIZE_MAX : ex.find_entity(v.substr(0, bar));
     const size_t b = bar == std::string::npos ? SIZE_MAX : ex.find_entity(v.substr(bar + 1));
-    if (a == SIZE_MAX || b == SIZE_MAX) problem("no link '" + v + "'");
+    if (a == SIZE_MAX || b == SIZE_MAX) problem("no link '" + q40(v) + "'");
     else pair = {a, b};
   }
   if (pair.first != SIZE_MAX) {
@@ -347,7 +362,7 @@ bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problem
   size_t open = SIZE_MAX;
   if (get("open", v)) {
     open = c.find_id(v);
-    if (open == SIZE_MAX) problem("no article has the id '" + v + "'");
+    if (open == SIZE_MAX) problem("no article has the id '" + q40(v) + "'");
   }
   if (open != ex.open_article_index()) ex.open_article(open);
   return !problems.empty();

@@ -374,3 +374,19 @@ TEST_CASE("a buffer the memory cannot hold comes back empty instead of throwing"
   CHECK(none.empty());
   // (An allocation the memory refuses is not tried here: AddressSanitizer aborts on it by design.)
 }
+
+TEST_CASE("bidirectional override and isolate controls are dropped from every text field; direction marks stay") {
+  // U+202E (right-to-left override) would show "gnp.exe" as "exe.png"; U+2066-2069 isolates; U+200F stays.
+  const char* json = R"([{"id":"x\u202Ey","title":"Report \u202Egnp.exe\u202C from \u2067Baghdad\u2069",
+    "body":"Text \u200Fwith a mark.","source":"W\u202Dire",
+    "entities":[{"name":"Ahmad\u202E Example","type":"person"}]}])";
+  LoadResult r = load_corpus(json, "bidi.json");
+  REQUIRE(r.ok);
+  const Article& a = r.corpus.articles[0];
+  CHECK(a.id == "xy");
+  CHECK(std::string(a.title) == "Report gnp.exe from Baghdad");
+  CHECK(std::string(a.body) == "Text \xE2\x80\x8Fwith a mark.");
+  CHECK(a.source == "Wire");
+  REQUIRE(a.given_entities.size() == 1);
+  CHECK(std::string(a.given_entities[0].name) == "Ahmad Example");
+}

@@ -242,3 +242,36 @@ TEST_CASE("the view in a URL hash: written, read back into a fresh session, bad 
   CHECK(view_hash(back).empty());
   CHECK(percent_decode(percent_encode("Shia' al-Sudani & co. / 100%")) == "Shia' al-Sudani & co. / 100%");
 }
+
+TEST_CASE("a view hash from a stranger: junk, huge and negative values are refused or clamped, named briefly") {
+  Explorer ex;
+  load_seeds(ex);
+  const std::string huge(100000, 'x');
+  const std::string hashes[] = {
+      "top=-1&min=-5&scope=banana&measure=&sort=sideways",
+      "top=99999999999999999999&min=4294967296&from=-99999-01-01&to=99999999",
+      "sel=" + huge + "&q=" + huge + "&open=" + huge + "&edge=" + huge,
+      "from=2026-01-21&to=1970-01-01&undated=%FF%FE&sel=%E2%80%AEIraq",
+      "%%%&&&===&=&top&min&from&to&sel&&",
+      std::string("sel=\0Iraq", 9) + "&top=0"};
+  for (const std::string& h : hashes) {
+    std::string problems;
+    apply_view_hash(ex, h, problems);
+    CAPTURE(h.substr(0, 80));
+    CHECK(problems.size() <= 2100);            // named briefly, however long the junk
+    CHECK(ex.top_n() >= 1);
+    CHECK(ex.top_n() <= 2000);                 // a link cannot ask for every entity
+    CHECK(ex.min_count() >= 1);
+    CHECK(ex.graph().nodes.size() <= 2000);
+    CHECK(ex.corpus().size() == 2);            // nothing lost
+  }
+  std::string problems;
+  apply_view_hash(ex, "top=-1&min=0", problems);
+  CHECK(problems.find("top '-1' is not between 1 and 2000") != std::string::npos);
+  CHECK(problems.find("min '0' is not between 1 and 1000000") != std::string::npos);
+  CHECK(ex.top_n() == 1);
+  apply_view_hash(ex, "top=25&min=2", problems);
+  CHECK(problems.empty());
+  CHECK(ex.top_n() == 25);
+  CHECK(ex.min_count() == 2);
+}
