@@ -45,8 +45,10 @@ const char* kUsage =
     "  edges FILE [--from D] [--to D] [--scope document|sentence] [--measure count|npmi|jaccard]\n"
     "             [--min-count N] [--top N] [--format csv|json|gexf]\n"
     "                                   co-occurrence edges of the entities in the date range (top N by mentions)\n"
-      "  export FILE --what edges.csv|edges.gexf|entities.csv|articles.json [--from D] [--to D]\n"
+    "  export FILE --what KIND [--from D] [--to D] [--a FROM..TO]\n"
     "             [--select NAME] [--scope S] [--measure M] [--min-count N] [--top N (default 60)]\n"
+    "                                   KIND: edges.csv, edges.gexf, entities.csv, articles.json, rules.json,\n"
+    "                                   bursts.csv; with a baseline --a: compare.csv, compare.gexf\n"
     "                                   the web app's Export menu for the same view, byte for byte\n"
     "  diff FILE --a FROM..TO --b FROM..TO [--csv|--json|--format gexf] [--scope S] [--min-count N]\n"
     "                                   what changed from range A to range B: entities (count in A and B,\n"
@@ -522,7 +524,9 @@ int cmd_export(const Args& a) {
   if (!network_options(a, scope, measure)) return 2;
   const auto& kinds = ae::export_kinds();
   if (std::find(kinds.begin(), kinds.end(), a.what) == kinds.end()) {
-    std::fprintf(stderr, "explorer: --what is one of edges.csv, edges.gexf, entities.csv, articles.json, rules.json\n");
+    std::string list;
+    for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
+    std::fprintf(stderr, "explorer: --what is one of %s\n", list.c_str());
     return 2;
   }
   auto gaz = std::make_shared<ae::Gazetteer>();
@@ -538,6 +542,14 @@ int cmd_export(const Args& a) {
   if (!parse_day(a.from, c.date_min, from) || !parse_day(a.to, c.date_max, to)) return 2;
   ex.set_network(scope, measure, static_cast<uint32_t>(a.min_count), a.top_set ? static_cast<size_t>(a.top) : 60);
   if (from != ae::kUndated) ex.set_range(from, to);
+  if (!a.range_a.empty()) {  // a baseline: the comparison of A with the range
+    ae::Day af, at;
+    if (!parse_span(a.range_a, c, af, at)) return 2;
+    ex.set_baseline(af, at);
+  } else if (ae::is_comparison_export(a.what)) {
+    std::fprintf(stderr, "explorer: %s needs a baseline: --a FROM..TO (and the range: --from/--to)\n", a.what.c_str());
+    return 2;
+  }
   if (!a.select.empty()) {
     const size_t e = ex.find_entity(a.select);
     if (e == SIZE_MAX) {

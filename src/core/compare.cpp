@@ -21,14 +21,6 @@ const char* trend_name(Trend t) {
   }
 }
 
-const char* link_side_name(LinkSide s) {
-  switch (s) {
-    case LinkSide::OnlyA: return "only_a";
-    case LinkSide::OnlyB: return "only_b";
-    default: return "both";
-  }
-}
-
 std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurrence& b) {
   std::vector<EntityChange> out;
   const size_t n = std::min(a.entity_count(), b.entity_count());
@@ -81,6 +73,75 @@ std::vector<LinkChange> compare_links(const Cooccurrence& a, const Cooccurrence&
     return p.x != q.x ? p.x < q.x : p.y < q.y;
   });
   return out;
+}
+
+Graph build_compare_graph(const Cooccurrence& a, const Cooccurrence& b, Measure measure, uint32_t min_count,
+                          size_t top_n, bool changes_only) {
+  Graph g;
+  min_count = std::max<uint32_t>(1, min_count);
+  const size_t n = std::min(a.entity_count(), b.entity_count());
+  std::vector<uint32_t> present;
+  for (uint32_t e = 0; e < n; ++e)
+    if (a.entity_mentions(e) || b.entity_mentions(e)) present.push_back(e);
+  auto key = [&](uint32_t e) { return std::max(a.entity_mentions(e), b.entity_mentions(e)); };
+  const size_t shown = top_n == 0 ? present.size() : std::min(top_n, present.size());
+  std::partial_sort(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown), present.end(),
+                    [&](uint32_t x, uint32_t y) { return key(x) != key(y) ? key(x) > key(y) : x < y; });
+  g.nodes.assign(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown));
+  std::sort(g.nodes.begin(), g.nodes.end(), [&](uint32_t x, uint32_t y) {
+    if (b.entity_mentions(x) != b.entity_mentions(y)) return b.entity_mentions(x) > b.entity_mentions(y);
+    if (a.entity_mentions(x) != a.entity_mentions(y)) return a.entity_mentions(x) > a.entity_mentions(y);
+    return x < y;
+  });
+  g.nodes_hidden = present.size() - shown;
+  size_t in_b_shown = 0;  // links of B at or above min_count among the shown nodes
+  auto consider = [&](uint32_t x, uint32_t y, uint32_t cb, uint32_t ca) {
+    const bool in_b = cb >= min_count, in_a = ca >= min_count;
+    if (!in_a && !in_b) return;
+    in_b_shown += in_b;
+    GraphEdge e{x, y, in_b ? cb : 0, 0};
+    e.count_a = in_a ? ca : 0;
+    e.side = in_a && in_b ? LinkSide::Both : in_b ? LinkSide::OnlyB : LinkSide::OnlyA;
+    if (changes_only && e.side == LinkSide::Both) return;
+    e.weight = in_b ? b.weight(measure, x, y, cb) : a.weight(measure, x, y, ca);
+    g.edges.push_back(e);
+  };
+  // Each pair of shown nodes looked up in both tables when that is cheaper than walking them.
+  const size_t lookups = shown * (shown - (shown > 0)) / 2;
+  if (lookups < (a.pairs().capacity() + b.pairs().capacity()) / 4) {
+    for (size_t i = 0; i < shown; ++i)
+      for (size_t j = i + 1; j < shown; ++j) {
+        const uint32_t x = std::min(g.nodes[i], g.nodes[j]), y = std::max(g.nodes[i], g.nodes[j]);
+        const uint64_t k = pair_key(x, y);
+        consider(x, y, b.pairs().get(k), a.pairs().get(k));
+      }
+  } else {
+    std::vector<char> in(n, 0);
+    for (uint32_t e : g.nodes) in[e] = 1;
+    auto split = [](uint64_t k, uint32_t& x, uint32_t& y) {
+      x = static_cast<uint32_t>(k >> 32);
+      y = static_cast<uint32_t>(k & 0xffffffffu);
+    };
+    b.pairs().for_each([&](uint64_t k, uint32_t cb) {
+      uint32_t x, y;
+      split(k, x, y);
+      if (x < n && y < n && in[x] && in[y]) consider(x, y, cb, a.pairs().get(k));
+    });
+    a.pairs().for_each([&](uint64_t k, uint32_t ca) {
+      uint32_t x, y;
+      split(k, x, y);
+      if (x < n && y < n && in[x] && in[y] && b.pairs().get(k) < min_count) consider(x, y, 0, ca);
+    });
+  }
+  g.edges_hidden = b.pairs().size() - std::min(b.pairs().size(), in_b_shown);  // B's links not drawn
+  std::sort(g.edges.begin(), g.edges.end(), [](const GraphEdge& x, const GraphEdge& y) {
+    if (x.weight != y.weight) return x.weight > y.weight;
+    const uint32_t mx = std::max(x.count, x.count_a), my = std::max(y.count, y.count_a);
+    if (mx != my) return mx > my;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  assign_communities(g);
+  return g;
 }
 
 namespace {
@@ -245,12 +306,11 @@ std::vector<uint32_t> BurstIndex::dense(uint32_t entity) const {
 }
 
 double BurstIndex::bursting(uint32_t entity, Day from, Day to) const {
-  if (timeline.articles.empty()) return 0;
+  if (timeline.articles.empty() || entity >= of_entity.size()) return 0;
   double w = 0;
-  for (const Burst& b : bursts) {
-    if (b.entity != entity) continue;
-    const Day bf = timeline.bin_start(b.begin), bt = timeline.bin_start(b.end) + timeline.bin_days - 1;
-    if (bf <= to && bt >= from) w += b.weight;
+  for (uint32_t k : of_entity[entity]) {
+    const Burst& b = bursts[k];
+    if (burst_from(b) <= to && burst_to(b) >= from) w += b.weight;
   }
   return w;
 }
@@ -259,6 +319,7 @@ BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32
   BurstIndex out;
   out.timeline = make_bins(corpus);
   out.series.resize(index.entities.size());
+  out.of_entity.resize(index.entities.size());
   if (out.timeline.articles.empty()) return out;
   std::vector<uint32_t> seen;
   for (size_t k = 0; k < corpus.dated; ++k) {
@@ -290,6 +351,10 @@ BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32
     if (x.weight != y.weight) return x.weight > y.weight;
     return x.entity != y.entity ? x.entity < y.entity : x.begin < y.begin;
   });
+  out.of_entity.resize(index.entities.size());
+  for (uint32_t k = 0; k < out.bursts.size(); ++k) out.of_entity[out.bursts[k].entity].push_back(k);
+  for (auto& list : out.of_entity)
+    std::sort(list.begin(), list.end(), [&](uint32_t x, uint32_t y) { return out.bursts[x].begin < out.bursts[y].begin; });
   return out;
 }
 

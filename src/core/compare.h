@@ -37,9 +37,6 @@ struct EntityChange {
 // are not noise first), then id.
 std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurrence& b);
 
-enum class LinkSide : uint8_t { Both, OnlyA, OnlyB };
-const char* link_side_name(LinkSide s);
-
 struct LinkChange {
   uint32_t x = 0, y = 0;  // x < y
   uint32_t a = 0, b = 0;  // units with both, in A and in B
@@ -49,6 +46,13 @@ struct LinkChange {
 // The links with count >= min_count in A or in B (a link below it in one range counts as absent
 // there), by max(a, b) descending, then (x, y).
 std::vector<LinkChange> compare_links(const Cooccurrence& a, const Cooccurrence& b, uint32_t min_count);
+
+// The three-way network of A and B: nodes are the top_n entities by max(mentions in A, mentions in B)
+// (0 = all), ordered by mentions in B, then in A, then id; edges the pairs among them with count >=
+// min_count in A or in B, each with its side and both counts (weight: the measure in B, or in A for a
+// link only in A). changes_only drops the links in both. Communities as build_graph.
+Graph build_compare_graph(const Cooccurrence& a, const Cooccurrence& b, Measure measure, uint32_t min_count,
+                          size_t top_n, bool changes_only);
 
 // Exports: the comparison table as CSV (name,type,count_a,count_b,change,log_ratio,trend) and the
 // three-way network as GEXF 1.3 (edge attribute "side": both / only_a / only_b; node attribute
@@ -94,10 +98,14 @@ struct BurstIndex {
   BurstBins timeline;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> series;  // per entity: (bin, articles) ascending
   std::vector<Burst> bursts;                                       // every entity's, by weight descending
+  std::vector<std::vector<uint32_t>> of_entity;                    // per entity: its bursts (indices), by time
   // The entity's series as a dense vector over the whole timeline.
   std::vector<uint32_t> dense(uint32_t entity) const;
   // How bursty an entity is in [from, to]: the summed weight of its bursts overlapping those days.
+  // O(bursts of the entity).
   double bursting(uint32_t entity, Day from, Day to) const;
+  Day burst_from(const Burst& b) const { return timeline.bin_start(b.begin); }
+  Day burst_to(const Burst& b) const { return timeline.bin_start(b.end) + timeline.bin_days - 1; }
 };
 // Entities mentioned in fewer than min_articles articles get a series but no burst detection.
 BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32_t min_articles = 3);

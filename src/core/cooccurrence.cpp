@@ -357,14 +357,27 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
     if (x.count != y.count) return x.count > y.count;
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
+  assign_communities(g);
+  return g;
+}
+
+void assign_communities(Graph& g) {
   std::unordered_map<uint32_t, uint32_t> pos;
   for (uint32_t i = 0; i < g.nodes.size(); ++i) pos[g.nodes[i]] = i;
   std::vector<WeightedEdge> we;
   we.reserve(g.edges.size());
-  for (const GraphEdge& e : g.edges) we.push_back({pos[e.a], pos[e.b], static_cast<double>(e.count)});
+  for (const GraphEdge& e : g.edges)
+    we.push_back({pos[e.a], pos[e.b], static_cast<double>(std::max(e.count, e.count_a))});
   std::sort(we.begin(), we.end(), [](const WeightedEdge& x, const WeightedEdge& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
   g.community = louvain(g.nodes.size(), we);
-  return g;
+}
+
+const char* link_side_name(LinkSide s) {
+  switch (s) {
+    case LinkSide::OnlyA: return "only_a";
+    case LinkSide::OnlyB: return "only_b";
+    default: return "both";
+  }
 }
 
 std::string csv_field(const std::string& s) { return csv_cell(s); }

@@ -159,10 +159,17 @@ class Cooccurrence {
 
 // The graph to show or export: nodes are the top_n entities by mentions in range (0 = all), edges the
 // pairs among them with count >= min_count; what the thresholds hide is counted.
+// Where a link is when two ranges are compared (compare.h): in both, only in the baseline A, or only
+// in the current range B. A graph of one range has every link Both.
+enum class LinkSide : uint8_t { Both, OnlyA, OnlyB };
+const char* link_side_name(LinkSide s);  // "both", "only_a", "only_b"
+
 struct GraphEdge {
   uint32_t a, b;
-  uint32_t count;
-  double weight;
+  uint32_t count;   // units with both in range (in B when comparing; 0 for a link only in A)
+  double weight;    // the measure of count (of the A count for a link only in A)
+  uint32_t count_a = 0;            // comparing: units with both in A
+  LinkSide side = LinkSide::Both;  // comparing: where the link is
 };
 struct Graph {
   std::vector<uint32_t> nodes;       // entity ids, by mentions in range (descending), then id
@@ -173,6 +180,8 @@ struct Graph {
 };
 // Builds the graph and its communities (Louvain on the link counts).
 Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n);
+// The Louvain communities of a graph's nodes (g.community), from its links' counts.
+void assign_communities(Graph& g);
 
 // A CSV field, safe to open in a spreadsheet: csv_cell() of untrusted.h.
 std::string csv_field(const std::string& s);

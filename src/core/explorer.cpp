@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -199,6 +200,9 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   open_ = SIZE_MAX;
   selected_ = SIZE_MAX;
   pair_ = {SIZE_MAX, SIZE_MAX};
+  co_a_.reset();  // a comparison's dates belong to the corpus before
+  base_from_ = base_to_ = kUndated;
+  bursts_.reset();
   from_ = corpus_.date_min;
   to_ = corpus_.date_max;
   layout_ = ForceAtlas2();
@@ -262,6 +266,7 @@ void Explorer::apply_corrections() {
   entities_.extract_ms = raw_.extract_ms;
   ++rules_revision_;
   build_postings();
+  bursts_.reset();
   // The selection follows its name (gone when the edit hid or merged it away).
   selected_ = selected.empty() ? SIZE_MAX : find_entity(selected);
   const size_t a = pa.empty() ? SIZE_MAX : find_entity(pa), b = pb.empty() ? SIZE_MAX : find_entity(pb);
@@ -316,6 +321,7 @@ void Explorer::set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
     last_load_.extract_ms = entities_.extract_ms;
     raw_ = EntityIndex();
     has_raw_ = false;
+    bursts_.reset();
     if (!rules_.empty()) apply_corrections();
   }
 }
@@ -340,7 +346,55 @@ void Explorer::set_network(Scope scope, Measure measure, uint32_t min_count, siz
 
 void Explorer::rebuild_network() {
   co_ = std::make_unique<Cooccurrence>(corpus_, entities_, scope_);
+  if (co_a_) {
+    co_a_ = std::make_unique<Cooccurrence>(corpus_, entities_, scope_);
+    co_a_->set_range(base_from_, base_to_);
+  }
   update_network();
+}
+
+void Explorer::set_baseline(Day from, Day to) {
+  if (from == kUndated || to == kUndated || corpus_.dated == 0) {
+    if (!co_a_) return;
+    co_a_.reset();
+    base_from_ = base_to_ = kUndated;
+  } else {
+    if (from > to) std::swap(from, to);
+    base_from_ = from;
+    base_to_ = to;
+    if (!co_a_) co_a_ = std::make_unique<Cooccurrence>(corpus_, entities_, scope_);
+    co_a_->set_range(base_from_, base_to_);
+  }
+  if (pair_.first != SIZE_MAX) recompute_visible();
+  update_network();
+}
+
+void Explorer::set_baseline_before() {
+  if (from_ == kUndated || to_ == kUndated) return;
+  const Day len = to_ - from_ + 1;
+  set_baseline(from_ - len, from_ - 1);
+}
+
+size_t Explorer::articles_between(Day from, Day to) const {
+  if (from == kUndated || to == kUndated) return 0;
+  const auto [first, last] = corpus_.dated_span(from, to);
+  return last - first;
+}
+
+void Explorer::set_changes_only(bool on) {
+  if (on == changes_only_) return;
+  changes_only_ = on;
+  update_network();
+}
+
+std::vector<EntityChange> Explorer::entity_changes() const {
+  if (!co_a_ || !co_) return {};
+  return compare_entities(*co_a_, *co_);
+}
+
+const BurstIndex& Explorer::bursts() const {
+  if (!bursts_) bursts_ = std::make_unique<BurstIndex>(compute_bursts(corpus_, entities_));
+  return *bursts_;
 }
 
 void Explorer::update_network() {
@@ -348,7 +402,8 @@ void Explorer::update_network() {
   const double t0 = now_ms();
   if (from_ != kUndated && to_ != kUndated) co_->set_range(from_, to_);
   else co_->set_positions(0, 0);
-  graph_ = build_graph(*co_, measure_, min_count_, top_n_);
+  graph_ = co_a_ ? build_compare_graph(*co_a_, *co_, measure_, min_count_, top_n_, changes_only_)
+                 : build_graph(*co_, measure_, min_count_, top_n_);
   layout_.set_graph(graph_);
   filter_ms_ = now_ms() - t0;
   ++revision_;  // views keyed on the revision (the entity table's degrees) read the new counts
@@ -374,11 +429,22 @@ void Explorer::select_pair(size_t a, size_t b) {
   recompute_visible();
 }
 
+bool Explorer::pair_evidence_from_baseline() const {
+  if (!co_a_ || !co_ || pair_.first == SIZE_MAX) return false;
+  const uint32_t x = static_cast<uint32_t>(pair_.first), y = static_cast<uint32_t>(pair_.second);
+  return co_->pair_count(x, y) == 0 && co_a_->pair_count(x, y) > 0;
+}
+
 std::vector<Explorer::Evidence> Explorer::pair_evidence(size_t max) const {
   std::vector<Evidence> out;
   if (pair_.first == SIZE_MAX) return out;
   std::vector<Token> toks;
-  for (uint32_t a : visible_) {
+  std::vector<uint32_t> baseline;  // the baseline's articles with both, newest first
+  if (pair_evidence_from_baseline()) {
+    const auto [first, last] = corpus_.dated_span(base_from_, base_to_);
+    for (size_t i = last; i > first; --i) baseline.push_back(corpus_.by_date[i - 1]);
+  }
+  for (uint32_t a : baseline.empty() ? visible_ : baseline) {
     if (out.size() >= max) break;
     const auto& ms = entities_.by_article[a];
     // Sentences holding both.
@@ -632,6 +698,36 @@ nlohmann::json Explorer::state() const {
                           : nlohmann::json(nullptr);
   s["network"] = {{"scope", scope_name(scope_)}, {"measure", measure_name(measure_)}, {"min_count", min_count_},
                   {"top_n", top_n_}};
+  if (co_a_ && co_) {
+    // The comparison: both ranges, the links drawn by side, the biggest entity changes and the new links.
+    nlohmann::json c;
+    c["a_from"] = format_iso(base_from_);
+    c["a_to"] = format_iso(base_to_);
+    c["b_from"] = format_iso(from_);
+    c["b_to"] = format_iso(to_);
+    c["a_articles"] = articles_between(base_from_, base_to_);
+    c["b_articles"] = articles_between(from_, to_);
+    c["changes_only"] = changes_only_;
+    size_t sides[3] = {0, 0, 0};
+    nlohmann::json fresh = nlohmann::json::array();
+    for (const GraphEdge& e : graph_.edges) {
+      ++sides[static_cast<int>(e.side)];
+      if (e.side == LinkSide::OnlyB && fresh.size() < 50)
+        fresh.push_back({entities_.entities[e.a].name, entities_.entities[e.b].name, e.count});
+    }
+    c["links_shown"] = {{"both", sides[0]}, {"only_a", sides[1]}, {"only_b", sides[2]}};
+    c["new_links"] = std::move(fresh);
+    nlohmann::json rows = nlohmann::json::array();
+    for (const EntityChange& ch : entity_changes()) {
+      if (rows.size() >= 50) break;
+      rows.push_back({{"name", entities_.entities[ch.entity].name}, {"a", ch.a}, {"b", ch.b},
+                      {"log_ratio", std::round(ch.log_ratio * 1000) / 1000}, {"trend", trend_name(ch.trend)}});
+    }
+    c["entities"] = std::move(rows);
+    s["compare"] = std::move(c);
+  } else {
+    s["compare"] = nullptr;
+  }
   s["layout"] = {{"iterations", layout_.iterations_total()},
                  {"ms_per_iteration", layout_.last_iteration_ms()},
                  {"converged", layout_.converged()}};

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compare.h"
 #include "cooccurrence.h"
 #include "corrections.h"
 #include "corpus.h"
@@ -116,6 +117,30 @@ class Explorer {
   int layout_step(double budget_ms);
   double filter_ms() const { return filter_ms_; }  // last incremental range update, counts and graph
 
+  // --- Comparing two periods (compare.h): a baseline range A beside the current range B. While a
+  // baseline is set, the network is the three-way graph of A and B (build_compare_graph), the entity
+  // table gains A/B counts and trends (view.h), and links only in A show A's evidence. ---
+  // Sets the baseline (inclusive days); kUndated for both ends ends the comparison. Either range may
+  // move afterwards; both follow incrementally.
+  void set_baseline(Day from, Day to);
+  // The baseline as long as the current range and ending the day before it starts.
+  void set_baseline_before();
+  bool comparing() const { return co_a_ != nullptr; }
+  Day baseline_from() const { return base_from_; }
+  Day baseline_to() const { return base_to_; }
+  const Cooccurrence* baseline_cooccurrence() const { return co_a_.get(); }
+  // Dated articles in a range of days. O(log n).
+  size_t articles_between(Day from, Day to) const;
+  // Comparing: draw only the links that changed (only in A or only in B).
+  void set_changes_only(bool on);
+  bool changes_only() const { return changes_only_; }
+  // Per entity and link, what changed from A to B (empty when not comparing). O(entities).
+  std::vector<EntityChange> entity_changes() const;
+
+  // --- Bursts of attention over the whole corpus (compare.h), computed on first use after each load
+  // or correction. O(mentions + entities x bins). ---
+  const BurstIndex& bursts() const;
+
   // Selecting an entity filters the article list to the articles mentioning it (SIZE_MAX: none).
   void select(size_t entity);
   size_t selected() const { return selected_; }
@@ -130,7 +155,9 @@ class Explorer {
     uint8_t field;       // 0 title, 1 body
     uint32_t begin, end; // the sentence's bytes in that field
   };
+  // Comparing, a link only in the baseline shows the baseline's sentences (newest first).
   std::vector<Evidence> pair_evidence(size_t max) const;
+  bool pair_evidence_from_baseline() const;
 
   // --- Text search over titles and bodies, combined with the range and the selection. ---
   // Case-insensitive (ASCII letters; other bytes as they are). Words must all occur (as substrings);
@@ -226,6 +253,10 @@ class Explorer {
   uint32_t min_count_ = 1;
   size_t top_n_ = 60;
   std::unique_ptr<Cooccurrence> co_;
+  std::unique_ptr<Cooccurrence> co_a_;  // the baseline's counts while comparing
+  Day base_from_ = kUndated, base_to_ = kUndated;
+  bool changes_only_ = false;
+  mutable std::unique_ptr<BurstIndex> bursts_;  // made on first use; reset with the entities
   Rules rules_;
   std::vector<Rules> undo_, redo_;
   EntityIndex raw_;          // the entities as extracted, once rules apply (has_raw_)

@@ -43,8 +43,28 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
       ++degree[static_cast<uint32_t>(key & 0xffffffffu)];
     });
   std::vector<EntityRow> rows;
+  std::vector<uint32_t> row_of(n, UINT32_MAX);
   for (uint32_t e = 0; e < n; ++e)
-    if (mentions[e]) rows.push_back({e, articles[e], mentions[e], degree[e]});
+    if (mentions[e]) {
+      row_of[e] = static_cast<uint32_t>(rows.size());
+      rows.push_back({e, articles[e], mentions[e], degree[e]});
+    }
+  for (const EntityChange& c : ex.entity_changes()) {
+    if (c.entity >= n) continue;
+    if (row_of[c.entity] == UINT32_MAX) {  // only in A
+      row_of[c.entity] = static_cast<uint32_t>(rows.size());
+      rows.push_back({c.entity, 0, 0, 0});
+    }
+    EntityRow& r = rows[row_of[c.entity]];
+    r.count_a = c.a;
+    r.count_b = c.b;
+    r.log_ratio = c.log_ratio;
+    r.trend = c.trend;
+  }
+  if (ex.range_from() != kUndated && ex.corpus().dated) {
+    const BurstIndex& b = ex.bursts();
+    for (EntityRow& r : rows) r.burst = b.bursting(r.entity, ex.range_from(), ex.range_to());
+  }
   std::sort(rows.begin(), rows.end(), [&](const EntityRow& x, const EntityRow& y) {
     if (x.mentions != y.mentions) return x.mentions > y.mentions;
     if (x.articles != y.articles) return x.articles > y.articles;
@@ -54,16 +74,36 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
 }
 
 const std::vector<std::string>& export_kinds() {
-  static const std::vector<std::string> kinds = {"edges.csv", "edges.gexf", "entities.csv", "articles.json",
-                                                 "rules.json"};
+  static const std::vector<std::string> kinds = {"edges.csv",  "edges.gexf", "entities.csv", "articles.json",
+                                                 "rules.json", "bursts.csv", "compare.csv",  "compare.gexf"};
   return kinds;
 }
+
+bool is_comparison_export(const std::string& kind) { return kind.rfind("compare.", 0) == 0; }
 
 bool export_view(const Explorer& ex, const std::string& kind, std::string& out) {
   const EntityIndex& index = ex.entities();
   if (kind == "rules.json") {  // the user's corrections (corrections.h)
     out = rules_json(ex.rules());
     return true;
+  }
+  if (kind == "bursts.csv") {
+    out = bursts_csv(ex.bursts(), index);
+    return true;
+  }
+  if (is_comparison_export(kind)) {
+    if (!ex.comparing() || !ex.cooccurrence()) return false;
+    if (kind == "compare.csv") {
+      out = compare_csv(ex.entity_changes(), index);
+      return true;
+    }
+    if (kind == "compare.gexf") {  // the three-way network as drawn
+      std::vector<LinkChange> links;
+      for (const GraphEdge& e : ex.graph().edges) links.push_back({e.a, e.b, e.count_a, e.count, e.side});
+      out = compare_gexf(links, index, *ex.cooccurrence());
+      return true;
+    }
+    return false;
   }
   if (kind == "edges.csv") {
     out = graph_csv(ex.graph(), index, ex.measure());
@@ -264,6 +304,8 @@ std::string view_hash(const Explorer& ex) {
   if (!ex.search().empty()) add("q", ex.search());
   if (ex.order() != Explorer::Order::Newest) add("sort", Explorer::order_name(ex.order()));
   if (ex.open_article_index() < c.size()) add("open", c.articles[ex.open_article_index()].id);
+  if (ex.comparing()) add("a", format_iso(ex.baseline_from()) + ".." + format_iso(ex.baseline_to()));
+  if (ex.changes_only()) add("changes", "1");
   return h;
 }
 
@@ -329,6 +371,20 @@ bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problem
     else to = d;
   }
   if (c.dated && (from != ex.range_from() || to != ex.range_to())) ex.set_range(from, to);
+  Day a_from = kUndated, a_to = kUndated;
+  if (get("a", v)) {
+    const size_t dots = v.find("..");
+    const Day f = dots == std::string::npos ? kUndated : parse_date(v.substr(0, dots));
+    const Day t = dots == std::string::npos ? kUndated : parse_date(v.substr(dots + 2));
+    if (f == kUndated || t == kUndated) problem("baseline '" + q40(v) + "' is not FROM..TO (two dates)");
+    else if (c.dated) {
+      a_from = f;
+      a_to = t;
+    }
+  }
+  if (a_from != ex.baseline_from() || a_to != ex.baseline_to()) ex.set_baseline(a_from, a_to);
+  const bool changes = get("changes", v) && v == "1";
+  if (changes != ex.changes_only()) ex.set_changes_only(changes);
   const bool undated = !(get("undated", v) && v == "0");
   if (undated != ex.include_undated()) ex.set_include_undated(undated);
   std::string q;

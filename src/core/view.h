@@ -18,11 +18,20 @@ struct EntityRow {
   uint32_t articles = 0;  // articles in range mentioning it
   uint32_t mentions = 0;  // its mentions in those articles
   uint32_t degree = 0;    // distinct entities it shares an article (or sentence, in sentence scope) with, in range
+  double burst = 0;       // how bursty it is in range: BurstIndex::bursting over the range
+  // Comparing (Explorer::comparing): units (articles or sentences) mentioning it in A and in B, the
+  // smoothed log2 ratio and the trend of compare.h. Entities only in A have rows too (articles 0).
+  uint32_t count_a = 0, count_b = 0;
+  double log_ratio = 0;
+  Trend trend = Trend::Steady;
 };
-// Rows by mentions (descending), then articles, then name. O(mentions in range + pairs in range).
+// Rows by mentions (descending), then articles, then name. O(mentions in range + pairs in range), plus
+// O(entities) when comparing.
 std::vector<EntityRow> entity_rows(const Explorer& ex);
 
-// The export kinds, as file names: "edges.csv", "edges.gexf", "entities.csv", "articles.json".
+// The export kinds, as file names: "edges.csv", "edges.gexf", "entities.csv", "articles.json",
+// "rules.json", "bursts.csv"; and while comparing "compare.csv" (the entity table of A and B) and
+// "compare.gexf" (the three-way network drawn, edge attribute side: both / only_a / only_b).
 const std::vector<std::string>& export_kinds();
 // The export of the current view; false (out untouched) for an unknown kind.
 //  edges.*      the links drawn in the network panel (graph_csv / graph_gexf)
@@ -30,6 +39,7 @@ const std::vector<std::string>& export_kinds();
 //  articles.json the article list as shown (range, selection), newest first, in the loader's own
 //               format (it loads back) with each article's entities by canonical name
 bool export_view(const Explorer& ex, const std::string& kind, std::string& out);
+bool is_comparison_export(const std::string& kind);  // compare.*: only while comparing
 
 // --- Timeline: articles per day, week (from Monday) or month over the corpus's dated span. ---
 enum class Bucket : uint8_t { Daily, Weekly, Monthly };
@@ -50,7 +60,8 @@ Timeline timeline(const Explorer& ex);
 std::vector<uint32_t> entity_series(const Explorer& ex, uint32_t entity, const Timeline& t);
 
 // --- The view in a URL hash: range, undated, selection, link, network settings, search, open
-// article, list order. "from=2026-01-21&to=2026-01-21&sel=Iraq&scope=sentence&q=border&open=ID".
+// article, list order, comparison baseline ("a=FROM..TO") and its changes-only switch ("changes=1").
+// "from=2026-01-21&to=2026-01-21&sel=Iraq&scope=sentence&q=border&open=ID".
 // Keys at their default are left out; values are percent-encoded UTF-8. ---
 std::string view_hash(const Explorer& ex);
 // Applies a hash (with or without the leading '#') to the session. Unknown keys are ignored; a value

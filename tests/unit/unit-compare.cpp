@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "compare.h"
 #include "date.h"
+#include "explorer.h"
+#include "view.h"
 #include "loader.h"
 #include "test_util.h"
 
@@ -164,4 +167,175 @@ TEST_CASE("bursts: the automaton on plain counts") {
   // Nothing to go on: no articles, or the entity in every article.
   CHECK(detect_bursts(std::vector<uint32_t>(12, 0), n).empty());
   CHECK(detect_bursts(n, n).empty());
+}
+
+namespace {
+
+// A session on the hand-made corpus with the current range B = days 11-20.
+void load_session(Explorer& ex) {
+  ex.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(ex.load_now(corpus_json(), "compare.json"));
+  ex.set_range(parse_date(march(11)), parse_date(march(20)));
+}
+
+const GraphEdge* edge(const Graph& g, const Explorer& ex, const std::string& x, const std::string& y) {
+  const size_t a = ex.find_entity(x), b = ex.find_entity(y);
+  for (const GraphEdge& e : g.edges)
+    if ((e.a == a && e.b == b) || (e.a == b && e.b == a)) return &e;
+  return nullptr;
+}
+
+const EntityRow* table_row(const std::vector<EntityRow>& rows, size_t e) {
+  for (const EntityRow& r : rows)
+    if (r.entity == e) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("session: the baseline before the range; the three-way network, table, state and exports") {
+  Explorer ex;
+  load_session(ex);
+  CHECK_FALSE(ex.comparing());
+  // Without a baseline every link is in both (one range), and Beta Agency has no row.
+  for (const GraphEdge& e : ex.graph().edges) CHECK(e.side == LinkSide::Both);
+  CHECK(table_row(entity_rows(ex), ex.find_entity("Beta Agency")) == nullptr);
+
+  ex.set_baseline_before();  // ten days before the 11th: 1-10
+  REQUIRE(ex.comparing());
+  CHECK(format_iso(ex.baseline_from()) == march(1));
+  CHECK(format_iso(ex.baseline_to()) == march(10));
+  CHECK(ex.articles_between(ex.baseline_from(), ex.baseline_to()) == 100);
+  const Graph& g = ex.graph();
+  const GraphEdge* gamma = edge(g, ex, "Alpha Corp", "Gamma Party");
+  const GraphEdge* beta = edge(g, ex, "Alpha Corp", "Beta Agency");
+  const GraphEdge* delta = edge(g, ex, "Alpha Corp", "Delta City");
+  REQUIRE(gamma);
+  REQUIRE(beta);
+  REQUIRE(delta);
+  CHECK(gamma->side == LinkSide::OnlyB);
+  CHECK(gamma->count == 100);
+  CHECK(gamma->count_a == 0);
+  CHECK(beta->side == LinkSide::OnlyA);
+  CHECK(beta->count == 0);
+  CHECK(beta->count_a == 50);
+  CHECK(delta->side == LinkSide::Both);
+  // The node of an entity only in A is drawn (nodes by the larger of its counts).
+  CHECK(std::find(g.nodes.begin(), g.nodes.end(), ex.find_entity("Beta Agency")) != g.nodes.end());
+
+  // The entity table: A and B counts and trends; Beta (only in A) has a row with no articles in range.
+  const auto rows = entity_rows(ex);
+  const EntityRow* b = table_row(rows, ex.find_entity("Beta Agency"));
+  const EntityRow* c = table_row(rows, ex.find_entity("Gamma Party"));
+  REQUIRE(b);
+  REQUIRE(c);
+  CHECK(b->articles == 0);
+  CHECK(b->count_a == 50);
+  CHECK(b->count_b == 0);
+  CHECK(b->trend == Trend::Gone);
+  CHECK(c->count_a == 0);
+  CHECK(c->count_b == 100);
+  CHECK(c->trend == Trend::New);
+  CHECK(c->log_ratio > 5);
+
+  // Changes only: the links in both go.
+  ex.set_changes_only(true);
+  CHECK(edge(ex.graph(), ex, "Alpha Corp", "Delta City") == nullptr);
+  CHECK(edge(ex.graph(), ex, "Alpha Corp", "Gamma Party") != nullptr);
+  CHECK(edge(ex.graph(), ex, "Alpha Corp", "Beta Agency") != nullptr);
+
+  // The state report.
+  const nlohmann::json s = ex.state();
+  REQUIRE(s["compare"].is_object());
+  CHECK(s["compare"]["a_articles"] == 100);
+  CHECK(s["compare"]["b_articles"] == 100);
+  CHECK(s["compare"]["links_shown"]["only_b"] == 2);  // Gamma with Alpha, and with Delta
+  CHECK(s["compare"]["links_shown"]["only_a"] == 1);
+  CHECK(s["compare"]["links_shown"]["both"] == 0);
+  CHECK(s["compare"]["new_links"][0][0].get<std::string>() + "+" + s["compare"]["new_links"][0][1].get<std::string>() ==
+        "Alpha Corp+Gamma Party");
+
+  // Exports: the table of A and B, and the network as drawn with its sides.
+  std::string out;
+  REQUIRE(export_view(ex, "compare.csv", out));
+  CHECK(out.find("Gamma Party,org,0,100,100,") != std::string::npos);
+  CHECK(out.find(",new\n") != std::string::npos);
+  REQUIRE(export_view(ex, "compare.gexf", out));
+  CHECK(out.find("value=\"only_b\"") != std::string::npos);
+  CHECK(out.find("value=\"only_a\"") != std::string::npos);
+  CHECK(out.find("value=\"both\"") == std::string::npos);  // changes only, as drawn
+
+  // The URL hash keeps the baseline and the switch, and gives them back.
+  const std::string hash = view_hash(ex);
+  CHECK(hash.find("a=2026-03-01..2026-03-10") != std::string::npos);
+  CHECK(hash.find("changes=1") != std::string::npos);
+  Explorer other;
+  load_session(other);
+  std::string problems;
+  CHECK_FALSE(apply_view_hash(other, hash, problems));
+  CHECK(other.comparing());
+  CHECK(other.changes_only());
+  CHECK(format_iso(other.baseline_to()) == march(10));
+  CHECK(view_hash(other) == hash);
+  // A hash without the baseline ends the comparison; a bad one is named and ignored.
+  CHECK_FALSE(apply_view_hash(other, "from=2026-03-11&to=2026-03-20", problems));
+  CHECK_FALSE(other.comparing());
+  CHECK(apply_view_hash(other, "a=2026-03-01..junk", problems));
+  CHECK(problems.find("baseline") != std::string::npos);
+  CHECK_FALSE(other.comparing());
+
+  // Ending the comparison gives the one-range network back.
+  ex.set_baseline(kUndated, kUndated);
+  CHECK_FALSE(ex.comparing());
+  CHECK(ex.state()["compare"].is_null());
+  CHECK_FALSE(export_view(ex, "compare.csv", out));
+}
+
+TEST_CASE("session: a link only in A shows A's sentences as evidence; B's when it is in B") {
+  Explorer ex;
+  ex.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(ex.load_now(std::string(R"([
+    {"id":"x1","date":"2026-03-01","title":"Talks","body":"Alpha Corp met Beta Agency in March.",
+     "entities":[{"name":"Alpha Corp","type":"org"},{"name":"Beta Agency","type":"org"}]},
+    {"id":"x2","date":"2026-03-05","title":"Talks","body":"Alpha Corp met Gamma Party today.",
+     "entities":[{"name":"Alpha Corp","type":"org"},{"name":"Gamma Party","type":"org"}]}])"),
+                      "evidence.json"));
+  ex.set_range(parse_date(march(5)), parse_date(march(8)));
+  ex.set_baseline_before();  // March 1-4
+  REQUIRE(ex.comparing());
+  ex.select_pair(ex.find_entity("Alpha Corp"), ex.find_entity("Beta Agency"));
+  CHECK(ex.pair_evidence_from_baseline());
+  CHECK(ex.visible().empty());  // the list is of range B, where they never meet
+  auto ev = ex.pair_evidence(100);
+  REQUIRE(ev.size() == 1);
+  CHECK(ex.corpus().articles[ev[0].article].id == "x1");
+  ex.select_pair(ex.find_entity("Alpha Corp"), ex.find_entity("Gamma Party"));
+  CHECK_FALSE(ex.pair_evidence_from_baseline());
+  ev = ex.pair_evidence(100);
+  REQUIRE(ev.size() == 1);
+  CHECK(ex.corpus().articles[ev[0].article].id == "x2");
+}
+
+TEST_CASE("session: the table's burst column follows the range; a new corpus ends the comparison") {
+  Explorer ex;
+  load_session(ex);
+  const size_t delta = ex.find_entity("Delta City");
+  ex.set_range(parse_date(march(14)), parse_date(march(16)));
+  std::vector<EntityRow> rows = entity_rows(ex);
+  const EntityRow* r = table_row(rows, delta);
+  REQUIRE(r);
+  CHECK(r->burst > 0);
+  const EntityRow* alpha = table_row(rows, ex.find_entity("Alpha Corp"));
+  REQUIRE(alpha);
+  CHECK(alpha->burst == 0);
+  ex.set_range(parse_date(march(1)), parse_date(march(10)));
+  rows = entity_rows(ex);
+  r = table_row(rows, delta);
+  REQUIRE(r);
+  CHECK(r->burst == 0);
+  ex.set_baseline_before();
+  REQUIRE(ex.comparing());
+  REQUIRE(ex.load_now(corpus_json(), "again.json"));
+  CHECK_FALSE(ex.comparing());
+  CHECK(view_hash(ex).find("a=") == std::string::npos);
 }

@@ -84,6 +84,10 @@ TEST_CASE("exports: every kind is produced; the article list loads back with the
   load_seeds(ex);
   for (const std::string& kind : export_kinds()) {
     std::string out;
+    if (is_comparison_export(kind)) {  // only while comparing
+      CHECK_FALSE(export_view(ex, kind, out));
+      continue;
+    }
     CHECK_MESSAGE(export_view(ex, kind, out), kind);
     CHECK(!out.empty());
   }
