@@ -1,7 +1,8 @@
 // bench_web_network.mjs — the network in the real page (headless Chromium): a synthetic corpus of
 // 100,000 articles (`explorer synth`) is loaded, a 30-day range is dragged across the year one day per
 // frame (state().filter_ms: incremental counts + graph), then 2,000 nodes are drawn and laid out and
-// the frame CPU time is read (state().frame), with ForceAtlas2's time per iteration while it settles. Prints JSON. Not a test: it measures.
+// the frame CPU time is read (state().frame), with ForceAtlas2's time per iteration while it settles;
+// also two periods compared while both move (compare_*). Prints JSON. Not a test: it measures.
 // Usage: node scripts/bench_web_network.mjs [ARTICLES]   (needs build/native-release or build/native-asan)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,6 +44,45 @@ const pct = (v, p) => { const a = [...v].sort((x, y) => x - y); return a[Math.mi
 result.range_steps = steps.length;
 result.range_step_ms_p50 = pct(steps, 50);
 result.range_step_ms_p95 = pct(steps, 95);
+
+// Comparing two periods, with the entity table (its A/B columns) on screen, against the same drag of
+// one range with the table on screen: (1) one range; (2) B dragged with A fixed on the first 30 days
+// (state().filter_ms: the counts of B and the three-way graph); (3) both moved each frame (A the 30
+// days before B), timed around the two calls. The frame statistics of each cover its drag's frames.
+{
+  const click = async (name) => {
+    const r = (await page.evaluate(() => window.explorer.state())).ui.controls[name];
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await frames(page, 3);
+  };
+  await click('tab_entities');
+  const drag = (mode) => page.evaluate(async (mode) => {
+    const s0 = window.explorer.state();
+    const day = 86400000, start = Date.parse(s0.date_min) + 30 * day, end = Date.parse(s0.date_max);
+    const iso = (t) => new Date(t).toISOString().slice(0, 10);
+    if (mode === 'fixed') window.explorer.setBaseline(s0.date_min, iso(start - day));
+    const out = [];
+    for (let t = start; t + 29 * day <= end; t += day) {
+      const t0 = performance.now();
+      window.explorer.setRange(iso(t), iso(t + 29 * day));
+      if (mode === 'both') window.explorer.setBaseline(iso(t - 30 * day), iso(t - day));
+      const js = performance.now() - t0;
+      out.push(mode === 'both' ? js : window.explorer.state().filter_ms);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return { steps: out, frame: window.explorer.state().frame };
+  }, mode);
+  const one = await drag('one');
+  result.table_one_range = { step_ms_p50: pct(one.steps, 50), step_ms_p95: pct(one.steps, 95), frame: one.frame };
+  const fixed = await drag('fixed');
+  result.compare_b_moving = { steps: fixed.steps.length, step_ms_p50: pct(fixed.steps, 50), step_ms_p95: pct(fixed.steps, 95),
+    frame: fixed.frame };
+  const both = await drag('both');
+  result.compare_both_moving = { steps: both.steps.length, step_ms_p50: pct(both.steps, 50), step_ms_p95: pct(both.steps, 95),
+    frame: both.frame };
+  await page.evaluate(() => window.explorer.setBaseline('', ''));
+  await click('tab_articles');
+}
 
 // 2,000 nodes drawn and laid out over the whole year.
 await page.evaluate(() => { window.explorer.setRange(window.explorer.state().date_min, window.explorer.state().date_max); });

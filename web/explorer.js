@@ -233,6 +233,12 @@
     setRange(from, to) {
       return module.ccall('ae_set_range', 'number', ['string', 'string'], [String(from), String(to)]) === 1;
     },
+    // Compares the range (B) with a baseline range A (inclusive; ISO dates); setBaseline('', '') ends
+    // the comparison. The state's "compare" then reports both ranges, the links by side and the
+    // biggest entity changes. Returns false (and records an error) on a bad date.
+    setBaseline(from, to) {
+      return module.ccall('ae_set_baseline', 'number', ['string', 'string'], [String(from ?? ''), String(to ?? '')]) === 1;
+    },
     // Opens the article with this id in the reader; '' closes it. Returns false for an unknown id.
     openArticle(id) {
       return module.ccall('ae_open_article', 'number', ['string'], [String(id)]) === 1;

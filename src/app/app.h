@@ -50,6 +50,7 @@ struct GraphLinkRecord {
   float ax, ay, bx, by;  // both ends, layout coordinates
   float width;           // CSS pixels
   uint32_t color;        // ImU32 (RGBA bytes)
+  float dash;            // dash period in CSS pixels, 0 for a solid line (a link only in the baseline)
 };
 struct GraphNodeRecord {
   float x, y;            // layout coordinates
@@ -73,6 +74,9 @@ struct UiState {
   GraphBatch graph_batch;            // the network's records when the platform draws them
   uint64_t graph_batch_key[6] = {~0ull, 0, 0, 0, 0, 0};  // what graph_batch was built from
   uint64_t evidence_revision = ~0ull;  // the evidence below is of this list revision
+  uint64_t hover_link_key = ~0ull;     // the link under the mouse (pair key) and its first sentence
+  uint64_t hover_link_revision = ~0ull;
+  std::string hover_link_sentence;
   std::vector<Explorer::Evidence> evidence;
   Fonts fonts;
   char from_text[16] = "";   // the typed date bounds, kept while the user edits them
@@ -97,23 +101,26 @@ struct UiState {
   char search_text[256] = "";
   uint64_t search_synced = ~0ull;     // search_text follows the core when the core's search changed
 
-  // Timeline: cached per list revision; brush drag state.
-  uint64_t timeline_revision = ~0ull;
+  // Timeline: cached per corpus, entities and selection; brush drag state.
+  uint64_t timeline_key[6] = {~0ull, 0, 0, 0, 0, 0};  // what the timeline below was made from
   Timeline timeline;
-  enum class Brush { None, Move, Left, Right, New } brush = Brush::None;
+  // Brushes: the range B and, when comparing, the baseline A (the A* states).
+  enum class Brush { None, Move, Left, Right, New, AMove, ALeft, ARight, ANew } brush = Brush::None;
   int brush_anchor = 0;              // bucket where a new brush started / offset of a move
   float timeline_rect[4] = {0, 0, 0, 0};
 
   // Entity table: rows of the range, cached per revision, sorted as the user asked.
   uint64_t entity_revision = ~0ull;
+  double entity_rows_time = -1;  // ImGui time the rows were last made
   std::vector<EntityRow> entity_rows;
   std::vector<uint32_t> entity_view;  // indices into entity_rows after filtering and sorting
-  int entity_sort_column = 3, entity_sort_dir = 1;  // column index; 1 descending, 0 ascending
+  int entity_sort_column = 3, entity_sort_dir = 1;  // column user id (panel_entities.cpp); 1 descending
   bool entity_types[3] = {true, true, true};
   char entity_filter[128] = "";
   std::string entity_filter_applied = "\x01";
   std::vector<RowRect> entity_rects;  // entity rows drawn this frame (id = canonical name)
-  uint64_t sparkline_revision = ~0ull;  // timeline_revision the cached sparklines belong to
+  uint64_t timeline_shape = 0, timeline_shape_key = 0;  // bumped when the buckets or the corpus change
+  uint64_t sparkline_revision = ~0ull;  // timeline_shape the cached sparklines belong to
   std::unordered_map<uint32_t, std::vector<uint32_t>> sparklines;  // entity -> mentions per timeline bucket
 
   // Reader: scroll to a sentence (evidence click): field 0/1 and byte offset, or field -1.
@@ -186,6 +193,10 @@ void record_control(UiState& ui, const char* name);
 
 // Colour of an entity type (highlights, legend, graph).
 unsigned int entity_color(EntityType t, int alpha);
+
+// Colour of the current range B (baseline false) or of the baseline A when comparing two periods:
+// the timeline's brushes, the network's new and vanished links, the table's A and B columns.
+unsigned int range_color(bool baseline, bool dark, int alpha);
 
 // Height of the top bar and of the timeline for the current font (CSS pixels).
 float top_bar_height();

@@ -1,10 +1,13 @@
-// panel_entities.cpp — the entity table of the date range: name, type, articles, mentions, degree and
-// a sparkline of mentions over the timeline; sortable by any column, filtered by type and by name.
+// panel_entities.cpp — the entity table of the date range: name, type, articles, mentions, degree, a
+// burst score for the range and a sparkline of mentions over the timeline; comparing two periods, the
+// counts in A and B, the change, the smoothed ratio and the trend instead. Sortable by any column,
+// filtered by type and by name (aliases too).
 // A click on a row selects the entity everywhere (network, article list, timeline). Drawn inside the
 // left column's "Entities" tab. Virtualised with ImGuiListClipper. Layer: app.
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -15,6 +18,31 @@ namespace ae {
 
 namespace {
 
+// Columns, by user id (the sort key): the one-range table and the comparison table share them.
+enum Column : int { kName, kType, kArticles, kMentions, kDegree, kBurst, kTime, kCountA, kCountB, kDelta, kRatio, kTrend };
+
+// Trend as a sort rank: new, rising, steady, falling, gone.
+int trend_rank(Trend t) {
+  switch (t) {
+    case Trend::New: return 4;
+    case Trend::Rising: return 3;
+    case Trend::Falling: return 1;
+    case Trend::Gone: return 0;
+    default: return 2;
+  }
+}
+
+template <class T>
+int cmp(T a, T b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+// Whether an entity's name or one of its other forms contains the (lower-case) filter.
+bool name_matches(const Entity& e, const std::string& filter) {
+  if (filter.empty() || ascii_lower(e.name).find(filter) != std::string::npos) return true;
+  for (const EntityAlias& al : e.aliases)
+    if (ascii_lower(al.surface).find(filter) != std::string::npos) return true;
+  return false;
+}
+
 // Rows filtered by type and name, sorted by the chosen column.
 void rebuild_view(const Explorer& ex, UiState& ui) {
   const auto& ents = ex.entities().entities;
@@ -23,7 +51,7 @@ void rebuild_view(const Explorer& ex, UiState& ui) {
   for (uint32_t i = 0; i < ui.entity_rows.size(); ++i) {
     const Entity& e = ents[ui.entity_rows[i].entity];
     if (!ui.entity_types[static_cast<int>(e.type)]) continue;
-    if (!filter.empty() && ascii_lower(e.name).find(filter) == std::string::npos) continue;
+    if (!name_matches(e, filter)) continue;
     ui.entity_view.push_back(i);
   }
   const int col = ui.entity_sort_column;
@@ -33,12 +61,19 @@ void rebuild_view(const Explorer& ex, UiState& ui) {
     const EntityRow& b = ui.entity_rows[y];
     int c = 0;
     switch (col) {
-      case 0: c = ents[a.entity].name.compare(ents[b.entity].name); break;
-      case 1: c = static_cast<int>(ents[a.entity].type) - static_cast<int>(ents[b.entity].type); break;
-      case 2: c = a.articles < b.articles ? -1 : a.articles > b.articles; break;
-      case 4: c = a.degree < b.degree ? -1 : a.degree > b.degree; break;
-      default: c = a.mentions < b.mentions ? -1 : a.mentions > b.mentions; break;
+      case kName: c = ents[a.entity].name.compare(ents[b.entity].name); break;
+      case kType: c = static_cast<int>(ents[a.entity].type) - static_cast<int>(ents[b.entity].type); break;
+      case kArticles: c = cmp(a.articles, b.articles); break;
+      case kDegree: c = cmp(a.degree, b.degree); break;
+      case kBurst: c = cmp(a.burst, b.burst); break;
+      case kCountA: c = cmp(a.count_a, b.count_a); break;
+      case kCountB: c = cmp(a.count_b, b.count_b); break;
+      case kDelta: c = cmp(static_cast<int64_t>(a.count_b) - a.count_a, static_cast<int64_t>(b.count_b) - b.count_a); break;
+      case kRatio: c = cmp(a.log_ratio, b.log_ratio); break;
+      case kTrend: c = cmp(trend_rank(a.trend), trend_rank(b.trend)); break;
+      default: c = cmp(a.mentions, b.mentions); break;
     }
+    if (c == 0) c = cmp(a.mentions + a.count_a, b.mentions + b.count_a);  // ties: the more present first
     return desc ? c > 0 : c < 0;
   });
 }
@@ -59,6 +94,57 @@ void sparkline(const std::vector<uint32_t>& v, float w, float h, ImU32 col) {
   }
 }
 
+// A row's tooltip: the whole name (the column may cut it), its other forms, its counts when comparing,
+// and its mentions over the corpus with its bursts marked.
+void entity_tooltip(const Explorer& ex, const EntityRow& row, bool dark) {
+  const Entity& e = ex.entities().entities[row.entity];
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(e.name.c_str());
+  int shown = 0;
+  for (const EntityAlias& al : e.aliases)
+    if (al.surface != e.name && shown++ < 8) ImGui::TextDisabled("also \"%s\" (%s, %u)", al.surface.c_str(), al.rule.c_str(), al.count);
+  if (ex.comparing()) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "A: %u", row.count_a);
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "B: %u", row.count_b);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s %s", ex.scope() == Scope::Document ? "articles" : "sentences",
+                        row.trend != Trend::Steady ? trend_name(row.trend) : "");
+  }
+  const BurstIndex& b = ex.bursts();
+  if (!b.timeline.articles.empty() && row.entity < b.of_entity.size()) {
+    const std::vector<uint32_t> v = b.dense(row.entity);
+    const float w = 260, h = 40;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float bw = w / static_cast<float>(v.size());
+    for (uint32_t k : b.of_entity[row.entity]) {  // burst periods shaded behind the bars
+      const Burst& x = b.bursts[k];
+      dl->AddRectFilled(ImVec2(p.x + bw * static_cast<float>(x.begin), p.y),
+                        ImVec2(p.x + bw * static_cast<float>(x.end + 1), p.y + h), IM_COL32(250, 190, 75, 70));
+    }
+    uint32_t peak = 1;
+    for (uint32_t x : v) peak = std::max(peak, x);
+    for (size_t i = 0; i < v.size(); ++i)
+      if (v[i]) {
+        const float bh = std::max(1.0f, (h - 1) * static_cast<float>(v[i]) / static_cast<float>(peak));
+        dl->AddRectFilled(ImVec2(p.x + bw * static_cast<float>(i), p.y + h - bh),
+                          ImVec2(p.x + bw * static_cast<float>(i) + std::max(1.0f, bw - 1), p.y + h), entity_color(e.type, 230));
+      }
+    ImGui::TextDisabled("articles per %s, %s to %s", b.timeline.bin_days == 1 ? "day" : "week",
+                        format_iso(b.timeline.first).c_str(),
+                        format_iso(b.timeline.bin_start(b.timeline.articles.size() - 1)).c_str());
+    for (uint32_t k : b.of_entity[row.entity]) {
+      const Burst& x = b.bursts[k];
+      ImGui::TextColored(ImVec4(0.98f, 0.75f, 0.30f, 1.0f), "burst %s – %s (weight %.1f)", format_iso(b.burst_from(x)).c_str(),
+                         format_iso(b.burst_to(x)).c_str(), x.weight);
+    }
+  }
+  ImGui::TextDisabled("right-click: hide, rename, retype, merge or split");
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 void draw_entity_table(Explorer& ex, UiState& ui) {
@@ -70,9 +156,14 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
   }
   const auto& ents = ex.entities().entities;
   bool dirty = false;
-  if (ui.entity_revision != ex.revision()) {  // only while the tab is open: O(mentions in range)
+  // Only while the tab is open: O(mentions in range + entities). While the view changes every frame (a
+  // range dragged, stepped or set by script) the rows follow ten times a second rather than every
+  // frame, so the drag stays smooth; a single change after a pause shows at once.
+  const double now = ImGui::GetTime();
+  if (ui.entity_revision != ex.revision() && now - ui.entity_rows_time >= 0.1) {
     ui.entity_rows = entity_rows(ex);
     ui.entity_revision = ex.revision();
+    ui.entity_rows_time = now;
     dirty = true;
   }
   // Filters.
@@ -94,36 +185,93 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
     ImGui::TextDisabled("No entities.");
     return;
   }
+  const bool comparing = ex.comparing();
+  const bool dark = ui.dark;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable;
-  if (!ImGui::BeginTable("##entities", 6, flags)) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
+  // Two tables (their own widths and sort orders): one range, or A against B.
+  struct Col {
+    const char* label;
+    int id;
+    const char* help;
+  };
+  static const Col kOne[] = {{"Name", kName, "canonical name (hover a row for its other forms)"},
+                             {"Type", kType, "person, org or place"},
+                             {"Art", kArticles, "articles in range mentioning it"},
+                             {"Men", kMentions, "its mentions in range"},
+                             {"Deg", kDegree, "distinct entities it appears with in range"},
+                             {"Burst", kBurst, "bursting now: how strongly its bursts of attention (Kleinberg's\n"
+                                                 "automaton over the whole corpus) overlap the range; 0 for none"},
+                             {"Time", kTime, "mentions over the timeline"}};
+  static const Col kTwo[] = {{"Name", kName, "canonical name (hover a row for its other forms)"},
+                             {"A", kCountA, "articles (sentences, by sentence) mentioning it in the baseline A"},
+                             {"B", kCountB, "articles (sentences, by sentence) mentioning it in the range B"},
+                             {"Δ", kDelta, "change: B minus A"},
+                             {"×", kRatio, "B against A as shares of each range, smoothed so that small counts\n"
+                                           "do not swing it: ((b+0.5)/(units B+1)) / ((a+0.5)/(units A+1))"},
+                             {"Trend", kTrend, "new (not in A, 2+ in B), gone (2+ in A, not in B), rising or falling\n"
+                                               "(the ratio at least doubled or halved, with 3+ counts), else blank"},
+                             {"Burst", kBurst, "bursting now: how strongly its bursts of attention overlap B"},
+                             {"Time", kTime, "mentions over the timeline"}};
   // Fixed columns as wide as their header and its sort arrow, or their widest value.
   const float arrow = ImGui::GetFontSize() * 0.9f;
-  const float num_w = std::max(ImGui::CalcTextSize("0000").x, ImGui::CalcTextSize("Men").x + arrow);
-  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed,
-                          std::max(ImGui::CalcTextSize("person").x, ImGui::CalcTextSize("Type").x + arrow));
-  ImGui::TableSetupColumn("Art", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, num_w);
-  ImGui::TableSetupColumn("Men", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
-                                      ImGuiTableColumnFlags_PreferSortDescending, num_w);
-  ImGui::TableSetupColumn("Deg", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, num_w);
-  ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 44);
+  auto width_of = [&](int id) {
+    const float num = ImGui::CalcTextSize("0000").x;
+    switch (id) {
+      case kType: return std::max(ImGui::CalcTextSize("person").x, ImGui::CalcTextSize("Type").x + arrow);
+      case kDelta: return std::max(ImGui::CalcTextSize("+0000").x, ImGui::CalcTextSize("Δ").x + arrow);
+      case kRatio: return std::max(ImGui::CalcTextSize("×10.0").x, ImGui::CalcTextSize("×").x + arrow);
+      case kTrend: return std::max(ImGui::CalcTextSize("falling").x, ImGui::CalcTextSize("Trend").x + arrow);
+      case kBurst: return std::max(ImGui::CalcTextSize("00.0").x, ImGui::CalcTextSize("Burst").x + arrow);
+      case kTime: return 44.0f;
+      default: return std::max(num, ImGui::CalcTextSize("Men").x + arrow);
+    }
+  };
+  // Where the column is narrow, the least needed columns go so that names keep room: one range drops
+  // Type (the name's colour says it), then Time, then Deg; comparing drops Burst, then Time, then Δ.
+  const Col* all = comparing ? kTwo : kOne;
+  const int nall = comparing ? 8 : 7;
+  static const int kDropOne[] = {kType, kTime, kDegree}, kDropTwo[] = {kBurst, kTime, kDelta};
+  const int* drop_order = comparing ? kDropTwo : kDropOne;
+  bool dropped[16] = {};
+  auto fixed_total = [&] {
+    float t = 0;
+    for (int c = 1; c < nall; ++c)
+      if (!dropped[all[c].id]) t += width_of(all[c].id) + ImGui::GetStyle().CellPadding.x * 2 + 1;
+    return t;
+  };
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+  const float min_name = ImGui::CalcTextSize("Securities and Exc").x;
+  for (int k = 0; k < 3 && room - fixed_total() < min_name; ++k) dropped[drop_order[k]] = true;
+  Col cols[8];
+  int ncols = 0;
+  for (int c = 0; c < nall; ++c)
+    if (!dropped[all[c].id]) cols[ncols++] = all[c];
+  char table_id[32];
+  std::snprintf(table_id, sizeof table_id, "##entities%s%d", comparing ? "_ab" : "", ncols);
+  if (!ImGui::BeginTable(table_id, ncols, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (int c = 0; c < ncols; ++c) {
+    const int id = cols[c].id;
+    ImGuiTableColumnFlags f = id == kName ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
+    if (id != kName && id != kType) f |= ImGuiTableColumnFlags_PreferSortDescending;
+    if (id == kTime) f |= ImGuiTableColumnFlags_NoSort;
+    if (id == (comparing ? kRatio : kMentions)) f |= ImGuiTableColumnFlags_DefaultSort;
+    ImGui::TableSetupColumn(cols[c].label, f, id == kName ? 0.0f : width_of(id), static_cast<ImGuiID>(id));
+  }
   {
     // Headers one by one, each with a tooltip saying what the column counts.
-    static const char* const kHelp[] = {"canonical name (hover a row for its other forms)", "person, org or place",
-                                        "articles in range mentioning it", "its mentions in range",
-                                        "distinct entities it appears with in range", "mentions over the timeline"};
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int c = 0; c < 6; ++c) {
+    for (int c = 0; c < ncols; ++c) {
       ImGui::TableSetColumnIndex(c);
       ImGui::TableHeader(ImGui::TableGetColumnName(c));
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kHelp[c]);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", cols[c].help);
     }
   }
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-    if (specs->SpecsDirty && specs->SpecsCount > 0) {
-      ui.entity_sort_column = specs->Specs[0].ColumnIndex;
+    if (specs->SpecsCount > 0 && (specs->SpecsDirty || ui.entity_sort_column != static_cast<int>(specs->Specs[0].ColumnUserID) ||
+                                  ui.entity_sort_dir != (specs->Specs[0].SortDirection == ImGuiSortDirection_Descending))) {
+      ui.entity_sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
       ui.entity_sort_dir = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending ? 1 : 0;
       specs->SpecsDirty = false;
       dirty = true;
@@ -150,34 +298,50 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
         ui.menu_entity = row.entity;
         open_menu = true;
       }
-      if (ImGui::IsItemHovered()) {  // the whole name (the column may cut it) and its other forms
-        ImGui::BeginTooltip();
-        ImGui::TextUnformatted(e.name.c_str());
-        for (const EntityAlias& al : e.aliases)
-          if (al.surface != e.name) ImGui::TextDisabled("also \"%s\" (%s, %u)", al.surface.c_str(), al.rule.c_str(), al.count);
-        ImGui::TextDisabled("right-click: hide, rename, retype, merge or split");
-        ImGui::EndTooltip();
-      }
+      if (ImGui::IsItemHovered()) entity_tooltip(ex, row, dark);
       const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
       if (ImGui::IsItemVisible()) ui.entity_rects.push_back({e.name, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
       ImGui::PopID();
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(type_name(e.type));
-      ImGui::TableSetColumnIndex(2);
-      ImGui::Text("%u", row.articles);
-      ImGui::TableSetColumnIndex(3);
-      ImGui::Text("%u", row.mentions);
-      ImGui::TableSetColumnIndex(4);
-      ImGui::Text("%u", row.degree);
-      ImGui::TableSetColumnIndex(5);
-      // Series depend on the corpus and the buckets only: kept until the timeline is recomputed.
-      if (ui.sparkline_revision != ui.timeline_revision) {
-        ui.sparklines.clear();
-        ui.sparkline_revision = ui.timeline_revision;
+      for (int c = 1; c < ncols; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        switch (cols[c].id) {
+          case kType: ImGui::TextUnformatted(type_name(e.type)); break;
+          case kArticles: ImGui::Text("%u", row.articles); break;
+          case kMentions: ImGui::Text("%u", row.mentions); break;
+          case kDegree: ImGui::Text("%u", row.degree); break;
+          case kCountA: ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "%u", row.count_a); break;
+          case kCountB: ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "%u", row.count_b); break;
+          case kDelta: ImGui::Text("%+lld", static_cast<long long>(row.count_b) - static_cast<long long>(row.count_a)); break;
+          case kRatio: {
+            const double x = std::pow(2.0, row.log_ratio);
+            ImGui::Text(x >= 9.95 ? "×%.0f" : x >= 0.095 ? "×%.1f" : "×%.2f", x);
+            break;
+          }
+          case kTrend:
+            if (row.trend != Trend::Steady) {
+              const bool up = row.trend == Trend::New || row.trend == Trend::Rising;
+              ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(!up, dark, 255)), "%s", trend_name(row.trend));
+            }
+            break;
+          case kBurst:
+            if (row.burst > 0) ImGui::Text("%.1f", row.burst);
+            else ImGui::TextDisabled("·");
+            break;
+          case kTime: {
+            // Series depend on the corpus and the buckets only: kept until the timeline is recomputed.
+            if (ui.sparkline_revision != ui.timeline_shape) {
+              ui.sparklines.clear();
+              ui.sparkline_revision = ui.timeline_shape;
+            }
+            auto it = ui.sparklines.find(row.entity);
+            if (it == ui.sparklines.end())
+              it = ui.sparklines.emplace(row.entity, entity_series(ex, row.entity, ui.timeline)).first;
+            sparkline(it->second, ImGui::GetContentRegionAvail().x, spark_h, entity_color(e.type, 220));
+            break;
+          }
+          default: break;
+        }
       }
-      auto it = ui.sparklines.find(row.entity);
-      if (it == ui.sparklines.end()) it = ui.sparklines.emplace(row.entity, entity_series(ex, row.entity, ui.timeline)).first;
-      sparkline(it->second, ImGui::GetContentRegionAvail().x, spark_h, entity_color(e.type, 220));
     }
   }
   ImGui::EndTable();

@@ -1,6 +1,9 @@
 // panel_graph.cpp — the co-occurrence network: nodes sized by mentions in range and coloured by type,
-// edges by weight; pan (drag the background), zoom at the cursor (wheel), fit; hover for details;
-// click a node to select it (the article list follows), drag a node to pin it. Layer: app.
+// edges by weight; pan (drag the background), zoom at the cursor (wheel), fit; hover a node or a link
+// for details (a link: both names, counts and its first sentence); click a node to select it (the
+// article list follows), a link to read its evidence; drag a node to pin it. Comparing two periods,
+// links only in B are drawn solid in B's colour, links only in A dashed in A's colour, links in both
+// grey, with a legend and a changes-only switch. Layer: app.
 #include <imgui.h>
 
 #include <algorithm>
@@ -53,6 +56,46 @@ void draw_node_shape(ImDrawList* dl, EntityType t, ImVec2 p, float r, ImU32 fill
   }
 }
 
+// A dashed line with Dear ImGui primitives (period in pixels; 60% drawn).
+void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float width, float period) {
+  const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+  if (len < 1e-3f || period <= 0) {
+    dl->AddLine(a, b, col, width);
+    return;
+  }
+  const float ux = dx / len, uy = dy / len;
+  for (float t = 0; t < len; t += period) {
+    const float e = std::min(len, t + period * 0.6f);
+    dl->AddLine(ImVec2(a.x + ux * t, a.y + uy * t), ImVec2(a.x + ux * e, a.y + uy * e), col, width);
+  }
+}
+
+// One legend entry: a line sample (solid or dashed) and its label, on the current line.
+void legend_entry(const char* label, ImU32 col, float dash) {
+  const float h = ImGui::GetTextLineHeight(), w = 26;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(w, h));
+  dashed_line(ImGui::GetWindowDrawList(), ImVec2(p.x + 2, p.y + h / 2), ImVec2(p.x + w - 2, p.y + h / 2), col, 2.5f, dash);
+  ImGui::SameLine(0, 4);
+  ImGui::TextUnformatted(label);
+}
+
+// Continues the line after the last item when w more pixels fit in the window, else starts a new one.
+void same_line_if_fits(float w) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
+  if (ImGui::GetItemRectMax().x + spacing + w <= right) ImGui::SameLine(0, spacing);
+}
+
+// Distance from a point to a segment.
+float segment_distance(ImVec2 m, ImVec2 p, ImVec2 q) {
+  const float vx = q.x - p.x, vy = q.y - p.y, len2 = vx * vx + vy * vy;
+  float t = len2 > 0 ? ((m.x - p.x) * vx + (m.y - p.y) * vy) / len2 : 0;
+  t = std::max(0.0f, std::min(1.0f, t));
+  const float dx = p.x + t * vx - m.x, dy = p.y + t * vy - m.y;
+  return std::sqrt(dx * dx + dy * dy);
+}
+
 void fit_view(const ForceAtlas2& lay, GraphView& v, float w, float h) {
   double x0, y0, x1, y1;
   lay.bounds(x0, y0, x1, y1);
@@ -95,6 +138,25 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
                    static_cast<uint32_t>(min_count), static_cast<size_t>(top_n));
   ImGui::SameLine();
   if (ImGui::SmallButton("Fit")) v.fit = v.follow = true;
+  const bool comparing = ex.comparing();
+  const bool dark_theme = ui.dark;
+  if (comparing) {
+    // The changes-only switch and the three kinds of link, each as it is drawn; the line wraps
+    // between entries where the panel is narrow.
+    bool only = ex.changes_only();
+    if (ImGui::Checkbox("changes only", &only)) ex.set_changes_only(only);
+    record_control(ui, "changes_only");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("hide the links found in both periods");
+    const float sample = 30 + ImGui::GetStyle().ItemSpacing.x;
+    same_line_if_fits(sample + ImGui::CalcTextSize("new in B").x);
+    legend_entry("new in B", range_color(false, dark_theme, 255), 0);
+    same_line_if_fits(sample + ImGui::CalcTextSize("only in A (gone)").x);
+    legend_entry("only in A (gone)", range_color(true, dark_theme, 255), 7);
+    same_line_if_fits(sample + ImGui::CalcTextSize("in both").x);
+    legend_entry("in both", dark_theme ? IM_COL32(150, 158, 175, 255) : IM_COL32(120, 128, 140, 255), 0);
+    same_line_if_fits(ImGui::CalcTextSize("· size: mentions in B").x);
+    ImGui::TextDisabled("· size: mentions in B");
+  }
   if (g.nodes_hidden || g.edges_hidden)
     ImGui::TextDisabled("hidden by the thresholds: %zu entities, %zu links", g.nodes_hidden, g.edges_hidden);
   else
@@ -169,6 +231,21 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     }
   }
 
+  // The link under the mouse when no node is: within 6 px (a generous target for a thin line).
+  const GraphEdge* hovered_link = nullptr;
+  if ((hovered_canvas || active) && hovered < 0) {
+    float best_d = 6.0f;
+    for (const GraphEdge& e : g.edges) {
+      const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
+      if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
+      const float d = segment_distance(mouse, placed[ia].p, placed[ib].p);
+      if (d < best_d) {
+        best_d = d;
+        hovered_link = &e;
+      }
+    }
+  }
+
   // Interaction: press on a node drags it (and selects it on release without a drag); press on the
   // background pans; the wheel zooms at the cursor.
   if (ImGui::IsItemActivated()) {
@@ -194,24 +271,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         const size_t e = placed[static_cast<size_t>(hovered)].entity;
         ex.select(ex.selected() == e ? SIZE_MAX : e);
       } else {
-        // A link within 4 px of the click selects the pair (its articles and sentences); else clear.
-        size_t best_a = SIZE_MAX, best_b = SIZE_MAX;
-        float best_d = 4.0f;
-        for (const GraphEdge& e : g.edges) {
-          const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
-          if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
-          const ImVec2 p = placed[ia].p, q = placed[ib].p;
-          const float vx = q.x - p.x, vy = q.y - p.y, len2 = vx * vx + vy * vy;
-          float t = len2 > 0 ? ((mouse.x - p.x) * vx + (mouse.y - p.y) * vy) / len2 : 0;
-          t = std::max(0.0f, std::min(1.0f, t));
-          const float dx = p.x + t * vx - mouse.x, dy = p.y + t * vy - mouse.y;
-          const float d = std::sqrt(dx * dx + dy * dy);
-          if (d < best_d) {
-            best_d = d;
-            best_a = e.a;
-            best_b = e.b;
-          }
-        }
+        // A click on a link (hovered_link) selects the pair (its articles and sentences); else clear.
+        const size_t best_a = hovered_link ? hovered_link->a : SIZE_MAX, best_b = hovered_link ? hovered_link->b : SIZE_MAX;
         if (best_a != SIZE_MAX) ex.select_pair(best_a, best_b);
         else ex.select(SIZE_MAX);
       }
@@ -248,14 +309,25 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   for (const GraphEdge& e : g.edges) max_w = std::max(max_w, std::fabs(e.weight));
   const bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
   const auto sp = ex.selected_pair();
-  auto link_style = [&](const GraphEdge& e, ImU32& col, float& width) {
+  auto link_style = [&](const GraphEdge& e, ImU32& col, float& width, float& dash) {
     const float t = static_cast<float>(std::max(0.0, e.weight) / max_w);
     const bool pair_edge = sp.first != SIZE_MAX && ((e.a == sp.first && e.b == sp.second) || (e.a == sp.second && e.b == sp.first));
     const bool lit = pair_edge || (focus != SIZE_MAX && (e.a == focus || e.b == focus));
     const bool dim = focus != SIZE_MAX && !lit;
-    const int alpha = dim ? 18 : static_cast<int>(40 + 170 * t);
-    col = lit ? IM_COL32(255, 210, 90, 220) : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
+    dash = 0;
     width = 0.6f + 3.0f * t;
+    if (comparing && e.side != LinkSide::Both) {
+      // Changed links stay in their period's colour, strong enough to see at any weight.
+      const int alpha = dim ? 30 : lit ? 255 : static_cast<int>(100 + 140 * t);
+      col = range_color(e.side == LinkSide::OnlyA, dark, alpha);
+      width = std::max(1.2f, width) + (lit ? 1.0f : 0.0f);
+      if (e.side == LinkSide::OnlyA) dash = 8.0f;
+      return;
+    }
+    const int alpha = dim ? 18 : static_cast<int>((comparing ? 25 : 40) + (comparing ? 110 : 170) * t);
+    col = lit && !comparing ? IM_COL32(255, 210, 90, 220)
+          : lit             ? (dark ? IM_COL32(220, 225, 235, 230) : IM_COL32(40, 45, 55, 230))
+                            : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
   };
   auto node_style = [&](const Placed& p, ImU32& fill, ImU32& outline, float& thickness) {
     const bool dim = focus != SIZE_MAX && !near[p.entity];
@@ -277,7 +349,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
         if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
         GraphLinkRecord li;
-        link_style(e, li.color, li.width);
+        link_style(e, li.color, li.width, li.dash);
         li.ax = static_cast<float>(lay.x(ia));
         li.ay = static_cast<float>(lay.y(ia));
         li.bx = static_cast<float>(lay.x(ib));
@@ -311,9 +383,10 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
       if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
       ImU32 col;
-      float width;
-      link_style(e, col, width);
-      dl->AddLine(placed[ia].p, placed[ib].p, col, width);
+      float width, dash;
+      link_style(e, col, width, dash);
+      if (dash > 0) dashed_line(dl, placed[ia].p, placed[ib].p, col, width, dash);
+      else dl->AddLine(placed[ia].p, placed[ib].p, col, width);
     }
     dl->Flags = saved_flags;
     for (const Placed& p : placed) {
@@ -384,15 +457,62 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     ImGui::TextUnformatted(ent.name.c_str());
     ImGui::TextDisabled("%s · community %u · %u mentions in range · %u articles in the corpus", type_name(ent.type),
                         placed[static_cast<size_t>(hovered)].community + 1, co ? co->entity_mentions(e) : 0u, ent.articles);
+    if (const Cooccurrence* ca = comparing ? ex.baseline_cooccurrence() : nullptr) {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "A: %u mentions", ca->entity_mentions(e));
+      ImGui::SameLine();
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "B: %u mentions",
+                         co ? co->entity_mentions(e) : 0u);
+    }
     int shown = 0;
     for (const GraphEdge& ge : g.edges) {  // edges are sorted by weight
       if (ge.a != e && ge.b != e) continue;
       const uint32_t other = ge.a == e ? ge.b : ge.a;
-      ImGui::Text("  %s  (%u together, %s %.3g)", ex.entities().entities[other].name.c_str(), ge.count,
-                  measure_name(ex.measure()), ge.weight);
+      if (comparing)
+        ImGui::Text("  %s  (%s: %u in A, %u in B)", ex.entities().entities[other].name.c_str(),
+                    ge.side == LinkSide::OnlyB ? "new" : ge.side == LinkSide::OnlyA ? "gone" : "both", ge.count_a, ge.count);
+      else
+        ImGui::Text("  %s  (%u together, %s %.3g)", ex.entities().entities[other].name.c_str(), ge.count,
+                    measure_name(ex.measure()), ge.weight);
       if (++shown == 6) break;
     }
     ImGui::TextDisabled("click: select · drag: move and pin · right-click: correct");
+    ImGui::EndTooltip();
+  }
+
+  // Tooltip of the link under the mouse: both names, counts, and the first sentence naming both.
+  if (hovered_link && hovered < 0 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    const GraphEdge& le = *hovered_link;
+    const uint64_t key = pair_key(le.a, le.b);
+    if (ui.hover_link_key != key || ui.hover_link_revision != ex.revision()) {
+      ui.hover_link_key = key;
+      ui.hover_link_revision = ex.revision();
+      const auto ev = ex.link_evidence(le.a, le.b, 1);
+      ui.hover_link_sentence.clear();
+      if (!ev.empty()) {
+        const Article& art = ex.corpus().articles[ev[0].article];
+        const std::string_view text = ev[0].field == 0 ? art.title : art.body;
+        ui.hover_link_sentence = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + ": " +
+                                 std::string(text.substr(ev[0].begin, std::min<uint32_t>(ev[0].end - ev[0].begin, 400)));
+        for (char& c : ui.hover_link_sentence)
+          if (c == '\n') c = ' ';
+      }
+    }
+    const char* units = ex.scope() == Scope::Document ? "articles" : "sentences";
+    ImGui::BeginTooltip();
+    ImGui::Text("%s — %s", ents[le.a].name.c_str(), ents[le.b].name.c_str());
+    if (comparing) {
+      const char* side = le.side == LinkSide::OnlyB ? "new in B" : le.side == LinkSide::OnlyA ? "only in A (gone in B)" : "in both";
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(le.side == LinkSide::Both ? ImGui::GetColorU32(ImGuiCol_Text)
+                                                                                  : range_color(le.side == LinkSide::OnlyA, dark, 255)),
+                         "%s: %u %s together in A, %u in B", side, le.count_a, units, le.count);
+    } else {
+      ImGui::TextDisabled("%u %s together · %s %.3g", le.count, units, measure_name(ex.measure()), le.weight);
+    }
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    if (!ui.hover_link_sentence.empty()) ImGui::TextUnformatted(ui.hover_link_sentence.c_str());
+    else ImGui::TextDisabled("No single sentence names both; they share articles.");
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("click: all the evidence");
     ImGui::EndTooltip();
   }
 
@@ -403,8 +523,13 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const uint32_t together = co ? co->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)) : 0;
     ImGui::Text("%s — %s", ents[sp.first].name.c_str(), ents[sp.second].name.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%u %s together · %zu articles in the list", together,
-                        ex.scope() == Scope::Document ? "articles" : "sentences", ex.visible().size());
+    if (ex.pair_evidence_from_baseline())
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "only in A: %u %s together there; its sentences",
+                         ex.baseline_cooccurrence()->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)),
+                         ex.scope() == Scope::Document ? "articles" : "sentences");
+    else
+      ImGui::TextDisabled("%u %s together · %zu articles in the list", together,
+                          ex.scope() == Scope::Document ? "articles" : "sentences", ex.visible().size());
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear")) ex.select(SIZE_MAX);
     if (ui.evidence_revision != ex.revision()) {  // recomputed when the selection or range changes

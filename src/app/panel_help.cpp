@@ -14,21 +14,26 @@ void draw_help(UiState& ui, float width, float height) {
     const char* what;
     const char* how;
   };
-  const Row sections[][9] = {
+  const Row sections[][10] = {
       {{"Timeline", nullptr},
        {"choose dates", "drag across the histogram"},
        {"move the range", "drag inside the blue brush"},
        {"resize the range", "drag either edge of the brush"},
        {"all dates", "double-click the timeline, or \"All dates\""},
        {"step by one bucket", "[ and ]  (or Left / Right over the timeline)"},
-       {"type dates", "the From / to fields; Enter applies"}},
+       {"type dates", "the From / to fields; Enter applies"},
+       {"compare two periods", "A (or the Compare button): baseline A = the period just before the range B"},
+       {"draw the baseline", "Shift+drag across the timeline; drag the orange brush to move or resize it"},
+       {"end the comparison", "the End comparison button"}},
       {{"Network", nullptr},
        {"pan / zoom", "drag the background / mouse wheel (at the cursor)"},
        {"select an entity", "click its node (again to clear)"},
        {"read a link's evidence", "click the link: the sentences naming both"},
        {"open a sentence", "click it in the evidence: the reader scrolls to it"},
        {"pin a node", "drag it"},
-       {"fit", "the Fit button"}},
+       {"fit", "the Fit button"},
+       {"a link's details", "hover it: both names, counts and its first sentence"},
+       {"what changed", "comparing: blue links are new in B, orange dashed only in A; \"changes only\""}},
       {{"Lists and reader", nullptr},
        {"search", "type in the search box: words (all must occur) or \"a phrase\""},
        {"select an entity", "click a row of the Entities tab, or a highlighted mention"},
@@ -38,7 +43,8 @@ void draw_help(UiState& ui, float width, float height) {
        {"open the article's link", "click the URL under the title (new tab)"}},
       {{"Files", nullptr},
        {"load your corpus", "Open file…, drop a file on the page, or ?data=URL"},
-       {"export", "Export: links (CSV, GEXF), entities (CSV), articles (JSON), network (PNG)"},
+       {"export", "Export: links (CSV, GEXF), entities (CSV), articles (JSON), network (PNG), bursts (CSV);\n"
+                  "comparing: the A/B table (CSV) and the three-way network (GEXF)"},
        {"share the view", "copy the address: range, selection, search and article are in it"},
        {"back / forward", "the browser's buttons step through your views"},
        {"theme", "the ☀/☾ button (starts with the browser's preference)"},
@@ -51,7 +57,7 @@ void draw_help(UiState& ui, float width, float height) {
     if (ImGui::BeginTable(sec[0].what, 2, ImGuiTableFlags_SizingFixedFit)) {
       ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("open the article's link__").x);
       ImGui::TableSetupColumn("how", ImGuiTableColumnFlags_WidthStretch);
-      for (size_t i = 1; i < 9 && sec[i].what; ++i) {
+      for (size_t i = 1; i < 10 && sec[i].what; ++i) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextDisabled("%s", sec[i].what);

@@ -85,6 +85,16 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
       if (ImGui::MenuItem(it.label, it.kind, false, can)) ui.save_export(it.kind);
       record_control(ui, it.kind);
     }
+    if (ImGui::MenuItem("Bursts of attention (CSV)", "bursts.csv", false, can)) ui.save_export("bursts.csv");
+    record_control(ui, "bursts.csv");
+    // The comparison of two periods, while there is one.
+    ImGui::Separator();
+    const bool cmp = can && ex.comparing();
+    if (ImGui::MenuItem("Comparison table A/B (CSV)", "compare.csv", false, cmp)) ui.save_export("compare.csv");
+    record_control(ui, "compare.csv");
+    if (ImGui::MenuItem("Three-way network for Gephi (GEXF)", "compare.gexf", false, cmp)) ui.save_export("compare.gexf");
+    record_control(ui, "compare.gexf");
+    if (!ex.comparing()) ImGui::TextDisabled("(compare two periods to export them: key A)");
     ImGui::EndPopup();
   }
   ImGui::SameLine();

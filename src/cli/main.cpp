@@ -612,6 +612,28 @@ int cmd_bench_network(const Args& a) {
     step_ms.push_back(ae::now_ms() - s0);
     counts_ms.push_back(s1 - s0);
   }
+  // Comparing two periods: B the window, A the window just before it, both moving a day per step;
+  // each step updates both counts, builds the three-way graph and compares every entity (the entity
+  // table's A/B columns).
+  std::vector<double> cmp_ms, table_ms;
+  {
+    ae::Cooccurrence ca(c, index, scope);
+    co.set_range(c.date_min + w, c.date_min + 2 * w - 1);
+    ca.set_range(c.date_min, c.date_min + w - 1);
+    size_t sink = 0;
+    for (ae::Day d = c.date_min + w + 1; d + w - 1 <= c.date_max; ++d) {
+      const double s0 = ae::now_ms();
+      co.set_range(d, d + w - 1);
+      ca.set_range(d - w, d - 1);
+      const ae::Graph g = ae::build_compare_graph(ca, co, ae::Measure::Count, 1, 60, false);
+      warm.set_graph(g);
+      const double g1 = ae::now_ms();
+      sink += ae::compare_entities(ca, co, false).size();
+      table_ms.push_back(ae::now_ms() - g1);
+      cmp_ms.push_back(ae::now_ms() - s0);
+    }
+    if (sink == 0) std::fprintf(stderr, "explorer: the comparison found no entity\n");
+  }
   // ForceAtlas2 at 2,000 nodes / 20,000 edges: the strongest 20,000 links among the top 2,000.
   co.set_range(c.date_min, c.date_max);
   ae::Graph big = ae::build_graph(co, ae::Measure::Count, 1, 2000);
@@ -634,6 +656,10 @@ int cmd_bench_network(const Args& a) {
                         {"range_step_counts_ms_p95", percentile(counts_ms, 95)},
                         {"range_step_with_graph_ms_p50", percentile(step_ms, 50)},
                         {"range_step_with_graph_ms_p95", percentile(step_ms, 95)},
+                        {"compare_steps", cmp_ms.size()},
+                        {"compare_step_ms_p50", percentile(cmp_ms, 50)},
+                        {"compare_step_ms_p95", percentile(cmp_ms, 95)},
+                        {"compare_table_ms_p95", percentile(table_ms, 95)},
                         {"fa2_nodes", fa.size()},
                         {"fa2_edges", big.edges.size()},
                         {"fa2_iterations", it_ms.size()},

@@ -21,7 +21,7 @@ const char* trend_name(Trend t) {
   }
 }
 
-std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurrence& b) {
+std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurrence& b, bool sorted) {
   std::vector<EntityChange> out;
   const size_t n = std::min(a.entity_count(), b.entity_count());
   const double ua = static_cast<double>(a.units()) + 1.0, ub = static_cast<double>(b.units()) + 1.0;
@@ -40,12 +40,19 @@ std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurr
     else if (c.log_ratio <= -1.0 && ca >= 3) c.trend = Trend::Falling;
     out.push_back(c);
   }
-  std::sort(out.begin(), out.end(), [](const EntityChange& x, const EntityChange& y) {
-    const double sx = std::fabs(x.log_ratio) * (x.a + x.b), sy = std::fabs(y.log_ratio) * (y.a + y.b);
-    if (sx != sy) return sx > sy;
-    return x.entity < y.entity;
+  if (!sorted) return out;
+  std::vector<std::pair<double, uint32_t>> order;  // (score, position): the score computed once each
+  order.reserve(out.size());
+  for (uint32_t k = 0; k < out.size(); ++k)
+    order.push_back({std::fabs(out[k].log_ratio) * (out[k].a + out[k].b), k});
+  std::sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first > y.first;
+    return out[x.second].entity < out[y.second].entity;
   });
-  return out;
+  std::vector<EntityChange> ranked;
+  ranked.reserve(out.size());
+  for (const auto& o : order) ranked.push_back(out[o.second]);
+  return ranked;
 }
 
 std::vector<LinkChange> compare_links(const Cooccurrence& a, const Cooccurrence& b, uint32_t min_count) {

@@ -34,8 +34,8 @@ struct EntityChange {
 };
 
 // Every entity mentioned in A or B, by |log_ratio| * (a + b) descending (the biggest changes that
-// are not noise first), then id.
-std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurrence& b);
+// are not noise first), then id; by id when `sorted` is false (a table that sorts them itself).
+std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurrence& b, bool sorted = true);
 
 struct LinkChange {
   uint32_t x = 0, y = 0;  // x < y

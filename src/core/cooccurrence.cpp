@@ -61,15 +61,17 @@ void PairCounts::rehash(size_t capacity) {
   }
 }
 
-void PairCounts::add(uint64_t key, uint32_t c) {
+bool PairCounts::add(uint64_t key, uint32_t c) {
   if ((live_ + 1) * 4 > capacity_ * 3) rehash(std::max<size_t>(1024, (live_ + 1) * 2));
   Slot& s = at(find_slot(key));
-  if (s.lo == 0) {
+  const bool fresh = s.lo == 0;
+  if (fresh) {
     s.hi = static_cast<uint32_t>(key >> 32);
     s.lo = static_cast<uint32_t>(key);
     ++live_;
   }
   s.count += c;
+  return fresh;
 }
 
 void PairCounts::reserve(size_t n) {
@@ -77,13 +79,13 @@ void PairCounts::reserve(size_t n) {
   if (n && want > capacity_) rehash(want);
 }
 
-void PairCounts::sub(uint64_t key, uint32_t c) {
-  if (capacity_ == 0) return;
+bool PairCounts::sub(uint64_t key, uint32_t c) {
+  if (capacity_ == 0) return false;
   size_t i = find_slot(key);
   Slot& s = at(i);
-  if (s.lo == 0) return;
+  if (s.lo == 0) return false;
   s.count -= std::min(s.count, c);
-  if (s.count != 0) return;
+  if (s.count != 0) return false;
   // Removed without a tombstone: the entries after it in the probe run move back into the gap
   // unless their home slot lies after the gap (cyclically), so every lookup still finds its key.
   --live_;
@@ -99,6 +101,7 @@ void PairCounts::sub(uint64_t key, uint32_t c) {
     i = j;
   }
   at(i) = Slot{};
+  return true;
 }
 
 uint32_t PairCounts::get(uint64_t key) const {
@@ -124,6 +127,7 @@ Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope
   const size_t n = corpus.size(), na = std::min(n, index.by_article.size());
   entity_units_.assign(index.entities.size(), 0);
   mentions_.assign(index.entities.size(), 0);
+  degree_.assign(index.entities.size(), 0);
   std::vector<uint32_t> ents;  // an article's entity of each mention, sorted
   auto sorted_entities = [&](size_t a) {
     ents.clear();
@@ -254,8 +258,13 @@ void Cooccurrence::apply(const ArticleData& a, int sign) {
       mentions_[a.entities[i]] -= a.mentions[i];
     }
   }
-  if (sign > 0) each_pair(a, [&](uint64_t key, uint32_t c) { pairs_.add(key, c); });
-  else each_pair(a, [&](uint64_t key, uint32_t c) { pairs_.sub(key, c); });
+  // A pair that appears or vanishes changes both ends' degree.
+  auto ends = [&](uint64_t key, int d) {
+    degree_[static_cast<uint32_t>(key >> 32)] += d;
+    degree_[static_cast<uint32_t>(key & 0xffffffffu)] += d;
+  };
+  if (sign > 0) each_pair(a, [&](uint64_t key, uint32_t c) { if (pairs_.add(key, c)) ends(key, 1); });
+  else each_pair(a, [&](uint64_t key, uint32_t c) { if (pairs_.sub(key, c)) ends(key, -1); });
 }
 
 size_t Cooccurrence::set_positions(size_t lo, size_t hi) {
@@ -284,6 +293,7 @@ void Cooccurrence::rebuild(size_t lo, size_t hi) {
   units_ = 0;
   std::fill(entity_units_.begin(), entity_units_.end(), 0);
   std::fill(mentions_.begin(), mentions_.end(), 0);
+  std::fill(degree_.begin(), degree_.end(), 0);
   pairs_.clear();
   PairSketch sketch;
   sketch_positions(lo, hi, sketch);

@@ -34,8 +34,8 @@ inline uint64_t pair_key(uint32_t a, uint32_t b) {
 // the load's freed working memory left in the heap, instead of growing the heap by its whole size.
 class PairCounts {
  public:
-  void add(uint64_t key, uint32_t c);
-  void sub(uint64_t key, uint32_t c);  // the key must be present with at least c; removed at zero
+  bool add(uint64_t key, uint32_t c);  // true when the key was not there before
+  bool sub(uint64_t key, uint32_t c);  // the key must be present with at least c; true when removed (zero)
   uint32_t get(uint64_t key) const;
   void clear();  // every pair gone; the table keeps its size (a range that was once this wide may come back)
   // Room for n pairs without a rehash (a table filled in one go is made once, at its final size,
@@ -112,6 +112,7 @@ class Cooccurrence {
   uint64_t units() const { return units_; }                              // articles or sentences in range
   uint32_t entity_units(uint32_t e) const { return entity_units_[e]; }    // units containing e
   uint32_t entity_mentions(uint32_t e) const { return mentions_[e]; }     // mentions of e in range
+  uint32_t entity_degree(uint32_t e) const { return degree_[e]; }         // distinct partners of e in range
   size_t entity_count() const { return mentions_.size(); }
   const PairCounts& pairs() const { return pairs_; }  // units with both
   uint32_t pair_count(uint32_t a, uint32_t b) const;
@@ -154,6 +155,7 @@ class Cooccurrence {
   size_t lo_ = 0, hi_ = 0;
   uint64_t units_ = 0;
   std::vector<uint32_t> entity_units_, mentions_;
+  std::vector<uint32_t> degree_;  // pairs in range per entity, kept as pairs appear and vanish
   PairCounts pairs_;
 };
 

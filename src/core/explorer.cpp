@@ -203,6 +203,7 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   co_a_.reset();  // a comparison's dates belong to the corpus before
   base_from_ = base_to_ = kUndated;
   bursts_.reset();
+  name_rank_.clear();
   from_ = corpus_.date_min;
   to_ = corpus_.date_max;
   layout_ = ForceAtlas2();
@@ -267,6 +268,7 @@ void Explorer::apply_corrections() {
   ++rules_revision_;
   build_postings();
   bursts_.reset();
+  name_rank_.clear();
   // The selection follows its name (gone when the edit hid or merged it away).
   selected_ = selected.empty() ? SIZE_MAX : find_entity(selected);
   const size_t a = pa.empty() ? SIZE_MAX : find_entity(pa), b = pb.empty() ? SIZE_MAX : find_entity(pb);
@@ -322,6 +324,7 @@ void Explorer::set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
     raw_ = EntityIndex();
     has_raw_ = false;
     bursts_.reset();
+  name_rank_.clear();
     if (!rules_.empty()) apply_corrections();
   }
 }
@@ -354,6 +357,7 @@ void Explorer::rebuild_network() {
 }
 
 void Explorer::set_baseline(Day from, Day to) {
+  const double t0 = now_ms();
   if (from == kUndated || to == kUndated || corpus_.dated == 0) {
     if (!co_a_) return;
     co_a_.reset();
@@ -365,8 +369,9 @@ void Explorer::set_baseline(Day from, Day to) {
     if (!co_a_) co_a_ = std::make_unique<Cooccurrence>(corpus_, entities_, scope_);
     co_a_->set_range(base_from_, base_to_);
   }
-  if (pair_.first != SIZE_MAX) recompute_visible();
+  const double counts_ms = now_ms() - t0;
   update_network();
+  filter_ms_ += counts_ms;  // the baseline's counts as well as the graph
 }
 
 void Explorer::set_baseline_before() {
@@ -387,14 +392,26 @@ void Explorer::set_changes_only(bool on) {
   update_network();
 }
 
-std::vector<EntityChange> Explorer::entity_changes() const {
+std::vector<EntityChange> Explorer::entity_changes(bool sorted) const {
   if (!co_a_ || !co_) return {};
-  return compare_entities(*co_a_, *co_);
+  return compare_entities(*co_a_, *co_, sorted);
 }
 
 const BurstIndex& Explorer::bursts() const {
   if (!bursts_) bursts_ = std::make_unique<BurstIndex>(compute_bursts(corpus_, entities_));
   return *bursts_;
+}
+
+const std::vector<uint32_t>& Explorer::name_rank() const {
+  const auto& ents = entities_.entities;
+  if (name_rank_.size() != ents.size()) {
+    std::vector<uint32_t> order(ents.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return ents[x].name < ents[y].name; });
+    name_rank_.assign(ents.size(), 0);
+    for (uint32_t k = 0; k < order.size(); ++k) name_rank_[order[k]] = k;
+  }
+  return name_rank_;
 }
 
 void Explorer::update_network() {
@@ -438,55 +455,84 @@ bool Explorer::pair_evidence_from_baseline() const {
 std::vector<Explorer::Evidence> Explorer::pair_evidence(size_t max) const {
   std::vector<Evidence> out;
   if (pair_.first == SIZE_MAX) return out;
-  std::vector<Token> toks;
-  std::vector<uint32_t> baseline;  // the baseline's articles with both, newest first
+  std::vector<uint32_t> baseline;  // the baseline's articles, newest first
   if (pair_evidence_from_baseline()) {
     const auto [first, last] = corpus_.dated_span(base_from_, base_to_);
     for (size_t i = last; i > first; --i) baseline.push_back(corpus_.by_date[i - 1]);
   }
   for (uint32_t a : baseline.empty() ? visible_ : baseline) {
     if (out.size() >= max) break;
-    const auto& ms = entities_.by_article[a];
-    // Sentences holding both.
-    std::vector<uint32_t> sa, sb;
-    for (const Mention& m : ms) {
-      if (m.begin == kNoOffset) continue;
-      if (m.entity == pair_.first) sa.push_back(m.sentence);
-      if (m.entity == pair_.second) sb.push_back(m.sentence);
-    }
-    std::sort(sa.begin(), sa.end());
-    std::sort(sb.begin(), sb.end());
-    std::vector<uint32_t> both;
-    std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(both));
-    both.erase(std::unique(both.begin(), both.end()), both.end());
-    if (both.empty()) continue;
-    const Article& art = corpus_.articles[a];
-    tokenize(art.title, toks);
-    const uint32_t title_sentences = toks.empty() ? 0 : toks.back().sentence + 1;
-    for (uint32_t sent : both) {
-      const uint8_t field = sent < title_sentences ? 0 : 1;
-      const uint32_t local = field == 0 ? sent : sent - title_sentences;
-      if (field == 1) tokenize(art.body, toks);
-      else tokenize(art.title, toks);
-      // The sentence: its first word to its last word, plus the punctuation attached after it.
-      uint32_t b = UINT32_MAX, e = 0;
-      size_t last = SIZE_MAX;
-      for (size_t k = 0; k < toks.size(); ++k)
-        if (toks[k].sentence == local && toks[k].word()) {
-          b = std::min(b, toks[k].begin);
-          e = std::max(e, toks[k].end);
-          last = k;
-        }
-      for (size_t k = last + 1; last != SIZE_MAX && k < toks.size() && !toks[k].word() &&
-                                !(toks[k].flags & kTokSpaceBefore);
-           ++k)
-        e = toks[k].end;
-      if (b == UINT32_MAX) continue;
-      out.push_back({a, field, b, e});
-      if (out.size() >= max) break;
-    }
+    sentences_with_both(a, pair_.first, pair_.second, max, out);
   }
   return out;
+}
+
+std::vector<Explorer::Evidence> Explorer::link_evidence(size_t x, size_t y, size_t max) const {
+  std::vector<Evidence> out;
+  const size_t n = entities_.entities.size();
+  if (x >= n || y >= n || x == y || from_ == kUndated) return out;
+  const bool from_a = co_a_ && co_ && co_->pair_count(static_cast<uint32_t>(x), static_cast<uint32_t>(y)) == 0 &&
+                      co_a_->pair_count(static_cast<uint32_t>(x), static_cast<uint32_t>(y)) > 0;
+  const Day from = from_a ? base_from_ : from_, to = from_a ? base_to_ : to_;
+  // The articles of both (sorted postings), in the range, newest first.
+  auto [xa, xb] = articles_of(x);
+  auto [ya, yb] = articles_of(y);
+  std::vector<uint32_t> both;
+  std::set_intersection(xa, xb, ya, yb, std::back_inserter(both));
+  both.erase(std::remove_if(both.begin(), both.end(),
+                            [&](uint32_t a) {
+                              const Day d = corpus_.articles[a].date;
+                              return d == kUndated || d < from || d > to;
+                            }),
+             both.end());
+  std::stable_sort(both.begin(), both.end(),
+                   [&](uint32_t p, uint32_t q) { return corpus_.articles[p].date > corpus_.articles[q].date; });
+  for (uint32_t a : both) {
+    if (out.size() >= max) break;
+    sentences_with_both(a, x, y, max, out);
+  }
+  return out;
+}
+
+void Explorer::sentences_with_both(uint32_t a, size_t x, size_t y, size_t max, std::vector<Evidence>& out) const {
+  const auto& ms = entities_.by_article[a];
+  std::vector<uint32_t> sa, sb;
+  for (const Mention& m : ms) {
+    if (m.begin == kNoOffset) continue;
+    if (m.entity == x) sa.push_back(m.sentence);
+    if (m.entity == y) sb.push_back(m.sentence);
+  }
+  std::sort(sa.begin(), sa.end());
+  std::sort(sb.begin(), sb.end());
+  std::vector<uint32_t> both;
+  std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(both));
+  both.erase(std::unique(both.begin(), both.end()), both.end());
+  if (both.empty()) return;
+  std::vector<Token> toks;
+  const Article& art = corpus_.articles[a];
+  tokenize(art.title, toks);
+  const uint32_t title_sentences = toks.empty() ? 0 : toks.back().sentence + 1;
+  for (uint32_t sent : both) {
+    const uint8_t field = sent < title_sentences ? 0 : 1;
+    const uint32_t local = field == 0 ? sent : sent - title_sentences;
+    if (field == 1) tokenize(art.body, toks);
+    else tokenize(art.title, toks);
+    // The sentence: its first word to its last word, plus the punctuation attached after it.
+    uint32_t b = UINT32_MAX, e = 0;
+    size_t last = SIZE_MAX;
+    for (size_t k = 0; k < toks.size(); ++k)
+      if (toks[k].sentence == local && toks[k].word()) {
+        b = std::min(b, toks[k].begin);
+        e = std::max(e, toks[k].end);
+        last = k;
+      }
+    for (size_t k = last + 1; last != SIZE_MAX && k < toks.size() && !toks[k].word() && !(toks[k].flags & kTokSpaceBefore);
+         ++k)
+      e = toks[k].end;
+    if (b == UINT32_MAX) continue;
+    out.push_back({a, field, b, e});
+    if (out.size() >= max) break;
+  }
 }
 
 size_t Explorer::find_entity(const std::string& name) const {

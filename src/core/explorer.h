@@ -135,11 +135,14 @@ class Explorer {
   void set_changes_only(bool on);
   bool changes_only() const { return changes_only_; }
   // Per entity and link, what changed from A to B (empty when not comparing). O(entities).
-  std::vector<EntityChange> entity_changes() const;
+  std::vector<EntityChange> entity_changes(bool sorted = true) const;
 
   // --- Bursts of attention over the whole corpus (compare.h), computed on first use after each load
   // or correction. O(mentions + entities x bins). ---
   const BurstIndex& bursts() const;
+  // Each entity's rank among the canonical names in byte order (for sorting ties by name without
+  // comparing strings), made on first use after each load or correction.
+  const std::vector<uint32_t>& name_rank() const;
 
   // Selecting an entity filters the article list to the articles mentioning it (SIZE_MAX: none).
   void select(size_t entity);
@@ -158,6 +161,9 @@ class Explorer {
   // Comparing, a link only in the baseline shows the baseline's sentences (newest first).
   std::vector<Evidence> pair_evidence(size_t max) const;
   bool pair_evidence_from_baseline() const;
+  // Evidence for any link (x, y) whatever is selected or searched: the sentences naming both in the
+  // articles of the range (of the baseline for a link only in A), newest first. O(articles of x + y).
+  std::vector<Evidence> link_evidence(size_t x, size_t y, size_t max) const;
 
   // --- Text search over titles and bodies, combined with the range and the selection. ---
   // Case-insensitive (ASCII letters; other bytes as they are). Words must all occur (as substrings);
@@ -221,6 +227,7 @@ class Explorer {
 
  private:
   void recompute_visible();
+  void sentences_with_both(uint32_t article, size_t x, size_t y, size_t max, std::vector<Evidence>& out) const;
   void finish_load();
   // co: counts already built over the new corpus's full span (nullptr: built here).
   void commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co = nullptr);
@@ -257,6 +264,7 @@ class Explorer {
   Day base_from_ = kUndated, base_to_ = kUndated;
   bool changes_only_ = false;
   mutable std::unique_ptr<BurstIndex> bursts_;  // made on first use; reset with the entities
+  mutable std::vector<uint32_t> name_rank_;      // likewise (empty: not made)
   Rules rules_;
   std::vector<Rules> undo_, redo_;
   EntityIndex raw_;          // the entities as extracted, once rules apply (has_raw_)

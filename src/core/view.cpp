@@ -37,11 +37,8 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
       }
     }
   });
-  if (const Cooccurrence* co = ex.cooccurrence())
-    co->pairs().for_each([&](uint64_t key, uint32_t) {
-      ++degree[static_cast<uint32_t>(key >> 32)];
-      ++degree[static_cast<uint32_t>(key & 0xffffffffu)];
-    });
+  if (const Cooccurrence* co = ex.cooccurrence())  // kept by the counts as pairs appear and vanish
+    for (uint32_t e = 0; e < n && e < co->entity_count(); ++e) degree[e] = co->entity_degree(e);
   std::vector<EntityRow> rows;
   std::vector<uint32_t> row_of(n, UINT32_MAX);
   for (uint32_t e = 0; e < n; ++e)
@@ -49,7 +46,7 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
       row_of[e] = static_cast<uint32_t>(rows.size());
       rows.push_back({e, articles[e], mentions[e], degree[e]});
     }
-  for (const EntityChange& c : ex.entity_changes()) {
+  for (const EntityChange& c : ex.entity_changes(false)) {
     if (c.entity >= n) continue;
     if (row_of[c.entity] == UINT32_MAX) {  // only in A
       row_of[c.entity] = static_cast<uint32_t>(rows.size());
@@ -65,10 +62,11 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
     const BurstIndex& b = ex.bursts();
     for (EntityRow& r : rows) r.burst = b.bursting(r.entity, ex.range_from(), ex.range_to());
   }
+  const std::vector<uint32_t>& rank = ex.name_rank();  // ties by name, without comparing strings
   std::sort(rows.begin(), rows.end(), [&](const EntityRow& x, const EntityRow& y) {
     if (x.mentions != y.mentions) return x.mentions > y.mentions;
     if (x.articles != y.articles) return x.articles > y.articles;
-    return index.entities[x.entity].name < index.entities[y.entity].name;
+    return rank[x.entity] < rank[y.entity];
   });
   return rows;
 }

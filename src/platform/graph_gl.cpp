@@ -30,6 +30,7 @@ layout(location = 0) in float a_corner_id;  // 0..3: (along 0, across -1), (0, 1
 layout(location = 1) in vec4 a_ends;    // both ends, layout coordinates
 layout(location = 2) in float a_width;  // CSS pixels
 layout(location = 3) in vec4 a_color;
+layout(location = 4) in float a_dash;   // dash period, CSS pixels (0: solid)
 uniform vec4 u_camera;  // screen point (CSS px) of the layout point (z, w)
 uniform vec3 u_view;    // pixels per layout unit, display width and height (CSS px)
 uniform float u_px;     // CSS pixels per device pixel
@@ -37,6 +38,8 @@ uniform float u_aa;     // 1: anti-aliased edges, 0: plain quads
 out vec4 v_color;
 out float v_across;
 out float v_half;
+out float v_along;
+out float v_dash;
 void main() {
   vec2 a_corner = vec2(a_corner_id > 1.5 ? 1.0 : 0.0, mod(a_corner_id, 2.0) > 0.5 ? 1.0 : -1.0);
   vec2 pa = u_camera.xy + (a_ends.xy - u_camera.zw) * u_view.x;
@@ -50,6 +53,8 @@ void main() {
   float half_w = 0.5 * w + 0.5 * u_px * u_aa;
   vec2 p = mix(pa, pb, a_corner.x) + vec2(-dir.y, dir.x) * (a_corner.y * half_w);
   v_across = a_corner.y * half_w;
+  v_along = a_corner.x * len;
+  v_dash = a_dash;
   v_half = u_aa > 0.0 ? 0.5 * w : 1e6;
   v_color = vec4(a_color.rgb, a_color.a * (u_aa > 0.0 ? min(1.0, a_width / u_px) : 1.0));  // thin: fainter
   gl_Position = vec4(p.x / u_view.y * 2.0 - 1.0, 1.0 - p.y / u_view.z * 2.0, 0.0, 1.0);
@@ -61,9 +66,12 @@ precision highp float;
 in vec4 v_color;
 in float v_across;
 in float v_half;
+in float v_along;
+in float v_dash;
 uniform float u_px;
 out vec4 o_color;
 void main() {
+  if (v_dash > 0.0 && mod(v_along, v_dash) > 0.6 * v_dash) discard;  // the gaps of a dashed link
   float cover = clamp((v_half - abs(v_across)) / u_px + 0.5, 0.0, 1.0);
   o_color = vec4(v_color.rgb, v_color.a * cover);
 }
@@ -290,6 +298,7 @@ bool set_up(Renderer& r) {
   float_attribute(1, 4, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkRecord, ax));
   float_attribute(2, 1, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkRecord, width));
   color_attribute(3, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkRecord, color));
+  float_attribute(4, 1, kLink, offsetof(LinkVertex, link) + offsetof(GraphLinkRecord, dash));
 
   glGenVertexArrays(1, &r.node_vao);
   glBindVertexArray(r.node_vao);

@@ -191,6 +191,24 @@ EMSCRIPTEN_KEEPALIVE int ae_set_range(const char* from, const char* to) {
   return 1;
 }
 
+// Sets the comparison's baseline A from two dates; two empty strings end the comparison. Returns 0 and
+// reports an error when either is not a date.
+EMSCRIPTEN_KEEPALIVE int ae_set_baseline(const char* from, const char* to) {
+  ae::Explorer& ex = g_app->explorer();
+  if ((!from || !*from) && (!to || !*to)) {
+    ex.set_baseline(ae::kUndated, ae::kUndated);
+    return 1;
+  }
+  const ae::Day f = ae::parse_date(from ? from : ""), t = ae::parse_date(to ? to : "");
+  if (f == ae::kUndated || t == ae::kUndated) {
+    ex.report_error(std::string("setBaseline: '") + (f == ae::kUndated ? (from ? from : "") : (to ? to : "")) +
+                    "' is not a date (use YYYY-MM-DD)");
+    return 0;
+  }
+  ex.set_baseline(f, t);
+  return 1;
+}
+
 // Shows a message to the user (e.g. a failed download) and records it in the state's errors.
 EMSCRIPTEN_KEEPALIVE void ae_report_error(const char* message) { g_app->explorer().report_error(message ? message : ""); }
 

@@ -314,6 +314,18 @@ TEST_CASE("session: a link only in A shows A's sentences as evidence; B's when i
   ev = ex.pair_evidence(100);
   REQUIRE(ev.size() == 1);
   CHECK(ex.corpus().articles[ev[0].article].id == "x2");
+  // Any link's evidence, whatever is selected (a hovered link): A's sentences for a link only in A.
+  ex.select(ex.find_entity("Gamma Party"));
+  ev = ex.link_evidence(ex.find_entity("Alpha Corp"), ex.find_entity("Beta Agency"), 5);
+  REQUIRE(ev.size() == 1);
+  CHECK(ex.corpus().articles[ev[0].article].id == "x1");
+  const Article& art = ex.corpus().articles[ev[0].article];
+  CHECK(std::string(art.body.substr(ev[0].begin, ev[0].end - ev[0].begin)) == "Alpha Corp met Beta Agency in March.");
+  ev = ex.link_evidence(ex.find_entity("Alpha Corp"), ex.find_entity("Gamma Party"), 5);
+  REQUIRE(ev.size() == 1);
+  CHECK(ex.corpus().articles[ev[0].article].id == "x2");
+  ex.set_baseline(kUndated, kUndated);  // one range: a link outside it has no evidence
+  CHECK(ex.link_evidence(ex.find_entity("Alpha Corp"), ex.find_entity("Beta Agency"), 5).empty());
 }
 
 TEST_CASE("session: the table's burst column follows the range; a new corpus ends the comparison") {

@@ -123,9 +123,17 @@ TEST_CASE("incremental range updates equal a rebuild, on random ranges of a rand
       ref.rebuild(lo, hi);
       REQUIRE(inc.units() == ref.units());
       REQUIRE(inc.pairs() == ref.pairs());
+      // Degrees kept incrementally equal the pairs counted from the table.
+      std::vector<uint32_t> degree(f.index.entities.size(), 0);
+      ref.pairs().for_each([&](uint64_t key, uint32_t) {
+        ++degree[static_cast<uint32_t>(key >> 32)];
+        ++degree[static_cast<uint32_t>(key & 0xffffffffu)];
+      });
       for (uint32_t e = 0; e < f.index.entities.size(); ++e) {
         REQUIRE(inc.entity_units(e) == ref.entity_units(e));
         REQUIRE(inc.entity_mentions(e) == ref.entity_mentions(e));
+        REQUIRE(inc.entity_degree(e) == degree[e]);
+        REQUIRE(ref.entity_degree(e) == degree[e]);
       }
       const size_t shift = rng() % 5;
       inc.set_positions(lo + shift, std::min(f.corpus.dated, hi + shift));
