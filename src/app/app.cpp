@@ -109,6 +109,7 @@ void global_keys(Explorer& ex, UiState& ui) {
   if (io.WantTextInput) return;
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     if (ui.help_open) ui.help_open = false;
+    else if (ui.graph_fullscreen) ui.graph_fullscreen = false;
     else ex.select(SIZE_MAX);
   }
   for (ImWchar c : io.InputQueueCharacters) {
@@ -171,12 +172,16 @@ void App::draw(float width, float height) {
   const float list_w = std::floor(std::max(300.0f, width * (reading ? 0.28f : 0.33f)));
   const float reader_w = std::floor(reading ? std::max(320.0f, width * 0.32f) : std::max(240.0f, width * 0.2f));
   const float graph_w = std::max(0.0f, width - list_w - reader_w);
-  draw_left_column(explorer_, ui_, 0, y, list_w, h);
-  if (graph_w >= 200) {
-    draw_graph(explorer_, ui_, list_w, y, graph_w, h);
-    draw_reader(explorer_, ui_, list_w + graph_w, y, width - list_w - graph_w, h);
+  if (ui_.graph_fullscreen) {
+    draw_graph(explorer_, ui_, 0, y, width, h);
   } else {
-    draw_reader(explorer_, ui_, list_w, y, width - list_w, h);
+    draw_left_column(explorer_, ui_, 0, y, list_w, h);
+    if (graph_w >= 200) {
+      draw_graph(explorer_, ui_, list_w, y, graph_w, h);
+      draw_reader(explorer_, ui_, list_w + graph_w, y, width - list_w - graph_w, h);
+    } else {
+      draw_reader(explorer_, ui_, list_w, y, width - list_w, h);
+    }
   }
   if (ui_.help_open) draw_help(ui_, width, height);
   if (ui_.about_open) draw_about(explorer_, ui_, width, height);
@@ -239,7 +244,9 @@ nlohmann::json App::state() const {
              {"theme", ui_.dark ? "dark" : "light"},
              {"corpus_source", ui_.corpus_source},
              {"about_open", ui_.about_open},
-             {"help", ui_.help_open}};
+             {"help", ui_.help_open},
+             {"find_results", ui_.find_results},
+             {"graph_fullscreen", ui_.graph_fullscreen}};
   return s;
 }
 

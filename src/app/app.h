@@ -88,6 +88,12 @@ struct UiState {
   std::vector<RowRect> controls;     // named buttons and fields drawn this frame (for tests)
   uint64_t dismissed_notice = 0;     // notice_id() of the notice the user dismissed
   float graph_rect[4] = {0, 0, 0, 0};  // the network panel's canvas area (x, y, w, h), CSS pixels
+  bool graph_fullscreen = false;       // the network alone under the top bar and the timeline
+  bool color_by_type = false;          // node colour: community (false) or type
+  int label_budget = 150;              // at most this many node labels tried (the densest the view offers)
+  char find_text[128] = "";            // the network's find box
+  bool find_results_hovered = false;   // its result list was under the mouse last frame
+  std::vector<std::string> find_results;  // the matches listed this frame, in order (for tests)
 
   // Theme and help.
   bool dark = true;                  // dark or light colours (the platform sets the browser's preference)

@@ -41,6 +41,13 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
   std::optional<Edit> todo;
   ImGui::TextDisabled("%s (%s)", name.c_str(), type_name(e.type));
   ImGui::Separator();
+  if (ImGui::MenuItem("Leave out of the network")) {  // a view setting, not a correction
+    ex.hide_in_network(name);
+    ImGui::CloseCurrentPopup();
+  }
+  record_control(ui, "menu_leave_out");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Only the network drops it (e.g. a news agency linked to everything); the table and lists keep it");
   if (ImGui::MenuItem("Hide everywhere")) {
     todo = Edit{Edit::Op::Hide, name, "", {}};
     ImGui::CloseCurrentPopup();

@@ -174,12 +174,26 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
     ui.entity_filter_applied = ui.entity_filter;
     dirty = true;
   }
+  // The type filters are the network's too (one setting, kept by the session and in the address).
   const char* labels[3] = {"people", "orgs", "places"};
   for (int t = 0; t < 3; ++t) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_CheckMark, entity_color(static_cast<EntityType>(t), 255));
-    dirty |= ImGui::Checkbox(labels[t], &ui.entity_types[t]);
+    bool on = (ex.network_types() >> t) & 1u;
+    if (on != ui.entity_types[t]) {
+      ui.entity_types[t] = on;
+      dirty = true;
+    }
+    if (ImGui::Checkbox(labels[t], &on)) {
+      ex.set_network_filter(static_cast<uint8_t>(on ? ex.network_types() | (1u << t) : ex.network_types() & ~(1u << t)),
+                            ex.network_hidden());
+      ui.entity_types[t] = on;
+      dirty = true;
+    }
     ImGui::PopStyleColor();
+    static const char* const kControl[3] = {"type_person", "type_org", "type_place"};
+    record_control(ui, kControl[t]);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("show %s in this table and in the network", labels[t]);
   }
   if (ex.corpus().size() == 0 || ents.empty()) {
     ImGui::TextDisabled("No entities.");

@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "app.h"
+#include "imgui_internal.h"
 
 namespace ae {
 
@@ -130,14 +131,62 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(80);
   changed |= ImGui::SliderInt("##min", &min_count, 1, 20, "min %d");
+  // Top N: a slider for a quick change and a typed number for an exact one (1 to 2,000).
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90);
   changed |= ImGui::SliderInt("##top", &top_n, 5, 500, "top %d");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("entities drawn: the most mentioned in range");
+  ImGui::SameLine(0, 2);
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + 8);
+  int typed = top_n;
+  if (ImGui::InputInt("##top_typed", &typed, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    top_n = std::clamp(typed, 1, 2000);
+    changed = true;
+  }
+  record_control(ui, "top_typed");
   if (changed)
     ex.set_network(scope == 0 ? Scope::Document : Scope::Sentence, static_cast<Measure>(measure),
-                   static_cast<uint32_t>(min_count), static_cast<size_t>(top_n));
+                   static_cast<uint32_t>(min_count), static_cast<size_t>(std::clamp(top_n, 1, 2000)));
+
+  // Second row: find, zoom, full screen, label density, colour, types.
+  ImGui::SetNextItemWidth(std::min(200.0f, ImGui::GetContentRegionAvail().x * 0.35f));
+  ImGui::InputTextWithHint("##find", "Find in network", ui.find_text, sizeof ui.find_text);
+  record_control(ui, "find");
+  const bool find_active = ImGui::IsItemActive();
+  const bool find_enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  const ImVec2 find_min = ImGui::GetItemRectMin(), find_max = ImGui::GetItemRectMax();
   ImGui::SameLine();
+  auto zoom_by = [&](double f) {
+    v.scale = std::min(1e6, std::max(1e-6, v.scale * f));
+    v.follow = false;
+  };
+  if (ImGui::SmallButton("-")) zoom_by(1 / 1.25);
+  record_control(ui, "zoom_out");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("zoom out (or the mouse wheel)");
+  ImGui::SameLine(0, 2);
+  if (ImGui::SmallButton("+")) zoom_by(1.25);
+  record_control(ui, "zoom_in");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("zoom in (or the mouse wheel)");
+  ImGui::SameLine(0, 2);
   if (ImGui::SmallButton("Fit")) v.fit = v.follow = true;
+  record_control(ui, "fit");
+  ImGui::SameLine(0, 2);
+  if (ImGui::SmallButton(ui.graph_fullscreen ? "Exit full screen" : "Full screen")) {
+    ui.graph_fullscreen = !ui.graph_fullscreen;
+    v.fit = v.follow = true;
+  }
+  record_control(ui, "fullscreen");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(ui.graph_fullscreen ? "back to the panels (Esc)" : "the network alone, over the lists and the reader");
+  same_line_if_fits(90);
+  ImGui::SetNextItemWidth(90);
+  ImGui::SliderInt("##labels", &ui.label_budget, 0, 150, ui.label_budget == 0 ? "no labels" : "labels %d");
+  record_control(ui, "labels");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("how many node labels may be placed (biggest first; labels never overlap)");
+  same_line_if_fits(150);
+  int colour = ui.color_by_type ? 1 : 0;
+  ImGui::SetNextItemWidth(150);
+  if (ImGui::Combo("##colour", &colour, "colour: community\0colour: type\0")) ui.color_by_type = colour == 1;
+  record_control(ui, "colour");
   const bool comparing = ex.comparing();
   const bool dark_theme = ui.dark;
   if (comparing) {
@@ -162,11 +211,89 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   else
     ImGui::TextDisabled("nothing hidden");
   // The legend beside it when it fits, else on a line of its own (never cut at the panel's edge).
-  const char* legend = " ·  ● person  ■ organisation  ◆ place  · colour: community";
+  const char* legend = ui.color_by_type ? " ·  shape and colour: ● person  ■ organisation  ◆ place · size: mentions"
+                                        : " ·  ● person  ■ organisation  ◆ place  · colour: community · size: mentions";
   const float room = ImGui::GetWindowContentRegionMax().x - (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x) -
                      ImGui::GetStyle().ItemSpacing.x;
   if (room >= ImGui::CalcTextSize(legend).x) ImGui::SameLine();
   ImGui::TextDisabled("%s", room >= ImGui::CalcTextSize(legend).x ? legend : legend + 4);
+  // What the network leaves out, each with a button to bring it back.
+  const auto& hidden_names = ex.network_hidden();
+  if (!hidden_names.empty() || ex.network_types() != 0x7) {
+    ImGui::TextDisabled("left out:");
+    for (int t = 0; t < kEntityTypes; ++t)
+      if (!(ex.network_types() & (1u << t))) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("all %s", type_plural(static_cast<EntityType>(t)));
+      }
+    std::string restore;
+    for (size_t k = 0; k < hidden_names.size() && k < 6; ++k) {
+      char label[96];
+      std::snprintf(label, sizeof label, "%.40s ×##unhide%zu", hidden_names[k].c_str(), k);
+      same_line_if_fits(ImGui::CalcTextSize(label).x);
+      if (ImGui::SmallButton(label)) restore = hidden_names[k];
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("draw %s again", hidden_names[k].c_str());
+    }
+    if (hidden_names.size() > 6) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("and %zu more", hidden_names.size() - 6);
+    }
+    same_line_if_fits(ImGui::CalcTextSize("Show all").x + 10);
+    if (ImGui::SmallButton("Show all")) ex.set_network_filter(0x7, {});
+    record_control(ui, "show_all");
+    if (!restore.empty()) {
+      std::vector<std::string> keep;
+      for (const std::string& n : hidden_names)
+        if (n != restore) keep.push_back(n);
+      ex.set_network_filter(ex.network_types(), std::move(keep));
+    }
+  }
+
+  // The find box's matches (names and other forms) under it while it is being typed in; a click or
+  // Enter selects the entity and centres the view on it when the network draws it.
+  std::vector<uint32_t> matches;
+  if (ui.find_text[0] && (find_active || find_enter || ui.find_results_hovered))
+    matches = find_entities(ex, ui.find_text, 8);
+  ui.find_results_hovered = false;
+  ui.find_results.clear();
+  size_t chosen = SIZE_MAX;
+  if (find_enter && !matches.empty()) chosen = matches[0];
+  if (!matches.empty() && chosen == SIZE_MAX) {
+    ImGui::SetNextWindowPos(ImVec2(find_min.x, find_max.y + 2));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(find_max.x - find_min.x, 0), ImVec2(420, 400));
+    ImGui::Begin("##find_results", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    const auto& all = ex.entities().entities;
+    for (uint32_t e : matches) {
+      const bool drawn = lay.index_of(e) != SIZE_MAX;
+      ImGui::PushID(static_cast<int>(e));
+      ImGui::PushStyleColor(ImGuiCol_Text, entity_color(all[e].type, drawn ? 255 : 150));
+      if (ImGui::Selectable(all[e].name.c_str())) chosen = e;
+      ui.find_results.push_back(all[e].name);
+      ImGui::PopStyleColor();
+      if (ImGui::IsItemVisible()) {
+        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+        ui.controls.push_back({"find_result_" + all[e].name, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
+      }
+      ImGui::SameLine();
+      ImGui::TextDisabled(drawn ? "%s · in the network" : "%s · not drawn (below the top N or left out)", type_name(all[e].type));
+      ImGui::PopID();
+    }
+    ui.find_results_hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    ImGui::End();
+  }
+  if (chosen != SIZE_MAX) {
+    ex.select(chosen);
+    const size_t i = lay.index_of(chosen);
+    if (i != SIZE_MAX) {
+      v.cx = lay.x(i);
+      v.cy = lay.y(i);
+      v.follow = false;
+    }
+    ui.find_results_hovered = false;
+  }
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -329,10 +456,11 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
           : lit             ? (dark ? IM_COL32(220, 225, 235, 230) : IM_COL32(40, 45, 55, 230))
                             : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
   };
+  const auto& ents_ref = ex.entities().entities;
   auto node_style = [&](const Placed& p, ImU32& fill, ImU32& outline, float& thickness) {
     const bool dim = focus != SIZE_MAX && !near[p.entity];
     const bool sel = p.entity == ex.selected();
-    fill = community_color(p.community, dim ? 50 : 235);
+    fill = ui.color_by_type ? entity_color(ents_ref[p.entity].type, dim ? 50 : 235) : community_color(p.community, dim ? 50 : 235);
     outline = sel ? IM_COL32(255, 210, 90, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170);
     thickness = sel ? 2.5f : 1.0f;
   };
@@ -341,7 +469,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     // Two passes on the GPU; the records are rebuilt only when what they show changes.
     GraphBatch& batch = ui.graph_batch;
     const uint64_t key[6] = {lay.revision(), ex.revision(), focus, sp.first, sp.second,
-                             (dark ? 1ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 1)};
+                             (dark ? 1ull : 0ull) | (ui.color_by_type ? 2ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 2)};
     if (!std::equal(key, key + 6, ui.graph_batch_key)) {
       std::copy(key, key + 6, ui.graph_batch_key);
       batch.links.clear();
@@ -410,12 +538,14 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   std::vector<ImVec4> boxes;
   const ImU32 label_col = ImGui::GetColorU32(ImGuiCol_Text);
   // At most kMaxLabels candidates (each tested against the labels placed): large graphs stay cheap.
-  constexpr size_t kMaxLabels = 150;
-  size_t tried = 0;
+  const size_t kMaxLabels = static_cast<size_t>(std::clamp(ui.label_budget, 0, 150));
+  size_t tried = 0, tried_near = 0;
   for (size_t k : order) {
     const Placed& p = placed[k];
     if (focus != SIZE_MAX && !near[p.entity]) continue;
-    if (++tried > kMaxLabels) break;
+    // The selection and its neighbours are always labelled; the budget limits the rest.
+    const bool must = focus != SIZE_MAX && near[p.entity];
+    if (must ? tried_near++ > 400 : ++tried > kMaxLabels) break;
     if (p.p.x < origin.x - 50 || p.p.x > origin.x + avail.x + 50 || p.p.y < origin.y - 20 || p.p.y > origin.y + avail.y + 20)
       continue;  // off screen
     const std::string& name = ex.entities().entities[p.entity].name;

@@ -14,7 +14,7 @@ void draw_help(UiState& ui, float width, float height) {
     const char* what;
     const char* how;
   };
-  const Row sections[][10] = {
+  const Row sections[][12] = {
       {{"Timeline", nullptr},
        {"choose dates", "drag across the histogram"},
        {"move the range", "drag inside the blue brush"},
@@ -31,8 +31,11 @@ void draw_help(UiState& ui, float width, float height) {
        {"read a link's evidence", "click the link: the sentences naming both"},
        {"open a sentence", "click it in the evidence: the reader scrolls to it"},
        {"pin a node", "drag it"},
-       {"fit", "the Fit button"},
+       {"zoom, fit, full screen", "the - + Fit and Full screen buttons (Esc leaves full screen)"},
+       {"labels, colour", "the labels slider (how many); colour by community or by type"},
        {"a link's details", "hover it: both names, counts and its first sentence"},
+       {"find an entity", "type in \"Find in network\" (names and other forms); click a match or Enter"},
+       {"leave out", "right-click a node: Leave out of the network; the type boxes leave out a type"},
        {"what changed", "comparing: blue links are new in B, orange dashed only in A; \"changes only\""}},
       {{"Lists and reader", nullptr},
        {"search", "type in the search box: words (all must occur) or \"a phrase\""},
@@ -57,7 +60,7 @@ void draw_help(UiState& ui, float width, float height) {
     if (ImGui::BeginTable(sec[0].what, 2, ImGuiTableFlags_SizingFixedFit)) {
       ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("open the article's link__").x);
       ImGui::TableSetupColumn("how", ImGuiTableColumnFlags_WidthStretch);
-      for (size_t i = 1; i < 10 && sec[i].what; ++i) {
+      for (size_t i = 1; i < 12 && sec[i].what; ++i) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextDisabled("%s", sec[i].what);

@@ -83,13 +83,13 @@ std::vector<LinkChange> compare_links(const Cooccurrence& a, const Cooccurrence&
 }
 
 Graph build_compare_graph(const Cooccurrence& a, const Cooccurrence& b, Measure measure, uint32_t min_count,
-                          size_t top_n, bool changes_only) {
+                          size_t top_n, bool changes_only, const std::vector<char>* skip) {
   Graph g;
   min_count = std::max<uint32_t>(1, min_count);
   const size_t n = std::min(a.entity_count(), b.entity_count());
   std::vector<uint32_t> present;
   for (uint32_t e = 0; e < n; ++e)
-    if (a.entity_mentions(e) || b.entity_mentions(e)) present.push_back(e);
+    if ((a.entity_mentions(e) || b.entity_mentions(e)) && !(skip && e < skip->size() && (*skip)[e])) present.push_back(e);
   auto key = [&](uint32_t e) { return std::max(a.entity_mentions(e), b.entity_mentions(e)); };
   const size_t shown = top_n == 0 ? present.size() : std::min(top_n, present.size());
   std::partial_sort(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown), present.end(),

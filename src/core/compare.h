@@ -52,7 +52,7 @@ std::vector<LinkChange> compare_links(const Cooccurrence& a, const Cooccurrence&
 // min_count in A or in B, each with its side and both counts (weight: the measure in B, or in A for a
 // link only in A). changes_only drops the links in both. Communities as build_graph.
 Graph build_compare_graph(const Cooccurrence& a, const Cooccurrence& b, Measure measure, uint32_t min_count,
-                          size_t top_n, bool changes_only);
+                          size_t top_n, bool changes_only, const std::vector<char>* skip = nullptr);
 
 // Exports: the comparison table as CSV (name,type,count_a,count_b,change,log_ratio,trend) and the
 // three-way network as GEXF 1.3 (edge attribute "side": both / only_a / only_b; node attribute

@@ -325,11 +325,12 @@ double Cooccurrence::weight(Measure m, uint32_t a, uint32_t b, uint32_t c) const
   return std::log(pab / ((na / n) * (nb / n))) / -std::log(pab);
 }
 
-Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n) {
+Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n,
+                  const std::vector<char>* skip) {
   Graph g;
   std::vector<uint32_t> present;
   for (uint32_t e = 0; e < co.entity_count(); ++e)
-    if (co.entity_mentions(e) > 0) present.push_back(e);
+    if (co.entity_mentions(e) > 0 && !(skip && e < skip->size() && (*skip)[e])) present.push_back(e);
   auto by_mentions = [&](uint32_t x, uint32_t y) {
     if (co.entity_mentions(x) != co.entity_mentions(y)) return co.entity_mentions(x) > co.entity_mentions(y);
     return x < y;

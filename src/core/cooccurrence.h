@@ -181,7 +181,9 @@ struct Graph {
   size_t edges_hidden = 0;           // pairs in range not shown (below min_count or touching a hidden node)
 };
 // Builds the graph and its communities (Louvain on the link counts).
-Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n);
+// skip (optional, indexed by entity): entities left out of the graph altogether (not counted as hidden).
+Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, size_t top_n,
+                  const std::vector<char>* skip = nullptr);
 // The Louvain communities of a graph's nodes (g.community), from its links' counts.
 void assign_communities(Graph& g);
 

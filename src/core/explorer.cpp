@@ -386,6 +386,22 @@ size_t Explorer::articles_between(Day from, Day to) const {
   return last - first;
 }
 
+void Explorer::set_network_filter(uint8_t type_mask, std::vector<std::string> hidden) {
+  std::sort(hidden.begin(), hidden.end());
+  hidden.erase(std::unique(hidden.begin(), hidden.end()), hidden.end());
+  type_mask &= 0x7;
+  if (type_mask == net_types_ && hidden == net_hidden_) return;
+  net_types_ = type_mask;
+  net_hidden_ = std::move(hidden);
+  update_network();
+}
+
+void Explorer::hide_in_network(const std::string& name) {
+  std::vector<std::string> h = net_hidden_;
+  h.push_back(name);
+  set_network_filter(net_types_, std::move(h));
+}
+
 void Explorer::set_changes_only(bool on) {
   if (on == changes_only_) return;
   changes_only_ = on;
@@ -419,8 +435,20 @@ void Explorer::update_network() {
   const double t0 = now_ms();
   if (from_ != kUndated && to_ != kUndated) co_->set_range(from_, to_);
   else co_->set_positions(0, 0);
-  graph_ = co_a_ ? build_compare_graph(*co_a_, *co_, measure_, min_count_, top_n_, changes_only_)
-                 : build_graph(*co_, measure_, min_count_, top_n_);
+  // What the network leaves out, by type and by name.
+  std::vector<char> skip;
+  if (net_types_ != 0x7 || !net_hidden_.empty()) {
+    skip.assign(entities_.entities.size(), 0);
+    for (size_t e = 0; e < skip.size(); ++e)
+      skip[e] = !(net_types_ & (1u << static_cast<int>(entities_.entities[e].type)));
+    for (const std::string& name : net_hidden_) {
+      const size_t e = find_entity(name);
+      if (e < skip.size()) skip[e] = 1;
+    }
+  }
+  const std::vector<char>* sk = skip.empty() ? nullptr : &skip;
+  graph_ = co_a_ ? build_compare_graph(*co_a_, *co_, measure_, min_count_, top_n_, changes_only_, sk)
+                 : build_graph(*co_, measure_, min_count_, top_n_, sk);
   layout_.set_graph(graph_);
   filter_ms_ = now_ms() - t0;
   ++revision_;  // views keyed on the revision (the entity table's degrees) read the new counts
@@ -742,8 +770,11 @@ nlohmann::json Explorer::state() const {
   s["selected_edge"] = pair_.first != SIZE_MAX
                           ? nlohmann::json::array({entities_.entities[pair_.first].name, entities_.entities[pair_.second].name})
                           : nlohmann::json(nullptr);
+  nlohmann::json types = nlohmann::json::array();
+  for (int t = 0; t < kEntityTypes; ++t)
+    if (net_types_ & (1u << t)) types.push_back(type_name(static_cast<EntityType>(t)));
   s["network"] = {{"scope", scope_name(scope_)}, {"measure", measure_name(measure_)}, {"min_count", min_count_},
-                  {"top_n", top_n_}};
+                  {"top_n", top_n_}, {"types", types}, {"hidden", net_hidden_}};
   if (co_a_ && co_) {
     // The comparison: both ranges, the links drawn by side, the biggest entity changes and the new links.
     nlohmann::json c;

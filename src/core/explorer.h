@@ -117,6 +117,15 @@ class Explorer {
   int layout_step(double budget_ms);
   double filter_ms() const { return filter_ms_; }  // last incremental range update, counts and graph
 
+  // --- What the network leaves out (the entity table, the list and the exports of entities keep them):
+  // whole types (bit i set: EntityType i shown) and single entities by canonical name, e.g. the news
+  // agency that co-occurs with everything. Names that match no entity are kept (a later corpus or an
+  // undone correction may bring them back). ---
+  void set_network_filter(uint8_t type_mask, std::vector<std::string> hidden);
+  uint8_t network_types() const { return net_types_; }
+  const std::vector<std::string>& network_hidden() const { return net_hidden_; }
+  void hide_in_network(const std::string& name);  // adds one name (no-op when already hidden)
+
   // --- Comparing two periods (compare.h): a baseline range A beside the current range B. While a
   // baseline is set, the network is the three-way graph of A and B (build_compare_graph), the entity
   // table gains A/B counts and trends (view.h), and links only in A show A's evidence. ---
@@ -261,6 +270,8 @@ class Explorer {
   size_t top_n_ = 60;
   std::unique_ptr<Cooccurrence> co_;
   std::unique_ptr<Cooccurrence> co_a_;  // the baseline's counts while comparing
+  uint8_t net_types_ = 0x7;
+  std::vector<std::string> net_hidden_;
   Day base_from_ = kUndated, base_to_ = kUndated;
   bool changes_only_ = false;
   mutable std::unique_ptr<BurstIndex> bursts_;  // made on first use; reset with the entities

@@ -2,8 +2,11 @@
 #include "view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+
+#include "text.h"
 
 namespace ae {
 
@@ -69,6 +72,44 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
     return rank[x.entity] < rank[y.entity];
   });
   return rows;
+}
+
+std::vector<uint32_t> find_entities(const Explorer& ex, const std::string& query, size_t max) {
+  std::vector<uint32_t> out;
+  const std::string q = ascii_lower(query);
+  if (q.empty() || max == 0) return out;
+  const auto& ents = ex.entities().entities;
+  std::vector<char> drawn(ents.size(), 0);
+  for (uint32_t e : ex.graph().nodes)
+    if (e < drawn.size()) drawn[e] = 1;
+  struct Hit {
+    uint32_t e;
+    int rank;  // 0 a word of the name starts with it, 1 a word of another form does, 2 contained
+  };
+  // 0 when a word of `text` (lower case) starts with q, 2 when q is inside, 3 when absent.
+  auto rank_in = [&](const std::string& text) {
+    for (size_t at = text.find(q); at != std::string::npos; at = text.find(q, at + 1))
+      if (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) return 0;
+    return text.find(q) != std::string::npos ? 2 : 3;
+  };
+  std::vector<Hit> hits;
+  for (uint32_t e = 0; e < ents.size(); ++e) {
+    int rank = rank_in(ascii_lower(ents[e].name));
+    for (const EntityAlias& al : ents[e].aliases) {
+      if (rank <= 1) break;
+      const int r = rank_in(ascii_lower(al.surface));
+      rank = std::min(rank, r == 0 ? 1 : r);
+    }
+    if (rank < 3) hits.push_back({e, rank});
+  }
+  std::sort(hits.begin(), hits.end(), [&](const Hit& x, const Hit& y) {
+    if (x.rank != y.rank) return x.rank < y.rank;
+    if (drawn[x.e] != drawn[y.e]) return drawn[x.e] > drawn[y.e];
+    if (ents[x.e].articles != ents[y.e].articles) return ents[x.e].articles > ents[y.e].articles;
+    return x.e < y.e;
+  });
+  for (size_t k = 0; k < hits.size() && k < max; ++k) out.push_back(hits[k].e);
+  return out;
 }
 
 const std::vector<std::string>& export_kinds() {
@@ -304,6 +345,17 @@ std::string view_hash(const Explorer& ex) {
   if (ex.open_article_index() < c.size()) add("open", c.articles[ex.open_article_index()].id);
   if (ex.comparing()) add("a", format_iso(ex.baseline_from()) + ".." + format_iso(ex.baseline_to()));
   if (ex.changes_only()) add("changes", "1");
+  if (ex.network_types() != 0x7) {
+    std::string types;
+    for (int t = 0; t < kEntityTypes; ++t)
+      if (ex.network_types() & (1u << t)) types += (types.empty() ? "" : ",") + std::string(type_name(static_cast<EntityType>(t)));
+    add("types", types.empty() ? "none" : types);
+  }
+  if (!ex.network_hidden().empty()) {
+    std::string hidden;
+    for (const std::string& n : ex.network_hidden()) hidden += (hidden.empty() ? "" : "|") + n;
+    add("hide", hidden);
+  }
   return h;
 }
 
@@ -383,6 +435,35 @@ bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problem
   if (a_from != ex.baseline_from() || a_to != ex.baseline_to()) ex.set_baseline(a_from, a_to);
   const bool changes = get("changes", v) && v == "1";
   if (changes != ex.changes_only()) ex.set_changes_only(changes);
+  uint8_t types = 0x7;
+  if (get("types", v)) {
+    types = 0;
+    size_t i0 = 0;
+    while (i0 <= v.size()) {
+      size_t comma = v.find(',', i0);
+      if (comma == std::string::npos) comma = v.size();
+      const std::string one = v.substr(i0, comma - i0);
+      EntityType t;
+      if (one == "none" || one.empty()) {
+      } else if (parse_entity_type(one, t)) {
+        types |= static_cast<uint8_t>(1u << static_cast<int>(t));
+      } else {
+        problem("type '" + q40(one) + "' is not person, org or place");
+      }
+      i0 = comma + 1;
+    }
+  }
+  std::vector<std::string> hidden;
+  if (get("hide", v) && !v.empty()) {
+    size_t i0 = 0;
+    while (i0 <= v.size() && hidden.size() < 200) {  // a link may carry junk: at most 200 names
+      size_t bar = v.find('|', i0);
+      if (bar == std::string::npos) bar = v.size();
+      if (bar > i0) hidden.push_back(v.substr(i0, std::min<size_t>(bar - i0, 300)));
+      i0 = bar + 1;
+    }
+  }
+  ex.set_network_filter(types, std::move(hidden));
   const bool undated = !(get("undated", v) && v == "0");
   if (undated != ex.include_undated()) ex.set_include_undated(undated);
   std::string q;

@@ -41,6 +41,12 @@ const std::vector<std::string>& export_kinds();
 bool export_view(const Explorer& ex, const std::string& kind, std::string& out);
 bool is_comparison_export(const std::string& kind);  // compare.*: only while comparing
 
+// Entities whose name or one of whose other forms contains `query` (case-insensitive, ASCII letters
+// folded), for a type-ahead search: names with a word starting with it first, then other forms with
+// one, then any; within each, the entities drawn in the network first, then by articles in the
+// corpus; at most `max`. O(entities + aliases).
+std::vector<uint32_t> find_entities(const Explorer& ex, const std::string& query, size_t max);
+
 // --- Timeline: articles per day, week (from Monday) or month over the corpus's dated span. ---
 enum class Bucket : uint8_t { Daily, Weekly, Monthly };
 const char* bucket_name(Bucket b);  // "day", "week", "month"
@@ -60,7 +66,8 @@ Timeline timeline(const Explorer& ex);
 std::vector<uint32_t> entity_series(const Explorer& ex, uint32_t entity, const Timeline& t);
 
 // --- The view in a URL hash: range, undated, selection, link, network settings, search, open
-// article, list order, comparison baseline ("a=FROM..TO") and its changes-only switch ("changes=1").
+// article, list order, comparison baseline ("a=FROM..TO") and its changes-only switch ("changes=1"),
+// what the network leaves out ("types=person,place", "hide=Reuters|AP").
 // "from=2026-01-21&to=2026-01-21&sel=Iraq&scope=sentence&q=border&open=ID".
 // Keys at their default are left out; values are percent-encoded UTF-8. ---
 std::string view_hash(const Explorer& ex);

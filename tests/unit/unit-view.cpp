@@ -279,3 +279,72 @@ TEST_CASE("a view hash from a stranger: junk, huge and negative values are refus
   CHECK(ex.top_n() == 25);
   CHECK(ex.min_count() == 2);
 }
+
+TEST_CASE("network filter: types and single entities left out of the network only; in the hash") {
+  Explorer ex;
+  ex.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(ex.load_now(kTwoDays, "two.json"));
+  auto drawn = [&](const std::string& name) {
+    const size_t e = ex.find_entity(name);
+    for (uint32_t n : ex.graph().nodes)
+      if (n == e) return true;
+    return false;
+  };
+  REQUIRE(drawn("Baghdad"));
+  REQUIRE(drawn("Ahmad al-Sharaa"));
+  const size_t rows_before = entity_rows(ex).size();
+  // Places out: no place is drawn, no link touches one; the table keeps them.
+  ex.set_network_filter(0x7 & ~(1u << static_cast<int>(EntityType::Place)), {});
+  CHECK_FALSE(drawn("Baghdad"));
+  CHECK_FALSE(drawn("Damascus"));
+  CHECK(drawn("Ahmad al-Sharaa"));
+  for (const GraphEdge& e : ex.graph().edges) {
+    CHECK(ex.entities().entities[e.a].type != EntityType::Place);
+    CHECK(ex.entities().entities[e.b].type != EntityType::Place);
+  }
+  CHECK(ex.graph().nodes_hidden == 0);  // left out, not hidden by the thresholds
+  CHECK(entity_rows(ex).size() == rows_before);
+  // One entity out by name; the hash carries both and gives them back.
+  ex.hide_in_network("Ahmad al-Sharaa");
+  CHECK_FALSE(drawn("Ahmad al-Sharaa"));
+  CHECK(drawn("Hakan Fidan"));
+  const std::string hash = view_hash(ex);
+  CHECK(hash.find("types=person%2Corg") != std::string::npos);
+  CHECK(hash.find("hide=Ahmad%20al-Sharaa") != std::string::npos);
+  Explorer other;
+  other.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(other.load_now(kTwoDays, "two.json"));
+  std::string problems;
+  CHECK_FALSE(apply_view_hash(other, hash, problems));
+  CHECK(other.network_types() == ex.network_types());
+  CHECK(other.network_hidden() == ex.network_hidden());
+  CHECK(other.graph().nodes == ex.graph().nodes);
+  // A junk type is named; an empty hash shows everything again.
+  CHECK(apply_view_hash(other, "types=person,robots", problems));
+  CHECK(problems.find("robots") != std::string::npos);
+  CHECK(other.network_types() == (1u << static_cast<int>(EntityType::Person)));
+  CHECK_FALSE(apply_view_hash(other, "", problems));
+  CHECK(other.network_types() == 0x7);
+  CHECK(other.network_hidden().empty());
+  CHECK(other.state()["network"]["hidden"].empty());
+}
+
+TEST_CASE("entity search: names and other forms, prefixes first, drawn entities before others") {
+  Explorer ex;
+  ex.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(ex.load_now(kTwoDays, "two.json"));
+  auto names = [&](const std::string& q) {
+    std::vector<std::string> out;
+    for (uint32_t e : find_entities(ex, q, 10)) out.push_back(ex.entities().entities[e].name);
+    return out;
+  };
+  CHECK(names("").empty());
+  CHECK(names("zzz").empty());
+  auto sharaa = names("SHARAA");
+  REQUIRE(sharaa.size() == 1);
+  CHECK(sharaa[0] == "Ahmad al-Sharaa");
+  auto a = names("a");  // everything with an a; prefix matches (Ahmad) before the others
+  REQUIRE(a.size() >= 3);
+  CHECK(a[0] == "Ahmad al-Sharaa");
+  CHECK(find_entities(ex, "a", 2).size() == 2);
+}

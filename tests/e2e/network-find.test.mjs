@@ -1,0 +1,113 @@
+// network-find.test.mjs — finding and filtering in the network with real input, on eight months of
+// real news: the find box (typing, the matches under it, Enter selects and centres), leaving an
+// entity out from its right-click menu and bringing it back, the type boxes leaving a type out of the
+// network, a typed top N, the zoom buttons and full screen; the address keeps what is left out.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, waitForState, frames, screenshot, centre, clickAt } from './harness.mjs';
+
+let env;
+test.before(async () => { env = await launch(); });
+test.after(async () => { if (env) await env.close(); });
+
+const st = (page) => page.evaluate(() => window.explorer.state());
+const spread = (nodes) => {
+  const xs = nodes.map((n) => n.x);
+  return Math.max(...xs) - Math.min(...xs);
+};
+
+test('find, leave out, types, top N, zoom and full screen in the network', async () => {
+  const { page, consoleErrors } = await openApp(env, { query: '?sample=reuters-1987#from=1987-03-01&to=1987-03-31' });
+  await waitForState(page, "s => s.articles_total === 4761 && !s.load.running && s.range_from === '1987-03-01'", 60000);
+  await waitForState(page, 's => s.ui.nodes.length > 20 && s.ui.controls.find');
+  let s = await st(page);
+
+  // Find: type a few letters; the matches appear under the box; Enter selects the first.
+  await clickAt(page, centre(s.ui.controls.find).x, centre(s.ui.controls.find).y);
+  await page.keyboard.type('japa');
+  await frames(page, 3);
+  s = await st(page);
+  const results = s.ui.find_results;  // in the order listed: prefixes first, then drawn, then by articles
+  assert.ok(results.length > 0 && results.length <= 8, JSON.stringify(results));
+  assert.ok(results.every((n) => n.toLowerCase().includes('japa')), JSON.stringify(results));
+  assert.equal(results[0], 'Japan');
+  await page.keyboard.press('Enter');
+  await waitForState(page, "s => s.selected === 'Japan'");
+  // Clicking a match works as well.
+  await clickAt(page, centre(s.ui.controls.find).x, centre(s.ui.controls.find).y);
+  await page.keyboard.press('End');
+  for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('reag');
+  await frames(page, 3);
+  s = await st(page);
+  // A word of the name starting with the text ranks with the names that do; drawn ones first.
+  assert.equal(s.ui.find_results[0], 'Ronald Reagan', JSON.stringify(s.ui.find_results));
+  const reagan = 'find_result_Ronald Reagan';
+  assert.ok(s.ui.controls[reagan], JSON.stringify(Object.keys(s.ui.controls)));
+  await clickAt(page, centre(s.ui.controls[reagan]).x, centre(s.ui.controls[reagan]).y, 'left', 3);
+  await waitForState(page, `s => s.selected === ${JSON.stringify(reagan.slice(12))}`);
+  await page.keyboard.press('Escape');  // clears the selection
+  await waitForState(page, 's => s.selected === null');
+
+  // Leave the most drawn-to entity out of the network from its right-click menu.
+  s = await st(page);
+  const node = s.ui.nodes[0];
+  await clickAt(page, node.x, node.y, 'right', 3);
+  await waitForState(page, 's => s.ui.controls.menu_leave_out');
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.menu_leave_out).x, centre(s.ui.controls.menu_leave_out).y, 'left', 3);
+  await waitForState(page, `s => s.network.hidden.includes(${JSON.stringify(node.name)})`);
+  await frames(page, 3);
+  s = await st(page);
+  assert.ok(!s.ui.nodes.some((n) => n.name === node.name), `${node.name} still drawn`);
+  assert.ok(s.hash.includes('hide='), s.hash);
+  const tableStill = await page.evaluate(() => window.explorer.exportData('entities.csv'));
+  assert.ok(tableStill.includes(`\n${node.name},`) || tableStill.includes(`\n"${node.name}",`), 'the table keeps it');
+
+  // Places out of the network by the Entities tab's type box; the address keeps it; Show all.
+  await clickAt(page, centre(s.ui.controls.tab_entities).x, centre(s.ui.controls.tab_entities).y, 'left', 3);
+  await waitForState(page, 's => s.ui.tab === "entities"');
+  s = await st(page);
+  const places = s.ui.controls.type_place;
+  assert.ok(places, 'the places box');
+  await clickAt(page, centre(places).x, centre(places).y, 'left', 3);
+  await waitForState(page, 's => !s.network.types.includes("place")');
+  s = await st(page);
+  assert.ok(s.hash.includes('types=person%2Corg'), s.hash);
+  await screenshot(page, 'network-left-out.png');
+  await clickAt(page, centre(s.ui.controls.show_all).x, centre(s.ui.controls.show_all).y, 'left', 3);
+  await waitForState(page, 's => s.network.types.length === 3 && s.network.hidden.length === 0');
+
+  // A typed top N.
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.top_typed).x, centre(s.ui.controls.top_typed).y);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('25');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.network.top_n === 25 && s.entities_shown === 25');
+
+  // Zoom buttons: the drawing grows and shrinks about the centre.
+  await frames(page, 20);
+  s = await st(page);
+  const before = spread(s.ui.nodes);
+  await clickAt(page, centre(s.ui.controls.zoom_in).x, centre(s.ui.controls.zoom_in).y, 'left', 2);
+  const zoomed = spread((await st(page)).ui.nodes);
+  assert.ok(zoomed > before * 1.15, `${before} -> ${zoomed}`);
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.zoom_out).x, centre(s.ui.controls.zoom_out).y, 'left', 2);
+  assert.ok(spread((await st(page)).ui.nodes) < zoomed * 0.9);
+
+  // Full screen: the network over the whole width; Esc comes back.
+  s = await st(page);
+  const narrow = s.ui.graph_rect[2];
+  await clickAt(page, centre(s.ui.controls.fullscreen).x, centre(s.ui.controls.fullscreen).y, 'left', 3);
+  s = await st(page);
+  assert.ok(s.ui.graph_rect[2] > 1200 && s.ui.graph_rect[2] > narrow, String(s.ui.graph_rect));
+  await frames(page, 20);
+  await screenshot(page, 'network-fullscreen.png');
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  assert.ok((await st(page)).ui.graph_rect[2] < 1000);
+  assert.deepEqual((await st(page)).errors, []);
+  assert.deepEqual(consoleErrors, []);
+});
