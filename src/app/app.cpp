@@ -61,12 +61,15 @@ void step_article(Explorer& ex, UiState& ui, int delta) {
 
 void step_range(Explorer& ex, UiState& ui, int delta) {
   const Timeline& t = ui.timeline;
-  if (t.starts.empty() || ex.range_from() == kUndated) return;
-  const long n = static_cast<long>(t.starts.size());
-  const long lo = static_cast<long>(t.bucket_of(ex.range_from())), hi = static_cast<long>(t.bucket_of(ex.range_to()));
-  const long shift = std::clamp(static_cast<long>(delta), -lo, n - 1 - hi);
-  if (shift == 0) return;
-  ex.set_range(t.starts[static_cast<size_t>(lo + shift)], t.bucket_end(static_cast<size_t>(hi + shift)));
+  const Corpus& c = ex.corpus();
+  if (t.starts.empty() || ex.range_from() == kUndated || !c.dated) return;
+  const Day from = ex.range_from(), to = ex.range_to(), len = to - from;
+  const size_t b = t.bucket_of(from);
+  const Day step = t.bucket_end(b) - t.starts[b] + 1;  // a day, a week or this month's days
+  const Day lo = c.date_min, hi = std::max(c.date_min, c.date_max - len);
+  const Day next = std::clamp(from + (delta > 0 ? step : -step), lo, hi);
+  if (next == from) return;
+  ex.set_range(next, next + len);
 }
 
 namespace {
@@ -140,6 +143,7 @@ void App::draw(float width, float height) {
   ui_.controls.clear();
   ui_.entity_rects.clear();
   ui_.mention_rects.clear();
+  ui_.search_mark_rects.clear();
   ui_.evidence_rects.clear();
   // The timeline shows the whole corpus (the range is only its brush): made again when the corpus, the
   // entities or the selection change, not at every step of the range.
@@ -229,6 +233,7 @@ nlohmann::json App::state() const {
   s["ui"] = {{"rows", rects(ui_.rows)},
              {"entities", rects(ui_.entity_rects)},
              {"mentions", rects(ui_.mention_rects)},
+             {"search_marks", rects(ui_.search_mark_rects)},
              {"evidence", rects(ui_.evidence_rects)},
              {"reader_target", ui_.reader_target_field < 0 ? nlohmann::json(nullptr)
                                                             : nlohmann::json({ui_.reader_target_field, ui_.reader_target_begin,
@@ -239,7 +244,9 @@ nlohmann::json App::state() const {
              {"timeline", {{"rect", {ui_.timeline_rect[0], ui_.timeline_rect[1], ui_.timeline_rect[2], ui_.timeline_rect[3]}},
                            {"unit", bucket_name(t.unit)},
                            {"buckets", t.starts.size()},
-                           {"first", t.starts.empty() ? "" : format_iso(t.starts.front())}}},
+                           {"first", t.starts.empty() ? "" : format_iso(t.starts.front())},
+                           {"days", t.starts.empty() ? 0 : t.bucket_end(t.starts.size() - 1) - t.starts.front() + 1},
+                           {"snap", ui_.timeline_snap}}},
              {"tab", ui_.left_tab == 0 ? "articles" : "entities"},
              {"theme", ui_.dark ? "dark" : "light"},
              {"corpus_source", ui_.corpus_source},

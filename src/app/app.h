@@ -112,7 +112,8 @@ struct UiState {
   Timeline timeline;
   // Brushes: the range B and, when comparing, the baseline A (the A* states).
   enum class Brush { None, Move, Left, Right, New, AMove, ALeft, ARight, ANew } brush = Brush::None;
-  int brush_anchor = 0;              // bucket where a new brush started / offset of a move
+  Day brush_anchor_day = 0;          // day where a new brush started / offset of a move, in days
+  bool timeline_snap = false;        // brushes take whole buckets
   float timeline_rect[4] = {0, 0, 0, 0};
 
   // Entity table: rows of the range, cached per revision, sorted as the user asked.
@@ -135,6 +136,7 @@ struct UiState {
   bool reader_scroll_to_target = false;
   std::vector<RowRect> evidence_rects;  // evidence sentences drawn this frame (id = article id)
   std::vector<RowRect> mention_rects;  // entity mentions drawn in the reader this frame (id = name)
+  std::vector<RowRect> search_mark_rects;  // search matches marked in the reader this frame (id = the text)
 
   // What the platform layer does for the panels (set by it; empty where there is no such thing).
   std::function<void()> open_file;                          // show the browser's file picker
@@ -217,7 +219,8 @@ void theme_clear_color(bool dark, float rgb[3]);
 void open_in_reader(Explorer& ex, UiState& ui, size_t article);
 // Moves the reader to the next (+1) or previous (-1) article of the list.
 void step_article(Explorer& ex, UiState& ui, int delta);
-// Moves the date range by one timeline bucket, keeping its width (delta -1 or +1).
+// Moves the date range by one timeline bucket's length in days (delta -1 or +1), keeping its length
+// and staying within the corpus's dates.
 void step_range(Explorer& ex, UiState& ui, int delta);
 
 }  // namespace ae

@@ -37,7 +37,8 @@ struct Hits {
 // a span in their type's colour on a tinted background. Advances the cursor past the block.
 // Cost: O(words) per frame; only visible lines are drawn.
 void draw_highlighted(std::string_view text, size_t begin, size_t end, const std::vector<Span>& spans,
-                      const Explorer& ex, UiState& ui, size_t target_begin, size_t target_end, Hits& hits) {
+                      const std::vector<std::pair<uint32_t, uint32_t>>& marks, const Explorer& ex, UiState& ui,
+                      size_t target_begin, size_t target_end, Hits& hits) {
   const bool window_hovered = ImGui::IsWindowHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
@@ -69,6 +70,20 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
         dl->AddRectFilled(ImVec2(origin.x + x - 2, sy - 1), ImVec2(origin.x + x + w + space_w, sy + line_h - 1),
                           IM_COL32(250, 200, 80, 45));
     }
+    // The search's matches in the word: a yellow box behind the matching letters, outlined so that it
+    // shows over an entity's tint as well.
+    if (visible)
+      for (const auto& [mb, me] : marks) {
+        if (me <= i) continue;
+        if (mb >= j) break;
+        const size_t from = std::max<size_t>(i, mb), to = std::min<size_t>(j, me);
+        const float x0 = origin.x + x + font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + i, text.data() + from).x;
+        const float x1 = x0 + font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + from, text.data() + to).x;
+        dl->AddRectFilled(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3), IM_COL32(255, 214, 0, 110), 2.0f);
+        dl->AddRect(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3), IM_COL32(200, 150, 0, 230), 2.0f);
+        if (ui.search_mark_rects.size() < 400)
+          ui.search_mark_rects.push_back({std::string(text.substr(from, to - from)), x0, sy, x1 - x0, size + 3});
+      }
     // Pieces of the word inside and outside spans (a span may start or end inside a word: "Iraq's").
     size_t k = i;
     float px = origin.x + x;
@@ -136,10 +151,11 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
       (t == EntityType::Person ? people : t == EntityType::Org ? orgs : places)++;
     }
   }
+  const auto title_marks = ex.search_marks(a.title), body_marks = ex.search_marks(a.body);
   if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
   if (a.title.empty()) ImGui::TextUnformatted("(untitled)");
-  else draw_highlighted(a.title, 0, a.title.size(), title_spans, ex, ui, ui.reader_target_field == 0 ? tb : SIZE_MAX,
-                        te, hits);
+  else draw_highlighted(a.title, 0, a.title.size(), title_spans, title_marks, ex, ui,
+                        ui.reader_target_field == 0 ? tb : SIZE_MAX, te, hits);
   if (ui.fonts.bold) ImGui::PopFont();
   std::string meta = a.date == kUndated ? std::string("undated") : format_iso(a.date);
   if (!a.source.empty()) meta += "  ·  " + a.source;
@@ -180,11 +196,18 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
     const char* label;
     size_t n;
   } legend[] = {{EntityType::Person, "people", people}, {EntityType::Org, "organisations", orgs}, {EntityType::Place, "places", places}};
+  static const char* const kOne[] = {"person", "organisation", "place"};
   for (const auto& l : legend) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(entity_color(l.t, 255)), "■ %zu %s", l.n, l.label);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(entity_color(l.t, 255)), "■ %zu %s", l.n,
+                       l.n == 1 ? kOne[static_cast<int>(l.t)] : l.label);
     ImGui::SameLine(0, 16);
   }
   ImGui::NewLine();
+  if (!title_marks.empty() || !body_marks.empty()) {
+    const size_t n = title_marks.size() + body_marks.size();
+    ImGui::TextColored(ImVec4(0.85f, 0.62f, 0.0f, 1.0f), "%zu %s of \"%s\" marked", n, n == 1 ? "match" : "matches",
+                       ex.search().c_str());
+  }
   ImGui::Separator();
   ImGui::Spacing();
   // Paragraphs are separated by blank lines; single newlines (hard-wrapped wires) join into one.
@@ -193,7 +216,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   while (start < body.size()) {
     size_t end = body.find("\n\n", start);
     if (end == std::string::npos) end = body.size();
-    draw_highlighted(body, start, end, body_spans, ex, ui, ui.reader_target_field == 1 ? tb : SIZE_MAX, te, hits);
+    draw_highlighted(body, start, end, body_spans, body_marks, ex, ui, ui.reader_target_field == 1 ? tb : SIZE_MAX, te, hits);
     ImGui::Spacing();
     start = end + 2;
   }

@@ -655,6 +655,7 @@ void Explorer::set_search(const std::string& text) {
     }
   }
   if (!cur.empty()) terms.push_back(cur);
+  search_terms_ = terms;
   if (!terms.empty()) {
     hits_.assign(corpus_.size(), 0);
     for (size_t a = 0; a < corpus_.size(); ++a) {
@@ -672,6 +673,25 @@ void Explorer::set_search(const std::string& text) {
     }
   }
   recompute_visible();
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> Explorer::search_marks(std::string_view text) const {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (const std::string& t : search_terms_) {
+    if (t.empty() || text.size() < t.size()) continue;
+    const size_t last = text.size() - t.size();
+    for (size_t i = 0; i <= last; ++i) {
+      if (fold(text[i]) != t[0]) continue;
+      size_t k = 1;
+      while (k < t.size() && fold(text[i + k]) == t[k]) ++k;
+      if (k == t.size()) {
+        out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + t.size())});
+        i += t.size() - 1;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 const char* Explorer::order_name(Order o) {

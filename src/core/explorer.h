@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compare.h"
@@ -182,6 +183,9 @@ class Explorer {
   // Occurrences of the search words in an article (0 when no search is set).
   uint32_t search_hits(size_t article) const { return article < hits_.size() ? hits_[article] : 0; }
   uint64_t search_hits_in_list() const { return hits_in_list_; }  // summed over visible()
+  // Where the search's words or phrases occur in a text (byte ranges, sorted), for highlighting.
+  // O(text bytes x terms).
+  std::vector<std::pair<uint32_t, uint32_t>> search_marks(std::string_view text) const;
 
   // --- Order of the article list. Relevance: mentions of the selected entity (or of both ends of the
   // selected link), plus search hits; ties newest first. ---
@@ -290,6 +294,7 @@ class Explorer {
   std::pair<size_t, size_t> pair_{SIZE_MAX, SIZE_MAX};
   std::string search_;
   std::vector<uint32_t> hits_;  // per article, when a search is set
+  std::vector<std::string> search_terms_;  // the search's words and phrases, folded
   uint64_t hits_in_list_ = 0;
   Order order_ = Order::Newest;
   std::vector<uint32_t> posting_start_, postings_;  // entity -> its articles (CSR)

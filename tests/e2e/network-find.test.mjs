@@ -111,3 +111,16 @@ test('find, leave out, types, top N, zoom and full screen in the network', async
   assert.deepEqual((await st(page)).errors, []);
   assert.deepEqual(consoleErrors, []);
 });
+
+test('the reader marks the search words beside the entity mentions', async () => {
+  const { page, consoleErrors } = await openApp(env, { query: '?sample=reuters-1987#from=1987-03-01&to=1987-03-31&q=japan' });
+  await waitForState(page, "s => s.articles_total === 4761 && !s.load.running && s.search === 'japan'", 60000);
+  await waitForState(page, 's => s.ui.rows.length > 0');
+  let s = await st(page);
+  await clickAt(page, centre(s.ui.rows[0]).x, centre(s.ui.rows[0]).y, 'left', 3);
+  await waitForState(page, 's => s.open_article !== null && s.ui.search_marks.length > 0');
+  s = await st(page);
+  for (const m of s.ui.search_marks) assert.equal(m.id.toLowerCase(), 'japan');
+  await screenshot(page, 'reader-search-marks.png');
+  assert.deepEqual(consoleErrors, []);
+});

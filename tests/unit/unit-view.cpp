@@ -348,3 +348,19 @@ TEST_CASE("entity search: names and other forms, prefixes first, drawn entities 
   CHECK(a[0] == "Ahmad al-Sharaa");
   CHECK(find_entities(ex, "a", 2).size() == 2);
 }
+
+TEST_CASE("search marks: where the search's words and phrases are in a text, case-insensitively") {
+  Explorer ex;
+  ex.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(ex.load_now(kTwoDays, "two.json"));
+  CHECK(ex.search_marks("Baghdad talks").empty());  // no search
+  ex.set_search("baghdad \"met ahmad\"");
+  const std::string text = "Mohammed al-Sudani met Ahmad al-Sharaa in Baghdad. BAGHDAD!";
+  const auto marks = ex.search_marks(text);
+  REQUIRE(marks.size() == 3);
+  CHECK(text.substr(marks[0].first, marks[0].second - marks[0].first) == "met Ahmad");
+  CHECK(text.substr(marks[1].first, marks[1].second - marks[1].first) == "Baghdad");
+  CHECK(text.substr(marks[2].first, marks[2].second - marks[2].first) == "BAGHDAD");
+  ex.set_search("");
+  CHECK(ex.search_marks(text).empty());
+}
