@@ -10,7 +10,12 @@
 
 namespace ae {
 
+namespace {
+bool g_dark = true;  // the theme apply_theme() set last (colours of theme.h follow it)
+}  // namespace
+
 void apply_theme(bool dark) {
+  g_dark = dark;
   if (dark) ImGui::StyleColorsDark();
   else ImGui::StyleColorsLight();
   ImGuiStyle& s = ImGui::GetStyle();
@@ -31,12 +36,15 @@ void apply_theme(bool dark) {
   }
 }
 
+unsigned int theme_color(Rgb c, int alpha) { return IM_COL32(c.r, c.g, c.b, alpha); }
+
+const ThemeColors& current_theme() { return theme_colors(g_dark); }
+
 unsigned int range_color(bool baseline, bool dark, int alpha) {
-  // Blue for B, orange for A: told apart with every common colour-vision deficiency. Darker in the
-  // light theme so that lines and text keep 3:1 and 4.5:1 against the light panels.
-  const ImU32 rgb = baseline ? (dark ? IM_COL32(255, 150, 60, 0) : IM_COL32(176, 74, 0, 0))
-                             : (dark ? IM_COL32(100, 160, 255, 0) : IM_COL32(22, 88, 196, 0));
-  return rgb | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
+  // Blue for B, orange for A (theme.h): apart for every common colour-vision deficiency, darker in the
+  // light theme so that text keeps 4.5:1 and lines 3:1 (unit-theme checks both).
+  const ThemeColors& t = theme_colors(dark);
+  return theme_color(baseline ? t.range_a : t.range_b, alpha);
 }
 
 void theme_clear_color(bool dark, float rgb[3]) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "explorer.h"
+#include "theme.h"
 #include "view.h"
 
 struct ImFont;
@@ -201,6 +202,10 @@ void record_control(UiState& ui, const char* name);
 
 // Colour of an entity type (highlights, legend, graph).
 unsigned int entity_color(EntityType t, int alpha);
+
+// A theme colour (theme.h) as Dear ImGui's packed colour; the colours of the theme now applied.
+unsigned int theme_color(Rgb c, int alpha);
+const ThemeColors& current_theme();
 
 // Colour of the current range B (baseline false) or of the baseline A when comparing two periods:
 // the timeline's brushes, the network's new and vanished links, the table's A and B columns.

@@ -122,7 +122,7 @@ void entity_tooltip(const Explorer& ex, const EntityRow& row, bool dark) {
     for (uint32_t k : b.of_entity[row.entity]) {  // burst periods shaded behind the bars
       const Burst& x = b.bursts[k];
       dl->AddRectFilled(ImVec2(p.x + bw * static_cast<float>(x.begin), p.y),
-                        ImVec2(p.x + bw * static_cast<float>(x.end + 1), p.y + h), IM_COL32(250, 190, 75, 70));
+                        ImVec2(p.x + bw * static_cast<float>(x.end + 1), p.y + h), theme_color(current_theme().overlay, 70));
     }
     uint32_t peak = 1;
     for (uint32_t x : v) peak = std::max(peak, x);
@@ -137,7 +137,7 @@ void entity_tooltip(const Explorer& ex, const EntityRow& row, bool dark) {
                         format_iso(b.timeline.bin_start(b.timeline.articles.size() - 1)).c_str());
     for (uint32_t k : b.of_entity[row.entity]) {
       const Burst& x = b.bursts[k];
-      ImGui::TextColored(ImVec4(0.98f, 0.75f, 0.30f, 1.0f), "burst %s – %s (weight %.1f)", format_iso(b.burst_from(x)).c_str(),
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "burst %s – %s (weight %.1f)", format_iso(b.burst_from(x)).c_str(),
                          format_iso(b.burst_to(x)).c_str(), x.weight);
     }
   }

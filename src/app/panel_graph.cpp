@@ -452,7 +452,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       return;
     }
     const int alpha = dim ? 18 : static_cast<int>((comparing ? 25 : 40) + (comparing ? 110 : 170) * t);
-    col = lit && !comparing ? IM_COL32(255, 210, 90, 220)
+    col = lit && !comparing ? theme_color(current_theme().highlight, 230)
           : lit             ? (dark ? IM_COL32(220, 225, 235, 230) : IM_COL32(40, 45, 55, 230))
                             : (dark ? IM_COL32(190, 200, 220, alpha) : IM_COL32(60, 70, 90, alpha));
   };
@@ -461,7 +461,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const bool dim = focus != SIZE_MAX && !near[p.entity];
     const bool sel = p.entity == ex.selected();
     fill = ui.color_by_type ? entity_color(ents_ref[p.entity].type, dim ? 50 : 235) : community_color(p.community, dim ? 50 : 235);
-    outline = sel ? IM_COL32(255, 210, 90, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170);
+    outline = sel ? theme_color(current_theme().highlight, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170);
     thickness = sel ? 2.5f : 1.0f;
   };
   const auto& ents = ex.entities().entities;

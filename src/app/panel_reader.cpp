@@ -12,11 +12,7 @@
 namespace ae {
 
 unsigned int entity_color(EntityType t, int alpha) {
-  switch (t) {
-    case EntityType::Person: return IM_COL32(240, 160, 80, alpha);
-    case EntityType::Org: return IM_COL32(100, 170, 250, alpha);
-    default: return IM_COL32(110, 205, 130, alpha);
-  }
+  return theme_color(current_theme().entity[static_cast<int>(t)], alpha);
 }
 
 namespace {
@@ -68,7 +64,7 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
       if (hits.target_y < 0) hits.target_y = sy;
       if (visible)
         dl->AddRectFilled(ImVec2(origin.x + x - 2, sy - 1), ImVec2(origin.x + x + w + space_w, sy + line_h - 1),
-                          IM_COL32(250, 200, 80, 45));
+                          theme_color(current_theme().overlay, 45));
     }
     // The search's matches in the word: a yellow box behind the matching letters, outlined so that it
     // shows over an entity's tint as well.
@@ -80,7 +76,7 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
         const float x0 = origin.x + x + font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + i, text.data() + from).x;
         const float x1 = x0 + font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + from, text.data() + to).x;
         dl->AddRectFilled(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3), IM_COL32(255, 214, 0, 110), 2.0f);
-        dl->AddRect(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3), IM_COL32(200, 150, 0, 230), 2.0f);
+        dl->AddRect(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3), theme_color(current_theme().search_mark, 230), 2.0f);
         if (ui.search_mark_rects.size() < 400)
           ui.search_mark_rects.push_back({std::string(text.substr(from, to - from)), x0, sy, x1 - x0, size + 3});
       }

@@ -71,7 +71,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     const auto pair = ex.selected_pair();
     const std::string who = ex.selected() < ents.size() ? ents[ex.selected()].name
                                                          : ents[pair.first].name + " + " + ents[pair.second].name;
-    ImGui::TextColored(ImVec4(0.98f, 0.75f, 0.30f, 1.0f), "■ %s", who.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "■ %s", who.c_str());
     if (ex.selected() < ents.size()) {
       bursts = &ex.bursts();
       const size_t nb = ex.selected() < bursts->of_entity.size() ? bursts->of_entity[ex.selected()].size() : 0;
@@ -105,7 +105,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
   record_control(ui, "timeline");
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), dark ? IM_COL32(24, 27, 33, 255) : IM_COL32(236, 238, 241, 255));
+  dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), theme_color(current_theme().canvas_bg, 255));
 
   // Day coordinates: the buckets cover [t.starts[0], last_day]; x grows linearly with the day, so a
   // brush follows the pointer to the day whatever the bucket (unless the user asks for a snap).
@@ -133,7 +133,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     if (!t.selected.empty() && t.selected[i]) {
       const float sh = (ph - 4) * static_cast<float>(t.selected[i]) / static_cast<float>(peak);
       dl->AddRectFilled(ImVec2(bx, p0.y + ph - std::max(2.0f, sh)), ImVec2(std::max(bx + 2.0f, bx1), p0.y + ph),
-                        IM_COL32(250, 190, 75, 230));
+                        theme_color(current_theme().overlay, 230));
     }
   }
   // The selected entity's bursts: a bar along the top over the days of each.
@@ -141,7 +141,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     for (uint32_t k : bursts->of_entity[ex.selected()]) {
       const Burst& b = bursts->bursts[k];
       const float x0 = x_of(bursts->burst_from(b)), x1 = x_of(bursts->burst_to(b) + 1);
-      dl->AddRectFilled(ImVec2(x0, p0.y + 1), ImVec2(std::max(x1, x0 + 3), p0.y + 5), IM_COL32(250, 190, 75, 255), 2);
+      dl->AddRectFilled(ImVec2(x0, p0.y + 1), ImVec2(std::max(x1, x0 + 3), p0.y + 5), theme_color(current_theme().highlight, 255), 2);
     }
   }
   // The brushes: the baseline A (when comparing and on the timeline), then the range B over it.
@@ -197,7 +197,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
       for (uint32_t k : bursts->of_entity[ex.selected()]) {
         const Burst& b = bursts->bursts[k];
         if (bursts->burst_from(b) <= t.bucket_end(at) && bursts->burst_to(b) >= t.starts[at])
-          ImGui::TextColored(ImVec4(0.98f, 0.75f, 0.30f, 1.0f), "burst %s – %s", format_iso(bursts->burst_from(b)).c_str(),
+          ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "burst %s – %s", format_iso(bursts->burst_from(b)).c_str(),
                              format_iso(bursts->burst_to(b)).c_str());
       }
     ImGui::TextDisabled(comparing ? "drag: range B · Shift+drag: baseline A" : "Shift+drag: a baseline to compare with");
