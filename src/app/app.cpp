@@ -3,6 +3,7 @@
 #include "app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -114,6 +115,34 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
   ImGui::End();
 }
 
+// A vertical splitter at x between two columns: a thin window over the boundary whose drag sets the
+// left column's width (or, for the right one, the reader's) as a fraction of the window width.
+void draw_splitter(UiState& ui, const char* id, float x, float y, float h, float width, bool right) {
+  constexpr float kGrip = 8.0f;  // mostly right of the boundary: the left column's scrollbar stays clickable
+  ImGui::SetNextWindowPos(ImVec2(x - 2, y));
+  ImGui::SetNextWindowSize(ImVec2(kGrip, h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  ImGui::InvisibleButton("##grip", ImVec2(kGrip, h));
+  record_control(ui, right ? "split_right" : "split_left");
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x - 1.5f, y), ImVec2(x + 1.5f, y + h),
+                                              ImGui::GetColorU32(ImGuiCol_SeparatorHovered));
+    if (!ImGui::IsItemActive()) ImGui::SetTooltip("drag to resize the columns");
+  }
+  if (ImGui::IsItemActive() && ImGui::GetIO().MouseDelta.x != 0 && width > 0) {
+    const float mx = ImGui::GetIO().MousePos.x;
+    if (right) ui.reader_frac = std::clamp((width - mx) / width, 0.1f, 0.6f);
+    else ui.list_frac = std::clamp(mx / width, 0.1f, 0.6f);
+    ui.graph.fit = true;
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
 // Keys that work anywhere unless a text field has the keyboard.
 void global_keys(Explorer& ex, UiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -146,6 +175,8 @@ void App::draw(float width, float height) {
     ui_.style_applied = true;
     ui_.style_dark_applied = ui_.dark;
   }
+  ui_.double_click = ui_.double_click_pending;
+  ui_.double_click_pending = false;
   ui_.rows.clear();
   ui_.nodes.clear();
   ui_.controls.clear();
@@ -180,9 +211,13 @@ void App::draw(float width, float height) {
   const float y = top + tl;
   const float h = height - y;
   // An empty reader takes a fifth of the width, an open one a third; the left column the more room then.
+  // Widths the user set by dragging a splitter (fractions of the width) win over these.
   const bool reading = explorer_.open_article_index() < explorer_.corpus().size();
-  const float list_w = std::floor(std::max(300.0f, width * (reading ? 0.28f : 0.33f)));
-  const float reader_w = std::floor(reading ? std::max(320.0f, width * 0.32f) : std::max(240.0f, width * 0.2f));
+  float list_w = std::floor(std::max(300.0f, width * (reading ? 0.28f : 0.33f)));
+  float reader_w = std::floor(reading ? std::max(320.0f, width * 0.32f) : std::max(240.0f, width * 0.2f));
+  if (ui_.list_frac > 0) list_w = std::floor(std::clamp(ui_.list_frac * width, 200.0f, width * 0.6f));
+  if (ui_.reader_frac > 0) reader_w = std::floor(std::clamp(ui_.reader_frac * width, 200.0f, width * 0.6f));
+  if (width - list_w - reader_w < 200 && width >= 600) reader_w = std::max(200.0f, width - list_w - 200);
   const float graph_w = std::max(0.0f, width - list_w - reader_w);
   if (ui_.graph_fullscreen) {
     draw_graph(explorer_, ui_, 0, y, width, h);
@@ -191,6 +226,9 @@ void App::draw(float width, float height) {
     if (graph_w >= 200) {
       draw_graph(explorer_, ui_, list_w, y, graph_w, h);
       draw_reader(explorer_, ui_, list_w + graph_w, y, width - list_w - graph_w, h);
+      // Splitters between the columns: drag to resize (the widths are kept while the page is open).
+      draw_splitter(ui_, "##split_left", list_w, y, h, width, false);
+      draw_splitter(ui_, "##split_right", list_w + graph_w, y, h, width, true);
     } else {
       draw_reader(explorer_, ui_, list_w, y, width - list_w, h);
     }

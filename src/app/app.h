@@ -89,7 +89,10 @@ struct UiState {
   std::vector<RowRect> controls;     // named buttons and fields drawn this frame (for tests)
   uint64_t dismissed_notice = 0;     // notice_id() of the notice the user dismissed
   float graph_rect[4] = {0, 0, 0, 0};  // the network panel's canvas area (x, y, w, h), CSS pixels
-  bool graph_fullscreen = false;       // the network alone under the top bar and the timeline
+  bool double_click_pending = false;   // the browser saw a double-click since the last frame (platform)
+  bool double_click = false;           // ... seen by this frame's panels, with Dear ImGui's own
+  bool graph_fullscreen = false;
+  float list_frac = -1, reader_frac = -1;  // column widths set by the splitters (fractions; -1 default)       // the network alone under the top bar and the timeline
   bool color_by_type = false;          // node colour: community (false) or type
   int label_budget = 150;              // at most this many node labels tried (the densest the view offers)
   char find_text[128] = "";            // the network's find box

@@ -203,7 +203,8 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     ImGui::TextDisabled(comparing ? "drag: range B · Shift+drag: baseline A" : "Shift+drag: a baseline to compare with");
     ImGui::EndTooltip();
   }
-  if (hovered && ImGui::IsMouseDoubleClicked(0)) {
+  const bool over = ImGui::IsMouseHoveringRect(p0, ImVec2(p0.x + pw, p0.y + ph));
+  if ((hovered && ImGui::IsMouseDoubleClicked(0)) || (over && ui.double_click)) {
     ex.set_range(ex.corpus().date_min, ex.corpus().date_max);
     ui.brush = UiState::Brush::None;
   } else if (ImGui::IsItemActivated()) {

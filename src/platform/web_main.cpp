@@ -384,6 +384,12 @@ void install_input() {
   emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
   emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
   emscripten_set_wheel_callback(canvas, nullptr, EM_TRUE, on_wheel);
+  // The browser's own double-click: at a few frames a second Dear ImGui's timing of two presses misses it.
+  emscripten_set_dblclick_callback(canvas, nullptr, EM_TRUE, [](int, const EmscriptenMouseEvent* e, void*) -> EM_BOOL {
+    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+    if (g_app) g_app->ui().double_click_pending = true;
+    return EM_TRUE;
+  });
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
 }
