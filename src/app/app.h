@@ -200,6 +200,11 @@ void begin_panel(const char* name, float x, float y, float w, float h, int extra
 // close box bound to *open (help, about). Pair with ImGui::End().
 void begin_overlay_window(const char* title, bool* open, float width, float height, float max_w, float max_h);
 
+// Draws text on one line within `width` pixels, ending with an ellipsis when it does not fit (line breaks
+// shown as spaces); hovering a cut text shows it whole. color 0: the default text colour. Returns
+// whether it was cut.
+bool text_ellipsis(std::string_view text, float width, unsigned int color = 0);
+
 // Records the last item drawn as the named control of the state report (ui.controls).
 void record_control(UiState& ui, const char* name);
 

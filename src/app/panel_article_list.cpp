@@ -71,12 +71,12 @@ void draw_article_list(Explorer& ex, UiState& ui) {
         const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
         if (ImGui::IsItemVisible()) ui.rows.push_back({a.id, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
         ImGui::PopID();
+        // Source and title on one line each, cut with an ellipsis; hover shows them whole.
         ImGui::TableSetColumnIndex(1);
-        ImGui::TextUnformatted(a.source.empty() ? "—" : a.source.c_str());
+        text_ellipsis(a.source.empty() ? std::string_view("—") : std::string_view(a.source), ImGui::GetContentRegionAvail().x);
         ImGui::TableSetColumnIndex(2);
         const std::string_view t = a.title.empty() ? a.body : a.title;
-        const size_t cut = std::min<size_t>(t.size(), 300);
-        ImGui::TextUnformatted(t.data(), t.data() + cut);
+        text_ellipsis(t, ImGui::GetContentRegionAvail().x);
         if (count_col) {
           ImGui::TableSetColumnIndex(3);
           uint32_t n = 0;

@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "app.h"
+#include "imgui_internal.h"
 #include "text.h"
 
 namespace ae {
@@ -304,10 +305,11 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
       ImGui::TableSetColumnIndex(0);
       ImGui::PushID(static_cast<int>(row.entity));
       const bool selected = ex.selected() == row.entity;
-      ImGui::PushStyleColor(ImGuiCol_Text, entity_color(e.type, 255));
-      if (ImGui::Selectable(e.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+      // The row is a selectable without a label; the name is drawn over it, cut with an ellipsis.
+      const float name_w = ImGui::GetContentRegionAvail().x;
+      const ImVec2 name_at = ImGui::GetCursorScreenPos();
+      if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         ex.select(selected ? SIZE_MAX : row.entity);
-      ImGui::PopStyleColor();
       if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
         ui.menu_entity = row.entity;
         open_menu = true;
@@ -315,6 +317,17 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
       if (ImGui::IsItemHovered()) entity_tooltip(ex, row, dark);
       const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
       if (ImGui::IsItemVisible()) ui.entity_rects.push_back({e.name, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
+      {
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(name_at);
+        ImGui::PushStyleColor(ImGuiCol_Text, entity_color(e.type, 255));
+        const std::string_view nm(e.name);
+        const ImVec2 full = ImGui::CalcTextSize(nm.data(), nm.data() + nm.size());
+        ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), name_at, ImVec2(name_at.x + name_w, name_at.y + full.y),
+                                  name_at.x + name_w, name_at.x + name_w, nm.data(), nm.data() + nm.size(), &full);
+        ImGui::PopStyleColor();
+        ImGui::SetCursorScreenPos(after);
+      }
       ImGui::PopID();
       for (int c = 1; c < ncols; ++c) {
         ImGui::TableSetColumnIndex(c);
