@@ -310,6 +310,8 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
       const ImVec2 name_at = ImGui::GetCursorScreenPos();
       if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         ex.select(selected ? SIZE_MAX : row.entity);
+      if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) && !selected)
+        ex.select(row.entity);  // keyboard: arrows move through the rows, Enter selects
       if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
         ui.menu_entity = row.entity;
         open_menu = true;

@@ -539,6 +539,8 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
+  // Keyboard navigation: arrows move through the rows of the focused list or table, Enter opens.
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.BackendPlatformName = "article_explorer_web";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
   ImGui_ImplOpenGL3_Init("#version 300 es");

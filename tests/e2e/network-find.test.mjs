@@ -154,3 +154,18 @@ test('columns resize by their splitters; the browser double-click on the timelin
   await waitForState(page, "s => s.range_from === '1987-02-26' && s.range_to === '1987-10-20'");
   assert.deepEqual(consoleErrors, []);
 });
+
+test('keyboard: arrows move through the article list, Enter opens the article', async () => {
+  const { page, consoleErrors } = await openApp(env, { query: '?sample=reuters-1987#from=1987-03-01&to=1987-03-31' });
+  await waitForState(page, "s => s.articles_total === 4761 && !s.load.running && s.ui.rows.length > 5", 60000);
+  let s = await st(page);
+  const ids = s.ui.rows.map((r) => r.id);
+  await clickAt(page, centre(s.ui.rows[0]).x, centre(s.ui.rows[0]).y, 'left', 3);
+  await waitForState(page, `s => s.open_article === ${JSON.stringify(ids[0])}`);
+  for (const key of ['ArrowDown', 'ArrowDown', 'Enter']) {
+    await page.keyboard.press(key);
+    await frames(page, 2);
+  }
+  await waitForState(page, `s => s.open_article === ${JSON.stringify(ids[2])}`);
+  assert.deepEqual(consoleErrors, []);
+});
