@@ -81,7 +81,7 @@ void step_range(Explorer& ex, UiState& ui, int delta) {
   ex.set_range(next, next + len);
 }
 
-bool text_ellipsis(std::string_view text, float width, unsigned int color) {
+bool text_ellipsis(std::string_view text, float width, unsigned int color, bool tooltip) {
   // One line: line breaks and tabs become spaces (a list row is never two lines high).
   std::string line(text.substr(0, std::min<size_t>(text.size(), 400)));
   for (char& c : line)
@@ -96,7 +96,7 @@ bool text_ellipsis(std::string_view text, float width, unsigned int color) {
   ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + width, pos.y + h), pos.x + width,
                             pos.x + width, line.c_str(), line.c_str() + line.size(), &full);
   if (color) ImGui::PopStyleColor();
-  if (cut && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped)) {
+  if (tooltip && cut && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped)) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
     ImGui::TextUnformatted(text.data(), text.data() + std::min<size_t>(text.size(), 2000));
@@ -116,6 +116,9 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
   begin_panel("##left", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
 
   if (ImGui::BeginTabBar("##lefttabs")) {
+    if (ImGui::TabItemButton("«", ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip)) ui.left_collapsed = true;
+    record_control(ui, "collapse_left");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("fold this column away (» brings it back)");
     char labels[2][64];
     std::snprintf(labels[0], sizeof labels[0], "Articles (%s)###articles", with_commas(ex.visible().size()).c_str());
     // The table is computed when shown; the count is that of the last table computed for this view.
@@ -137,6 +140,19 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
     }
     ImGui::EndTabBar();
   }
+  ImGui::End();
+}
+
+// A folded column: a strip with one button that unfolds it (sets *folded false).
+void draw_strip(UiState& ui, const char* id, const char* label, const char* tip, float x, float y, float w, float h,
+                bool& folded) {
+  begin_panel(id, x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  if (ImGui::SmallButton(label)) {
+    folded = false;
+    ui.graph.fit = true;
+  }
+  record_control(ui, folded ? (id[2] == 'l' ? "unfold_left" : "unfold_reader") : "unfolded");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
   ImGui::End();
 }
 
@@ -243,17 +259,25 @@ void App::draw(float width, float height) {
   if (ui_.list_frac > 0) list_w = std::floor(std::clamp(ui_.list_frac * width, 200.0f, width * 0.6f));
   if (ui_.reader_frac > 0) reader_w = std::floor(std::clamp(ui_.reader_frac * width, 200.0f, width * 0.6f));
   if (width - list_w - reader_w < 200 && width >= 600) reader_w = std::max(200.0f, width - list_w - 200);
+  // A folded column is a narrow strip with a button that unfolds it.
+  const float strip = std::round(ImGui::GetFontSize() * 2.0f);
+  if (ui_.left_collapsed) list_w = strip;
+  if (ui_.reader_collapsed) reader_w = strip;
   const float graph_w = std::max(0.0f, width - list_w - reader_w);
   if (ui_.graph_fullscreen) {
     draw_graph(explorer_, ui_, 0, y, width, h);
   } else {
-    draw_left_column(explorer_, ui_, 0, y, list_w, h);
+    if (ui_.left_collapsed) draw_strip(ui_, "##left_strip", "»", "unfold the articles and entities", 0, y, list_w, h, ui_.left_collapsed);
+    else draw_left_column(explorer_, ui_, 0, y, list_w, h);
     if (graph_w >= 200) {
       draw_graph(explorer_, ui_, list_w, y, graph_w, h);
-      draw_reader(explorer_, ui_, list_w + graph_w, y, width - list_w - graph_w, h);
+      if (ui_.reader_collapsed)
+        draw_strip(ui_, "##reader_strip", "«", "unfold the reader", list_w + graph_w, y, width - list_w - graph_w, h,
+                   ui_.reader_collapsed);
+      else draw_reader(explorer_, ui_, list_w + graph_w, y, width - list_w - graph_w, h);
       // Splitters between the columns: drag to resize (the widths are kept while the page is open).
-      draw_splitter(ui_, "##split_left", list_w, y, h, width, false);
-      draw_splitter(ui_, "##split_right", list_w + graph_w, y, h, width, true);
+      if (!ui_.left_collapsed) draw_splitter(ui_, "##split_left", list_w, y, h, width, false);
+      if (!ui_.reader_collapsed) draw_splitter(ui_, "##split_right", list_w + graph_w, y, h, width, true);
     } else {
       draw_reader(explorer_, ui_, list_w, y, width - list_w, h);
     }
@@ -324,7 +348,8 @@ nlohmann::json App::state() const {
              {"about_open", ui_.about_open},
              {"help", ui_.help_open},
              {"find_results", ui_.find_results},
-             {"graph_fullscreen", ui_.graph_fullscreen}};
+             {"graph_fullscreen", ui_.graph_fullscreen},
+             {"network_filter_matches", ui_.network_filter_matches}};
   return s;
 }
 

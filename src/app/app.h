@@ -73,7 +73,8 @@ struct UiState {
   GraphView graph;
   std::vector<NodeOnScreen> nodes;   // graph nodes drawn this frame
   GraphBatch graph_batch;            // the network's records when the platform draws them
-  uint64_t graph_batch_key[6] = {~0ull, 0, 0, 0, 0, 0};  // what graph_batch was built from
+  uint64_t graph_batch_key[7] = {~0ull, 0, 0, 0, 0, 0, 0};  // what graph_batch was built from
+  int network_filter_matches = -1;   // drawn nodes matching the Entities tab's filter (-1: no filter)
   uint64_t evidence_revision = ~0ull;  // the evidence below is of this list revision
   uint64_t hover_link_key = ~0ull;     // the link under the mouse (pair key) and its first sentence
   uint64_t hover_link_revision = ~0ull;
@@ -92,6 +93,7 @@ struct UiState {
   bool double_click_pending = false;   // the browser saw a double-click since the last frame (platform)
   bool double_click = false;           // ... seen by this frame's panels, with Dear ImGui's own
   bool graph_fullscreen = false;
+  bool left_collapsed = false, reader_collapsed = false;  // columns folded away to a strip
   float list_frac = -1, reader_frac = -1;  // column widths set by the splitters (fractions; -1 default)       // the network alone under the top bar and the timeline
   bool color_by_type = false;          // node colour: community (false) or type
   int label_budget = 150;              // at most this many node labels tried (the densest the view offers)
@@ -203,7 +205,7 @@ void begin_overlay_window(const char* title, bool* open, float width, float heig
 // Draws text on one line within `width` pixels, ending with an ellipsis when it does not fit (line breaks
 // shown as spaces); hovering a cut text shows it whole. color 0: the default text colour. Returns
 // whether it was cut.
-bool text_ellipsis(std::string_view text, float width, unsigned int color = 0);
+bool text_ellipsis(std::string_view text, float width, unsigned int color = 0, bool tooltip = true);
 
 // Records the last item drawn as the named control of the state report (ui.controls).
 void record_control(UiState& ui, const char* name);

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include "app.h"
 #include "imgui_internal.h"
+#include "text.h"
 
 namespace ae {
 
@@ -429,6 +431,22 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       if (e.b == focus) near[e.a] = 1;
     }
   }
+  // Without a focus, the Entities tab's name filter picks the nodes to emphasise (name or other form);
+  // the rest is dimmed, as around a selection.
+  const std::string name_filter = ascii_lower(ui.entity_filter);
+  const bool filtering = focus == SIZE_MAX && !name_filter.empty();
+  size_t filter_matches = 0;
+  if (filtering) {
+    const auto& all = ex.entities().entities;
+    for (const Placed& p : placed) {
+      const Entity& en = all[p.entity];
+      bool m = ascii_lower(en.name).find(name_filter) != std::string::npos;
+      for (size_t k = 0; !m && k < en.aliases.size(); ++k) m = ascii_lower(en.aliases[k].surface).find(name_filter) != std::string::npos;
+      near[p.entity] = m;
+      filter_matches += m;
+    }
+  }
+  const bool emphasis = focus != SIZE_MAX || filtering;
 
   // Edges: width and alpha by weight relative to the strongest; nodes: colour by community, shape
   // by type, dimmed outside the focus.
@@ -439,8 +457,9 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   auto link_style = [&](const GraphEdge& e, ImU32& col, float& width, float& dash) {
     const float t = static_cast<float>(std::max(0.0, e.weight) / max_w);
     const bool pair_edge = sp.first != SIZE_MAX && ((e.a == sp.first && e.b == sp.second) || (e.a == sp.second && e.b == sp.first));
-    const bool lit = pair_edge || (focus != SIZE_MAX && (e.a == focus || e.b == focus));
-    const bool dim = focus != SIZE_MAX && !lit;
+    const bool lit = pair_edge || (focus != SIZE_MAX && (e.a == focus || e.b == focus)) ||
+                     (filtering && (near[e.a] || near[e.b]));
+    const bool dim = emphasis && !lit;
     dash = 0;
     width = 0.6f + 3.0f * t;
     if (comparing && e.side != LinkSide::Both) {
@@ -458,7 +477,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   };
   const auto& ents_ref = ex.entities().entities;
   auto node_style = [&](const Placed& p, ImU32& fill, ImU32& outline, float& thickness) {
-    const bool dim = focus != SIZE_MAX && !near[p.entity];
+    const bool dim = emphasis && !near[p.entity];
     const bool sel = p.entity == ex.selected();
     fill = ui.color_by_type ? entity_color(ents_ref[p.entity].type, dim ? 50 : 235) : community_color(p.community, dim ? 50 : 235);
     outline = sel ? theme_color(current_theme().highlight, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170);
@@ -468,10 +487,11 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   if (ui.draw_graph_batch) {
     // Two passes on the GPU; the records are rebuilt only when what they show changes.
     GraphBatch& batch = ui.graph_batch;
-    const uint64_t key[6] = {lay.revision(), ex.revision(), focus, sp.first, sp.second,
-                             (dark ? 1ull : 0ull) | (ui.color_by_type ? 2ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 2)};
-    if (!std::equal(key, key + 6, ui.graph_batch_key)) {
-      std::copy(key, key + 6, ui.graph_batch_key);
+    const uint64_t key[7] = {lay.revision(), ex.revision(), focus, sp.first, sp.second,
+                             (dark ? 1ull : 0ull) | (ui.color_by_type ? 2ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 2),
+                             std::hash<std::string>()(name_filter)};
+    if (!std::equal(key, key + 7, ui.graph_batch_key)) {
+      std::copy(key, key + 7, ui.graph_batch_key);
       batch.links.clear();
       for (const GraphEdge& e : g.edges) {
         const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
@@ -526,12 +546,19 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     }
   }
   for (const Placed& p : placed) ui.nodes.push_back({p.entity, p.p.x, p.p.y, p.r});
+  if (filtering) {
+    char note[200];
+    std::snprintf(note, sizeof note, "%zu of %zu drawn match \"%.60s\" (the Entities tab's filter)", filter_matches,
+                  placed.size(), ui.entity_filter);
+    dl->AddText(ImVec2(origin.x + 8, origin.y + 4), ImGui::GetColorU32(ImGuiCol_TextDisabled), note);
+  }
+  ui.network_filter_matches = filtering ? static_cast<int>(filter_matches) : -1;
   // Labels: most mentioned first, skipping any that would overlap a label already placed; the
   // focus and its neighbours first of all. More fit as the view is zoomed in.
   std::vector<size_t> order(placed.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const bool na = focus != SIZE_MAX && near[placed[a].entity], nb = focus != SIZE_MAX && near[placed[b].entity];
+    const bool na = emphasis && near[placed[a].entity], nb = emphasis && near[placed[b].entity];
     if (na != nb) return na;
     return placed[a].r > placed[b].r;
   });
@@ -542,9 +569,9 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   size_t tried = 0, tried_near = 0;
   for (size_t k : order) {
     const Placed& p = placed[k];
-    if (focus != SIZE_MAX && !near[p.entity]) continue;
+    if (emphasis && !near[p.entity]) continue;
     // The selection and its neighbours are always labelled; the budget limits the rest.
-    const bool must = focus != SIZE_MAX && near[p.entity];
+    const bool must = emphasis && near[p.entity];
     if (must ? tried_near++ > 400 : ++tried > kMaxLabels) break;
     if (p.p.x < origin.x - 50 || p.p.x > origin.x + avail.x + 50 || p.p.y < origin.y - 20 || p.p.y > origin.y + avail.y + 20)
       continue;  // off screen

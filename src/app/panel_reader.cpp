@@ -120,9 +120,20 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
 
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   begin_panel("Reader###reader", x, y, w, h);
+  // Folds the reader away (a strip with « brings it back), at the right end of the current line.
+  auto fold_button = [&] {
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("»").x - 8));
+    if (ImGui::SmallButton("»##fold_reader")) {
+      ui.reader_collapsed = true;
+      ui.graph.fit = true;
+    }
+    record_control(ui, "collapse_reader");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("fold the reader away");
+  };
   const size_t open = ex.open_article_index();
   if (open >= ex.corpus().size()) {
     ImGui::TextDisabled("Click an article in the list to read it here.");
+    fold_button();
     ImGui::End();
     return;
   }
@@ -162,20 +173,21 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   if (!a.url.empty()) {
     // Only web links open (the corpus may come from anyone): any other scheme is shown as text.
     const std::string link = web_link(a.url);
-    const std::string shown = a.url.size() > 90 ? a.url.substr(0, 87) + "..." : a.url;
+    // One line as wide as the reader, cut with an ellipsis; the tooltip shows it whole.
+    const float url_w = ImGui::GetContentRegionAvail().x;
     if (link.empty()) {
-      ImGui::TextDisabled("%s", shown.c_str());
+      text_ellipsis(a.url, url_w, ImGui::GetColorU32(ImGuiCol_TextDisabled), false);
       record_control(ui, "article_url");
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Not a web link (http or https): shown as text, not opened.\n%s", a.url.c_str());
     } else {
-      ImGui::TextColored(ImVec4(0.35f, 0.6f, 1.0f, 1.0f), "%s", shown.c_str());
+      text_ellipsis(a.url, url_w, theme_color(current_theme().range_b, 255), false);
       record_control(ui, "article_url");
       if (ImGui::IsItemHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip("Open %s in a new tab", link.c_str());
         const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(mn.x, mx.y), mx, IM_COL32(90, 150, 255, 255));
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(mn.x, mx.y), mx, theme_color(current_theme().range_b, 255));
       }
       if (ImGui::IsItemClicked() && ui.open_url) ui.open_url(link);
     }
@@ -185,6 +197,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
     if (ImGui::SmallButton("◀ prev (K)")) step_article(ex, ui, -1);
     ImGui::SameLine();
     if (ImGui::SmallButton("next (J) ▶")) step_article(ex, ui, +1);
+    fold_button();
   }
   // Legend with this article's entity counts.
   const struct {

@@ -145,6 +145,21 @@ test('columns resize by their splitters; the browser double-click on the timelin
   s = await st(page);
   assert.ok(Math.abs(s.ui.graph_rect[0] - before[0] - 100) < 12, `${before[0]} -> ${s.ui.graph_rect[0]}`);
   assert.ok(s.ui.graph_rect[2] < before[2] - 80, `${before[2]} -> ${s.ui.graph_rect[2]}`);
+  // Fold the reader and the left column away, and back.
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.collapse_reader).x, centre(s.ui.controls.collapse_reader).y, 'left', 3);
+  await waitForState(page, 's => s.ui.controls.unfold_reader');
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.collapse_left).x, centre(s.ui.controls.collapse_left).y, 'left', 3);
+  await waitForState(page, 's => s.ui.controls.unfold_left');
+  s = await st(page);
+  assert.ok(s.ui.graph_rect[2] > 1100, String(s.ui.graph_rect));
+  await screenshot(page, 'columns-folded.png');
+  await clickAt(page, centre(s.ui.controls.unfold_left).x, centre(s.ui.controls.unfold_left).y, 'left', 3);
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.unfold_reader).x, centre(s.ui.controls.unfold_reader).y, 'left', 3);
+  await waitForState(page, 's => s.ui.controls.collapse_reader && s.ui.controls.collapse_left');
+  s = await st(page);
   // At a few frames a second two presses are too far apart for Dear ImGui; the browser's own
   // double-click event (here alone, without the presses) still gives all dates.
   const [tx, ty, tw, th] = s.ui.timeline.rect;
@@ -167,5 +182,21 @@ test('keyboard: arrows move through the article list, Enter opens the article', 
     await frames(page, 2);
   }
   await waitForState(page, `s => s.open_article === ${JSON.stringify(ids[2])}`);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the Entities filter matches other forms ("opec") and emphasises the matches in the network', async () => {
+  const { page, consoleErrors } = await openApp(env, { query: '?sample=reuters-1987#from=1987-03-01&to=1987-03-31' });
+  await waitForState(page, "s => s.articles_total === 4761 && !s.load.running && s.ui.nodes.length > 20", 60000);
+  let s = await st(page);
+  await clickAt(page, centre(s.ui.controls.tab_entities).x, centre(s.ui.controls.tab_entities).y, 'left', 3);
+  await waitForState(page, 's => s.ui.controls.entity_filter');
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.entity_filter).x, centre(s.ui.controls.entity_filter).y);
+  await page.keyboard.type('opec');
+  await waitForState(page, "s => s.ui.entities.some((r) => r.id === 'Organization of the Petroleum Exporting Countries')");
+  await waitForState(page, 's => s.ui.network_filter_matches >= 1');
+  await frames(page, 5);
+  await screenshot(page, 'entity-filter-network.png');
   assert.deepEqual(consoleErrors, []);
 });
