@@ -132,8 +132,16 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   };
   const size_t open = ex.open_article_index();
   if (open >= ex.corpus().size()) {
+    if (ImGui::SmallButton("»##fold_reader")) {
+      ui.reader_collapsed = true;
+      ui.graph.fit = true;
+    }
+    record_control(ui, "collapse_reader");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("fold the reader away");
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Click an article in the list to read it here.");
-    fold_button();
+    ImGui::PopTextWrapPos();
     ImGui::End();
     return;
   }
