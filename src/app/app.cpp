@@ -224,6 +224,7 @@ void App::draw(float width, float height) {
   ui_.entity_rects.clear();
   ui_.mention_rects.clear();
   ui_.search_mark_rects.clear();
+  ui_.hover_link.clear();
   ui_.evidence_rects.clear();
   // The timeline shows the whole corpus (the range is only its brush): made again when the corpus, the
   // entities or the selection change, not at every step of the range.
@@ -349,7 +350,10 @@ nlohmann::json App::state() const {
              {"help", ui_.help_open},
              {"find_results", ui_.find_results},
              {"graph_fullscreen", ui_.graph_fullscreen},
-             {"network_filter_matches", ui_.network_filter_matches}};
+             {"network_filter_matches", ui_.network_filter_matches},
+             {"hover_link", ui_.hover_link.empty() ? nlohmann::json(nullptr) : nlohmann::json(ui_.hover_link)},
+             {"label_budget", ui_.label_budget},
+             {"color_by", ui_.color_by_type ? "type" : "community"}};
   return s;
 }
 

@@ -79,6 +79,7 @@ struct UiState {
   uint64_t hover_link_key = ~0ull;     // the link under the mouse (pair key) and its first sentence
   uint64_t hover_link_revision = ~0ull;
   std::string hover_link_sentence;
+  std::vector<std::string> hover_link;  // the link whose tooltip this frame shows: both names, its sentence
   std::vector<Explorer::Evidence> evidence;
   Fonts fonts;
   char from_text[16] = "";   // the typed date bounds, kept while the user edits them

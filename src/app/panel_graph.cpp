@@ -185,9 +185,14 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   record_control(ui, "labels");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("how many node labels may be placed (biggest first; labels never overlap)");
   same_line_if_fits(150);
-  int colour = ui.color_by_type ? 1 : 0;
   ImGui::SetNextItemWidth(150);
-  if (ImGui::Combo("##colour", &colour, "colour: community\0colour: type\0")) ui.color_by_type = colour == 1;
+  if (ImGui::BeginCombo("##colour", ui.color_by_type ? "colour: type" : "colour: community")) {
+    if (ImGui::Selectable("colour: community", !ui.color_by_type)) ui.color_by_type = false;
+    record_control(ui, "colour_community");
+    if (ImGui::Selectable("colour: type", ui.color_by_type)) ui.color_by_type = true;
+    record_control(ui, "colour_type");
+    ImGui::EndCombo();
+  }
   record_control(ui, "colour");
   const bool comparing = ex.comparing();
   const bool dark_theme = ui.dark;
@@ -671,6 +676,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("click: all the evidence");
     ImGui::EndTooltip();
+    ui.hover_link = {ents[le.a].name, ents[le.b].name, ui.hover_link_sentence};
   }
 
   // Evidence of the selected link: its articles (in the list) and the sentences holding both.

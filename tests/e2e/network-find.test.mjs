@@ -97,6 +97,35 @@ test('find, leave out, types, top N, zoom and full screen in the network', async
   await clickAt(page, centre(s.ui.controls.zoom_out).x, centre(s.ui.controls.zoom_out).y, 'left', 2);
   assert.ok(spread((await st(page)).ui.nodes) < zoomed * 0.9);
 
+  // Colour by type, chosen in the colour menu; the labels slider pressed at its left end: few labels.
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.colour).x, centre(s.ui.controls.colour).y, 'left', 3);
+  await waitForState(page, 's => s.ui.controls.colour_type');
+  s = await st(page);
+  await clickAt(page, centre(s.ui.controls.colour_type).x, centre(s.ui.controls.colour_type).y, 'left', 3);
+  await waitForState(page, "s => s.ui.color_by === 'type'");
+  s = await st(page);
+  await clickAt(page, s.ui.controls.labels.x + 3, centre(s.ui.controls.labels).y, 'left', 3);
+  await waitForState(page, 's => s.ui.label_budget < 10');
+  // A link under the pointer: its tooltip names both ends and quotes a sentence naming both.
+  s = await st(page);
+  const byName = new Map(s.ui.nodes.map((n) => [n.name, n]));
+  let hovered = null, tries = 0;
+  for (const n of s.ui.nodes) {
+    if (hovered || tries > 60) break;
+    for (const m of s.ui.nodes) {
+      if (n === m || Math.hypot(n.x - m.x, n.y - m.y) < 60) continue;
+      if (++tries > 60) break;
+      // The middle of a pair's segment, if a link is drawn there (the tooltip says so).
+      await page.mouse.move((n.x + m.x) / 2, (n.y + m.y) / 2);
+      await frames(page, 2);
+      const h = (await st(page)).ui.hover_link;
+      if (h) { hovered = h; break; }
+    }
+  }
+  assert.ok(hovered && byName.has(hovered[0]) && byName.has(hovered[1]), JSON.stringify(hovered));
+  assert.ok(typeof hovered[2] === 'string');
+
   // Full screen: the network over the whole width; Esc comes back.
   s = await st(page);
   const narrow = s.ui.graph_rect[2];
