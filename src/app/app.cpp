@@ -163,6 +163,7 @@ void draw_splitter(UiState& ui, const char* id, float x, float y, float h, float
   ImGui::SetNextWindowPos(ImVec2(x - 2, y));
   ImGui::SetNextWindowSize(ImVec2(kGrip, h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));  // else 32 px wide, over the panels' controls
   ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
@@ -181,7 +182,7 @@ void draw_splitter(UiState& ui, const char* id, float x, float y, float h, float
     ui.graph.fit = true;
   }
   ImGui::End();
-  ImGui::PopStyleVar();
+  ImGui::PopStyleVar(2);
 }
 
 // Keys that work anywhere unless a text field has the keyboard.
