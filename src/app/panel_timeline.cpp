@@ -191,7 +191,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     if (near_b || near_a) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     ImGui::BeginTooltip();
     ImGui::Text("%s", format_iso(at_day).c_str());
-    ImGui::Text("%u articles in the %s of %s", t.articles[at], bucket_name(t.unit), bucket_label(t, at).c_str());
+    ImGui::Text("%u articles · %s", t.articles[at], bucket_label(t, at).c_str());
     if (!t.selected.empty()) ImGui::Text("%u with the selection", t.selected[at]);
     if (bursts && ex.selected() < bursts->of_entity.size())
       for (uint32_t k : bursts->of_entity[ex.selected()]) {
