@@ -67,6 +67,7 @@ class FlatTable {
 class CaseStats {
  public:
   void add(std::string_view text, const std::vector<Token>& toks) {
+    ++revision_;
     constexpr size_t kBatch = 64;  // room is made for this many new words at a time
     size_t room = 0;
     for (const Token& t : toks) {
@@ -96,9 +97,12 @@ class CaseStats {
   };
   // The counts of a word by its hash_lower, or nullptr when the corpus never wrote it.
   const Counts* counts(uint64_t word_hash) const { return counts_.find(word_hash); }
+  // Changes whenever add() is called (what the tagger's caches of corpus evidence are keyed on).
+  uint64_t revision() const { return revision_; }
 
  private:
   FlatTable<Counts> counts_;
+  uint64_t revision_ = 0;
 };
 
 }  // namespace ae

@@ -341,7 +341,8 @@ void Tagger::read_token(size_t i) const {
   }
   // A word's information depends on its bytes and on whether it is capitalised (kTokCap), which the
   // bytes decide but for the tokenizer's view of non-Latin capitals: both are in the key.
-  const uint64_t key = hash_bytes(w) ^ (t.has(kTokCap) ? 0x5bd1e995ull : 0) ^ (t.has(kTokDigit) ? 0xc2b2ae35ull : 0);
+  const uint64_t key = nonzero(hash_bytes(w) ^ (t.has(kTokCap) ? 0x5bd1e995ull : 0) ^ (t.has(kTokDigit) ? 0xc2b2ae35ull : 0));
+  ti.key = key;
   if (const WordInfo* c = words_.find(key)) {
     ti.lower_hash = c->lower_hash;
     ti.shape = c->shape;
@@ -394,76 +395,140 @@ bool Tagger::considered(size_t i, uint8_t previous_label) const {
   return true;
 }
 
+void Tagger::word_features(size_t i, uint64_t capbits, std::vector<uint64_t>& out) const {
+  const Token& t = (*toks_)[i];
+  const TokInfo& ti = info(i);
+  const uint64_t mode = static_cast<uint64_t>(ctx_.mode);
+  out.push_back(feat(kFBias, 0));
+  out.push_back(feat(kFShape, combine(ti.shape, mode)));
+  if (!t.word()) return;
+  const std::string_view w = text_.substr(t.begin, t.end - t.begin);
+  if (ti.lex) {
+    out.push_back(feat(kFWord, combine(ti.lower_hash, mode)));
+    out.push_back(feat(kFWordCase, combine(ti.lower_hash, capbits)));
+  }
+  if (w.size() >= 5) {
+    const Lower l(w);
+    const std::string_view lv = l.view();
+    out.push_back(feat(kFSuffix3, hash_bytes(lv.substr(lv.size() - 3))));
+    out.push_back(feat(kFSuffix4, hash_bytes(lv.substr(lv.size() - 4))));
+    out.push_back(feat(kFPrefix3, hash_bytes(lv.substr(0, 3))));
+  }
+  out.push_back(feat(kFLength, std::min<size_t>(w.size(), 12) | mode << 8));
+  out.push_back(feat(kFDict, ti.dict | capbits << 3 | mode << 6));
+  if (t.has(kTokDigit)) return;
+  uint64_t bucket = 0;  // never seen
+  if (ctx_.corpus) {
+    if (const CaseStats::Counts* c = ctx_.corpus->counts(ti.lower_hash)) {
+      if (c->lower == 0) bucket = c->capitalised >= 3 ? 1 : 2;  // only capitalised
+      else if (c->capitalised == 0) bucket = 3;                  // only lower case
+      else if (c->capitalised >= 4 * c->lower) bucket = 4;       // mostly capitalised
+      else if (c->lower >= 4 * c->capitalised) bucket = 5;       // mostly lower case
+      else bucket = 6;
+    }
+  }
+  out.push_back(feat(kFCorpusCase, bucket | capbits << 3 | mode << 6));
+  for (int b = 0; b < 11; ++b)
+    if (ti.roles & (1u << b)) out.push_back(feat(kFRole, static_cast<uint64_t>(b) | mode << 4));
+}
+
+void Tagger::neighbour_features(const TokInfo& n, bool before, std::vector<uint64_t>& out) {
+  out.push_back(feat(before ? kFPrevShape : kFNextShape, n.shape));
+  if (n.lex) out.push_back(feat(before ? kFPrevWord : kFNextWord, n.lower_hash));
+  for (int b = 0; b < 11; ++b)
+    if (n.roles & (1u << b)) out.push_back(feat(before ? kFPrevRole : kFNextRole, static_cast<uint64_t>(b)));
+}
+
+namespace {
+constexpr uint64_t kNoNeighbour = 0x5EED;
+uint64_t capbits_of(const Token& t) {
+  return (t.has(kTokCap) ? 1u : 0u) | (t.has(kTokAllCaps) ? 2u : 0u) | (t.has(kTokSentStart) ? 4u : 0u);
+}
+}  // namespace
+
+// The features that depend on the token's place in the text: those with few values (position, the
+// article's words, the gazetteer's matches around it), then the shapes around it and the words two away.
+Tagger::Small Tagger::small_features(size_t i, const TokInfo* prev, const TokInfo* next, uint64_t capbits) const {
+  const Token& t = (*toks_)[i];
+  const TokInfo& ti = info(i);
+  const uint32_t mode = static_cast<uint32_t>(ctx_.mode);
+  Small v;
+  v.position = static_cast<uint32_t>(capbits) | mode << 3 | (ctx_.title ? 32u : 0u) | (t.has(kTokLineBefore) || i == 0 ? 64u : 0u);
+  if (t.word() && !t.has(kTokDigit)) {
+    const bool doc_lower = ctx_.doc && ctx_.doc->has_lower(ti.lower_hash);
+    v.doc_lower = (doc_lower ? 1u : 0u) | static_cast<uint32_t>(capbits) << 1 | mode << 4;
+  }
+  v.gaz = ti.gaz | mode << 4;
+  v.gaz_prev = prev ? prev->gaz : 99;
+  v.gaz_next = next ? next->gaz : 99;
+  return v;
+}
+
+void Tagger::place_features(size_t i, const TokInfo* prev, const TokInfo* next, std::vector<uint64_t>& out) const {
+  const std::vector<Token>& toks = *toks_;
+  const TokInfo& ti = info(i);
+  out.push_back(feat(kFShapeWindow,
+                     combine(combine(prev ? prev->shape : kNoNeighbour, ti.shape), next ? next->shape : kNoNeighbour)));
+  if (i >= 2 && info(i - 2).lex) out.push_back(feat(kFPrev2Word, info(i - 2).lower_hash));
+  if (i + 2 < toks.size() && info(i + 2).lex) out.push_back(feat(kFNextWord2, info(i + 2).lower_hash));
+}
+
 void Tagger::static_features(size_t i, std::vector<uint64_t>& out) const {
   const std::vector<Token>& toks = *toks_;
   const Token& t = toks[i];
-  const TokInfo& ti = info(i);
-  const uint64_t mode = static_cast<uint64_t>(ctx_.mode);
-  const uint64_t capbits = (t.has(kTokCap) ? 1u : 0u) | (t.has(kTokAllCaps) ? 2u : 0u) |
-                           (t.has(kTokSentStart) ? 4u : 0u);
-  out.push_back(feat(kFBias, 0));
-  out.push_back(feat(kFShape, combine(ti.shape, mode)));
-  out.push_back(feat(kFPosition, capbits | mode << 3 | (ctx_.title ? 32u : 0u) | (t.has(kTokLineBefore) || i == 0 ? 64u : 0u)));
-  const std::string_view w = text_.substr(t.begin, t.end - t.begin);
-  if (t.word()) {
-    if (ti.lex) {
-      out.push_back(feat(kFWord, combine(ti.lower_hash, mode)));
-      out.push_back(feat(kFWordCase, combine(ti.lower_hash, capbits)));
-    }
-    if (w.size() >= 5) {
-      const Lower l(w);
-      const std::string_view lv = l.view();
-      out.push_back(feat(kFSuffix3, hash_bytes(lv.substr(lv.size() - 3))));
-      out.push_back(feat(kFSuffix4, hash_bytes(lv.substr(lv.size() - 4))));
-      out.push_back(feat(kFPrefix3, hash_bytes(lv.substr(0, 3))));
-    }
-    out.push_back(feat(kFLength, std::min<size_t>(w.size(), 12) | mode << 8));
-    out.push_back(feat(kFDict, ti.dict | capbits << 3 | mode << 6));
-    if (!t.has(kTokDigit)) {
-      uint64_t bucket = 0;  // never seen
-      if (ctx_.corpus) {
-        if (const CaseStats::Counts* c = ctx_.corpus->counts(ti.lower_hash)) {
-          if (c->lower == 0) bucket = c->capitalised >= 3 ? 1 : 2;  // only capitalised
-          else if (c->capitalised == 0) bucket = 3;                  // only lower case
-          else if (c->capitalised >= 4 * c->lower) bucket = 4;       // mostly capitalised
-          else if (c->lower >= 4 * c->capitalised) bucket = 5;       // mostly lower case
-          else bucket = 6;
-        }
-      }
-      out.push_back(feat(kFCorpusCase, bucket | capbits << 3 | mode << 6));
-      const bool doc_lower = ctx_.doc && ctx_.doc->has_lower(ti.lower_hash);
-      out.push_back(feat(kFDocLower, (doc_lower ? 1u : 0u) | capbits << 1 | mode << 4));
-      for (int b = 0; b < 11; ++b)
-        if (ti.roles & (1u << b)) out.push_back(feat(kFRole, static_cast<uint64_t>(b) | mode << 4));
-    }
-  }
-  out.push_back(feat(kFGaz, ti.gaz | mode << 4));
-  // Neighbours within the text (sentence ends are visible through the shapes of punctuation).
+  const uint64_t capbits = capbits_of(t);
   const TokInfo* prev = i > 0 ? &info(i - 1) : nullptr;
   const TokInfo* next = i + 1 < toks.size() ? &info(i + 1) : nullptr;
-  const uint64_t none = 0x5EED;
-  out.push_back(feat(kFPrevShape, prev ? prev->shape : none));
-  out.push_back(feat(kFNextShape, next ? next->shape : none));
-  out.push_back(feat(kFShapeWindow, combine(combine(prev ? prev->shape : none, ti.shape), next ? next->shape : none)));
-  out.push_back(feat(kFGazPrev, prev ? prev->gaz : 99));
-  out.push_back(feat(kFGazNext, next ? next->gaz : 99));
-  if (prev && prev->lex) out.push_back(feat(kFPrevWord, prev->lower_hash));
-  if (next && next->lex) out.push_back(feat(kFNextWord, next->lower_hash));
-  if (i >= 2 && info(i - 2).lex) out.push_back(feat(kFPrev2Word, info(i - 2).lower_hash));
-  if (i + 2 < toks.size() && info(i + 2).lex) out.push_back(feat(kFNextWord2, info(i + 2).lower_hash));
-  if (prev)
-    for (int b = 0; b < 11; ++b)
-      if (prev->roles & (1u << b)) out.push_back(feat(kFPrevRole, static_cast<uint64_t>(b)));
-  if (next)
-    for (int b = 0; b < 11; ++b)
-      if (next->roles & (1u << b)) out.push_back(feat(kFNextRole, static_cast<uint64_t>(b)));
+  word_features(i, capbits, out);
+  if (prev) neighbour_features(*prev, true, out);
+  else out.push_back(feat(kFPrevShape, kNoNeighbour));
+  if (next) neighbour_features(*next, false, out);
+  else out.push_back(feat(kFNextShape, kNoNeighbour));
+  const Small v = small_features(i, prev, next, capbits);
+  out.push_back(feat(kFPosition, v.position));
+  if (v.doc_lower != Small::kNone) out.push_back(feat(kFDocLower, v.doc_lower));
+  out.push_back(feat(kFGaz, v.gaz));
+  out.push_back(feat(kFGazPrev, v.gaz_prev));
+  out.push_back(feat(kFGazNext, v.gaz_next));
+  place_features(i, prev, next, out);
 }
+
+namespace {
+// The label features that read the token (its shape and word) besides the label before it.
+void label_word_features(uint64_t shape, uint64_t word, uint8_t prev1, std::vector<uint64_t>& out) {
+  out.push_back(feat(kFPrev1Shape, combine(prev1, shape)));
+  if (word) out.push_back(feat(kFPrev1Word, combine(prev1, word)));
+}
+}  // namespace
 
 void tag_label_features(uint64_t shape, uint64_t word, uint8_t prev1, uint8_t prev2, std::vector<uint64_t>& out) {
   out.push_back(feat(kFPrev1, prev1));
-  out.push_back(feat(kFPrev1Shape, combine(prev1, shape)));
   out.push_back(feat(kFPrev2Prev1, static_cast<uint64_t>(prev2) << 8 | prev1));
-  if (word) out.push_back(feat(kFPrev1Word, combine(prev1, word)));
+  label_word_features(shape, word, prev1, out);
+}
+
+// Dense tables of the features with few values, in this order: position (128 values), the article's
+// words (64), gazetteer match (64), before (100), after (100), label before (9), two labels before (81).
+namespace {
+constexpr uint32_t kDensePosition = 0, kDenseDocLower = 128, kDenseGaz = 192, kDenseGazPrev = 256,
+                   kDenseGazNext = 356, kDensePrev1 = 456, kDensePrev2Prev1 = 465, kDenseSize = 546;
+}  // namespace
+
+void Tagger::make_dense(const TaggerModel& model) {
+  dense_.assign(kDenseSize, ScoreLine{});
+  auto fill = [&](uint32_t at, uint64_t templ, uint64_t value) {
+    if (const int16_t* w = model.find(feat(templ, value)))
+      for (int l = 0; l < kTagLabels; ++l) dense_[at].s[l] = w[l];
+  };
+  for (uint32_t v = 0; v < 128; ++v) fill(kDensePosition + v, kFPosition, v);
+  for (uint32_t v = 0; v < 64; ++v) fill(kDenseDocLower + v, kFDocLower, v);
+  for (uint32_t v = 0; v < 64; ++v) fill(kDenseGaz + v, kFGaz, v);
+  for (uint32_t v = 0; v < 100; ++v) fill(kDenseGazPrev + v, kFGazPrev, v);
+  for (uint32_t v = 0; v < 100; ++v) fill(kDenseGazNext + v, kFGazNext, v);
+  for (uint32_t a = 0; a < kTagLabels; ++a) {
+    fill(kDensePrev1 + a, kFPrev1, a);
+    for (uint32_t b = 0; b < kTagLabels; ++b) fill(kDensePrev2Prev1 + a * kTagLabels + b, kFPrev2Prev1, uint64_t{a} << 8 | b);
+  }
 }
 
 void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vector<Token>& toks,
@@ -473,15 +538,64 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
   prepare(text, toks, ctx);
   labels_.assign(toks.size(), kLabelO);
   margins_.assign(toks.size(), 255);
+  if (cache_model_ != &model || cache_gaz_ != ctx.gaz || cache_corpus_ != ctx.corpus ||
+      (ctx.corpus && cache_revision_ != ctx.corpus->revision())) {
+    if (cache_gaz_ != ctx.gaz) {
+      words_ = FlatTable<WordInfo>();
+      cached_ = 0;
+    }
+    score_cache_.assign(kScoreCacheMin, ScoreLine{});
+    cache_tokens_ = 0;
+    if (cache_model_ != &model) make_dense(model);
+    cache_model_ = &model;
+    cache_gaz_ = ctx.gaz;
+    cache_corpus_ = ctx.corpus;
+    cache_revision_ = ctx.corpus ? ctx.corpus->revision() : 0;
+  }
+  // The cache grows with the text read (a short text does not pay for a large one).
+  cache_tokens_ += toks.size();
+  if (score_cache_.size() < kScoreCacheMax && cache_tokens_ > 16 * score_cache_.size()) {
+    score_cache_.assign(score_cache_.size() * 2, ScoreLine{});
+    cache_tokens_ = 0;
+  }
+  const uint64_t mode = static_cast<uint64_t>(ctx.mode);
   uint8_t prev1 = kLabelO, prev2 = kLabelO;
   int32_t score[kTagLabels];
   for (size_t i = 0; i < toks.size(); ++i) {
     uint8_t best = kLabelO;
     if (considered(i, prev1)) {
-      feats_.clear();
-      static_features(i, feats_);
-      label_features(i, prev1, prev2, feats_);
+      // The same features as static_features() and label_features(), the word's and its neighbours'
+      // groups summed once per distinct word.
       std::fill(score, score + kTagLabels, 0);
+      const Token& t = toks[i];
+      const TokInfo& ti = info(i);
+      const uint64_t capbits = capbits_of(t);
+      const TokInfo* prev = i > 0 ? &info(i - 1) : nullptr;
+      const TokInfo* next = i + 1 < toks.size() ? &info(i + 1) : nullptr;
+      const uint64_t lexical = ti.lex ? ti.lower_hash : 0;
+      add_group(model, ti.key ? combine(ti.key, capbits | mode << 3 | uint64_t{prev1} << 8) : 0, score,
+                [&](std::vector<uint64_t>& g) {
+                  word_features(i, capbits, g);
+                  label_word_features(ti.shape, lexical, prev1, g);
+                });
+      if (prev)
+        add_group(model, prev->key ? combine(prev->key, 1 << 12) : 0, score,
+                  [&](std::vector<uint64_t>& g) { neighbour_features(*prev, true, g); });
+      if (next)
+        add_group(model, next->key ? combine(next->key, 2 << 12) : 0, score,
+                  [&](std::vector<uint64_t>& g) { neighbour_features(*next, false, g); });
+      feats_.clear();
+      if (!prev) feats_.push_back(feat(kFPrevShape, kNoNeighbour));
+      if (!next) feats_.push_back(feat(kFNextShape, kNoNeighbour));
+      place_features(i, prev, next, feats_);
+      const Small v = small_features(i, prev, next, capbits);
+      add_dense(kDensePosition + v.position, score);
+      if (v.doc_lower != Small::kNone) add_dense(kDenseDocLower + v.doc_lower, score);
+      add_dense(kDenseGaz + v.gaz, score);
+      add_dense(kDenseGazPrev + v.gaz_prev, score);
+      add_dense(kDenseGazNext + v.gaz_next, score);
+      add_dense(kDensePrev1 + prev1, score);
+      add_dense(kDensePrev2Prev1 + prev2 * kTagLabels + prev1, score);
       for (uint64_t f : feats_)
         if (const int16_t* w = model.find(f))
           for (int l = 0; l < kTagLabels; ++l) score[l] += w[l];
@@ -509,6 +623,26 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
     sp.margin = 255;
     for (uint32_t k = sp.first; k <= sp.last; ++k) sp.margin = std::min(sp.margin, margins_[k]);
   }
+}
+
+template <class Emit>
+void Tagger::add_group(const TaggerModel& model, uint64_t key, int32_t* score, Emit&& emit) {
+  ScoreLine* line = key ? &score_cache_[mix(key) & (score_cache_.size() - 1)] : nullptr;
+  if (!line || line->key != key) {
+    group_.clear();
+    emit(group_);
+    int32_t sum[kTagLabels] = {};
+    for (uint64_t f : group_)
+      if (const int16_t* w = model.find(f))
+        for (int l = 0; l < kTagLabels; ++l) sum[l] += w[l];
+    if (!line) {
+      for (int l = 0; l < kTagLabels; ++l) score[l] += sum[l];
+      return;
+    }
+    line->key = key;
+    std::memcpy(line->s, sum, sizeof sum);
+  }
+  for (int l = 0; l < kTagLabels; ++l) score[l] += line->s[l];
 }
 
 void spans_from_labels(const std::vector<uint8_t>& labels, std::vector<TagSpan>& out) {

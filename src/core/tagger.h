@@ -145,6 +145,7 @@ class Tagger {
  private:
   struct TokInfo {
     bool ready = false;       // the fields below are made when the token is first read
+    uint64_t key = 0;         // the word's bytes and capitals (the caches' key); 0 for punctuation
     uint64_t lower_hash = 0;  // hash_lower of the word
     uint64_t shape = 0;       // hash of the word's shape
     uint16_t roles = 0;       // the gazetteer's roles of the lower-case word
@@ -161,6 +162,21 @@ class Tagger {
   }
   void read_token(size_t i) const;
   void read_word(std::string_view w, const Token& t, TokInfo& ti) const;
+  // Feature groups. The word's own (with the bias): they depend on the word, its capitals and the text's
+  // case mode alone. A neighbour's: the previous or next token's shape, word and roles.
+  void word_features(size_t i, uint64_t capbits, std::vector<uint64_t>& out) const;
+  static void neighbour_features(const TokInfo& n, bool before, std::vector<uint64_t>& out);
+  // The place's features with few values (read from dense tables when tagging), then the others.
+  struct Small {
+    static constexpr uint32_t kNone = ~0u;
+    uint32_t position = 0, doc_lower = kNone, gaz = 0, gaz_prev = 0, gaz_next = 0;
+  };
+  Small small_features(size_t i, const TokInfo* prev, const TokInfo* next, uint64_t capbits) const;
+  void place_features(size_t i, const TokInfo* prev, const TokInfo* next, std::vector<uint64_t>& out) const;
+  // Adds the weights of a feature group to score: from the cache of group sums when key (never 0 for a
+  // cached group) is there, else by emitting the group's features.
+  template <class Emit>
+  void add_group(const TaggerModel& model, uint64_t key, int32_t* score, Emit&& emit);
   mutable std::vector<TokInfo> info_;
   // What read_word() found for each distinct word (exact bytes), for the most frequent words of a
   // corpus: the first kWordCacheSize seen.
@@ -172,7 +188,26 @@ class Tagger {
   static constexpr size_t kWordCacheSize = 65536;
   mutable FlatTable<WordInfo> words_;
   mutable size_t cached_ = 0;
-  std::vector<uint64_t> feats_;
+  // The sums of the weights of the word and neighbour groups of the most frequent words, direct mapped:
+  // ~20 of a token's ~30 features in one lookup. Valid for one model, gazetteer and state of the
+  // corpus statistics (checked at each tag()).
+  struct ScoreLine {
+    uint64_t key = 0;
+    int32_t s[kTagLabels] = {};
+  };
+  static constexpr size_t kScoreCacheMin = 512, kScoreCacheMax = 16384;
+  size_t cache_tokens_ = 0;  // tokens tagged since the cache was last made
+  std::vector<ScoreLine> score_cache_;
+  std::vector<ScoreLine> dense_;  // the weights of the features with few values, by value (make_dense)
+  void make_dense(const TaggerModel& model);
+  void add_dense(uint32_t at, int32_t* score) const {
+    for (int l = 0; l < kTagLabels; ++l) score[l] += dense_[at].s[l];
+  }
+  const void* cache_model_ = nullptr;
+  const void* cache_gaz_ = nullptr;
+  const void* cache_corpus_ = nullptr;
+  uint64_t cache_revision_ = 0;
+  std::vector<uint64_t> feats_, group_;
   std::vector<uint8_t> labels_;
   std::vector<uint8_t> margins_;
   std::string key_;

@@ -121,3 +121,107 @@ TEST_CASE("an acronym defined in parentheses binds the words before it as one or
   CHECK(f.surfaces.count("SDF"));
   CHECK_FALSE(f.types.count("SDF"));  // an alias, not an entity of its own
 }
+
+// The reference decoder: every feature looked up in the weight table, as training reads them. tag()
+// sums the word's and its neighbours' groups once per distinct word and reads the features with few
+// values from dense tables; both must give the same labels and margins.
+namespace {
+std::vector<TagSpan> tag_plainly(const TaggerModel& model, std::string_view text, const std::vector<Token>& toks,
+                                 const TagContext& ctx) {
+  Tagger t;
+  t.prepare(text, toks, ctx);
+  std::vector<uint8_t> labels(toks.size(), kLabelO), margins(toks.size(), 255);
+  uint8_t prev1 = kLabelO, prev2 = kLabelO;
+  std::vector<uint64_t> feats;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    uint8_t best = kLabelO;
+    if (t.considered(i, prev1)) {
+      feats.clear();
+      t.static_features(i, feats);
+      t.label_features(i, prev1, prev2, feats);
+      int32_t score[kTagLabels] = {};
+      for (uint64_t f : feats)
+        if (const int16_t* w = model.find(f))
+          for (int l = 0; l < kTagLabels; ++l) score[l] += w[l];
+      int32_t top = INT32_MIN, second = INT32_MIN;
+      for (int l = 0; l < kTagLabels; ++l) {
+        if (l != kLabelO && l % 2 == 0 && label_type(prev1) != label_type(static_cast<uint8_t>(l))) continue;
+        if (score[l] > top) {
+          second = top;
+          top = score[l];
+          best = static_cast<uint8_t>(l);
+        } else if (score[l] > second) {
+          second = score[l];
+        }
+      }
+      margins[i] = static_cast<uint8_t>(std::min(255.0f, static_cast<float>(int64_t{top} - second) * model.scale() * 4.0f));
+    }
+    labels[i] = best;
+    prev2 = prev1;
+    prev1 = best;
+  }
+  std::vector<TagSpan> out;
+  spans_from_labels(labels, out);
+  for (TagSpan& sp : out) {
+    sp.margin = 255;
+    for (uint32_t k = sp.first; k <= sp.last; ++k) sp.margin = std::min(sp.margin, margins[k]);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("tagging with cached feature sums gives the labels and margins of every feature read one by one") {
+  const Gazetteer& gaz = *ae_test::gazetteer();
+  const TaggerModel* model = gaz.tagger();
+  REQUIRE(model != nullptr);
+  const std::vector<std::string> texts = {
+      "Prime Minister Mohammed Shia' al-Sudani met Syrian President Ahmad al-Sharaa in Baghdad on Monday.\n"
+      "The Syrian Democratic Forces (SDF) said the Islamic State attacked Hasaka. Reuters reported it.",
+      "IRAQ AND SYRIA AGREE ON BORDER SECURITY WITH U.S.-LED COALITION",
+      "Iraq And Syria Agree On Border Security, Says Foreign Minister Fuad Hussein",
+      "The Bank of England and Standard & Poor's said the Securities and Exchange Commission would rule.",
+      "Will Smith will speak. Smith said the Federal Reserve, the Fed, was wrong; Smith and Jones agreed.",
+  };
+  CaseStats stats;
+  std::vector<std::vector<Token>> toks(texts.size());
+  for (size_t k = 0; k < texts.size(); ++k) {
+    tokenize(texts[k], toks[k]);
+    stats.add(texts[k], toks[k]);
+  }
+  Tagger cached;  // one tagger over every text, twice: the second round reads its caches
+  size_t names = 0;
+  for (int round = 0; round < 2; ++round)
+    for (size_t k = 0; k < texts.size(); ++k) {
+      DocWords doc;
+      doc.clear();
+      doc.add(texts[k], toks[k]);
+      const TagContext ctx{&gaz, &stats, &doc, text_case(texts[k], toks[k]), k == 1};
+      std::vector<TagSpan> fast;
+      cached.tag(*model, texts[k], toks[k], ctx, fast);
+      const std::vector<TagSpan> plain = tag_plainly(*model, texts[k], toks[k], ctx);
+      REQUIRE(fast.size() == plain.size());
+      for (size_t s = 0; s < fast.size(); ++s) {
+        CHECK(fast[s].first == plain[s].first);
+        CHECK(fast[s].last == plain[s].last);
+        CHECK(fast[s].type == plain[s].type);
+        CHECK(fast[s].margin == plain[s].margin);
+      }
+      names += fast.size();
+    }
+  CHECK(names >= 20);
+  // New corpus statistics (another corpus) are read at once, not from the caches.
+  CaseStats other;
+  for (size_t k = 0; k < texts.size(); ++k) other.add(texts[k], toks[k]);
+  const std::string lower = "will smith will smith will smith";
+  std::vector<Token> lower_toks;
+  tokenize(lower, lower_toks);
+  other.add(lower, lower_toks);
+  DocWords doc;
+  doc.clear();
+  const TagContext ctx{&gaz, &other, &doc, TextCase::Normal, false};
+  std::vector<TagSpan> fast;
+  cached.tag(*model, texts[4], toks[4], ctx, fast);
+  const std::vector<TagSpan> plain = tag_plainly(*model, texts[4], toks[4], ctx);
+  REQUIRE(fast.size() == plain.size());
+  for (size_t s = 0; s < fast.size(); ++s) CHECK(fast[s].margin == plain[s].margin);
+}
