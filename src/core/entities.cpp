@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <deque>
 #include <map>
+#include <set>
 #include <memory>
 #include <unordered_map>
 
@@ -113,7 +114,7 @@ enum CandFlag : uint8_t {
 // Names the tagger found with a smaller margin are not kept.
 constexpr uint8_t kMinTagMargin = 4;
 
-enum Rule : uint8_t { kRuleName, kRuleGazAlias, kRuleTeam, kRuleAcronym, kRuleSurname };
+enum Rule : uint8_t { kRuleName, kRuleGazAlias, kRuleTeam, kRuleAcronym, kRuleSurname, kRuleTicker, kRuleShortName };
 
 // One candidate mention: 32 bytes, no strings. Its text is the distinct span `span`.
 struct Cand {
@@ -156,6 +157,7 @@ struct Span {
   uint32_t dem_from = 0, dem_to = 0, dem_surface = kNone;  // a lone demonym's bytes (from the span's start), text
   uint32_t surface = kNone;        // the kept text (a dropped demonym: the demonym)
   uint32_t last_key = kNone;       // surname key of a multi-word name ("sadr" of "Muqtada al-Sadr")
+  uint32_t first_key = kNone;      // its first word ("merrill" of "Merrill Lynch"): a company's short name
   uint32_t surname_probe = kNone;  // key under which a one-word name looks for its full name
 };
 
@@ -323,10 +325,12 @@ bool is_headline_case(std::string_view text, const std::vector<Token>& toks) {
   return upper * 10 >= words * 7 || (words >= 3 && caps * 10 >= words * 7);
 }
 
-// An acronym in parentheses right after a candidate: "Syrian Democratic Forces (SDF)".
+// An acronym in parentheses right after a candidate: "Syrian Democratic Forces (SDF)"; or a stock
+// ticker in angle brackets ("Exxon Corp <XON>", "GENCORP <GY>"), whose letters need not be initials.
 struct AcronymAfter {
   uint32_t cand;
   uint32_t begin, end;
+  bool ticker = false;
 };
 
 struct Collector {
@@ -370,6 +374,13 @@ void read_context(std::string_view text, const std::vector<Token>& toks, size_t 
   size_t q = j + 1;
   if (q < n && toks[q].punct == '(' && q + 2 < n && toks[q + 1].has(kTokAllCaps) && toks[q + 2].punct == ')')
     col.acronyms.push_back({static_cast<uint32_t>(col.out.size()), toks[q + 1].begin, toks[q + 1].end});
+  if (q < n && toks[q].punct == '<' && q + 2 < n && toks[q + 1].word() && toks[q + 1].has(kTokAllCaps)) {
+    // "<XON>", and of an exchange's code ("<CSRA.S>", "<CKGH.HKG>") the part before the dot.
+    size_t e = q + 2;
+    while (e + 1 < n && e < q + 6 && toks[e].punct == '.' && toks[e + 1].word()) e += 2;
+    if (e < n && toks[e].punct == '>')
+      col.acronyms.push_back({static_cast<uint32_t>(col.out.size()), toks[q + 1].begin, toks[q + 1].end, true});
+  }
   bool comma_after = false;
   if (q < n && toks[q].punct == ',') {
     comma_after = true;
@@ -622,20 +633,49 @@ void assign_surface(std::string& out, std::string_view s) {
 }
 
 // Currency, unit and market-report abbreviations ("12 mln dlrs", "4.5 pct"): never names.
-bool is_unit_word(std::string_view w) {
-  static const WordSet kWords = {"dlr", "dlrs", "mln", "bln", "pct", "cts", "ct", "shr", "shrs", "qtr", "revs", "avg",
-                                 "vs", "mths", "yr", "yrs", "stg", "lbs", "lb", "kg", "tonnes", "bpd", "btu",
-                                 "oper", "ltd", "inc", "corp", "co", "plc", "nil", "pts", "ecus", "yen", "mark",
-                                 "marks", "francs", "lire", "guilders", "pesos", "rands", "cwt", "hl", "ha", "qtly", "div",
-                                 "reg", "prior", "pay", "record", "prov", "adj", "ann", "ct", "mths", "wk", "wks"};
-  char buf[16];
-  if (w.size() >= sizeof buf) return false;
-  size_t n = 0;
+// Lower case without dots into buf (16 bytes); false when w is longer.
+bool fold_unit(std::string_view w, char* buf, size_t& n) {
+  if (w.size() >= 16) return false;
+  n = 0;
   for (char ch : w) {
     if (ch == '.') continue;
     buf[n++] = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
   }
-  return kWords.contains(std::string_view(buf, n));
+  return true;
+}
+
+// Amounts and their units ("MLN DLR", "PCT"): never part of a name, even at its edge ("DLR WORLD BANK").
+bool is_quantity_word(std::string_view w) {
+  static const WordSet kWords = {"dlr", "dlrs", "mln", "bln", "pct", "cts", "ct", "shr", "shrs", "qtr", "revs", "avg",
+                                 "vs", "mths", "yr", "yrs", "stg", "lbs", "lb", "kg", "tonnes", "bpd", "btu", "qtly",
+                                 "pts", "cwt", "wk", "wks"};
+  char buf[16];
+  size_t n = 0;
+  return fold_unit(w, buf, n) && kWords.contains(std::string_view(buf, n));
+}
+
+// A month and a number written as one word, as futures tables do ("MAY7", "SEPT87").
+bool is_month_code(std::string_view w) {
+  static const WordSet kMonths = {"jan", "feb", "mar", "apr", "may", "jun", "june", "jul", "july", "aug", "sep",
+                                  "sept", "oct", "nov", "dec"};
+  size_t k = 0;
+  while (k < w.size() && std::isalpha(static_cast<unsigned char>(w[k]))) ++k;
+  if (k == 0 || k == w.size() || k > 4) return false;
+  for (size_t d = k; d < w.size(); ++d)
+    if (!std::isdigit(static_cast<unsigned char>(w[d]))) return false;
+  char buf[16];
+  size_t n = 0;
+  return fold_unit(w.substr(0, k), buf, n) && kMonths.contains(std::string_view(buf, n));
+}
+
+bool is_unit_word(std::string_view w) {
+  if (is_quantity_word(w)) return true;
+  static const WordSet kWords = {"oper", "ltd", "inc", "corp", "co", "plc", "nil", "ecus", "yen", "mark",
+                                 "marks", "francs", "lire", "guilders", "pesos", "rands", "hl", "ha", "div",
+                                 "reg", "prior", "pay", "record", "prov", "adj", "ann"};
+  char buf[16];
+  size_t n = 0;
+  return fold_unit(w, buf, n) && kWords.contains(std::string_view(buf, n));
 }
 
 // A distinct span being cleaned: its tokens (from its first occurrence) and what cleaning decides.
@@ -701,6 +741,8 @@ bool is_caps_function_word(std::string_view w) {
                                        "CUT", "CUTS", "SEC", "NET", "END", "CTS", "DLRS", "SHR", "QTR", "REVS"};
   return kWords.contains(w);
 }
+
+bool is_and(std::string_view w) { return w == "and" || w == "And" || w == "AND" || w == "&"; }
 
 bool is_corporate_suffix(std::string_view w) {
   static const WordSet kSuffixes = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc",
@@ -890,6 +932,20 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   auto surface_of = [&](size_t a, size_t b) { return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin); };
   size_t a = 0, b = c.toks.size();
   if (b - a >= 2 && is_leading_function_word(word(a)) && gaz.find(surface_of(a + 1, b)) >= 0) ++a;
+  // Amounts at the edge of a name in a capitals headline are not part of it ("90 MLN DLR WORLD BANK LOAN").
+  auto is_word = [&](size_t k) { return (c.toks[k].flags & kTokWord) != 0; };
+  while (b - a >= 2 && is_quantity_word(word(a))) {
+    ++a;
+    while (b - a >= 2 && !is_word(a)) ++a;  // "DLRS/BBL": the slash goes with the amount
+  }
+  while (b - a >= 2 && is_quantity_word(word(b - 1))) {
+    --b;
+    while (b - a >= 2 && !is_word(b - 1)) --b;
+  }
+  if (b - a == 1 && is_month_code(word(a))) {
+    c.dropped = true;
+    return;
+  }
   // A word the gazetteer lists as never a name ("Shiite", "Monday", "Pct") is not one here either, nor
   // are units and currencies ("Dlr", "MLN").
   if (b - a == 1 && ((not_entity(gaz, word(a)) && gaz.find_demonym(word(a)) < 0) || is_unit_word(word(a)))) {
@@ -936,6 +992,8 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   c.gaz = gaz.find_key(c.key);
   size_t core_b = b;
   while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
+  // "Merrill Lynch and Co Inc", "Smith & Co": the connector before the suffix goes with it.
+  if (core_b != b && core_b - a >= 3 && is_and(word(core_b - 1))) --core_b;
   if (is_corporate_suffix(word(a)) || (core_b - a == 1 && core_b != b && gaz.is_org_head(word(a)))) {
     c.dropped = true;  // "Co Inc", "Bank Plc": suffixes and a head word, no name
     return;
@@ -1283,7 +1341,7 @@ struct EntityExtractor::Impl {
     for (const AcronymAfter& a : acronyms) {
       const uint32_t k = kept_before[a.cand];
       if (kept_before[a.cand + 1] == k) continue;  // its candidate was dropped
-      acronyms[aw++] = {k, a.begin, a.end};
+      acronyms[aw++] = {k, a.begin, a.end, a.ticker};
     }
     acronyms.resize(aw);
   }
@@ -1348,8 +1406,11 @@ struct EntityExtractor::Impl {
     }
     s.gaz_alias = p.gaz >= 0 && p.surface != gaz.entry(p.gaz).name;
     // The surname key of a multi-word name: its last word ("Muqtada al-Sadr" -> "sadr").
-    if (s.kept >= 2) s.last_key = words.id(nk.substr(nk.rfind(' ') + 1));
-    if (!(s.kept_flags & kTokAllCaps)) {
+    if (s.kept >= 2) {
+      s.last_key = words.id(nk.substr(nk.rfind(' ') + 1));
+      s.first_key = words.id(nk.substr(0, nk.find(' ')));
+    }
+    {  // (a name in capitals joins only where the tagger read a person: see the surname phase)
       const std::string_view key = strip_particle_key(nk);
       if (key.find(' ') == std::string_view::npos || nk.substr(0, 3) == "al ") s.surname_probe = words.id(key);
     }
@@ -1361,6 +1422,7 @@ struct EntityExtractor::Impl {
   size_t slices = 0;
   struct AcronymBinding {
     uint32_t key, article;
+    bool ticker;
   };
   std::vector<AcronymBinding> acronym_bindings;
   std::vector<Group> groups;  // by key id
@@ -1383,6 +1445,10 @@ struct EntityExtractor::Impl {
       case kRuleGazAlias: return "gazetteer alias";
       case kRuleTeam: return "team (place name in a results table)";
       case kRuleAcronym: return "acronym defined in " + corpus.articles[c.rule_arg].id;
+      case kRuleTicker: return "stock ticker in " + corpus.articles[c.rule_arg].id;
+      case kRuleShortName:
+        return "short name of " + std::string(surfaces.name(spans.spans[cands[c.rule_arg].span].surface)) + " in " +
+               corpus.articles[c.article].id;
       case kRuleSurname:
         return "surname of " + std::string(surfaces.name(spans.spans[cands[c.rule_arg].span].surface)) + " in " +
                corpus.articles[c.article].id;
@@ -1452,17 +1518,21 @@ struct EntityExtractor::Impl {
           break;
         case 1: {
           // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.
+          // A ticker binds like an acronym ("Exxon Corp <XON>"), also to a one-word name ("GENCORP <GY>").
           std::map<std::string, std::map<std::string, std::pair<int, uint32_t>>> defs;  // acr -> key -> (count, article)
+          std::set<std::string> tickers;  // acronyms (name keys) bound as tickers
           for (const AcronymAfter& a : acronyms) {
             const Cand& c = cands[a.cand];
             const Span& s = spans.spans[c.span];
-            if ((c.flags & kCandDemonymRef) || s.kept < 2) continue;
+            if ((c.flags & kCandDemonymRef) || s.kept < (a.ticker ? 1 : 2)) continue;
             const std::string_view surface = surfaces.name(s.surface);
             const std::string_view acr = text_of(c).substr(a.begin, a.end - a.begin);
             const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(surface[0])));
-            if (first != acr[0]) continue;
+            if (!a.ticker && first != acr[0]) continue;
+            if (a.ticker && name_key(acr) == name_key(surface)) continue;
             auto& d = defs[name_key(acr)][std::string(keys.name(c.key))];
             if (d.first++ == 0) d.second = c.article;
+            if (a.ticker) tickers.insert(name_key(acr));
           }
           std::vector<AcronymAfter>().swap(acronyms);
           std::unordered_map<std::string, uint32_t> binding_of;  // acronym name key -> binding
@@ -1470,7 +1540,7 @@ struct EntityExtractor::Impl {
             auto best = std::max_element(by_key.begin(), by_key.end(),
                                          [](auto& x, auto& y) { return x.second.first < y.second.first; });
             binding_of[acr] = static_cast<uint32_t>(acronym_bindings.size());
-            acronym_bindings.push_back({keys.find(best->first), best->second.second});
+            acronym_bindings.push_back({keys.find(best->first), best->second.second, tickers.count(acr) > 0});
           }
           bool any_target = false;
           if (!binding_of.empty()) {
@@ -1493,7 +1563,7 @@ struct EntityExtractor::Impl {
             const int gz = cand_gaz(c, s);
             if (gz >= 0 && gaz.entry(gz).type != EntityType::Org) continue;  // "US" stays the country
             c.key = b.key;
-            c.rule = kRuleAcronym;
+            c.rule = b.ticker ? kRuleTicker : kRuleAcronym;
             c.rule_arg = b.article;
           }
           std::vector<uint32_t>().swap(acronym_targets);
@@ -1508,7 +1578,7 @@ struct EntityExtractor::Impl {
           }
           break;
         case 3: {
-          std::vector<Surname> surnames;
+          std::vector<Surname> surnames, short_names;  // (short names: first_key in last_key)
           if (cursor == 0 && model) {
             // Full names of people across the corpus by surname: a lone "Reagan" in an article without
             // "Ronald Reagan" joins him when he has at least three in four of the full-name mentions of
@@ -1545,30 +1615,55 @@ struct EntityExtractor::Impl {
             // The article's candidates: body, then title (the order they were collected in).
             const uint32_t ranges[2][2] = {{body_start[a], body_start[a + 1]}, {title_start[a], title_start[a + 1]}};
             surnames.clear();
+            short_names.clear();
             for (const auto& r : ranges)
               for (uint32_t k = r[0]; k < r[1]; ++k) {
                 const Cand& c = cands[k];
                 const Span& s = spans.spans[c.span];
                 if ((c.flags & kCandDemonymRef) || s.kept < 2) continue;
-                if (argmax(groups[c.key].votes) != 0) continue;
+                const Group& g = groups[c.key];
+                if (g.corporate) {
+                  // A company's first word ("Merrill" of "Merrill Lynch and Co Inc"), when one company of
+                  // the article starts with it.
+                  auto it = std::find_if(short_names.begin(), short_names.end(),
+                                         [&](const Surname& x) { return x.last_key == s.first_key; });
+                  if (it == short_names.end()) short_names.push_back({s.first_key, c.key, k});
+                  else if (it->key != c.key) it->key = kNone;
+                  continue;
+                }
+                if (argmax(g.votes) != 0) continue;
                 const bool seen = std::any_of(surnames.begin(), surnames.end(),
                                               [&](const Surname& x) { return x.last_key == s.last_key; });
                 if (!seen) surnames.push_back({s.last_key, c.key, k});
               }
-            if (surnames.empty() && corpus_surnames.empty()) continue;
+            if (surnames.empty() && short_names.empty() && corpus_surnames.empty()) continue;
             for (const auto& r : ranges)
               for (uint32_t k = r[0]; k < r[1]; ++k) {
                 Cand& c = cands[k];
                 const Span& s = spans.spans[c.span];
-                if ((c.flags & kCandDemonymRef) || cand_gaz(c, s) >= 0 || (s.kept_flags & kTokAllCaps) ||
-                    s.surname_probe == kNone)
-                  continue;
+                // A name in capitals ("REAGAN" in a capitals headline) joins a full name only where the tagger
+                // read a person or its mentions are a person by vote.
+                const bool caps = s.kept_flags & kTokAllCaps;
+                if ((c.flags & kCandDemonymRef) || cand_gaz(c, s) >= 0 || s.surname_probe == kNone) continue;
+                const bool surname_ok = !caps || c.tag == 1 + kTagPerson || argmax(groups[c.key].votes) == 0;
                 auto it = std::find_if(surnames.begin(), surnames.end(),
                                        [&](const Surname& x) { return x.last_key == s.surname_probe; });
-                const Surname* match = it != surnames.end() ? &*it : nullptr;
-                if (!match && !corpus_surnames.empty() && c.tag == 1 + kTagPerson) {
+                const Surname* match = surname_ok && it != surnames.end() ? &*it : nullptr;
+                if (!match && surname_ok && !corpus_surnames.empty() &&
+                    (c.tag == 1 + kTagPerson || (caps && argmax(groups[c.key].votes) == 0))) {
                   auto cs = corpus_surnames.find(s.surname_probe);
                   if (cs != corpus_surnames.end() && cs->second.key != kNone) match = &cs->second;
+                }
+                if (!match && !caps && s.kept == 1) {
+                  auto sn = std::find_if(short_names.begin(), short_names.end(),
+                                         [&](const Surname& x) { return x.last_key == s.surname_probe; });
+                  if (sn != short_names.end() && sn->key != kNone && sn->key != c.key &&
+                      argmax(groups[c.key].votes) != 2) {
+                    c.key = sn->key;
+                    c.rule = kRuleShortName;
+                    c.rule_arg = sn->cand;
+                    continue;
+                  }
                 }
                 if (!match || match->key == c.key) continue;
                 // Typed as an organisation or place on its own evidence (the tagger's reading of a lone

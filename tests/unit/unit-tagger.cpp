@@ -225,3 +225,70 @@ TEST_CASE("tagging with cached feature sums gives the labels and margins of ever
   REQUIRE(fast.size() == plain.size());
   for (size_t s = 0; s < fast.size(); ++s) CHECK(fast[s].margin == plain[s].margin);
 }
+
+TEST_CASE("market news: tickers, 'and Co Inc', a company's short name, amounts and futures months are read") {
+  // Written for this test in the style of wire copy.
+  const std::string corpus = R"([
+    {"id":"m1","date":"1987-03-01","title":"GENCORP <GY> SEES HIGHER PROFIT",
+     "body":"GenCorp Inc said profit would rise. Exxon Corp <XON> and Texaco Inc <TX> said they agreed.\nBrokerage firm Merrill Lynch and Co Inc said the deal was fair. Merrill said it advised Exxon.\nThe Brisbane unit, CSR Ltd <CSRA.S>, said it sold 12 mln dlrs of shares."},
+    {"id":"m2","date":"1987-03-02","title":"YUGOSLAVIA GETS 90 MLN DLR WORLD BANK LOAN",
+     "body":"The World Bank said it approved the loan. XON shares rose.\nMINNEAPOLIS WHEAT\n MAY7 284 1/2 UP 1\n JUL7 280 UP 1"}
+  ])";
+  LoadResult r = load_corpus(corpus, "t");
+  REQUIRE(r.ok);
+  const EntityIndex idx = extract_entities(r.corpus, *ae_test::gazetteer());
+  auto entity_with = [&](const std::string& surface) -> const Entity* {
+    for (const Entity& e : idx.entities) {
+      if (e.name == surface) return &e;
+      for (const EntityAlias& a : e.aliases)
+        if (a.surface == surface) return &e;
+    }
+    return nullptr;
+  };
+  auto rule_of = [&](const Entity* e, const std::string& surface) {
+    for (const EntityAlias& a : e->aliases)
+      if (a.surface == surface) return a.rule;
+    return std::string();
+  };
+  // A ticker in angle brackets is the company's, wherever else it stands.
+  const Entity* exxon = entity_with("Exxon Corp");
+  REQUIRE(exxon != nullptr);
+  CHECK(entity_with("XON") == exxon);
+  CHECK(rule_of(exxon, "XON").rfind("stock ticker in m1", 0) == 0);
+  CHECK(entity_with("GY") == entity_with("GenCorp Inc"));
+  CHECK(entity_with("TX") == entity_with("Texaco Inc"));
+  // "<CSRA.S>": the code before the exchange's suffix.
+  CHECK((entity_with("CSRA") == nullptr || entity_with("CSRA") == entity_with("CSR Ltd")));
+  // "Merrill Lynch and Co Inc" is a company, and the lone "Merrill" of its article is that company.
+  const Entity* merrill = entity_with("Merrill Lynch and Co Inc");
+  REQUIRE(merrill != nullptr);
+  CHECK(merrill->type == EntityType::Org);
+  CHECK(entity_with("Merrill") == merrill);
+  CHECK(rule_of(merrill, "Merrill").rfind("short name of", 0) == 0);
+  // Amounts at the edge of a capitals headline's name, and futures months, are not names.
+  CHECK(entity_with("DLR WORLD BANK") == nullptr);
+  CHECK(entity_with("MLN DLR WORLD BANK") == nullptr);
+  CHECK(entity_with("MAY7") == nullptr);
+  CHECK(entity_with("JUL7") == nullptr);
+  for (const Entity& e : idx.entities) CHECK_MESSAGE(std::isalnum(static_cast<unsigned char>(e.name[0])), e.name);
+}
+
+TEST_CASE("a surname in a capitals headline joins the person its article names in full") {
+  const std::string corpus = R"([
+    {"id":"p1","date":"1987-03-01","title":"REAGAN SAYS TRADE BILL TOO COSTLY",
+     "body":"President Ronald Reagan said on Monday the trade bill was too costly. Reagan told reporters he would veto it."}
+  ])";
+  LoadResult r = load_corpus(corpus, "t");
+  REQUIRE(r.ok);
+  const EntityIndex idx = extract_entities(r.corpus, *ae_test::gazetteer());
+  int reagans = 0;
+  for (const Entity& e : idx.entities) {
+    bool is_reagan = e.name.find("Reagan") != std::string::npos || e.name == "REAGAN";
+    for (const EntityAlias& a : e.aliases) is_reagan = is_reagan || a.surface == "REAGAN";
+    if (!is_reagan) continue;
+    ++reagans;
+    CHECK(e.name == "Ronald Reagan");
+    CHECK(e.type == EntityType::Person);
+  }
+  CHECK(reagans == 1);
+}
