@@ -41,5 +41,5 @@ if(EMSCRIPTEN)
   # 32-bit indices: graph draw lists exceed 64k vertices.
   target_include_directories(imgui PUBLIC "${PROJECT_SOURCE_DIR}/src/platform")
   target_compile_definitions(imgui PUBLIC "IMGUI_USER_CONFIG=<ae_imconfig.h>" IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
-  target_compile_options(imgui PRIVATE -O2)
+  target_compile_options(imgui PRIVATE -Os)  # the UI library: small beats fast (it is not where time goes)
 endif()

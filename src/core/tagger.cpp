@@ -189,12 +189,18 @@ T get(const char* p) {
 }
 }  // namespace
 
+namespace {
+constexpr char kMagic2[8] = {'A', 'E', 'T', 'A', 'G', 'G', 'R', '2'};
+}  // namespace
+
 bool TaggerModel::load(std::string_view bytes, std::string& error) {
   keys_.clear();
   weights_.clear();
   slots_.clear();
-  if (bytes.size() < 20 || std::memcmp(bytes.data(), kMagic, 8) != 0) {
-    error = "not a tagger weight file (expected AETAGGR1)";
+  const bool v1 = bytes.size() >= 20 && std::memcmp(bytes.data(), kMagic, 8) == 0;
+  const bool v2 = bytes.size() >= 20 && std::memcmp(bytes.data(), kMagic2, 8) == 0;
+  if (!v1 && !v2) {
+    error = "not a tagger weight file (expected AETAGGR2 or AETAGGR1)";
     return false;
   }
   const uint32_t labels = get<uint32_t>(bytes.data() + 8), n = get<uint32_t>(bytes.data() + 12);
@@ -203,15 +209,59 @@ bool TaggerModel::load(std::string_view bytes, std::string& error) {
     error = "tagger weight file has " + std::to_string(labels) + " labels, expected " + std::to_string(kTagLabels);
     return false;
   }
-  const size_t need = 20 + static_cast<size_t>(n) * 4 + static_cast<size_t>(n) * kTagLabels * 2;
-  if (bytes.size() != need || !std::isfinite(scale) || scale <= 0) {
+  auto damaged = [&] {
     error = "tagger weight file is truncated or damaged";
+    keys_.clear();
+    weights_.clear();
     return false;
+  };
+  if (!std::isfinite(scale) || scale <= 0 || n > bytes.size()) return damaged();
+  if (v1) {
+    const size_t need = 20 + static_cast<size_t>(n) * 4 + static_cast<size_t>(n) * kTagLabels * 2;
+    if (bytes.size() != need) return damaged();
+    keys_.resize(n);
+    weights_.resize(static_cast<size_t>(n) * kTagLabels);
+    std::memcpy(keys_.data(), bytes.data() + 20, static_cast<size_t>(n) * 4);
+    std::memcpy(weights_.data(), bytes.data() + 20 + static_cast<size_t>(n) * 4, weights_.size() * 2);
+  } else {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data()) + 20;
+    const unsigned char* end = reinterpret_cast<const unsigned char*>(bytes.data()) + bytes.size();
+    keys_.resize(n);
+    uint64_t key = 0;
+    for (uint32_t i = 0; i < n; ++i) {  // ascending keys as LEB128 gaps
+      uint64_t gap = 0;
+      for (int shift = 0;; shift += 7) {
+        if (p == end || shift > 28) return damaged();
+        gap |= uint64_t{*p & 0x7Fu} << shift;
+        if (!(*p++ & 0x80)) break;
+      }
+      key += gap;
+      if (key > UINT32_MAX || (i > 0 && gap == 0)) return damaged();
+      keys_[i] = static_cast<uint32_t>(key);
+    }
+    if (static_cast<size_t>(end - p) < static_cast<size_t>(n) * 2) return damaged();
+    const unsigned char* masks = p;
+    p += static_cast<size_t>(n) * 2;
+    size_t nonzero = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint16_t m = get<uint16_t>(reinterpret_cast<const char*>(masks) + 2 * i);
+      if (m >> kTagLabels) return damaged();
+      for (int l = 0; l < kTagLabels; ++l) nonzero += (m >> l) & 1;
+    }
+    if (static_cast<size_t>(end - p) != nonzero * 2) return damaged();
+    const unsigned char* hi = p;
+    const unsigned char* lo = p + nonzero;
+    weights_.assign(static_cast<size_t>(n) * kTagLabels, 0);
+    size_t k = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint16_t m = get<uint16_t>(reinterpret_cast<const char*>(masks) + 2 * i);
+      for (int l = 0; l < kTagLabels; ++l)
+        if ((m >> l) & 1) {
+          weights_[static_cast<size_t>(i) * kTagLabels + l] = static_cast<int16_t>(static_cast<uint16_t>(hi[k] << 8 | lo[k]));
+          ++k;
+        }
+    }
   }
-  keys_.resize(n);
-  weights_.resize(static_cast<size_t>(n) * kTagLabels);
-  std::memcpy(keys_.data(), bytes.data() + 20, static_cast<size_t>(n) * 4);
-  std::memcpy(weights_.data(), bytes.data() + 20 + static_cast<size_t>(n) * 4, weights_.size() * 2);
   for (uint32_t k : keys_)
     if (k == 0) {
       error = "tagger weight file has a zero key";
@@ -225,13 +275,34 @@ bool TaggerModel::load(std::string_view bytes, std::string& error) {
 }
 
 std::string TaggerModel::save() const {
-  std::string out(kMagic, 8);
+  std::string out(kMagic2, 8);
   put<uint32_t>(out, kTagLabels);
   put<uint32_t>(out, static_cast<uint32_t>(keys_.size()));
   put<float>(out, scale_);
-  for (uint32_t k : keys_) put<uint32_t>(out, k);
-  for (int16_t w : weights_) put<int16_t>(out, w);
-  return out;
+  uint32_t before = 0;
+  for (uint32_t k : keys_) {
+    for (uint32_t gap = k - before; ; gap >>= 7) {
+      if (gap < 0x80) {
+        out.push_back(static_cast<char>(gap));
+        break;
+      }
+      out.push_back(static_cast<char>((gap & 0x7F) | 0x80));
+    }
+    before = k;
+  }
+  std::string hi, lo;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    uint16_t m = 0;
+    for (int l = 0; l < kTagLabels; ++l) {
+      const int16_t w = weights_[i * kTagLabels + static_cast<size_t>(l)];
+      if (!w) continue;
+      m = static_cast<uint16_t>(m | 1u << l);
+      hi.push_back(static_cast<char>(static_cast<uint16_t>(w) >> 8));
+      lo.push_back(static_cast<char>(static_cast<uint16_t>(w) & 0xFF));
+    }
+    put<uint16_t>(out, m);
+  }
+  return out + hi + lo;
 }
 
 void TaggerModel::build(const std::vector<std::pair<uint64_t, std::vector<float>>>& features) {

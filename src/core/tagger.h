@@ -8,13 +8,17 @@
 // gazetteer words and names, cue words): the model learns what kinds of words names are made of and
 // around, not the names of the text it was trained on.
 //
-// assets/tagger.bin (little-endian):
-//   8 bytes  "AETAGGR1"
+// assets/tagger.bin (little-endian), laid out to compress well (the page is served gzipped):
+//   8 bytes  "AETAGGR2"
 //   uint32   labels (9: O, then B and I of person, organisation, place, other)
 //   uint32   n, the number of features
 //   float32  scale (weight = int16 value * scale)
-//   n x uint32  feature keys, ascending (the low 32 bits of a feature's 64-bit hash; never 0)
-//   n x labels x int16  weights, in the order of the keys
+//   n x LEB128  feature keys (the low 32 bits of a feature's 64-bit hash; never 0), ascending, each
+//               written as its gap from the key before (the first from 0)
+//   n x uint16  which labels of the feature have a weight other than 0 (bit l: label l)
+//   m x uint8   the high bytes of those m int16 weights, feature by feature, label by label
+//   m x uint8   their low bytes, in the same order
+// load() also reads the first version, "AETAGGR1": n x uint32 keys, then n x labels x int16 weights.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -398,9 +398,11 @@ void install_input() {
 // [SECTION] Canvas size, device pixel ratio, fonts
 // -------------------------------------------------------------------------------------------------
 
-// Glyphs: Latin, Greek, Cyrillic, punctuation (dashes, quotes, ellipsis), currency and letterlike symbols.
-const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0};
+// The characters of the embedded fonts (tools/subset_fonts.sh cuts them to these ranges): Latin, Greek,
+// Cyrillic, punctuation, currency, letter-like symbols, arrows, shapes, and the theme button's sun and moon.
+const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0x2000, 0x206F,
+                                0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x2600,
+                                0x263E, 0x263E, 0xFFFD, 0xFFFD, 0};
 
 // Rasterises the fonts at the device pixel ratio, so text is crisp on HiDPI screens.
 void build_fonts(float dpr) {

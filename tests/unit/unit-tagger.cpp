@@ -62,6 +62,26 @@ TEST_CASE("tagger weights: saved and loaded byte for byte; damaged files refused
   std::string zero_key = bytes;
   std::fill(zero_key.begin() + 20, zero_key.begin() + 24, '\0');
   CHECK_FALSE(bad.load(zero_key, error));
+  // A feature mask naming a tenth label, and a weight byte too many, are refused.
+  std::string extra = bytes + "x";
+  CHECK_FALSE(bad.load(extra, error));
+
+  // The first version of the file (plain keys and every weight) still loads, to the same weights.
+  CHECK(bytes.compare(0, 8, "AETAGGR2") == 0);
+  std::string v1 = "AETAGGR1" + bytes.substr(8, 12);
+  std::vector<uint32_t> keys = {TaggerModel::key32(0x1234567890ull), TaggerModel::key32(0xABCDEF01ull)};
+  std::sort(keys.begin(), keys.end());
+  for (uint32_t k : keys) v1.append(reinterpret_cast<const char*>(&k), 4);
+  for (uint32_t k : keys) {
+    const int16_t* row = back.find(k == TaggerModel::key32(0xABCDEF01ull) ? 0xABCDEF01ull : 0x1234567890ull);
+    REQUIRE(row != nullptr);
+    v1.append(reinterpret_cast<const char*>(row), kTagLabels * 2);
+  }
+  TaggerModel old;
+  REQUIRE_MESSAGE(old.load(v1, error), error);
+  for (uint64_t f : {0x1234567890ull, 0xABCDEF01ull})
+    for (int l = 0; l < kTagLabels; ++l) CHECK(old.find(f)[l] == back.find(f)[l]);
+  CHECK(old.save() == bytes);
 }
 
 TEST_CASE("BIO labels to spans: an I after O or another type starts a name") {

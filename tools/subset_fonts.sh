@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Makes assets/fonts/ from Debian's fonts-dejavu-core: DejaVu Sans and DejaVu Sans Bold cut to the
+# characters the page draws (the ranges of kGlyphRanges in src/platform/web_main.cpp), without hinting
+# or layout tables (Dear ImGui's rasteriser reads neither). Needs pyftsubset (Debian package fonttools);
+# the build itself only reads the committed files. Usage: tools/subset_fonts.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+src=/usr/share/fonts/truetype/dejavu
+ranges="U+0020-007E,U+00A0-024F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+25A0-25FF,U+2600,U+263E,U+FFFD"
+for f in DejaVuSans DejaVuSans-Bold; do
+  pyftsubset "$src/$f.ttf" --unicodes="$ranges" --no-hinting --layout-features='' \
+    --drop-tables+=GSUB,GPOS,GDEF,kern,FFTM,MATH --name-IDs='*' --name-legacy --name-languages='*' \
+    --output-file="$root/assets/fonts/$f.ttf"
+  echo "assets/fonts/$f.ttf: $(stat -c %s "$root/assets/fonts/$f.ttf") bytes"
+done
