@@ -1,28 +1,56 @@
-// bench_web.mjs — in-browser figures: loads a corpus into the real page in headless Chromium and
-// prints the core's timings (state().load) and frame times as JSON. Not a test: it measures.
-// Usage: node scripts/bench_web.mjs [FILE ...]   (default: the bundled corpus and Reuters-21578)
+// bench_web.mjs — in-browser load figures, from one headless Chromium page: for each file, V8's
+// JSON.parse of every line of the same bytes (the speed of the browser's own parser), then the
+// explorer's load until the corpus is usable (network, list and table showing it), their ratio, the
+// core's stages, the duty cycle and the gaps between frames while loading, and the WebAssembly heap.
+// Not a test: it measures. Usage: node scripts/bench_web.mjs [--runs N] [FILE ...]
+// (default: Reuters-21578 from ../shared, 3 runs each).
 import path from 'node:path';
 import fs from 'node:fs';
 import { launch, openApp, frames, sharedDir } from '../tests/e2e/harness.mjs';
 
-const files = process.argv.slice(2);
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+const files = args.filter((a, i) => !a.startsWith('--') && i !== runsAt + 1);
 if (!files.length) files.push(path.join(sharedDir, 'corpora/reuters21578/reuters21578.jsonl'));
 const env = await launch({ mounts: { '/bench-data': '/' } });
 const { page } = await openApp(env);
 const results = [];
 const seed = await page.evaluate(() => window.explorer.state());
-results.push({ file: 'assets/articles.json (bundled)', ...seed.load });
+results.push({ file: 'assets/articles.json (bundled)', total_ms: seed.load.total_ms, heap_bytes: seed.memory?.heap_bytes });
 for (const file of files) {
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) { console.error(`skipping ${abs}: not found`); continue; }
-  for (let run = 0; run < 3; ++run) {
+  for (let run = 0; run < runs; ++run) {
+    // The browser's own parser on the same bytes, in the same page (every line, or the whole text).
+    const json_parse_ms = await page.evaluate(async (u) => {
+      const text = await (await fetch(u)).text();
+      const t0 = performance.now();
+      if (/^\s*[[{]/.test(text) && !/\n\s*\{/.test(text.slice(0, 4096))) JSON.parse(text);
+      else for (const line of text.split('\n')) if (line.trim()) JSON.parse(line);
+      return performance.now() - t0;
+    }, '/bench-data' + abs);
+    const t0 = Date.now();
     const ok = await page.evaluate((u) => window.explorer.loadUrl(u), '/bench-data' + abs);
-    await frames(page, 30);
+    const wall_ms = Date.now() - t0;
+    await frames(page, 10);
     const s = await page.evaluate(() => window.explorer.state());
-    results.push({ file: path.basename(abs), run: run + 1, ok, articles: s.articles_total, ...s.load,
-      parse_MBps: s.load.bytes / 1e6 / (s.load.parse_ms / 1e3), frame_p50_ms: s.frame.p50_ms, frame_p95_ms: s.frame.p95_ms });
+    const l = s.load;
+    results.push({
+      file: path.basename(abs), run: run + 1, ok, articles: s.articles_total, bytes: l.bytes,
+      json_parse_ms: +json_parse_ms.toFixed(1),
+      load_ms: +l.total_ms.toFixed(1),
+      ratio_to_json_parse: +(l.total_ms / json_parse_ms).toFixed(1),
+      stages_ms: { parse: +l.parse_ms.toFixed(1), extract: +l.extract_ms.toFixed(1),
+                   other: +(l.total_ms - l.parse_ms - l.extract_ms).toFixed(1) },
+      parse_MBps: +(l.bytes / 1e6 / (l.parse_ms / 1e3)).toFixed(1),
+      load_frames: l.frames, duty: +l.duty.toFixed(2),
+      frame_gap_p95_ms: +l.frame_gap_p95_ms.toFixed(1), frame_gap_max_ms: +l.frame_gap_max_ms.toFixed(1),
+      wall_ms_from_node: wall_ms,
+      heap_bytes: s.memory?.heap_bytes, heap_used_bytes: s.memory?.used_bytes,
+      heap_to_file: s.memory ? +(s.memory.heap_bytes / l.bytes).toFixed(2) : null,
+    });
   }
 }
-for (const r of results) { delete r.mappings; }
 console.log(JSON.stringify({ browser: env.browser.version(), results }, null, 2));
 await env.close();

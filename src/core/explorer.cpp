@@ -47,6 +47,7 @@ Explorer::~Explorer() = default;
 void Explorer::begin_load(ByteBuffer bytes, std::string name) {
   loading_name_ = name;
   load_started_ms_ = now_ms();
+  pacer_.reset();
   loader_ = std::make_unique<CorpusLoader>(std::move(bytes), std::move(name));
 }
 
@@ -96,6 +97,14 @@ bool Explorer::load_step(double budget_ms) {
     }
   }
   return !loading();
+}
+
+bool Explorer::load_frame() {
+  const double t0 = now_ms();
+  const double budget = pacer_.budget(t0);
+  const bool done = load_step(budget);
+  pacer_.worked(now_ms() - t0);
+  return done;
 }
 
 bool Explorer::load_now(ByteBuffer bytes, std::string name) {
@@ -226,6 +235,10 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   }
   recompute_visible();
   last_load_.total_ms = now_ms() - load_started_ms_;
+  last_load_.frames = pacer_.frames();
+  last_load_.duty = pacer_.duty();
+  last_load_.frame_gap_p95_ms = pacer_.gap_percentile(95);
+  last_load_.frame_gap_max_ms = pacer_.gap_max();
   last_load_.outcome = "loaded";
   notice_ = printable_utf8(load_summary(last_load_));  // it may quote a skipped line's bytes
   ++notice_id_;
@@ -845,7 +858,10 @@ nlohmann::json Explorer::state() const {
                {"skipped", last_load_.skipped},   {"format", last_load_.format},
                {"mappings", last_load_.mappings}, {"warnings", last_load_.warnings_total},
                {"running", loading()},            {"progress", load_progress()},
-               {"stage", load_stage()},           {"outcome", last_load_.outcome}};
+               {"stage", load_stage()},           {"outcome", last_load_.outcome},
+               {"frames", last_load_.frames},     {"duty", last_load_.duty},
+               {"frame_gap_p95_ms", last_load_.frame_gap_p95_ms},
+               {"frame_gap_max_ms", last_load_.frame_gap_max_ms}};
   {
     const LoadProgress p = load_progress_detail();
     s["load"]["bytes_done"] = p.bytes_done;

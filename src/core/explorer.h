@@ -17,6 +17,7 @@
 #include "entities.h"
 #include "gazetteer.h"
 #include "loader.h"
+#include "pacer.h"
 
 namespace ae {
 
@@ -47,6 +48,9 @@ struct LoadInfo {
   double parse_ms = 0;   // time inside the JSON reader
   double extract_ms = 0; // entity extraction and merging
   double total_ms = 0;   // wall time from begin_load() to the corpus being usable, frames included
+  // Paced in frames (load_frame()): the share of the wall time spent working, the gaps between frames.
+  size_t frames = 0;
+  double duty = 0, frame_gap_p95_ms = 0, frame_gap_max_ms = 0;
   size_t articles = 0;
   size_t skipped = 0;
   std::string format;
@@ -69,6 +73,8 @@ class Explorer {
   // the filter resets to its full span; on failure the message is appended to errors() and the old
   // corpus is kept.
   bool load_step(double budget_ms);
+  // One frame's share of the load, sized by the pacer from the frames before (pacer.h); true when done.
+  bool load_frame();
   // Reads `bytes` to the end in one call (CLI, tests). Returns whether it succeeded.
   bool load_now(ByteBuffer bytes, std::string name);
   // Stops the running load; the corpus loaded before stays, and a notice says so.
@@ -261,6 +267,7 @@ class Explorer {
   std::string loading_name_;
   double load_started_ms_ = 0;
   LoadInfo last_load_;
+  LoadPacer pacer_;
   Day from_ = kUndated, to_ = kUndated;
   bool include_undated_ = true;
   std::vector<uint32_t> visible_;

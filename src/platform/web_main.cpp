@@ -465,13 +465,12 @@ void update_cursor() {
   ae_js_set_cursor(c >= 0 && c < static_cast<int>(sizeof kCss / sizeof kCss[0]) ? kCss[c] : "none");
 }
 
-constexpr double kLoadMsPerFrame = 12.0;   // loading work per frame, so the page stays responsive
 constexpr double kLayoutMsPerFrame = 4.0;  // layout iterations per frame until it settles
 
 void frame() {
   const double t0 = emscripten_get_now();
   ae::Explorer& ex = g_app->explorer();
-  if (ex.loading()) ex.load_step(kLoadMsPerFrame);
+  if (ex.loading()) ex.load_frame();  // work sized to fill most of the frame (core/pacer.h)
   else ex.layout_step(kLayoutMsPerFrame);
   const double t_work = emscripten_get_now();
   if (!ex.loading() && !g_load_notified) {

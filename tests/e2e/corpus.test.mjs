@@ -152,7 +152,10 @@ test('Reuters-21578: progress advances while the page keeps drawing; Cancel keep
     `heap ${(heap / 1e6).toFixed(1)} MB for a ${(bytes / 1e6).toFixed(1)} MB file (${(heap / bytes).toFixed(2)}x), ` +
     `allocated at most ${(peakUsed / 1e6).toFixed(1)} MB (${peakStage}), ${(s.memory.used_bytes / 1e6).toFixed(1)} MB after`);
   assert.ok(s.articles_total > 19000, `articles ${s.articles_total}`);
-  assert.ok(progress.length > 20, 'the load spans many frames');
+  // The load spans frames (the pacer sizes each frame's work to fill ~80% of the time, at most ~90 ms
+  // between frames: fewer, fuller frames than fixed 12 ms slices, ~20 for Reuters under SwiftShader).
+  assert.ok(progress.length >= 8, `the load spans many frames (${progress.length})`);
+  assert.ok(gaps[Math.floor(gaps.length / 2)] < 150, `frame gap p50 ${gaps[Math.floor(gaps.length / 2)]} ms`);
   assert.ok(progress.some((p) => p[0] === 'reading') && progress.some((p) => p[0] === 'extracting'));
   for (let i = 1; i < progress.length; ++i) assert.ok(progress[i][1] >= progress[i - 1][1], 'progress never goes back');
   assert.ok(progress.some((p) => p[3] > 1000 && p[2] < bytes), 'articles counted while reading');
