@@ -52,5 +52,18 @@ for (const file of files) {
     });
   }
 }
+// Reopening the last corpus from the browser's store (IndexedDB: read, copy, open the snapshot, index).
+for (let run = 0; run < runs; ++run) {
+  const reopen = await page.evaluate(async () => {
+    const [k] = await window.explorer.kept();
+    if (!k) return null;
+    const t0 = performance.now();
+    const ok = await window.explorer.openKept(k.name);
+    const s = window.explorer.state();
+    return { name: k.name, ok, wall_ms: +(performance.now() - t0).toFixed(1), core_ms: +s.load.total_ms.toFixed(1),
+             snapshot_bytes: s.load.snapshot_bytes, heap_bytes: s.memory?.heap_bytes };
+  });
+  if (reopen) results.push({ reopen_from_browser: run + 1, ...reopen });
+}
 console.log(JSON.stringify({ browser: env.browser.version(), results }, null, 2));
 await env.close();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang-14) and runs each for SECONDS (default 30) from the seed corpus
-# (tests/data/hostile, the bundled corpus, tests/fuzz/regressions). New inputs go to build/fuzz/corpus-*,
+# (tests/data/hostile, the bundled corpus, tests/fuzz/regressions; for snapshots tests/fuzz/seeds/snapshot,
+# snapshots without their 8-byte magic, which the target adds). New inputs go to build/fuzz/corpus-*,
 # never into the repository; a crash leaves its input in build/fuzz/ (copy it into
 # tests/fuzz/regressions/ with the fix). Usage: scripts/fuzz.sh [SECONDS]
 set -euo pipefail
@@ -9,13 +10,17 @@ cd "$root"
 seconds="${1:-30}"
 CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAE_FUZZ=ON \
   -DAE_BUILD_TESTS=OFF >/dev/null
-cmake --build build/fuzz -j"$(nproc)" --target fuzz_loader fuzz_extractor
+cmake --build build/fuzz -j"$(nproc)" --target fuzz_loader fuzz_extractor fuzz_snapshot
 status=0
-for target in fuzz_loader fuzz_extractor; do
+for target in fuzz_loader fuzz_extractor fuzz_snapshot; do
   corpus="build/fuzz/corpus-$target"
   mkdir -p "$corpus"
-  cp -n tests/data/hostile/*.json assets/articles.json "$corpus"/ 2>/dev/null || true
-  cp -n tests/fuzz/regressions/* "$corpus"/ 2>/dev/null || true
+  if [ "$target" = fuzz_snapshot ]; then
+    cp -n tests/fuzz/seeds/snapshot/* "$corpus"/ 2>/dev/null || true
+  else
+    cp -n tests/data/hostile/*.json assets/articles.json "$corpus"/ 2>/dev/null || true
+    cp -n tests/fuzz/regressions/* "$corpus"/ 2>/dev/null || true
+  fi
   echo "--- $target: ${seconds}s"
   # Regressions first (each must pass), then a timed run from the corpus.
   ok=1

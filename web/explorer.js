@@ -45,9 +45,127 @@
     } catch (e) { /* storage full or refused: the corrections stay for this visit */ }
   }
 
+  // Corpora kept in this browser (IndexedDB "article-explorer"): the last kKeptMax corpora opened from a
+  // file, an address or a sample, as snapshots (the core's own form: text and entities, no extraction
+  // when reopened), each at most kKeptMaxBytes. Store "meta" holds {name, bytes, saved, version}, store
+  // "data" the snapshot bytes under the same name. The Samples menu lists them, to reopen or forget;
+  // reopening the page reopens the newest. A snapshot made by another build, or one the core refuses,
+  // is forgotten with a message, and the demo corpus shows instead.
+  const kKeptMax = 3, kKeptMaxBytes = 512e6;
+  function keptDb() {
+    return new Promise((resolve, reject) => {
+      if (!window.indexedDB) { reject(new Error('no IndexedDB')); return; }
+      const req = indexedDB.open('article-explorer', 1);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore('meta', { keyPath: 'name' });
+        req.result.createObjectStore('data');
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+  function idbDo(db, stores, mode, work) {
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(stores, mode);
+      let result;
+      Promise.resolve(work(tx)).then((r) => { result = r; });
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
+  }
+  const idbReq = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
+  async function keptList() {
+    try {
+      const db = await keptDb();
+      const all = await idbDo(db, ['meta'], 'readonly', (tx) => idbReq(tx.objectStore('meta').getAll()));
+      db.close();
+      return (all || []).filter((m) => m && typeof m.name === 'string').sort((a, b) => String(b.saved).localeCompare(String(a.saved)));
+    } catch (e) { return []; }
+  }
+  async function showKept() {
+    const list = await keptList();
+    if (module) module.ccall('ae_set_kept', null, ['string'],
+      [JSON.stringify(list.map((m) => ({ name: m.name, bytes: Number(m.bytes) || 0, saved: String(m.saved || '').slice(0, 10) })))]);
+    return list;
+  }
+  async function forgetKept(name) {
+    try {
+      const db = await keptDb();
+      await idbDo(db, ['meta', 'data'], 'readwrite', (tx) => {
+        if (name) { tx.objectStore('meta').delete(name); tx.objectStore('data').delete(name); }
+        else { tx.objectStore('meta').clear(); tx.objectStore('data').clear(); }
+      });
+      db.close();
+    } catch (e) { /* nothing kept, nothing to forget */ }
+    await showKept();
+  }
+  // After a load from a file, an address or a sample: its snapshot kept, the oldest beyond kKeptMax gone.
+  async function keepLoaded(source = '') {
+    const s = state();
+    const name = s.corpus_name;
+    const blob = snapshotBlob();
+    if (!blob || !name || blob.size > kKeptMaxBytes) return;
+    try {
+      const db = await keptDb();
+      const before = (await keptList()).find((m) => m.name === name);
+      if (!source && before && typeof before.source === 'string') source = before.source;  // reopened: still that sample
+      const old = (await keptList()).filter((m) => m.name !== name).slice(kKeptMax - 1);
+      await idbDo(db, ['meta', 'data'], 'readwrite', (tx) => {
+        tx.objectStore('meta').put({ name, bytes: blob.size, saved: new Date().toISOString(), version: s.version, rules: rulesKey, source });
+        tx.objectStore('data').put(blob, name);
+        for (const m of old) { tx.objectStore('meta').delete(m.name); tx.objectStore('data').delete(m.name); }
+      });
+      db.close();
+    } catch (e) { /* storage refused or full: the corpus is just not kept */ }
+    await showKept();
+  }
+  async function touchKept(name) {
+    try {
+      const db = await keptDb();
+      await idbDo(db, ['meta'], 'readwrite', (tx) => {
+        const store = tx.objectStore('meta');
+        store.get(name).onsuccess = (e) => { if (e.target.result) store.put({ ...e.target.result, saved: new Date().toISOString() }); };
+      });
+      db.close();
+    } catch (e) { /* the order of the list stays as it was */ }
+    await showKept();
+  }
+  // Reopens a kept corpus; false (with a message, the entry forgotten) when it cannot be.
+  async function openKept(name) {
+    let meta = null, bytes = null;
+    try {
+      const db = await keptDb();
+      [meta, bytes] = await idbDo(db, ['meta', 'data'], 'readonly', (tx) =>
+        Promise.all([idbReq(tx.objectStore('meta').get(name)), idbReq(tx.objectStore('data').get(name))]));
+      db.close();
+    } catch (e) { meta = null; }
+    const say = (why) => module.ccall('ae_report_error', null, ['string'], [`Could not reopen '${name}' kept in this browser: ${why}; it is forgotten. Open the file again to explore it.`]);
+    if (bytes instanceof Blob) {
+      try { bytes = new Uint8Array(await bytes.arrayBuffer()); } catch (e) { bytes = null; }
+    }
+    if (!meta || !(bytes instanceof Uint8Array || bytes instanceof ArrayBuffer)) {
+      say('it is no longer there');
+      await forgetKept(name);
+      return false;
+    }
+    if (meta.version !== state().version) {
+      say('it was kept by another version of Article Explorer');
+      await forgetKept(name);
+      return false;
+    }
+    // (the corrections saved for the corpus as first opened apply again: its key is kept with it)
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    const ok = typeof meta.rules === 'string' && meta.rules.startsWith('ae-rules:')
+      ? await loadBytes(data, name, meta.rules) : await loadBytes(data, name);
+    if (!ok) { await forgetKept(name); return false; }
+    const sample = typeof meta.source === 'string' && meta.source.startsWith('sample:') ? meta.source.slice(7) : '';
+    setSource(sample ? 'sample' : 'file', sample || null);
+    touchKept(name);  // newest again (not waited for)
+    return true;
+  }
+
   // Hands bytes to the core; resolves with true/false when the sliced load has finished.
-  function loadBytes(bytes, name) {
-    const key = fingerprint(bytes, name);
+  function loadBytes(bytes, name, key = fingerprint(bytes, name)) {
     return new Promise((resolve) => {
       if (pendingLoad) pendingLoad.resolve(false);
       pendingLoad = { resolve: (ok) => { if (ok) restoreRules(key); resolve(ok); } };
@@ -120,7 +238,10 @@
       return false;
     }
     const ok = await loadBytes(bytes, name.replace(/\.gz$/i, ''));
-    if (ok) setSource(kind, value);
+    if (ok) {
+      setSource(kind, value);
+      await keepLoaded(kind === 'sample' ? `sample:${value}` : '');
+    }
     return ok;
   }
 
@@ -142,7 +263,7 @@
   // The file picker and drag-and-drop: a chosen or dropped file is read and loaded like loadText.
   const picker = document.createElement('input');
   picker.type = 'file';
-  picker.accept = '.json,.jsonl,.ndjson,.txt,.gz,application/json,application/gzip';
+  picker.accept = '.json,.jsonl,.ndjson,.txt,.gz,.aesnap,application/json,application/gzip';
   picker.style.display = 'none';
   document.body.appendChild(picker);
   picker.addEventListener('change', () => {
@@ -178,11 +299,25 @@
   });
 
   // Exports: the text of an export of the current view, or a PNG of the network panel.
-  function exportText(kind) {
+  function exportBytes(kind) {
     const ptr = module.ccall('ae_export', 'number', ['string'], [String(kind)]);
     if (!ptr) return null;
     const size = module.ccall('ae_export_size', 'number', [], []);
-    return new TextDecoder().decode(module.HEAPU8.subarray(ptr, ptr + size));
+    return module.HEAPU8.slice(ptr, ptr + size);  // a copy: the module's memory may move
+  }
+  const isBinaryExport = (kind) => String(kind).endsWith('.aesnap');
+  // The loaded corpus as a snapshot (Blob), streamed out of the module in pieces; null when none.
+  function snapshotBlob() {
+    module.snapshotPieces = [];
+    const size = module.ccall('ae_snapshot_stream', 'number', [], []);
+    const blob = size ? new Blob(module.snapshotPieces, { type: 'application/octet-stream' }) : null;
+    module.snapshotPieces = null;
+    return blob;
+  }
+  function exportText(kind) {
+    if (isBinaryExport(kind)) return null;  // bytes, not text: exportBytes()
+    const bytes = exportBytes(kind);
+    return bytes === null ? null : new TextDecoder().decode(bytes);
   }
   function graphPng() {
     const [x, y, w, h] = state().ui.graph_rect;
@@ -202,7 +337,7 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
-  const kMime = { csv: 'text/csv', gexf: 'application/gexf+xml', json: 'application/json' };
+  const kMime = { csv: 'text/csv', gexf: 'application/gexf+xml', json: 'application/json', aesnap: 'application/octet-stream' };
   async function saveExport(kind) {
     const base = (state().corpus_name || 'corpus').replace(/[^\w.-]+/g, '_').replace(/\.(json|jsonl)$/, '');
     if (kind === 'graph.png') {
@@ -210,9 +345,9 @@
       if (blob) download(blob, `${base}-graph.png`);
       return !!blob;
     }
-    const text = exportText(kind);
-    if (text === null) return false;
-    download(new Blob([text], { type: kMime[kind.split('.').pop()] || 'text/plain' }), `${base}-${kind}`);
+    const data = isBinaryExport(kind) ? snapshotBlob() : exportText(kind);
+    if (data === null) return false;
+    download(new Blob([data], { type: kMime[kind.split('.').pop()] || 'text/plain' }), `${base}-${kind}`);
     return true;
   }
 
@@ -307,11 +442,13 @@
       return state().ui.nodes;
     },
     // Loads a corpus given as text; resolves to true when it loaded, false when it was refused.
-    loadText(text, name) {
-      return loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text').then((ok) => {
-        if (ok) setSource('text', '');
-        return ok;
-      });
+    async loadText(text, name) {
+      const ok = await loadBytes(new TextEncoder().encode(String(text)), name || 'pasted text');
+      if (ok) {
+        setSource('text', '');
+        await keepLoaded();
+      }
+      return ok;
     },
     // Sets the article list's search text ('' clears): words that must all occur, or "a phrase".
     setSearch(text) { module.ccall('ae_set_search', null, ['string'], [String(text)]); },
@@ -324,6 +461,17 @@
     // The export of the current view as text: 'edges.csv', 'edges.gexf', 'entities.csv', 'articles.json'
     // (null for another kind). The same bytes as `explorer export FILE --what KIND` for the same view.
     exportData: exportText,
+    // The bytes of an export (Uint8Array): what exportData gives as text, and 'corpus.aesnap'.
+    exportBytes(kind) {
+      if (!isBinaryExport(kind)) return exportBytes(kind);
+      const blob = snapshotBlob();
+      return blob ? blob.arrayBuffer().then((b) => new Uint8Array(b)) : null;
+    },
+    // Corpora kept in this browser: [{name, bytes, saved, version}], newest first; reopen one; forget one
+    // (or all, without a name).
+    kept: keptList,
+    openKept,
+    forgetKept,
     // A PNG (Blob) of the network panel as drawn.
     exportPng: graphPng,
     // Downloads an export through the browser ('graph.png' too), as the Export menu does.
@@ -382,6 +530,8 @@
     openFilePicker() { picker.click(); },
     importRules() { rulesPicker.click(); },
     loadSample(name) { window.explorer.loadSample(name); },
+    openKept(name) { openKept(name); },
+    forgetKept(name) { forgetKept(name); },
     copyLink() { window.explorer.copyLink(); },
     saveExport,
     onLoadFinished(ok) {
@@ -396,13 +546,25 @@
     try {
       // The offline single-file page carries the demo corpus inside itself.
       const bundled = document.getElementById('bundled-corpus');
-      const bytes = bundled ? new TextEncoder().encode(bundled.textContent) : await fetchCorpus('assets/articles.json');
-      await loadBytes(bytes, 'articles.json');
-      // ?sample=NAME or ?data=URL: a sample or the user's corpus, loaded over the demo (which stays if
-      // it fails).
       const params = new URLSearchParams(location.search);
       const sample = params.get('sample'), data = params.get('data');
-      if (sample) await window.explorer.loadSample(sample);
+      // Without a corpus in the address, the corpus kept last in this browser reopens (no demo first);
+      // a sample the address asks for reopens from this browser when it is kept (samples do not change).
+      const kept = await showKept();
+      const keptSample = sample ? kept.find((m) => m.source === `sample:${sample}`) : null;
+      const reopen = data ? null : sample ? keptSample : kept[0];
+      let reopened = false;
+      if (reopen) {
+        showOverlay(`Reopening ${reopen.name}…`);
+        reopened = await openKept(reopen.name);
+      }
+      if (!reopened) {
+        const bytes = bundled ? new TextEncoder().encode(bundled.textContent) : await fetchCorpus('assets/articles.json');
+        await loadBytes(bytes, 'articles.json');
+      }
+      // ?sample=NAME or ?data=URL: a sample or the user's corpus, loaded over the demo (which stays if
+      // it fails).
+      if (sample && !reopened) await window.explorer.loadSample(sample);
       else if (data) await window.explorer.loadUrl(data);
       // A link with a view in its hash reopens that view on the corpus just loaded.
       if (location.hash.length > 1) applyLocationHash();

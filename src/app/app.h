@@ -150,6 +150,14 @@ struct UiState {
   std::function<void(const std::string& kind)> save_export;  // export_kinds() or "graph.png": download
   std::function<void(const std::string& url)> open_url;      // opens a link in a new browser tab
   std::function<void(const std::string& name)> load_sample;  // loads a sample corpus (samples.h) by name
+  // Corpora the page keeps in this browser (IndexedDB) to reopen at once, newest first; set by the page.
+  struct KeptCorpus {
+    std::string name, saved;  // saved: YYYY-MM-DD
+    size_t bytes = 0;
+  };
+  std::vector<KeptCorpus> kept;
+  std::function<void(const std::string& name)> open_kept;    // reopens a kept corpus
+  std::function<void(const std::string& name)> forget_kept;  // forgets one ("": all of them)
   std::function<void()> copy_link;                           // copies the page's address (view and corpus)
   // Where the loaded corpus came from, as the page's address can say it: "demo", "sample", "url" (the
   // address keeps it), "file" or "text" (it cannot). Set by the page after each load.

@@ -42,6 +42,35 @@ bool date_input(const char* label, char* buf, size_t size, Day& out) {
   return false;
 }
 
+// The corpora this browser keeps (the last few opened; web/explorer.js), to reopen at once or forget.
+void draw_kept_corpora(const Explorer& ex, UiState& ui) {
+  if (ui.kept.empty() || !ui.open_kept) return;
+  ImGui::Separator();
+  ImGui::TextDisabled("Kept in this browser (reopen without reading them again)");
+  for (size_t i = 0; i < ui.kept.size(); ++i) {
+    const UiState::KeptCorpus& k = ui.kept[i];
+    char label[160];
+    std::snprintf(label, sizeof label, "%.100s##kept%zu", k.name.c_str(), i);
+    char detail[48];
+    std::snprintf(detail, sizeof detail, "%.1f MB · %s", static_cast<double>(k.bytes) / 1e6, k.saved.c_str());
+    if (ImGui::MenuItem(label, detail, false, !ex.loading())) ui.open_kept(k.name);
+    record_control(ui, ("kept_" + std::to_string(i)).c_str());
+  }
+  if (ImGui::BeginMenu("Forget…")) {
+    for (size_t i = 0; i < ui.kept.size(); ++i) {
+      char label[160];
+      std::snprintf(label, sizeof label, "%.100s##forget%zu", ui.kept[i].name.c_str(), i);
+      if (ImGui::MenuItem(label) && ui.forget_kept) ui.forget_kept(ui.kept[i].name);
+      record_control(ui, ("forget_" + std::to_string(i)).c_str());
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("All of them") && ui.forget_kept) ui.forget_kept("");
+    record_control(ui, "forget_all");
+    ImGui::EndMenu();
+  }
+  record_control(ui, "forget");
+}
+
 // "Samples", "Open…", "Export" and "Copy link", right-aligned on the range line.
 void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
   const ImGuiStyle& st = ImGui::GetStyle();
@@ -62,6 +91,7 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
     ImGui::Separator();
     if (ImGui::MenuItem("About the samples and their terms…")) ui.about_open = true;
     record_control(ui, "about");
+    draw_kept_corpora(ex, ui);
     ImGui::EndPopup();
   }
   ImGui::SameLine();
@@ -87,6 +117,11 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
     }
     if (ImGui::MenuItem("Bursts of attention (CSV)", "bursts.csv", false, can)) ui.save_export("bursts.csv");
     record_control(ui, "bursts.csv");
+    if (ImGui::MenuItem("The corpus with its entities, to open again", "corpus.aesnap", false, can))
+      ui.save_export("corpus.aesnap");
+    record_control(ui, "corpus.aesnap");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("A file Open file... reads back at once, without finding the entities again.");
     // The comparison of two periods, while there is one.
     ImGui::Separator();
     const bool cmp = can && ex.comparing();

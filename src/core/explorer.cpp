@@ -48,7 +48,62 @@ void Explorer::begin_load(ByteBuffer bytes, std::string name) {
   loading_name_ = name;
   load_started_ms_ = now_ms();
   pacer_.reset();
+  if (is_snapshot(bytes.data(), bytes.size())) {
+    open_snapshot(std::move(bytes));
+    return;
+  }
   loader_ = std::make_unique<CorpusLoader>(std::move(bytes), std::move(name));
+}
+
+void Explorer::open_snapshot(ByteBuffer bytes) {
+  const double t0 = now_ms();
+  auto corpus = std::make_unique<Corpus>();
+  auto index = std::make_unique<EntityIndex>();
+  SnapshotMeta meta;
+  std::string error;
+  const size_t size = bytes.size();
+  if (!read_snapshot(std::move(bytes), *corpus, *index, meta, error)) {
+    last_load_.outcome = "failed";
+    report_error("Could not open '" + loading_name_ + "': " + error +
+                 (corpus_.size() ? ". The previous corpus is still loaded." : "."));
+    return;
+  }
+  pending_result_ = LoadResult{};
+  pending_result_.ok = true;
+  pending_result_.bytes = meta.bytes;  // the figures of the corpus's own load, kept for the next snapshot
+  pending_result_.format = meta.format;
+  pending_snapshot_bytes_ = size;
+  pending_result_.skipped = meta.skipped;
+  pending_result_.warnings = std::move(meta.warnings);
+  pending_result_.warnings_total = meta.warnings_total;
+  pending_result_.mappings = std::move(meta.mappings);
+  pending_result_.parse_ms = now_ms() - t0;
+  pending_ = std::move(corpus);
+  begin_indexing(std::move(index));
+}
+
+void Explorer::begin_indexing(std::unique_ptr<EntityIndex> index) {
+  pending_index_ = std::move(index);
+  pending_co_ = std::make_unique<Cooccurrence>(*pending_, *pending_index_, scope_);
+  pending_pos_ = 0;
+  pending_sketch_ = std::make_unique<PairSketch>();
+}
+
+std::string Explorer::snapshot() const {
+  std::string out;
+  snapshot([&](const char* data, size_t size) { out.append(data, size); });
+  return out;
+}
+
+void Explorer::snapshot(const std::function<void(const char* data, size_t size)>& sink) const {
+  SnapshotMeta meta;
+  meta.format = last_load_.format;
+  meta.bytes = last_load_.bytes;
+  meta.skipped = last_load_.skipped;
+  meta.warnings = last_load_.warnings;
+  meta.warnings_total = last_load_.warnings_total;
+  meta.mappings = last_load_.mappings;
+  write_snapshot(corpus_, has_raw_ ? raw_ : entities_, meta, sink);
 }
 
 bool Explorer::load_step(double budget_ms) {
@@ -63,11 +118,9 @@ bool Explorer::load_step(double budget_ms) {
   if (extractor_ && (!worked || now_ms() - t0 < budget_ms)) {
     worked = true;
     if (extractor_->step(std::max(0.0, budget_ms - (now_ms() - t0)))) {
-      pending_index_ = std::make_unique<EntityIndex>(extractor_->take());
+      auto index = std::make_unique<EntityIndex>(extractor_->take());
       extractor_.reset();
-      pending_co_ = std::make_unique<Cooccurrence>(*pending_, *pending_index_, scope_);
-      pending_pos_ = 0;
-      pending_sketch_ = std::make_unique<PairSketch>();
+      begin_indexing(std::move(index));
     }
   }
   while (pending_co_ && (!worked || now_ms() - t0 < budget_ms)) {
@@ -128,6 +181,7 @@ void Explorer::cancel_load() {
   pending_sketch_.reset();
   pending_index_.reset();
   pending_.reset();
+  pending_snapshot_bytes_ = 0;
 }
 
 double Explorer::load_progress() const {
@@ -206,6 +260,8 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   last_load_.mappings = std::move(r.mappings);
   last_load_.warnings = std::move(r.warnings);
   last_load_.warnings_total = r.warnings_total;
+  last_load_.snapshot_bytes = pending_snapshot_bytes_;
+  pending_snapshot_bytes_ = 0;
   open_ = SIZE_MAX;
   selected_ = SIZE_MAX;
   pair_ = {SIZE_MAX, SIZE_MAX};
@@ -852,6 +908,10 @@ nlohmann::json Explorer::state() const {
   s["search_hits"] = hits_in_list_;
   s["order"] = order_name(order_);
   s["open_article"] = open_ < corpus_.size() ? nlohmann::json(corpus_.articles[open_].id) : nlohmann::json(nullptr);
+#ifndef AE_BUILD_ID
+#define AE_BUILD_ID "unknown"
+#endif
+  s["version"] = AE_BUILD_ID;
   s["load"] = {{"bytes", last_load_.bytes},       {"parse_ms", last_load_.parse_ms},
                {"extract_ms", last_load_.extract_ms},
                {"total_ms", last_load_.total_ms}, {"articles", last_load_.articles},
@@ -860,6 +920,7 @@ nlohmann::json Explorer::state() const {
                {"running", loading()},            {"progress", load_progress()},
                {"stage", load_stage()},           {"outcome", last_load_.outcome},
                {"frames", last_load_.frames},     {"duty", last_load_.duty},
+               {"snapshot_bytes", last_load_.snapshot_bytes},
                {"frame_gap_p95_ms", last_load_.frame_gap_p95_ms},
                {"frame_gap_max_ms", last_load_.frame_gap_max_ms}};
   {

@@ -18,6 +18,7 @@
 #include "gazetteer.h"
 #include "loader.h"
 #include "pacer.h"
+#include "snapshot.h"
 
 namespace ae {
 
@@ -51,6 +52,7 @@ struct LoadInfo {
   // Paced in frames (load_frame()): the share of the wall time spent working, the gaps between frames.
   size_t frames = 0;
   double duty = 0, frame_gap_p95_ms = 0, frame_gap_max_ms = 0;
+  size_t snapshot_bytes = 0;  // reopened from a snapshot of this size (snapshot.h); 0 when read from its input
   size_t articles = 0;
   size_t skipped = 0;
   std::string format;
@@ -75,6 +77,10 @@ class Explorer {
   bool load_step(double budget_ms);
   // One frame's share of the load, sized by the pacer from the frames before (pacer.h); true when done.
   bool load_frame();
+  // The loaded corpus and its entities (as extracted, before the user's corrections) in the snapshot
+  // form (snapshot.h): begin_load() of these bytes reopens it without reading JSON or extracting.
+  std::string snapshot() const;
+  void snapshot(const std::function<void(const char* data, size_t size)>& sink) const;  // in pieces
   // Reads `bytes` to the end in one call (CLI, tests). Returns whether it succeeded.
   bool load_now(ByteBuffer bytes, std::string name);
   // Stops the running load; the corpus loaded before stays, and a notice says so.
@@ -250,6 +256,8 @@ class Explorer {
   void finish_load();
   // co: counts already built over the new corpus's full span (nullptr: built here).
   void commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co = nullptr);
+  void open_snapshot(ByteBuffer bytes);  // begin_load() of a snapshot: straight to indexing
+  void begin_indexing(std::unique_ptr<EntityIndex> index);  // the last load stage, for pending_
 
   Corpus corpus_;
   EntityIndex entities_;
@@ -264,6 +272,7 @@ class Explorer {
   std::unique_ptr<PairSketch> pending_sketch_;   // while the pairs of the new corpus are estimated
   size_t pending_pos_ = 0;
   LoadResult pending_result_;                    // its load figures and messages
+  size_t pending_snapshot_bytes_ = 0;            // it comes from a snapshot of this size
   std::string loading_name_;
   double load_started_ms_ = 0;
   LoadInfo last_load_;

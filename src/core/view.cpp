@@ -114,7 +114,8 @@ std::vector<uint32_t> find_entities(const Explorer& ex, const std::string& query
 
 const std::vector<std::string>& export_kinds() {
   static const std::vector<std::string> kinds = {"edges.csv",  "edges.gexf", "entities.csv", "articles.json",
-                                                 "rules.json", "bursts.csv", "compare.csv",  "compare.gexf"};
+                                                 "rules.json", "bursts.csv", "compare.csv",  "compare.gexf",
+                                                 "corpus.aesnap"};
   return kinds;
 }
 
@@ -122,6 +123,11 @@ bool is_comparison_export(const std::string& kind) { return kind.rfind("compare.
 
 bool export_view(const Explorer& ex, const std::string& kind, std::string& out) {
   const EntityIndex& index = ex.entities();
+  if (kind == "corpus.aesnap") {  // the corpus and its entities, to reopen without extracting (snapshot.h)
+    if (!ex.corpus().size()) return false;
+    out = ex.snapshot();
+    return true;
+  }
   if (kind == "rules.json") {  // the user's corrections (corrections.h)
     out = rules_json(ex.rules());
     return true;

@@ -31,7 +31,8 @@ std::vector<EntityRow> entity_rows(const Explorer& ex);
 
 // The export kinds, as file names: "edges.csv", "edges.gexf", "entities.csv", "articles.json",
 // "rules.json", "bursts.csv"; and while comparing "compare.csv" (the entity table of A and B) and
-// "compare.gexf" (the three-way network drawn, edge attribute side: both / only_a / only_b).
+// "compare.gexf" (the three-way network drawn, edge attribute side: both / only_a / only_b); and
+// "corpus.aesnap", the corpus with its entities in binary (snapshot.h), to open again later.
 const std::vector<std::string>& export_kinds();
 // The export of the current view; false (out untouched) for an unknown kind.
 //  edges.*      the links drawn in the network panel (graph_csv / graph_gexf)

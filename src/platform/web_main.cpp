@@ -93,6 +93,19 @@ EM_JS(void, ae_js_import_rules, (), {
   if (Module.importRules) Module.importRules();
 });
 
+// One piece of a snapshot being written (ae_snapshot_stream): copied out at once, the page gathers them.
+EM_JS(void, ae_js_snapshot_piece, (const char* data, size_t size), {
+  if (Module.snapshotPieces) Module.snapshotPieces.push(HEAPU8.slice(data, data + size));
+});
+
+// Reopens a corpus this browser keeps (IndexedDB, web/explorer.js), or forgets one ("" forgets all).
+EM_JS(void, ae_js_open_kept, (const char* name), {
+  if (Module.openKept) Module.openKept(UTF8ToString(name));
+});
+EM_JS(void, ae_js_forget_kept, (const char* name), {
+  if (Module.forgetKept) Module.forgetKept(UTF8ToString(name));
+});
+
 // Whether the browser prefers a dark colour scheme.
 EM_JS(int, ae_js_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
@@ -145,6 +158,25 @@ EMSCRIPTEN_KEEPALIVE void ae_set_corpus_source(const char* source) {
   g_app->ui().corpus_source = source ? source : "text";
 }
 
+// The corpora the page keeps in this browser, newest first: a JSON array of {name, bytes, saved}
+// (web/explorer.js reads them from IndexedDB). Untrusted like all stored data: malformed entries are
+// left out, names are cleaned of control characters.
+EMSCRIPTEN_KEEPALIVE void ae_set_kept(const char* json) {
+  std::vector<ae::UiState::KeptCorpus> kept;
+  const nlohmann::json j = nlohmann::json::parse(json ? json : "", nullptr, false);
+  if (j.is_array())
+    for (const nlohmann::json& e : j) {
+      if (!e.is_object() || !e.contains("name") || !e["name"].is_string()) continue;
+      ae::UiState::KeptCorpus k;
+      k.name = ae::printable_utf8(e["name"].get<std::string>());
+      if (e.contains("bytes") && e["bytes"].is_number_unsigned()) k.bytes = e["bytes"].get<size_t>();
+      if (e.contains("saved") && e["saved"].is_string()) k.saved = ae::printable_utf8(e["saved"].get<std::string>());
+      kept.push_back(std::move(k));
+      if (kept.size() >= 16) break;
+    }
+  g_app->ui().kept = std::move(kept);
+}
+
 // The state report as JSON text. The pointer is valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* ae_state_json() {
   nlohmann::json s = g_app->state();
@@ -177,6 +209,18 @@ EMSCRIPTEN_KEEPALIVE const char* ae_export(const char* kind) {
   return g_export.data();
 }
 EMSCRIPTEN_KEEPALIVE size_t ae_export_size() { return g_export.size(); }
+
+// The loaded corpus as a snapshot (snapshot.h), handed to the page in pieces of about 1 MB through
+// Module.snapshotPieces, so that it never sits whole in the module's memory. Returns its size.
+EMSCRIPTEN_KEEPALIVE size_t ae_snapshot_stream() {
+  size_t total = 0;
+  if (!g_app->explorer().corpus().size()) return 0;
+  g_app->explorer().snapshot([&](const char* data, size_t size) {
+    total += size;
+    ae_js_snapshot_piece(data, size);
+  });
+  return total;
+}
 
 // Sets the date filter from two dates (ISO or news forms). Returns 0 and reports an error when either
 // is not a date.
@@ -527,6 +571,8 @@ int main() {
   g_app->ui().open_file = [] { ae_js_open_file(); };
   g_app->ui().save_export = [](const std::string& kind) { ae_js_save_export(kind.c_str()); };
   g_app->ui().load_sample = [](const std::string& name) { ae_js_load_sample(name.c_str()); };
+  g_app->ui().open_kept = [](const std::string& name) { ae_js_open_kept(name.c_str()); };
+  g_app->ui().forget_kept = [](const std::string& name) { ae_js_forget_kept(name.c_str()); };
   g_app->ui().copy_link = [] { ae_js_copy_link(); };
   g_app->ui().import_rules = [] { ae_js_import_rules(); };
   g_app->ui().open_url = [](const std::string& url) {
