@@ -37,7 +37,7 @@ else
   echo "native build failed"; failed=$((failed + 1))
 fi
 
-stage "fuzzing: loader and extractor, ${AE_FUZZ_SECONDS:-30} s each (clang-14 libFuzzer)"
+stage "fuzzing: loader, extractor, snapshots, view, ${AE_FUZZ_SECONDS:-30} s each (clang-14 libFuzzer)"
 bash scripts/fuzz.sh "${AE_FUZZ_SECONDS:-30}" 2>&1 | tee "$log_dir/fuzz.log"
 passed=$((passed + $(grep -c '^fuzz: .* ok$' "$log_dir/fuzz.log")))
 f="$(grep -c '^fuzz: .* FAILED$' "$log_dir/fuzz.log")"

@@ -185,6 +185,9 @@
   // most kMaxInflated bytes (the page's memory could not hold more: a "gzip bomb" is refused), and a
   // truncated or damaged stream is an error. Other bytes come back as they are.
   const kMaxInflated = 1536 * 1024 * 1024;
+  // Past 64 MB, data that grows more than kMaxRatio times is refused as a decompression bomb: news text
+  // compresses 3-10 times, and even very repetitive JSON rarely 50 times.
+  const kMaxRatio = 300, kRatioAfter = 64 * 1024 * 1024;
   async function gunzipIfGzip(bytes, name) {
     if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
     if (typeof DecompressionStream === 'undefined') throw new Error('this browser cannot decompress gzip; decompress the file first');
@@ -201,6 +204,11 @@
       if (total > kMaxInflated) {
         reader.cancel();
         throw new Error(`it decompresses to more than ${kMaxInflated / 1048576} MB, more than the page can hold`);
+      }
+      if (total > kRatioAfter && total > kMaxRatio * bytes.length) {
+        reader.cancel();
+        throw new Error(`it decompresses to more than ${kMaxRatio} times its size, as a decompression bomb does ` +
+          '(decompress it yourself if you trust it)');
       }
       chunks.push(part.value);
       if (total - shown > 8 * 1048576) {

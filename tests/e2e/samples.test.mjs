@@ -1,13 +1,14 @@
 // samples.test.mjs — the sample corpus and how corpora travel: the Samples menu (real clicks) loads
 // eight months of news on demand, ?sample=NAME opens it from a link with the view in the hash, gzip
-// files load through the file API whatever their name, a truncated one is refused with the previous
-// corpus kept, a local file says the link cannot include it, and ?data= addresses that fail or return
+// files load through the file API whatever their name, a truncated one and a decompression bomb are
+// refused with the previous corpus kept, a local file says the link cannot include it, and ?data= addresses that fail or return
 // a web page are refused with a message.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { launch, openApp, waitForState, frames, screenshot, centre, clickAt } from './harness.mjs';
 
 let env, fixtures;
@@ -80,6 +81,18 @@ test('gzip by its bytes through the file API; a truncated one is refused and not
   s = await st(page);
   assert.equal(s.articles_total, 4761);
   assert.ok(s.errors.some((e) => e.includes('damaged or ends too early')), JSON.stringify(s.errors));
+
+  // A decompression bomb (80 MB of zeros in 78 kB): refused once it grows past 300 times its size.
+  const bomb = zlib.gzipSync(Buffer.alloc(80 * 1024 * 1024), { level: 9 }).toString('base64');
+  const bombed = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    return window.explorer.loadFile(new File([bytes], 'innocent.json'));
+  }, bomb);
+  assert.equal(bombed, false);
+  s = await st(page);
+  assert.equal(s.articles_total, 4761, 'the corpus loaded before stays');
+  assert.ok(s.errors.some((e) => e.includes("Could not read 'innocent.json'") && e.includes('decompression bomb')),
+    JSON.stringify(s.errors.slice(-2)));
 });
 
 test('?data= that fails or returns a web page: a message naming the address; the demo stays', async () => {
