@@ -670,20 +670,7 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
       for (uint64_t f : feats_)
         if (const int16_t* w = model.find(f))
           for (int l = 0; l < kTagLabels; ++l) score[l] += w[l];
-      int32_t top = INT32_MIN, second = INT32_MIN;
-      for (int l = 0; l < kTagLabels; ++l) {
-        // I-x only continues a name of type x.
-        if (l != kLabelO && (l % 2) == 0 && label_type(prev1) != label_type(static_cast<uint8_t>(l))) continue;
-        if (score[l] > top) {
-          second = top;
-          top = score[l];
-          best = static_cast<uint8_t>(l);
-        } else if (score[l] > second) {
-          second = score[l];
-        }
-      }
-      const float lead = static_cast<float>(static_cast<int64_t>(top) - second) * model.scale() * 4.0f;
-      margins_[i] = static_cast<uint8_t>(std::min(255.0f, lead));
+      best = best_label(score, prev1, model.scale(), margins_[i]);
     }
     labels_[i] = best;
     prev2 = prev1;
@@ -714,6 +701,25 @@ void Tagger::add_group(const TaggerModel& model, uint64_t key, int32_t* score, E
     std::memcpy(line->s, sum, sizeof sum);
   }
   for (int l = 0; l < kTagLabels; ++l) score[l] += line->s[l];
+}
+
+uint8_t best_label(const int32_t* score, uint8_t prev1, float scale, uint8_t& margin) {
+  uint8_t best = kLabelO;
+  int32_t top = INT32_MIN, second = INT32_MIN;
+  for (int l = 0; l < kTagLabels; ++l) {
+    // I-x only continues a name of type x.
+    if (l != kLabelO && (l % 2) == 0 && label_type(prev1) != label_type(static_cast<uint8_t>(l))) continue;
+    if (score[l] > top) {
+      second = top;
+      top = score[l];
+      best = static_cast<uint8_t>(l);
+    } else if (score[l] > second) {
+      second = score[l];
+    }
+  }
+  const float lead = static_cast<float>(static_cast<int64_t>(top) - second) * scale * 4.0f;
+  margin = static_cast<uint8_t>(std::min(255.0f, lead));
+  return best;
 }
 
 void spans_from_labels(const std::vector<uint8_t>& labels, std::vector<TagSpan>& out) {

@@ -217,6 +217,10 @@ class Tagger {
   std::string key_;
 };
 
+// The label with the highest score of the token after one labelled prev1 (an I-x only after a B-x or
+// I-x), and how sure: the lead over the runner-up in weight units x 4, capped at 255.
+uint8_t best_label(const int32_t* score, uint8_t prev1, float scale, uint8_t& margin);
+
 // BIO labels to spans (an I without its B starts a name).
 void spans_from_labels(const std::vector<uint8_t>& labels, std::vector<TagSpan>& out);
 

@@ -163,18 +163,7 @@ std::vector<TagSpan> tag_plainly(const TaggerModel& model, std::string_view text
       for (uint64_t f : feats)
         if (const int16_t* w = model.find(f))
           for (int l = 0; l < kTagLabels; ++l) score[l] += w[l];
-      int32_t top = INT32_MIN, second = INT32_MIN;
-      for (int l = 0; l < kTagLabels; ++l) {
-        if (l != kLabelO && l % 2 == 0 && label_type(prev1) != label_type(static_cast<uint8_t>(l))) continue;
-        if (score[l] > top) {
-          second = top;
-          top = score[l];
-          best = static_cast<uint8_t>(l);
-        } else if (score[l] > second) {
-          second = score[l];
-        }
-      }
-      margins[i] = static_cast<uint8_t>(std::min(255.0f, static_cast<float>(int64_t{top} - second) * model.scale() * 4.0f));
+      best = best_label(score, prev1, model.scale(), margins[i]);
     }
     labels[i] = best;
     prev2 = prev1;
