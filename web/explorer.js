@@ -52,7 +52,12 @@
   // reopening the page reopens the newest. A snapshot made by another build, or one the core refuses,
   // is forgotten with a message, and the demo corpus shows instead.
   const kKeptMax = 3, kKeptMaxBytes = 512e6;
+  let keptDbOpen = null;  // one connection for the page's life
   function keptDb() {
+    if (!keptDbOpen) keptDbOpen = openKeptDb().catch((e) => { keptDbOpen = null; throw e; });
+    return keptDbOpen;
+  }
+  function openKeptDb() {
     return new Promise((resolve, reject) => {
       if (!window.indexedDB) { reject(new Error('no IndexedDB')); return; }
       const req = indexedDB.open('article-explorer', 1);
@@ -78,7 +83,6 @@
     try {
       const db = await keptDb();
       const all = await idbDo(db, ['meta'], 'readonly', (tx) => idbReq(tx.objectStore('meta').getAll()));
-      db.close();
       return (all || []).filter((m) => m && typeof m.name === 'string').sort((a, b) => String(b.saved).localeCompare(String(a.saved)));
     } catch (e) { return []; }
   }
@@ -95,7 +99,6 @@
         if (name) { tx.objectStore('meta').delete(name); tx.objectStore('data').delete(name); }
         else { tx.objectStore('meta').clear(); tx.objectStore('data').clear(); }
       });
-      db.close();
     } catch (e) { /* nothing kept, nothing to forget */ }
     await showKept();
   }
@@ -105,17 +108,17 @@
     const name = s.corpus_name;
     const blob = snapshotBlob();
     if (!blob || !name || blob.size > kKeptMaxBytes) return;
+    const bytes = new Uint8Array(await blob.arrayBuffer());  // stored as bytes: they read back faster than a Blob
     try {
       const db = await keptDb();
       const before = (await keptList()).find((m) => m.name === name);
       if (!source && before && typeof before.source === 'string') source = before.source;  // reopened: still that sample
       const old = (await keptList()).filter((m) => m.name !== name).slice(kKeptMax - 1);
       await idbDo(db, ['meta', 'data'], 'readwrite', (tx) => {
-        tx.objectStore('meta').put({ name, bytes: blob.size, saved: new Date().toISOString(), version: s.version, rules: rulesKey, source });
-        tx.objectStore('data').put(blob, name);
+        tx.objectStore('meta').put({ name, bytes: bytes.length, saved: new Date().toISOString(), version: s.version, rules: rulesKey, source });
+        tx.objectStore('data').put(bytes, name);
         for (const m of old) { tx.objectStore('meta').delete(m.name); tx.objectStore('data').delete(m.name); }
       });
-      db.close();
     } catch (e) { /* storage refused or full: the corpus is just not kept */ }
     await showKept();
   }
@@ -126,7 +129,6 @@
         const store = tx.objectStore('meta');
         store.get(name).onsuccess = (e) => { if (e.target.result) store.put({ ...e.target.result, saved: new Date().toISOString() }); };
       });
-      db.close();
     } catch (e) { /* the order of the list stays as it was */ }
     await showKept();
   }
@@ -137,7 +139,6 @@
       const db = await keptDb();
       [meta, bytes] = await idbDo(db, ['meta', 'data'], 'readonly', (tx) =>
         Promise.all([idbReq(tx.objectStore('meta').get(name)), idbReq(tx.objectStore('data').get(name))]));
-      db.close();
     } catch (e) { meta = null; }
     const say = (why) => module.ccall('ae_report_error', null, ['string'], [`Could not reopen '${name}' kept in this browser: ${why}; it is forgotten. Open the file again to explore it.`]);
     if (bytes instanceof Blob) {

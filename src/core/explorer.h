@@ -273,6 +273,7 @@ class Explorer {
   size_t pending_pos_ = 0;
   LoadResult pending_result_;                    // its load figures and messages
   size_t pending_snapshot_bytes_ = 0;            // it comes from a snapshot of this size
+  static constexpr double kSnapshotFrameMs = 250;  // work of a frame while a snapshot is indexed
   std::string loading_name_;
   double load_started_ms_ = 0;
   LoadInfo last_load_;
