@@ -1,38 +1,69 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang-14) and runs each for SECONDS (default 30) from the seed corpus
-# (tests/data/hostile, the bundled corpus, tests/fuzz/regressions; for snapshots tests/fuzz/seeds/snapshot,
-# snapshots without their 8-byte magic, which the target adds; for the view tests/fuzz/seeds/view, a view
-# hash, a rules file and a search separated by 0 bytes). New inputs go to build/fuzz/corpus-*,
-# never into the repository; a crash leaves its input in build/fuzz/ (copy it into
-# tests/fuzz/regressions/ with the fix). Usage: scripts/fuzz.sh [SECONDS]
+# Builds the libFuzzer targets (clang-14) and runs each from its seeds: tests/data/hostile, the bundled
+# corpus and tests/fuzz/regressions (loader, extractor); tests/fuzz/seeds/snapshot, snapshots without
+# their 8-byte magic, which the target adds; tests/fuzz/seeds/view, a view hash, a rules file and a
+# search separated by 0 bytes; and for every target the inputs kept from long runs in
+# tests/fuzz/corpus/TARGET. A crash leaves its input in build/fuzz/ (copy it into tests/fuzz/regressions/
+# with the fix).
+#
+#   scripts/fuzz.sh [SECONDS]                 each target for SECONDS (default 30; what the tests run);
+#                                             new inputs stay in build/fuzz/corpus-TARGET
+#   scripts/fuzz.sh --runs N [TARGET ...]     each target (default: all) for N executions (10000000 for the
+#                                             long run), then its interesting inputs, minimised, replace
+#                                             tests/fuzz/corpus/TARGET (to commit)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-seconds="${1:-30}"
+all=(fuzz_loader fuzz_extractor fuzz_snapshot fuzz_view)
+runs=""
+seconds=30
+if [ "${1:-}" = "--runs" ]; then
+  runs="${2:?--runs needs a number}"
+  shift 2
+  targets=("$@")
+  [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+else
+  seconds="${1:-30}"
+  targets=("${all[@]}")
+fi
 CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAE_FUZZ=ON \
   -DAE_BUILD_TESTS=OFF >/dev/null
-cmake --build build/fuzz -j"$(nproc)" --target fuzz_loader fuzz_extractor fuzz_snapshot fuzz_view
+cmake --build build/fuzz -j"$(nproc)" --target "${targets[@]}"
 status=0
-for target in fuzz_loader fuzz_extractor fuzz_snapshot fuzz_view; do
+for target in "${targets[@]}"; do
   corpus="build/fuzz/corpus-$target"
   mkdir -p "$corpus"
-  if [ "$target" = fuzz_snapshot ]; then
-    cp -n tests/fuzz/seeds/snapshot/* "$corpus"/ 2>/dev/null || true
-  elif [ "$target" = fuzz_view ]; then
-    cp -n tests/fuzz/seeds/view/* "$corpus"/ 2>/dev/null || true
-  else
-    cp -n tests/data/hostile/*.json assets/articles.json "$corpus"/ 2>/dev/null || true
-    cp -n tests/fuzz/regressions/* "$corpus"/ 2>/dev/null || true
-  fi
-  echo "--- $target: ${seconds}s"
-  # Regressions first (each must pass), then a timed run from the corpus.
+  case "$target" in
+    fuzz_snapshot) cp -n tests/fuzz/seeds/snapshot/* "$corpus"/ 2>/dev/null || true ;;
+    fuzz_view) cp -n tests/fuzz/seeds/view/* "$corpus"/ 2>/dev/null || true ;;
+    *) cp -n tests/data/hostile/*.json assets/articles.json "$corpus"/ 2>/dev/null || true
+       cp -n tests/fuzz/regressions/* "$corpus"/ 2>/dev/null || true ;;
+  esac
+  cp -n "tests/fuzz/corpus/$target"/* "$corpus"/ 2>/dev/null || true
   ok=1
+  # Regressions first (each must pass), then the run from the corpus.
   if ls tests/fuzz/regressions/* >/dev/null 2>&1; then
     "build/fuzz/tests/fuzz/$target" tests/fuzz/regressions/* >/dev/null 2>&1 || { echo "$target: a regression input fails"; ok=0; }
   fi
-  if ! (cd build/fuzz && "./tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  if [ -n "$runs" ]; then
+    echo "--- $target: $runs executions"
+    limit=(-runs="$runs")
+  else
+    echo "--- $target: ${seconds}s"
+    limit=(-max_total_time="$seconds")
+  fi
+  if ! (cd build/fuzz && "./tests/fuzz/$target" "${limit[@]}" -max_len=65536 -timeout=10 \
           -rss_limit_mb=2048 -print_final_stats=1 "corpus-$target" 2>&1 | grep -E "^(stat::|Done|==|SUMMARY)"); then
     ok=0
+  fi
+  if [ -n "$runs" ] && [ "$ok" = 1 ]; then
+    # The interesting inputs, minimised (libFuzzer's merge), become the kept corpus.
+    rm -rf "build/fuzz/merged-$target" && mkdir -p "build/fuzz/merged-$target"
+    (cd build/fuzz && "./tests/fuzz/$target" -merge=1 -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+       "merged-$target" "corpus-$target" >/dev/null 2>&1) || ok=0
+    rm -rf "tests/fuzz/corpus/$target" && mkdir -p "tests/fuzz/corpus/$target"
+    cp "build/fuzz/merged-$target"/* "tests/fuzz/corpus/$target"/
+    echo "$target: $(ls "tests/fuzz/corpus/$target" | wc -l) inputs kept in tests/fuzz/corpus/$target"
   fi
   if [ "$ok" = 1 ]; then echo "fuzz: $target ok"; else echo "fuzz: $target FAILED"; status=1; fi
 done
