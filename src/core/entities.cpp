@@ -1530,6 +1530,11 @@ struct EntityExtractor::Impl {
             const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(surface[0])));
             if (!a.ticker && first != acr[0]) continue;
             if (a.ticker && name_key(acr) == name_key(surface)) continue;
+            // A ticker that is also a known place or person ("JOS", the city of Jos) does not bind.
+            if (a.ticker) {
+              const int entry = gaz.find(acr);
+              if (entry >= 0 && gaz.entry(entry).type != EntityType::Org) continue;
+            }
             auto& d = defs[name_key(acr)][std::string(keys.name(c.key))];
             if (d.first++ == 0) d.second = c.article;
             if (a.ticker) tickers.insert(name_key(acr));
@@ -1654,7 +1659,7 @@ struct EntityExtractor::Impl {
                   auto cs = corpus_surnames.find(s.surname_probe);
                   if (cs != corpus_surnames.end() && cs->second.key != kNone) match = &cs->second;
                 }
-                if (!match && !caps && s.kept == 1) {
+                if (!match && !caps && s.kept == 1 && s.gaz < 0) {  // (a team's place name is still a place)
                   auto sn = std::find_if(short_names.begin(), short_names.end(),
                                          [&](const Surname& x) { return x.last_key == s.surname_probe; });
                   if (sn != short_names.end() && sn->key != kNone && sn->key != c.key &&
@@ -1815,7 +1820,8 @@ struct EntityExtractor::Impl {
       for (SurfaceTally& t : ts) {
         const std::string_view surface = surfaces.name(t.surface);
         e.aliases.push_back({std::string(surface), std::move(t.rule), t.count});
-        if (e.aliases.back().rule == "demonym") continue;
+        // A demonym or a company's short name ("Merrill") is never the canonical name.
+        if (e.aliases.back().rule == "demonym" || e.aliases.back().rule.rfind("short name of", 0) == 0) continue;
         size_t nwords = 1;
         for (char ch : surface) nwords += ch == ' ';
         const bool acronym = surface.size() <= 6 && std::all_of(surface.begin(), surface.end(), [](char ch) {
