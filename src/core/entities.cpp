@@ -754,6 +754,20 @@ bool is_corporate_suffix(std::string_view w) {
   return kSuffixes.contains(w) || kCaps.contains(w);
 }
 
+// A head word of organisations or places ("Bank", "Ministry", "Province"), however it is capitalised
+// (the gazetteer lists them as "Bank").
+bool is_head_word(const Gazetteer& gaz, std::string_view w) {
+  char buf[32];
+  if (w.empty() || w.size() > sizeof buf) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char ch = w[i];
+    buf[i] = i == 0 ? (ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch)
+                    : (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
+  }
+  const std::string_view tw(buf, w.size());
+  return gaz.is_org_head(tw) || gaz.is_place_head(tw);
+}
+
 // Drops words that are not part of the name from the front and back of a candidate, and decides
 // whether what is left is a name at all. Sets surface, gaz, title_cue, demonym_place or dropped.
 void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, const CaseStats& stats,
@@ -953,7 +967,7 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
     return;
   }
   // One letter ("O.7 PCT") or a lone head word ("Bank", "Ministry") the gazetteer does not know is not a
-  // name.
+  // name. (As written: in capitals a lone head word is often a team, "ORIOLES".)
   if (b - a == 1 && (word(a).size() == 1 || (gaz.is_org_head(word(a)) && gaz.find(word(a)) < 0) ||
                      (gaz.is_place_head(word(a)) && gaz.find(word(a)) < 0))) {
     c.dropped = true;
@@ -994,8 +1008,8 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
   // "Merrill Lynch and Co Inc", "Smith & Co": the connector before the suffix goes with it.
   if (core_b != b && core_b - a >= 3 && is_and(word(core_b - 1))) --core_b;
-  if (is_corporate_suffix(word(a)) || (core_b - a == 1 && core_b != b && gaz.is_org_head(word(a)))) {
-    c.dropped = true;  // "Co Inc", "Bank Plc": suffixes and a head word, no name
+  if (is_corporate_suffix(word(a)) || (core_b - a == 1 && core_b != b && is_head_word(gaz, word(a)))) {
+    c.dropped = true;  // "Co Inc", "Bank Plc", "BANCORP INC": suffixes and a head word, no name
     return;
   }
   if (core_b != b) {
