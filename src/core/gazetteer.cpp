@@ -161,6 +161,15 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
     }
   }
   for (const std::string& w : strings_of(j, "first_names")) lexicon_.insert(w) |= kFirstName;
+  {  // front-coded: "3n" is the first three letters of the name before, then "n"
+    std::string name;
+    for (const std::string& w : strings_of(j, "first_names_fc")) {
+      const size_t keep = !w.empty() && w[0] >= '1' && w[0] <= '9' ? static_cast<size_t>(w[0] - '0') : 0;
+      name.resize(std::min(keep, name.size()));
+      name.append(w, keep ? 1 : 0, std::string::npos);
+      if (!name.empty()) lexicon_.insert(name) |= kFirstName;
+    }
+  }
   for (const std::string& w : strings_of(j, "not_entities")) add_role(w, kNotEntity);
   for (const std::string& w : strings_of(j, "org_head_words")) add_role(w, kOrgHead);
   for (const std::string& w : strings_of(j, "place_head_words")) add_role(w, kPlaceHead);

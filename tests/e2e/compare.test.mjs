@@ -78,9 +78,14 @@ test('two periods of real news: A and B by dragging, a known new link, the table
   const fresh = new Map(c.new_links.map((l) => [key(l), l[2]]));
   assert.equal(fresh.get('Europe + Japan'), 7, JSON.stringify([...fresh].slice(0, 10)));
   assert.ok(c.links_shown.only_b > 0 && c.links_shown.only_a > 0 && c.links_shown.both > 0, JSON.stringify(c.links_shown));
-  // The biggest changes: something new, something gone, each with its counts.
+  // The biggest changes (the 50 of the state report) have something new; the whole table (compare.csv)
+  // has entities gone too, with nothing in B.
   const trends = new Set(c.entities.map((e) => e.trend));
-  assert.ok(trends.has('new') && trends.has('gone'), [...trends].join(','));
+  assert.ok(trends.has('new'), [...trends].join(','));
+  const whole = (await page.evaluate(() => window.explorer.exportData("compare.csv"))).trim().split("\n").slice(1);
+  const gone = whole.filter((l) => l.endsWith(",gone"));
+  assert.ok(gone.length > 10, `${gone.length} entities gone`);
+  for (const l of gone) assert.equal(l.split(',').at(-4), '0', l);  // name,type,count_a,count_b,change,log_ratio,trend
   for (const e of c.entities) {
     if (e.trend === 'new') assert.equal(e.a, 0, e.name);
     if (e.trend === 'gone') assert.equal(e.b, 0, e.name);
