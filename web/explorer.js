@@ -111,9 +111,10 @@
     const bytes = new Uint8Array(await blob.arrayBuffer());  // stored as bytes: they read back faster than a Blob
     try {
       const db = await keptDb();
-      const before = (await keptList()).find((m) => m.name === name);
+      const list = await keptList();
+      const before = list.find((m) => m.name === name);
       if (!source && before && typeof before.source === 'string') source = before.source;  // reopened: still that sample
-      const old = (await keptList()).filter((m) => m.name !== name).slice(kKeptMax - 1);
+      const old = list.filter((m) => m.name !== name).slice(kKeptMax - 1);
       await idbDo(db, ['meta', 'data'], 'readwrite', (tx) => {
         tx.objectStore('meta').put({ name, bytes: bytes.length, saved: new Date().toISOString(), version: s.version, rules: rulesKey, source });
         tx.objectStore('data').put(bytes, name);

@@ -1543,15 +1543,16 @@ struct EntityExtractor::Impl {
             const std::string_view acr = text_of(c).substr(a.begin, a.end - a.begin);
             const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(surface[0])));
             if (!a.ticker && first != acr[0]) continue;
-            if (a.ticker && name_key(acr) == name_key(surface)) continue;
+            const std::string acr_key = name_key(acr);
+            if (a.ticker && acr_key == name_key(surface)) continue;
             // A ticker that is also a known place or person ("JOS", the city of Jos) does not bind.
             if (a.ticker) {
-              const int entry = gaz.find(acr);
+              const int entry = gaz.find_key(acr_key);
               if (entry >= 0 && gaz.entry(entry).type != EntityType::Org) continue;
             }
-            auto& d = defs[name_key(acr)][std::string(keys.name(c.key))];
+            auto& d = defs[acr_key][std::string(keys.name(c.key))];
             if (d.first++ == 0) d.second = c.article;
-            if (a.ticker) tickers.insert(name_key(acr));
+            if (a.ticker) tickers.insert(acr_key);
           }
           std::vector<AcronymAfter>().swap(acronyms);
           std::unordered_map<std::string, uint32_t> binding_of;  // acronym name key -> binding
