@@ -43,3 +43,21 @@ if(EMSCRIPTEN)
   target_compile_definitions(imgui PUBLIC "IMGUI_USER_CONFIG=<ae_imconfig.h>" IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
   target_compile_options(imgui PRIVATE -Os)  # the UI library: small beats fast (it is not where time goes)
 endif()
+
+# GNU FriBidi 1.0.8 (LGPL-2.1+): bidirectional reordering (UAX #9) and Arabic shaping, for every build
+# (the page draws with it; the unit tests check it natively and under Node). From Debian's source package
+# (scripts/setup.sh unpacks it into .deps/); its Unicode tables ship generated in lib/*.tab.i, the two
+# headers its own build system would write are in cmake/fribidi/.
+set(FRIBIDI_DIR "${PROJECT_SOURCE_DIR}/.deps/fribidi-1.0.8" CACHE PATH "GNU FriBidi 1.0.8 sources")
+if(NOT EXISTS "${FRIBIDI_DIR}/lib/fribidi.h")
+  message(FATAL_ERROR "GNU FriBidi sources not found in ${FRIBIDI_DIR}: run scripts/setup.sh")
+endif()
+add_library(fribidi STATIC
+  ${FRIBIDI_DIR}/lib/fribidi.c ${FRIBIDI_DIR}/lib/fribidi-arabic.c ${FRIBIDI_DIR}/lib/fribidi-bidi.c
+  ${FRIBIDI_DIR}/lib/fribidi-bidi-types.c ${FRIBIDI_DIR}/lib/fribidi-brackets.c
+  ${FRIBIDI_DIR}/lib/fribidi-joining.c ${FRIBIDI_DIR}/lib/fribidi-joining-types.c
+  ${FRIBIDI_DIR}/lib/fribidi-mirroring.c ${FRIBIDI_DIR}/lib/fribidi-run.c ${FRIBIDI_DIR}/lib/fribidi-shape.c
+  ${FRIBIDI_DIR}/lib/fribidi-deprecated.c)
+target_include_directories(fribidi SYSTEM PUBLIC "${PROJECT_SOURCE_DIR}/cmake/fribidi" "${FRIBIDI_DIR}/lib")
+target_compile_definitions(fribidi PRIVATE HAVE_CONFIG_H FRIBIDI_BUILD FRIBIDI_LIB_STATIC PUBLIC FRIBIDI_LIB_STATIC)
+target_compile_options(fribidi PRIVATE -w -Os)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, only what is missing. Debian 12 / Ubuntu, as root (or sudo).
 # Sources: Debian's packages (emscripten, nlohmann-json3-dev, doctest-dev, chromium, fonts, clang),
-# Debian's source package `imgui` (Dear ImGui 1.86 sources), npm packages from package-lock.json.
+# Debian's source packages `imgui` (Dear ImGui 1.86) and `fribidi` (GNU FriBidi 1.0.8), npm packages from package-lock.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 deps="$root/.deps"
@@ -29,10 +29,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Dear ImGui 1.86 sources from Debian's source package (Debian ships only a native library).
-imgui_dir="$deps/imgui-1.86"
-if [ ! -f "$imgui_dir/imgui.cpp" ]; then
-  echo "[setup] fetching Dear ImGui 1.86 sources (apt-get source imgui)"
+# Sources from Debian's source packages (Debian ships only compiled native libraries): Dear ImGui 1.86
+# and GNU FriBidi 1.0.8 (bidirectional text and Arabic shaping), both built with the project's toolchain.
+src_ready=0
+ensure_deb_src() {
+  [ $src_ready = 1 ] && return 0
   if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list 2>/dev/null; then
     if [ -f /etc/apt/sources.list.d/debian.sources ]; then
       sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
@@ -44,14 +45,24 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
     updated=0
   fi
   apt_update
-  work="$(mktemp -d)"
-  (cd "$work" && apt-get source --download-only imgui >/dev/null 2>&1 || (cd "$work" && apt-get source --download-only imgui))
-  tarball="$(ls "$work"/imgui_1.86*.orig.tar.* | head -n1)"
-  rm -rf "$imgui_dir" && mkdir -p "$imgui_dir"
-  tar -xf "$tarball" -C "$imgui_dir" --strip-components=1
+  src_ready=1
+}
+# fetch_source PACKAGE VERSION DIR PROBE: unpacks PACKAGE_VERSION*.orig.tar.* into DIR unless DIR/PROBE exists.
+fetch_source() {
+  local pkg="$1" ver="$2" dir="$3" probe="$4"
+  [ -f "$dir/$probe" ] && return 0
+  echo "[setup] fetching $pkg $ver sources (apt-get source $pkg)"
+  ensure_deb_src
+  local work; work="$(mktemp -d)"
+  (cd "$work" && apt-get source --download-only "$pkg" >/dev/null 2>&1 || (cd "$work" && apt-get source --download-only "$pkg"))
+  local tarball; tarball="$(ls "$work"/"${pkg}_${ver}"*.orig.tar.* | head -n1)"
+  rm -rf "$dir" && mkdir -p "$dir"
+  tar -xf "$tarball" -C "$dir" --strip-components=1
   rm -rf "$work"
-  test -f "$imgui_dir/imgui.cpp"
-fi
+  test -f "$dir/$probe"
+}
+fetch_source imgui 1.86 "$deps/imgui-1.86" imgui.cpp
+fetch_source fribidi 1.0.8 "$deps/fribidi-1.0.8" lib/fribidi.h
 
 # npm packages (playwright-core) from the committed lock file.
 if [ ! -d "$root/node_modules/playwright-core" ]; then
