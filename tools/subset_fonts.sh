@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes assets/fonts/ from Debian's fonts-dejavu-core: DejaVu Sans and DejaVu Sans Bold cut to the
-# characters the page draws (the ranges of kGlyphRanges in src/platform/web_main.cpp), without hinting
+# characters the page draws, and their Arabic script in separate files (the ranges of kGlyphRanges in src/platform/web_main.cpp), without hinting
 # or layout tables (Dear ImGui's rasteriser reads neither). Needs pyftsubset (Debian package fonttools);
 # the build itself only reads the committed files. Usage: tools/subset_fonts.sh
 set -euo pipefail
@@ -12,4 +12,13 @@ for f in DejaVuSans DejaVuSans-Bold; do
     --drop-tables+=GSUB,GPOS,GDEF,kern,FFTM,MATH --name-IDs='*' --name-legacy --name-languages='*' \
     --output-file="$root/assets/fonts/$f.ttf"
   echo "assets/fonts/$f.ttf: $(stat -c %s "$root/assets/fonts/$f.ttf") bytes"
+done
+# The Arabic script and its presentation forms (kArabicRanges in web_main.cpp; what src/bidi shapes to):
+# fonts the page fetches only for a corpus with Arabic text.
+arabic="U+0600-06FF,U+FB50-FDFF,U+FE70-FEFF"
+for f in DejaVuSans DejaVuSans-Bold; do
+  pyftsubset "$src/$f.ttf" --unicodes="$arabic" --no-hinting --layout-features='' \
+    --drop-tables+=GSUB,GPOS,GDEF,kern,FFTM,MATH --name-IDs='*' --name-legacy --name-languages='*' \
+    --output-file="$root/assets/fonts/$f-Arabic.ttf"
+  echo "assets/fonts/$f-Arabic.ttf: $(stat -c %s "$root/assets/fonts/$f-Arabic.ttf") bytes"
 done

@@ -535,8 +535,35 @@
     return bytes;
   }
 
+  // The Arabic-script fonts, asked for by the app only when a corpus has Arabic text (the first view does
+  // not carry them): from fonts/ beside the page, or from the offline single file's own copy.
+  let arabicFonts = null;
+  function loadArabicFonts() {
+    if (arabicFonts) return arabicFonts;
+    const files = ['DejaVuSans-Arabic.ttf', 'DejaVuSans-Bold-Arabic.ttf'];
+    arabicFonts = Promise.all(files.map(async (f, i) => {
+      const inline = document.getElementById(`font-arabic-${i}`);
+      if (inline) return Uint8Array.from(atob(inline.textContent.trim()), (c) => c.charCodeAt(0));
+      const response = await fetch(`fonts/${f}`);
+      if (!response.ok) throw new Error(`fonts/${f}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    })).then((fonts) => {
+      fonts.forEach((bytes, i) => {
+        const ptr = module.ccall('ae_font_buffer', 'number', ['number', 'number'], [i, bytes.length]);
+        if (ptr) module.HEAPU8.set(bytes, ptr);
+      });
+      module.ccall('ae_font_ready', null, [], []);
+      return true;
+    }, (err) => {
+      module.ccall('ae_report_error', null, ['string'], [`Arabic text cannot be drawn: its font did not load (${err.message}).`]);
+      return false;
+    });
+    return arabicFonts;
+  }
+
   createExplorerModule({
     canvas,
+    loadArabicFonts() { loadArabicFonts(); },
     openFilePicker() { picker.click(); },
     importRules() { rulesPicker.click(); },
     loadSample(name) { window.explorer.loadSample(name); },

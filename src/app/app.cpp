@@ -81,31 +81,6 @@ void step_range(Explorer& ex, UiState& ui, int delta) {
   ex.set_range(next, next + len);
 }
 
-bool text_ellipsis(std::string_view text, float width, unsigned int color, bool tooltip) {
-  // One line: line breaks and tabs become spaces (a list row is never two lines high).
-  std::string line(text.substr(0, std::min<size_t>(text.size(), 400)));
-  for (char& c : line)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float h = ImGui::GetTextLineHeight();
-  const ImVec2 full = ImGui::CalcTextSize(line.c_str(), line.c_str() + line.size());
-  width = std::max(1.0f, width);
-  ImGui::Dummy(ImVec2(std::min(width, full.x), h));
-  const bool cut = full.x > width || line.size() < text.size();
-  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + width, pos.y + h), pos.x + width,
-                            pos.x + width, line.c_str(), line.c_str() + line.size(), &full);
-  if (color) ImGui::PopStyleColor();
-  if (tooltip && cut && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped)) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-    ImGui::TextUnformatted(text.data(), text.data() + std::min<size_t>(text.size(), 2000));
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-  }
-  return cut;
-}
-
 namespace {
 
 constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -212,6 +187,7 @@ void global_keys(Explorer& ex, UiState& ui) {
 }  // namespace
 
 void App::draw(float width, float height) {
+  text_frame_start();
   if (!ui_.style_applied || ui_.style_dark_applied != ui_.dark) {
     apply_theme(ui_.dark);
     ui_.style_applied = true;

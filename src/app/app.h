@@ -211,6 +211,17 @@ void begin_panel(const char* name, float x, float y, float w, float h, int extra
 // close box bound to *open (help, about). Pair with ImGui::End().
 void begin_overlay_window(const char* title, bool* open, float width, float height, float max_w, float max_h);
 
+// --- Text as drawn (text_draw.cpp): corpus strings with right-to-left characters shaped and reordered
+// (src/bidi) before Dear ImGui draws them; other strings pass through. ---
+// The visual form of s, valid until the next frame starts (text_frame_start at each frame's start).
+const char* shown(const std::string& s);
+const char* shown(std::string_view s);
+void text_frame_start();
+// TextUnformatted of the visual form.
+void text_shown(std::string_view s);
+// s wrapped to width (pixels), one paragraph per line break; right-to-left paragraphs aligned right.
+void text_wrapped_shown(std::string_view s, float width);
+
 // Draws text on one line within `width` pixels, ending with an ellipsis when it does not fit (line breaks
 // shown as spaces); hovering a cut text shows it whole. color 0: the default text colour. Returns
 // whether it was cut.

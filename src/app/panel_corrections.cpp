@@ -39,7 +39,7 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
   const std::string name = e.name;
   // The edit chosen is made after the menu is drawn: it renumbers the entities (e would dangle).
   std::optional<Edit> todo;
-  ImGui::TextDisabled("%s (%s)", name.c_str(), type_name(e.type));
+  ImGui::TextDisabled("%s (%s)", shown(name), type_name(e.type));
   ImGui::Separator();
   if (ImGui::MenuItem("Leave out of the network")) {  // a view setting, not a correction
     ex.hide_in_network(name);
@@ -94,24 +94,24 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
     ImGui::InputText("##merge", ui.merge_buf, sizeof ui.merge_buf);
     record_control(ui, "menu_merge_input");
     const std::string q = ascii_lower(ui.merge_buf);
-    int shown = 0;
+    int listed = 0;
     if (!q.empty())
-      for (size_t i = 0; i < ents.size() && shown < 8; ++i) {
+      for (size_t i = 0; i < ents.size() && listed < 8; ++i) {
         if (i == entity) continue;
         bool hit = ascii_lower(ents[i].name).find(q) != std::string::npos;
         for (const EntityAlias& al : ents[i].aliases) hit = hit || ascii_lower(al.surface).find(q) != std::string::npos;
         if (!hit) continue;
-        ++shown;
+        ++listed;
         const std::string target = ents[i].name;
-        if (ImGui::MenuItem((target + "  (" + type_name(ents[i].type) + ")").c_str())) {
+        if (ImGui::MenuItem((std::string(shown(target)) + "  (" + type_name(ents[i].type) + ")").c_str())) {
           todo = Edit{Edit::Op::Merge, name, target, {}};
           ui.merge_buf[0] = 0;
           ImGui::CloseCurrentPopup();
           break;
         }
-        record_control(ui, ("menu_merge_" + std::to_string(shown)).c_str());
+        record_control(ui, ("menu_merge_" + std::to_string(listed)).c_str());
       }
-    if (!q.empty() && shown == 0) ImGui::TextDisabled("no entity named like that");
+    if (!q.empty() && listed == 0) ImGui::TextDisabled("no entity named like that");
     ImGui::EndMenu();
   }
   record_control(ui, "menu_merge");
@@ -122,7 +122,7 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
       if (al.surface == name) continue;
       const std::string surface = al.surface;
       char label[320];
-      std::snprintf(label, sizeof label, "%s  (%u, %s)", surface.c_str(), al.count, al.rule.c_str());
+      std::snprintf(label, sizeof label, "%s  (%u, %s)", shown(surface), al.count, al.rule.c_str());
       if (ImGui::MenuItem(label)) {
         todo = Edit{Edit::Op::Split, name, surface, {}};
         ImGui::CloseCurrentPopup();

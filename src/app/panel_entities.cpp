@@ -100,10 +100,10 @@ void sparkline(const std::vector<uint32_t>& v, float w, float h, ImU32 col) {
 void entity_tooltip(const Explorer& ex, const EntityRow& row, bool dark) {
   const Entity& e = ex.entities().entities[row.entity];
   ImGui::BeginTooltip();
-  ImGui::TextUnformatted(e.name.c_str());
-  int shown = 0;
+  text_shown(e.name);
+  int listed = 0;
   for (const EntityAlias& al : e.aliases)
-    if (al.surface != e.name && shown++ < 8) ImGui::TextDisabled("also \"%s\" (%s, %u)", al.surface.c_str(), al.rule.c_str(), al.count);
+    if (al.surface != e.name && listed++ < 8) ImGui::TextDisabled("also \"%s\" (%s, %u)", ae::shown(al.surface), al.rule.c_str(), al.count);
   if (ex.comparing()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "A: %u", row.count_a);
     ImGui::SameLine();
@@ -323,7 +323,7 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
         const ImVec2 after = ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(name_at);
         ImGui::PushStyleColor(ImGuiCol_Text, entity_color(e.type, 255));
-        const std::string_view nm(e.name);
+        const std::string_view nm(shown(e.name));
         const ImVec2 full = ImGui::CalcTextSize(nm.data(), nm.data() + nm.size());
         ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), name_at, ImVec2(name_at.x + name_w, name_at.y + full.y),
                                   name_at.x + name_w, name_at.x + name_w, nm.data(), nm.data() + nm.size(), &full);

@@ -277,7 +277,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       const bool drawn = lay.index_of(e) != SIZE_MAX;
       ImGui::PushID(static_cast<int>(e));
       ImGui::PushStyleColor(ImGuiCol_Text, entity_color(all[e].type, drawn ? 255 : 150));
-      if (ImGui::Selectable(all[e].name.c_str())) chosen = e;
+      if (ImGui::Selectable(shown(all[e].name))) chosen = e;
       ui.find_results.push_back(all[e].name);
       ImGui::PopStyleColor();
       if (ImGui::IsItemVisible()) {
@@ -580,8 +580,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     if (must ? tried_near++ > 400 : ++tried > kMaxLabels) break;
     if (p.p.x < origin.x - 50 || p.p.x > origin.x + avail.x + 50 || p.p.y < origin.y - 20 || p.p.y > origin.y + avail.y + 20)
       continue;  // off screen
-    const std::string& name = ex.entities().entities[p.entity].name;
-    const ImVec2 sz = ImGui::CalcTextSize(name.c_str());
+    const char* name = shown(ex.entities().entities[p.entity].name);
+    const ImVec2 sz = ImGui::CalcTextSize(name);
     const ImVec4 box(p.p.x - sz.x / 2 - 2, p.p.y + p.r + 1, p.p.x + sz.x / 2 + 2, p.p.y + p.r + 1 + sz.y);
     bool overlaps = false;
     for (const ImVec4& b : boxes)
@@ -592,7 +592,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     if (overlaps) continue;
     boxes.push_back(box);
     dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), dark ? IM_COL32(15, 17, 22, 170) : IM_COL32(255, 255, 255, 190), 3);
-    dl->AddText(ImVec2(box.x + 2, box.y), label_col, name.c_str());
+    dl->AddText(ImVec2(box.x + 2, box.y), label_col, name);
   }
   dl->PopClipRect();
 
@@ -616,7 +616,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     const uint32_t e = placed[static_cast<size_t>(hovered)].entity;
     const Entity& ent = ex.entities().entities[e];
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(ent.name.c_str());
+    text_shown(ent.name);
     ImGui::TextDisabled("%s · community %u · %u mentions in range · %u articles in the corpus", type_name(ent.type),
                         placed[static_cast<size_t>(hovered)].community + 1, co ? co->entity_mentions(e) : 0u, ent.articles);
     if (const Cooccurrence* ca = comparing ? ex.baseline_cooccurrence() : nullptr) {
@@ -625,17 +625,17 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "B: %u mentions",
                          co ? co->entity_mentions(e) : 0u);
     }
-    int shown = 0;
+    int listed = 0;
     for (const GraphEdge& ge : g.edges) {  // edges are sorted by weight
       if (ge.a != e && ge.b != e) continue;
       const uint32_t other = ge.a == e ? ge.b : ge.a;
       if (comparing)
-        ImGui::Text("  %s  (%s: %u in A, %u in B)", ex.entities().entities[other].name.c_str(),
+        ImGui::Text("  %s  (%s: %u in A, %u in B)", shown(ex.entities().entities[other].name),
                     ge.side == LinkSide::OnlyB ? "new" : ge.side == LinkSide::OnlyA ? "gone" : "both", ge.count_a, ge.count);
       else
-        ImGui::Text("  %s  (%u together, %s %.3g)", ex.entities().entities[other].name.c_str(), ge.count,
+        ImGui::Text("  %s  (%u together, %s %.3g)", shown(ex.entities().entities[other].name), ge.count,
                     measure_name(ex.measure()), ge.weight);
-      if (++shown == 6) break;
+      if (++listed == 6) break;
     }
     ImGui::TextDisabled("click: select · drag: move and pin · right-click: correct");
     ImGui::EndTooltip();
@@ -661,7 +661,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     }
     const char* units = ex.scope() == Scope::Document ? "articles" : "sentences";
     ImGui::BeginTooltip();
-    ImGui::Text("%s — %s", ents[le.a].name.c_str(), ents[le.b].name.c_str());
+    ImGui::Text("%s — %s", shown(ents[le.a].name), shown(ents[le.b].name));
     if (comparing) {
       const char* side = le.side == LinkSide::OnlyB ? "new in B" : le.side == LinkSide::OnlyA ? "only in A (gone in B)" : "in both";
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(le.side == LinkSide::Both ? ImGui::GetColorU32(ImGuiCol_Text)
@@ -670,10 +670,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     } else {
       ImGui::TextDisabled("%u %s together · %s %.3g", le.count, units, measure_name(ex.measure()), le.weight);
     }
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    if (!ui.hover_link_sentence.empty()) ImGui::TextUnformatted(ui.hover_link_sentence.c_str());
+    if (!ui.hover_link_sentence.empty()) text_wrapped_shown(ui.hover_link_sentence, ImGui::GetFontSize() * 28);
     else ImGui::TextDisabled("No single sentence names both; they share articles.");
-    ImGui::PopTextWrapPos();
     ImGui::TextDisabled("click: all the evidence");
     ImGui::EndTooltip();
     ui.hover_link = {ents[le.a].name, ents[le.b].name, ui.hover_link_sentence};
@@ -684,7 +682,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y + 4));
     ImGui::BeginChild("##evidence", ImVec2(avail.x, evidence_h - 4), true);
     const uint32_t together = co ? co->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)) : 0;
-    ImGui::Text("%s — %s", ents[sp.first].name.c_str(), ents[sp.second].name.c_str());
+    ImGui::Text("%s — %s", shown(ents[sp.first].name), shown(ents[sp.second].name));
     ImGui::SameLine();
     if (ex.pair_evidence_from_baseline())
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "only in A: %u %s together there; its sentences",
@@ -710,7 +708,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         if (c == '\n') c = ' ';
       ImGui::PushID(static_cast<int>(k));
       const std::string head = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + std::string(art.title);
-      if (ImGui::Selectable(head.c_str(), ex.open_article_index() == ev.article && ui.reader_target_field == ev.field &&
+      if (ImGui::Selectable(shown(head), ex.open_article_index() == ev.article && ui.reader_target_field == ev.field &&
                                               ui.reader_target_begin == ev.begin)) {
         ex.open_article(ev.article);
         ui.reader_target_field = ev.field;
@@ -722,9 +720,9 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
         ui.evidence_rects.push_back({art.id, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
       }
-      ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextDisabled("%s", sentence.c_str());
-      ImGui::PopTextWrapPos();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+      text_wrapped_shown(sentence, ImGui::GetContentRegionAvail().x);
+      ImGui::PopStyleColor();
       ImGui::PopID();
     }
     ImGui::EndChild();

@@ -6,8 +6,9 @@
 
 #include <algorithm>
 
-#include "untrusted.h"
 #include "app.h"
+#include "bidi.h"
+#include "untrusted.h"
 
 namespace ae {
 
@@ -32,9 +33,124 @@ struct Hits {
 // Lays out text[begin, end) word by word within the available width, drawing the words that fall in
 // a span in their type's colour on a tinted background. Advances the cursor past the block.
 // Cost: O(words) per frame; only visible lines are drawn.
+// The same for a paragraph with right-to-left text (Arabic, Hebrew): lines are broken in logical order
+// at spaces, measured by their shaped glyphs, and each line is reordered on its own (UAX #9 via
+// src/bidi); a right-to-left paragraph is aligned right. Mentions, search matches and the target are
+// drawn as runs of the visual order that share a style.
+void draw_highlighted_rtl(std::string_view text, size_t begin, size_t end, const std::vector<Span>& spans,
+                          const std::vector<std::pair<uint32_t, uint32_t>>& marks, const Explorer& ex, UiState& ui,
+                          size_t target_begin, size_t target_end, Hits& hits) {
+  const bool window_hovered = ImGui::IsWindowHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const float wrap = std::max(50.0f, ImGui::GetContentRegionAvail().x);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImVec4 clip = dl->_ClipRectStack.back();
+  std::string para(text.substr(begin, end - begin));
+  for (char& c : para)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  bidi::Paragraph p;
+  bidi::analyse(para, p);
+  const size_t n = p.size();
+  // Per code point: its span (or -1), whether a search match or the target covers it, its advance.
+  std::vector<int> span_of(n, -1);
+  std::vector<uint8_t> marked(n, 0), target(n, 0);
+  std::vector<float> adv(n, 0.0f);
+  size_t si = 0, mi = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const size_t at = begin + p.offset[k];
+    while (si < spans.size() && spans[si].end <= at) ++si;
+    if (si < spans.size() && spans[si].begin <= at) span_of[k] = static_cast<int>(si);
+    while (mi < marks.size() && marks[mi].second <= at) ++mi;
+    marked[k] = mi < marks.size() && marks[mi].first <= at;
+    target[k] = at >= target_begin && at < target_end;
+    const uint32_t g = p.glyph[k];
+    if (g != bidi::kNoGlyph) adv[k] = font->GetCharAdvance(static_cast<ImWchar>(g <= 0xFFFF ? g : 0xFFFD)) * size / font->FontSize;
+  }
+  std::vector<uint32_t> order;
+  std::string run;
+  float y = 0;
+  size_t from = 0;
+  while (from < n && p.cps[from] == ' ') ++from;
+  while (from < n) {
+    // The longest run of words from `from` that fits; a word wider than the line stands alone.
+    size_t to = from, fit = from;
+    float w = 0;
+    while (to < n) {
+      size_t word_end = to;
+      float ww = 0;
+      while (word_end < n && p.cps[word_end] != ' ') ww += adv[word_end++];
+      if (fit > from && w + ww > wrap) break;
+      w += ww;
+      fit = word_end;
+      to = word_end;
+      while (to < n && p.cps[to] == ' ') w += adv[to++];
+    }
+    float line_w = 0;
+    for (size_t k = from; k < fit; ++k) line_w += adv[k];
+    const float sy = origin.y + y;
+    const bool visible = sy + line_h >= clip.y && sy <= clip.w;
+    bidi::visual_order(p, from, fit, order);
+    float px = origin.x + (p.rtl ? std::max(0.0f, wrap - line_w) : 0.0f);
+    for (size_t v = 0; v < order.size();) {
+      // A run of code points drawn alike: same span, match and target state.
+      const uint32_t first = order[v];
+      size_t e = v;
+      run.clear();
+      float rw = 0;
+      while (e < order.size() && span_of[order[e]] == span_of[first] && marked[order[e]] == marked[first] &&
+             target[order[e]] == target[first]) {
+        if (p.glyph[order[e]] != bidi::kNoGlyph) bidi::append_utf8(run, p.glyph[order[e]]);
+        rw += adv[order[e]];
+        ++e;
+      }
+      if (target[first] && hits.target_y < 0) hits.target_y = sy;
+      if (visible) {
+        if (target[first]) dl->AddRectFilled(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + line_h - 1), theme_color(current_theme().overlay, 45));
+        if (marked[first]) {
+          dl->AddRectFilled(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + size + 3), IM_COL32(255, 214, 0, 110), 2.0f);
+          dl->AddRect(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + size + 3), theme_color(current_theme().search_mark, 230), 2.0f);
+          if (ui.search_mark_rects.size() < 400) {
+            const size_t lo = std::min(first, order[e - 1]), hi = std::max(first, order[e - 1]);
+            ui.search_mark_rects.push_back({para.substr(p.offset[lo], p.offset[hi + 1] - p.offset[lo]), px, sy, rw, size + 3});
+          }
+        }
+        if (span_of[first] >= 0) {
+          const Span& sp = spans[static_cast<size_t>(span_of[first])];
+          const ImVec2 a(px - 1, sy), b(px + rw + 1, sy + size + 2);
+          dl->AddRectFilled(a, b, entity_color(sp.type, ex.selected() == sp.entity ? 110 : 55), 2.0f);
+          dl->AddText(font, size, ImVec2(px, sy), entity_color(sp.type, 255), run.c_str());
+          if (ui.mention_rects.size() < 400)
+            ui.mention_rects.push_back({ex.entities().entities[sp.entity].name, a.x, a.y, b.x - a.x, b.y - a.y});
+          if (window_hovered && ImGui::IsMouseHoveringRect(a, b)) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            const Entity& ent = ex.entities().entities[sp.entity];
+            ImGui::SetTooltip("%s (%s) · click to select", shown(ent.name), type_name(ent.type));
+            if (ImGui::IsMouseClicked(0)) hits.clicked = sp.entity;
+          }
+        } else {
+          dl->AddText(font, size, ImVec2(px, sy), text_col, run.c_str());
+        }
+      }
+      px += rw;
+      v = e;
+    }
+    y += line_h;
+    from = to;
+  }
+  ImGui::Dummy(ImVec2(wrap, std::max(y, line_h)));
+}
+
 void draw_highlighted(std::string_view text, size_t begin, size_t end, const std::vector<Span>& spans,
                       const std::vector<std::pair<uint32_t, uint32_t>>& marks, const Explorer& ex, UiState& ui,
                       size_t target_begin, size_t target_end, Hits& hits) {
+  if (bidi::has_rtl(text.substr(begin, end - begin))) {
+    draw_highlighted_rtl(text, begin, end, spans, marks, ex, ui, target_begin, target_end, hits);
+    return;
+  }
   const bool window_hovered = ImGui::IsWindowHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
@@ -100,7 +216,7 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
           if (window_hovered && ImGui::IsMouseHoveringRect(a, b)) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             const Entity& e = ex.entities().entities[ent];
-            ImGui::SetTooltip("%s (%s) · click to select", e.name.c_str(), type_name(e.type));
+            ImGui::SetTooltip("%s (%s) · click to select", shown(e.name), type_name(e.type));
             if (ImGui::IsMouseClicked(0)) hits.clicked = ent;
           }
         } else {
@@ -173,7 +289,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
                         ui.reader_target_field == 0 ? tb : SIZE_MAX, te, hits);
   if (ui.fonts.bold) ImGui::PopFont();
   std::string meta = a.date == kUndated ? std::string("undated") : format_iso(a.date);
-  if (!a.source.empty()) meta += "  ·  " + a.source;
+  if (!a.source.empty()) meta += "  ·  " + std::string(shown(a.source));
   meta += "  ·  id " + a.id;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", meta.c_str());

@@ -71,7 +71,7 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     const auto pair = ex.selected_pair();
     const std::string who = ex.selected() < ents.size() ? ents[ex.selected()].name
                                                          : ents[pair.first].name + " + " + ents[pair.second].name;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "■ %s", who.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "■ %s", shown(who));
     if (ex.selected() < ents.size()) {
       bursts = &ex.bursts();
       const size_t nb = ex.selected() < bursts->of_entity.size() ? bursts->of_entity[ex.selected()].size() : 0;

@@ -20,10 +20,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "corrections.h"
 #include "untrusted.h"
 #include "app.h"
+#include "bidi.h"
 #include "graph_gl.h"
 #include "view.h"
 
@@ -36,6 +38,19 @@ std::string g_state;          // last state report (returned to JavaScript by po
 bool g_load_notified = true;  // whether JavaScript has been told the running load ended
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 double g_css_w = 0, g_css_h = 0, g_dpr = 0;
+std::vector<char> g_arabic_font[2];  // Arabic-script fonts handed over by the page (regular, bold)
+bool g_fonts_dirty = false;         // rebuild the font atlas before the next frame
+bool g_arabic_requested = false;    // the page was asked for the Arabic fonts
+
+// Whether any title, body, source or given entity of the corpus has Arabic-script text (a byte scan).
+bool corpus_has_arabic(const ae::Corpus& c) {
+  for (const ae::Article& a : c.articles) {
+    if (ae::bidi::has_arabic(a.title) || ae::bidi::has_arabic(a.body) || ae::bidi::has_arabic(a.source)) return true;
+    for (const ae::GivenEntity& g : a.given_entities)
+      if (ae::bidi::has_arabic(g.name)) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -106,6 +121,12 @@ EM_JS(void, ae_js_forget_kept, (const char* name), {
   if (Module.forgetKept) Module.forgetKept(UTF8ToString(name));
 });
 
+// Asks the page for the Arabic-script fonts (fonts/*-Arabic.ttf beside it, fetched only for a corpus with
+// Arabic text); it hands each one to ae_font_buffer and then calls ae_font_ready.
+EM_JS(void, ae_js_need_arabic_font, (), {
+  if (Module.loadArabicFonts) Module.loadArabicFonts();
+});
+
 // Whether the browser prefers a dark colour scheme.
 EM_JS(int, ae_js_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
@@ -128,6 +149,15 @@ EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
   }
   return g_pending.empty() ? nullptr : g_pending.data();
 }
+
+// Reserves `size` bytes for font `which` (0 Arabic regular, 1 Arabic bold) and returns where JavaScript
+// writes them; ae_font_ready() then adds the fonts to the next frame's atlas.
+EMSCRIPTEN_KEEPALIVE char* ae_font_buffer(int which, size_t size) {
+  if (which < 0 || which > 1 || size > (8u << 20)) return nullptr;
+  g_arabic_font[which].assign(size, 0);
+  return g_arabic_font[which].data();
+}
+EMSCRIPTEN_KEEPALIVE void ae_font_ready() { g_fonts_dirty = true; }
 
 // Starts reading the bytes written after ae_load_buffer; the load advances in slices per frame.
 EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
@@ -448,16 +478,32 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 
                                 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x2600,
                                 0x263E, 0x263E, 0xFFFD, 0xFFFD, 0};
 
+// The Arabic script and its presentation forms (what src/bidi shapes to), in the fonts fetched only for a
+// corpus with Arabic text (tools/subset_fonts.sh cuts them to these ranges).
+const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+
+// Adds the Arabic font `which` (when the page has handed it over) into the font added just before.
+void merge_arabic(int which, float px, const ImFontConfig& base) {
+  if (g_arabic_font[which].empty()) return;
+  ImFontConfig cfg = base;
+  cfg.MergeMode = true;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes stay in g_arabic_font
+  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(g_arabic_font[which].data(), static_cast<int>(g_arabic_font[which].size()), px,
+                                             &cfg, kArabicRanges);
+}
+
 // Rasterises the fonts at the device pixel ratio, so text is crisp on HiDPI screens.
 void build_fonts(float dpr) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig cfg;
   cfg.OversampleH = 2;
-  const float size = std::round(15.0f * dpr);
+  const float size = std::round(15.0f * dpr), bold_size = std::round(16.5f * dpr);
   ae::Fonts& fonts = g_app->ui().fonts;
   fonts.regular = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", size, &cfg, kGlyphRanges);
-  fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans-Bold.ttf", std::round(16.5f * dpr), &cfg, kGlyphRanges);
+  if (fonts.regular) merge_arabic(0, size, cfg);
+  fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans-Bold.ttf", bold_size, &cfg, kGlyphRanges);
+  if (fonts.bold) merge_arabic(1, bold_size, cfg);
   if (!fonts.regular) fonts.regular = io.Fonts->AddFontDefault();
   io.FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -469,7 +515,8 @@ void sync_canvas_size() {
   double w = 0, h = 0;
   emscripten_get_element_css_size("#canvas", &w, &h);
   const double dpr = std::max(0.5, std::min(4.0, emscripten_get_device_pixel_ratio()));
-  if (dpr != g_dpr) {
+  if (dpr != g_dpr || g_fonts_dirty) {
+    g_fonts_dirty = false;
     build_fonts(static_cast<float>(dpr));
   }
   if (w != g_css_w || h != g_css_h || dpr != g_dpr) {
@@ -520,6 +567,10 @@ void frame() {
   if (!ex.loading() && !g_load_notified) {
     g_load_notified = true;
     ae_js_load_finished(ex.last_load().outcome == "loaded" ? 1 : 0);
+    if (!g_arabic_requested && corpus_has_arabic(ex.corpus())) {
+      g_arabic_requested = true;  // once per page: the fonts stay for any later corpus
+      ae_js_need_arabic_font();
+    }
   }
   sync_canvas_size();
   ImGuiIO& io = ImGui::GetIO();
