@@ -93,13 +93,13 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputText("##merge", ui.merge_buf, sizeof ui.merge_buf);
     record_control(ui, "menu_merge_input");
-    const std::string q = ascii_lower(ui.merge_buf);
+    const std::string q = search_fold(ui.merge_buf);
     int listed = 0;
     if (!q.empty())
       for (size_t i = 0; i < ents.size() && listed < 8; ++i) {
         if (i == entity) continue;
-        bool hit = ascii_lower(ents[i].name).find(q) != std::string::npos;
-        for (const EntityAlias& al : ents[i].aliases) hit = hit || ascii_lower(al.surface).find(q) != std::string::npos;
+        bool hit = search_fold(ents[i].name).find(q) != std::string::npos;
+        for (const EntityAlias& al : ents[i].aliases) hit = hit || search_fold(al.surface).find(q) != std::string::npos;
         if (!hit) continue;
         ++listed;
         const std::string target = ents[i].name;

@@ -38,9 +38,9 @@ int cmp(T a, T b) { return a < b ? -1 : a > b ? 1 : 0; }
 
 // Whether an entity's name or one of its other forms contains the (lower-case) filter.
 bool name_matches(const Entity& e, const std::string& filter) {
-  if (filter.empty() || ascii_lower(e.name).find(filter) != std::string::npos) return true;
+  if (filter.empty() || search_fold(e.name).find(filter) != std::string::npos) return true;
   for (const EntityAlias& al : e.aliases)
-    if (ascii_lower(al.surface).find(filter) != std::string::npos) return true;
+    if (search_fold(al.surface).find(filter) != std::string::npos) return true;
   return false;
 }
 
@@ -48,7 +48,7 @@ bool name_matches(const Entity& e, const std::string& filter) {
 void rebuild_view(const Explorer& ex, UiState& ui) {
   const auto& ents = ex.entities().entities;
   ui.entity_view.clear();
-  const std::string filter = ascii_lower(ui.entity_filter);
+  const std::string filter = search_fold(ui.entity_filter);
   for (uint32_t i = 0; i < ui.entity_rows.size(); ++i) {
     const Entity& e = ents[ui.entity_rows[i].entity];
     if (!ui.entity_types[static_cast<int>(e.type)]) continue;

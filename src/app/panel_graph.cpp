@@ -438,15 +438,15 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   }
   // Without a focus, the Entities tab's name filter picks the nodes to emphasise (name or other form);
   // the rest is dimmed, as around a selection.
-  const std::string name_filter = ascii_lower(ui.entity_filter);
+  const std::string name_filter = search_fold(ui.entity_filter);
   const bool filtering = focus == SIZE_MAX && !name_filter.empty();
   size_t filter_matches = 0;
   if (filtering) {
     const auto& all = ex.entities().entities;
     for (const Placed& p : placed) {
       const Entity& en = all[p.entity];
-      bool m = ascii_lower(en.name).find(name_filter) != std::string::npos;
-      for (size_t k = 0; !m && k < en.aliases.size(); ++k) m = ascii_lower(en.aliases[k].surface).find(name_filter) != std::string::npos;
+      bool m = search_fold(en.name).find(name_filter) != std::string::npos;
+      for (size_t k = 0; !m && k < en.aliases.size(); ++k) m = search_fold(en.aliases[k].surface).find(name_filter) != std::string::npos;
       near[p.entity] = m;
       filter_matches += m;
     }

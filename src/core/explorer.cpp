@@ -683,30 +683,6 @@ uint32_t Explorer::mentions_in(size_t article, size_t entity) const {
   return n;
 }
 
-namespace {
-
-char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Occurrences of `needle` (already folded) in `hay`, case-insensitively; non-overlapping.
-uint32_t count_folded(std::string_view hay, const std::string& needle) {
-  if (needle.empty() || hay.size() < needle.size()) return 0;
-  uint32_t n = 0;
-  const char first = needle[0];
-  const size_t last = hay.size() - needle.size();
-  for (size_t i = 0; i <= last; ++i) {
-    if (fold(hay[i]) != first) continue;
-    size_t k = 1;
-    while (k < needle.size() && fold(hay[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) {
-      ++n;
-      i += needle.size() - 1;
-    }
-  }
-  return n;
-}
-
-}  // namespace
-
 void Explorer::set_search(const std::string& text) {
   search_ = text;
   hits_.clear();
@@ -723,10 +699,13 @@ void Explorer::set_search(const std::string& text) {
       if (!cur.empty()) terms.push_back(cur);
       cur.clear();
     } else {
-      cur += fold(c);
+      cur += c;
     }
   }
   if (!cur.empty()) terms.push_back(cur);
+  // Compared as search_fold has them (case, Arabic letter variants and marks); a term of marks only is none.
+  for (std::string& t : terms) t = search_fold(t);
+  terms.erase(std::remove_if(terms.begin(), terms.end(), [](const std::string& t) { return t.empty(); }), terms.end());
   search_terms_ = terms;
   if (!terms.empty()) {
     hits_.assign(corpus_.size(), 0);
@@ -750,17 +729,8 @@ void Explorer::set_search(const std::string& text) {
 std::vector<std::pair<uint32_t, uint32_t>> Explorer::search_marks(std::string_view text) const {
   std::vector<std::pair<uint32_t, uint32_t>> out;
   for (const std::string& t : search_terms_) {
-    if (t.empty() || text.size() < t.size()) continue;
-    const size_t last = text.size() - t.size();
-    for (size_t i = 0; i <= last; ++i) {
-      if (fold(text[i]) != t[0]) continue;
-      size_t k = 1;
-      while (k < t.size() && fold(text[i + k]) == t[k]) ++k;
-      if (k == t.size()) {
-        out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + t.size())});
-        i += t.size() - 1;
-      }
-    }
+    const auto found = find_folded(text, t);
+    out.insert(out.end(), found.begin(), found.end());
   }
   std::sort(out.begin(), out.end());
   return out;

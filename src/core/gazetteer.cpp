@@ -44,7 +44,8 @@ std::string name_key(std::string_view name) {
 namespace {
 // What name_key does with each byte: below 256, the byte it writes (ASCII capitals lower-cased);
 // kDrop: nothing; kSpace: one space; kE2: the lead byte of a curly quote or a dash, maybe.
-enum : uint16_t { kDrop = 256, kSpace = 257, kE2 = 258 };
+// kArabic: the lead byte of an Arabic letter (folded by arabic_fold, as search does).
+enum : uint16_t { kDrop = 256, kSpace = 257, kE2 = 258, kArabic = 259 };
 struct KeyMap {
   uint16_t to[256];
   KeyMap() {
@@ -52,6 +53,7 @@ struct KeyMap {
     to[static_cast<unsigned char>('\'')] = to[static_cast<unsigned char>('.')] = kDrop;
     for (char c : {'-', ' ', '\t', '\n'}) to[static_cast<unsigned char>(c)] = kSpace;
     to[0xE2] = kE2;
+    for (int c = 0xD8; c <= 0xDB; ++c) to[c] = kArabic;
   }
 };
 const KeyMap kKeyMap;
@@ -68,6 +70,19 @@ size_t name_key_to(std::string_view name, char* const begin) {
       continue;
     }
     if (m == kDrop) continue;
+    if (m == kArabic) {
+      if (i + 1 < n && (in[i + 1] & 0xC0) == 0x80) {
+        const uint32_t cp = arabic_fold((in[i] & 0x1Fu) << 6 | (in[i + 1] & 0x3Fu));
+        if (cp) {
+          *o++ = static_cast<char>(0xC0 | cp >> 6);
+          *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        ++i;
+      } else {
+        *o++ = static_cast<char>(in[i]);
+      }
+      continue;
+    }
     if (m == kE2 && i + 2 < n && in[i + 1] == 0x80) {
       const unsigned char c3 = in[i + 2];
       if (c3 == 0x98 || c3 == 0x99) {  // ‘ ’ dropped like '

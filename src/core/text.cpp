@@ -313,4 +313,107 @@ std::string printable_utf8(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The Arabic letter at p[0..1] (lead byte D8..DB) folded, as two UTF-8 bytes in out; false when it is
+// skipped. p must hold a well-formed two-byte sequence.
+bool fold_arabic_pair(const unsigned char* p, unsigned char out[2]) {
+  const uint32_t cp = arabic_fold((p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu));
+  if (cp == 0) return false;
+  out[0] = static_cast<unsigned char>(0xC0 | cp >> 6);
+  out[1] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+  return true;
+}
+
+inline bool arabic_lead(const unsigned char* p, const unsigned char* end) {
+  return p[0] >= 0xD8 && p[0] <= 0xDB && p + 1 < end && (p[1] & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+std::string search_fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    if (arabic_lead(p, end)) {
+      unsigned char f[2];
+      if (fold_arabic_pair(p, f)) out.append(reinterpret_cast<const char*>(f), 2);
+      p += 2;
+      continue;
+    }
+    out += static_cast<char>(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
+    ++p;
+  }
+  return out;
+}
+
+size_t folded_match_at(std::string_view text, size_t i, std::string_view term) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const auto* end = reinterpret_cast<const unsigned char*>(text.data()) + text.size();
+  const auto* t = reinterpret_cast<const unsigned char*>(term.data());
+  const auto* tend = t + term.size();
+  if (t == tend) return 0;
+  while (t < tend) {
+    if (p >= end) return 0;
+    if (arabic_lead(p, end)) {
+      unsigned char f[2];
+      if (!fold_arabic_pair(p, f)) {  // a mark inside the word: skipped (never the first thing matched)
+        if (t == reinterpret_cast<const unsigned char*>(term.data())) return 0;
+        p += 2;
+        continue;
+      }
+      if (tend - t < 2 || t[0] != f[0] || t[1] != f[1]) return 0;
+      p += 2;
+      t += 2;
+      continue;
+    }
+    const unsigned char c = *p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p;
+    if (c != *t) return 0;
+    ++p;
+    ++t;
+  }
+  // Marks right after the match belong to its last letter.
+  while (p < end && arabic_lead(p, end)) {
+    unsigned char f[2];
+    if (fold_arabic_pair(p, f)) break;
+    p += 2;
+  }
+  return static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(text.data()));
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> find_folded(std::string_view text, std::string_view term, size_t max) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  if (term.empty()) return out;
+  const unsigned char first = static_cast<unsigned char>(term[0]);
+  const bool ascii_first = first < 0x80;
+  for (size_t i = 0; i < text.size() && out.size() < max; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    // Quick test of the first byte: ASCII folds alone; an Arabic lead byte may fold to another one.
+    if (ascii_first ? (c >= 'A' && c <= 'Z' ? c | 0x20 : c) != first : (c != first && (c < 0xD8 || c > 0xDB))) continue;
+    const size_t end = folded_match_at(text, i, term);
+    if (end == 0) continue;
+    out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
+    i = end - 1;
+  }
+  return out;
+}
+
+uint32_t count_folded(std::string_view text, std::string_view term) {
+  if (term.empty()) return 0;
+  uint32_t n = 0;
+  const unsigned char first = static_cast<unsigned char>(term[0]);
+  const bool ascii_first = first < 0x80;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (ascii_first ? (c >= 'A' && c <= 'Z' ? c | 0x20 : c) != first : (c != first && (c < 0xD8 || c > 0xDB))) continue;
+    const size_t end = folded_match_at(text, i, term);
+    if (end == 0) continue;
+    ++n;
+    i = end - 1;
+  }
+  return n;
+}
+
 }  // namespace ae

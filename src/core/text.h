@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ae {
@@ -62,5 +63,33 @@ std::string printable_utf8(std::string_view s);
 
 // Lower-cases ASCII letters; other bytes unchanged.
 std::string ascii_lower(std::string_view s);
+
+// An Arabic-script code point as matching compares it: alef with hamza or madda (أ إ آ ٱ) as bare alef,
+// taa marbuta (ة) as haa, alef maqsura (ى) as yaa, Persian yeh and keheh (ی ک) as Arabic yaa and kaf;
+// 0 for what matching skips: tatweel (ـ) and the vowel marks and other diacritics (U+064B..U+065F,
+// U+0670). Other code points come back unchanged.
+inline uint32_t arabic_fold(uint32_t cp) {
+  switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
+    case 0x0629: return 0x0647;
+    case 0x0649: case 0x06CC: return 0x064A;
+    case 0x06A9: return 0x0643;
+    case 0x0640: case 0x0670: return 0;
+    default: return cp >= 0x064B && cp <= 0x065F ? 0 : cp;
+  }
+}
+
+// The text as search and entity matching compare it: ASCII letters lower-cased, Arabic letters folded
+// (arabic_fold), skipped marks left out; other bytes unchanged. Never longer than s. O(n).
+std::string search_fold(std::string_view s);
+
+// Where a term (already search_fold-ed, not empty) occurs in text compared through search_fold, without
+// a folded copy: the end of the occurrence starting at byte i, or 0 when none starts there.
+size_t folded_match_at(std::string_view text, size_t i, std::string_view term);
+
+// Non-overlapping occurrences of term (search_fold-ed) in text, as byte ranges in text, in order; at most
+// `max` of them. count_folded: only how many.
+std::vector<std::pair<uint32_t, uint32_t>> find_folded(std::string_view text, std::string_view term, size_t max = SIZE_MAX);
+uint32_t count_folded(std::string_view text, std::string_view term);
 
 }  // namespace ae

@@ -76,7 +76,7 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
 
 std::vector<uint32_t> find_entities(const Explorer& ex, const std::string& query, size_t max) {
   std::vector<uint32_t> out;
-  const std::string q = ascii_lower(query);
+  const std::string q = search_fold(query);
   if (q.empty() || max == 0) return out;
   const auto& ents = ex.entities().entities;
   std::vector<char> drawn(ents.size(), 0);
@@ -89,15 +89,16 @@ std::vector<uint32_t> find_entities(const Explorer& ex, const std::string& query
   // 0 when a word of `text` (lower case) starts with q, 2 when q is inside, 3 when absent.
   auto rank_in = [&](const std::string& text) {
     for (size_t at = text.find(q); at != std::string::npos; at = text.find(q, at + 1))
-      if (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) return 0;
+      if (at == 0 || (static_cast<unsigned char>(text[at - 1]) < 0x80 && !std::isalnum(static_cast<unsigned char>(text[at - 1]))))
+        return 0;
     return text.find(q) != std::string::npos ? 2 : 3;
   };
   std::vector<Hit> hits;
   for (uint32_t e = 0; e < ents.size(); ++e) {
-    int rank = rank_in(ascii_lower(ents[e].name));
+    int rank = rank_in(search_fold(ents[e].name));
     for (const EntityAlias& al : ents[e].aliases) {
       if (rank <= 1) break;
-      const int r = rank_in(ascii_lower(al.surface));
+      const int r = rank_in(search_fold(al.surface));
       rank = std::min(rank, r == 0 ? 1 : r);
     }
     if (rank < 3) hits.push_back({e, rank});

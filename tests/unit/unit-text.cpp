@@ -118,3 +118,36 @@ TEST_CASE("string table: hashes, lower-case hashes, lookups and growth") {
   CHECK_FALSE(small.contains("mr"));
   CHECK_FALSE(small.contains("M"));
 }
+
+TEST_CASE("search folding: case, Arabic letter variants, tatweel and diacritics") {
+  CHECK(search_fold("Baghdad") == "baghdad");
+  // Alef with hamza above / below / madda, and alef wasla, are bare alef.
+  CHECK(search_fold("أحمد") == search_fold("احمد"));
+  CHECK(search_fold("إبراهيم") == search_fold("ابراهيم"));
+  CHECK(search_fold("آمنة") == search_fold("امنه"));  // and taa marbuta is haa
+  CHECK(search_fold("مستشفى") == search_fold("مستشفي"));  // alef maqsura is yaa
+  CHECK(search_fold("بغـــداد") == search_fold("بغداد"));  // tatweel
+  CHECK(search_fold("مُحَمَّد") == search_fold("محمد"));  // vowel marks and shadda
+  CHECK(search_fold("ی") == search_fold("ي"));
+  CHECK(search_fold("ک") == search_fold("ك"));
+  CHECK(search_fold("محمد") != search_fold("محمود"));
+  CHECK(search_fold("ـَ").empty());
+}
+
+TEST_CASE("folded matches are found in the raw text, with its byte ranges") {
+  const std::string text = "قال مُحَمَّد إنّ بغـداد والموصل... BAGHDAD baghdad";
+  auto m = find_folded(text, search_fold("محمد"));
+  REQUIRE(m.size() == 1);
+  CHECK(text.substr(m[0].first, m[0].second - m[0].first) == "مُحَمَّد");
+  m = find_folded(text, search_fold("بغداد"));
+  REQUIRE(m.size() == 1);
+  CHECK(text.substr(m[0].first, m[0].second - m[0].first) == "بغـداد");
+  CHECK(count_folded(text, search_fold("Baghdad")) == 2);
+  CHECK(count_folded(text, search_fold("ان")) == 1);  // إنّ: hamza under alef, shadda after
+  CHECK(count_folded(text, search_fold("الموصل")) == 1);
+  CHECK(count_folded(text, search_fold("دمشق")) == 0);
+  CHECK(count_folded(text, "") == 0);
+  // A term cut short by the text's end, and an Arabic lead byte at the very end, are not matches.
+  CHECK(count_folded("بغد", search_fold("بغداد")) == 0);
+  CHECK(count_folded(std::string("x\xD8"), search_fold("x\xD8\xA7")) == 0);
+}
