@@ -561,8 +561,25 @@
     return arabicFonts;
   }
 
+  // Text that arrives without a key carrying it (input methods: Arabic and other scripts on phones, CJK,
+  // dictation; text inserted by tools): a hidden text area holds the focus while a field of the canvas is
+  // edited and hands what it receives to the app. Keys that carry their character go through the key
+  // handler (which keeps them from the text area).
+  const textInput = document.getElementById('text-input');
+  const sendText = (text) => { if (module && text) module.ccall('ae_text_input', null, ['string'], [text]); };
+  textInput.addEventListener('input', (e) => {
+    if (e.isComposing || e.inputType === 'insertCompositionText') return;  // sent whole at compositionend
+    sendText(e.data);
+    textInput.value = '';
+  });
+  textInput.addEventListener('compositionend', (e) => { sendText(e.data); textInput.value = ''; });
+
   createExplorerModule({
     canvas,
+    wantText(on) {
+      if (on && document.activeElement !== textInput) textInput.focus({ preventScroll: true });
+      else if (!on && document.activeElement === textInput) canvas.focus({ preventScroll: true });
+    },
     loadArabicFonts() { loadArabicFonts(); },
     openFilePicker() { picker.click(); },
     importRules() { rulesPicker.click(); },

@@ -25,6 +25,7 @@ struct RowRect {
 struct Fonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
+  bool arabic = false;  // the Arabic-script fonts are merged in (fetched for a corpus with Arabic text)
 };
 
 // A node as drawn in the last frame (CSS pixels), for hit tests and for tests that click nodes.
@@ -142,6 +143,7 @@ struct UiState {
   uint32_t reader_target_begin = 0, reader_target_end = 0;
   bool reader_scroll_to_target = false;
   std::vector<RowRect> evidence_rects;  // evidence sentences drawn this frame (id = article id)
+  float reader_rect[4] = {0, 0, 0, 0};  // the reader panel on screen (x, y, w, h), for the tests
   std::vector<RowRect> mention_rects;  // entity mentions drawn in the reader this frame (id = name)
   std::vector<RowRect> search_mark_rects;  // search matches marked in the reader this frame (id = the text)
 
@@ -221,6 +223,8 @@ void text_frame_start();
 void text_shown(std::string_view s);
 // s wrapped to width (pixels), one paragraph per line break; right-to-left paragraphs aligned right.
 void text_wrapped_shown(std::string_view s, float width);
+// InputText (with a hint unless hint is null) that shows right-to-left text shaped and in visual order.
+bool input_text_shown(const char* label, const char* hint, char* buf, size_t size, int flags = 0);
 
 // Draws text on one line within `width` pixels, ending with an ellipsis when it does not fit (line breaks
 // shown as spaces); hovering a cut text shows it whole. color 0: the default text colour. Returns

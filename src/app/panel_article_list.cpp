@@ -20,8 +20,7 @@ void draw_article_list(Explorer& ex, UiState& ui) {
   ui.search_synced = ex.revision();
   const float order_w = ImGui::CalcTextSize("relevance").x + ImGui::GetFrameHeight() + 12;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - order_w - ImGui::GetStyle().ItemSpacing.x);
-  if (ImGui::InputTextWithHint("##search", "Search titles and bodies (\"a phrase\" or words)", ui.search_text,
-                               sizeof ui.search_text))
+  if (input_text_shown("##search", "Search titles and bodies (\"a phrase\" or words)", ui.search_text, sizeof ui.search_text))
     ex.set_search(ui.search_text);
   record_control(ui, "search");
   ImGui::SameLine();

@@ -169,7 +169,7 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
   }
   // Filters.
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x * 0.4f));
-  ImGui::InputTextWithHint("##efilter", "Filter by name", ui.entity_filter, sizeof ui.entity_filter);
+  input_text_shown("##efilter", "Filter by name", ui.entity_filter, sizeof ui.entity_filter);
   record_control(ui, "entity_filter");
   if (ui.entity_filter_applied != ui.entity_filter) {
     ui.entity_filter_applied = ui.entity_filter;

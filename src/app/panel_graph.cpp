@@ -152,7 +152,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
 
   // Second row: find, zoom, full screen, label density, colour, types.
   ImGui::SetNextItemWidth(std::min(200.0f, ImGui::GetContentRegionAvail().x * 0.35f));
-  ImGui::InputTextWithHint("##find", "Find in network", ui.find_text, sizeof ui.find_text);
+  input_text_shown("##find", "Find in network", ui.find_text, sizeof ui.find_text);
   record_control(ui, "find");
   const bool find_active = ImGui::IsItemActive();
   const bool find_enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));

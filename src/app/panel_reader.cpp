@@ -236,6 +236,10 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
 
 void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   begin_panel("Reader###reader", x, y, w, h);
+  ui.reader_rect[0] = x;
+  ui.reader_rect[1] = y;
+  ui.reader_rect[2] = w;
+  ui.reader_rect[3] = h;
   // Folds the reader away (a strip with « brings it back), at the right end of the current line.
   auto fold_button = [&] {
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("»").x - 8));
@@ -339,7 +343,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   if (!title_marks.empty() || !body_marks.empty()) {
     const size_t n = title_marks.size() + body_marks.size();
     ImGui::TextColored(ImVec4(0.85f, 0.62f, 0.0f, 1.0f), "%zu %s of \"%s\" marked", n, n == 1 ? "match" : "matches",
-                       ex.search().c_str());
+                       shown(ex.search()));
   }
   ImGui::Separator();
   ImGui::Spacing();

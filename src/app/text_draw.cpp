@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -86,6 +87,35 @@ void text_wrapped_shown(std::string_view s, float width) {
     }
     start = nl + 1;
   }
+}
+
+bool input_text_shown(const char* label, const char* hint, char* buf, size_t size, int flags) {
+  // Dear ImGui edits the text in logical order, drawn left to right and unjoined; with right-to-left
+  // characters in the box its own drawing is made invisible and the shaped, reordered text is drawn in
+  // its place (the caret stays where Dear ImGui puts it, in logical order).
+  const bool rtl = bidi::has_rtl(buf);
+  if (rtl) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+  const bool changed = hint ? ImGui::InputTextWithHint(label, hint, buf, size, flags) : ImGui::InputText(label, buf, size, flags);
+  if (rtl) {
+    ImGui::PopStyleColor();
+    const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    bidi::Paragraph p;
+    bidi::analyse(buf, p);
+    const char* vis = shown(std::string(buf));
+    const float w = ImGui::CalcTextSize(vis).x, room = mx.x - mn.x - 2 * pad.x;
+    const float x = p.rtl && w < room ? mx.x - pad.x - w : mn.x + pad.x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(ImVec2(mn.x + pad.x * 0.5f, mn.y), ImVec2(mx.x - pad.x * 0.5f, mx.y), true);
+    dl->AddText(ImVec2(x, mn.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), vis);
+    // A caret where typing adds letters: the visual end of the text in its direction.
+    if (ImGui::IsItemActive() && std::fmod(ImGui::GetTime(), 1.2) < 0.8) {
+      const float cx = p.rtl ? x - 1 : x + w + 1;
+      dl->AddLine(ImVec2(cx, mn.y + pad.y), ImVec2(cx, mx.y - pad.y), ImGui::GetColorU32(ImGuiCol_Text));
+    }
+    dl->PopClipRect();
+  }
+  return changed;
 }
 
 bool text_ellipsis(std::string_view text, float width, unsigned int color, bool tooltip) {

@@ -127,6 +127,12 @@ EM_JS(void, ae_js_need_arabic_font, (), {
   if (Module.loadArabicFonts) Module.loadArabicFonts();
 });
 
+// Whether a field of the canvas is being edited: the page then keeps its hidden text area focused, which
+// receives text from input methods (ae_text_input).
+EM_JS(void, ae_js_want_text, (int on), {
+  if (Module.wantText) Module.wantText(on !== 0);
+});
+
 // Whether the browser prefers a dark colour scheme.
 EM_JS(int, ae_js_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
@@ -158,6 +164,11 @@ EMSCRIPTEN_KEEPALIVE char* ae_font_buffer(int which, size_t size) {
   return g_arabic_font[which].data();
 }
 EMSCRIPTEN_KEEPALIVE void ae_font_ready() { g_fonts_dirty = true; }
+
+// Text typed through an input method (or inserted) into the field being edited.
+EMSCRIPTEN_KEEPALIVE void ae_text_input(const char* utf8) {
+  if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
 
 // Starts reading the bytes written after ae_load_buffer; the load advances in slices per frame.
 EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
@@ -433,6 +444,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const size_t cp_len = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
     if (len > 0 && len == cp_len && c0 >= 0x20) io.AddInputCharactersUTF8(e->key);
   }
+  // An input method at work (key "Process"): its text comes through the page's text area, keep it going.
+  if (e->keyCode == 229) return EM_FALSE;
   // Keep the browser's own keys (reload, zoom, devtools) unless a text field has focus.
   if (!io.WantCaptureKeyboard && !io.WantTextInput) return EM_FALSE;
   if (e->ctrlKey || e->metaKey) {
@@ -504,6 +517,7 @@ void build_fonts(float dpr) {
   if (fonts.regular) merge_arabic(0, size, cfg);
   fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans-Bold.ttf", bold_size, &cfg, kGlyphRanges);
   if (fonts.bold) merge_arabic(1, bold_size, cfg);
+  fonts.arabic = !g_arabic_font[0].empty();
   if (!fonts.regular) fonts.regular = io.Fonts->AddFontDefault();
   io.FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -593,6 +607,9 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   update_cursor();
+  static bool wanted_text = false;
+  if (io.WantTextInput || wanted_text) ae_js_want_text(io.WantTextInput ? 1 : 0);
+  wanted_text = io.WantTextInput;
   const double t_end = emscripten_get_now();
   ae::FrameTimes& ft = ex.frames();
   ft.total.add(t_end - t0);
