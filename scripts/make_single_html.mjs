@@ -22,9 +22,10 @@ swap('<link rel="stylesheet" href="style.css">', `<style>\n${read(path.join(site
 swap('<script src="app.js"></script>',
   `<script type="application/json" id="bundled-corpus">${corpus.replace(/<\//g, '<\\/')}</script>\n` +
   `<script>\n${inlineScript(read(appJs))}\n</script>`);
-// The Arabic-script fonts, read by the page only for a corpus with Arabic text.
-const fonts = ['DejaVuSans-Arabic.ttf', 'DejaVuSans-Bold-Arabic.ttf'].map((f, i) =>
-  `<script type="application/octet-stream" id="font-arabic-${i}">${fs.readFileSync(path.join(siteDir, 'fonts', f)).toString('base64')}</script>\n`).join('');
+// The fonts of other scripts (Greek and Cyrillic, Arabic), read by the page only for a corpus written in one.
+const fonts = ['GreekCyrillic', 'Arabic'].flatMap((script) => ['DejaVuSans', 'DejaVuSans-Bold'].map((face, bold) =>
+  `<script type="application/octet-stream" id="font-${script}-${bold}">` +
+  `${fs.readFileSync(path.join(siteDir, 'fonts', `${face}-${script}.ttf`)).toString('base64')}</script>\n`)).join('');
 swap('<script src="explorer.js"></script>', fonts + `<script>\n${inlineScript(read(path.join(siteDir, 'explorer.js')))}\n</script>`);
 fs.writeFileSync(out, html);
 console.log(`wrote ${out} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`);

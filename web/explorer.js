@@ -535,30 +535,31 @@
     return bytes;
   }
 
-  // The Arabic-script fonts, asked for by the app only when a corpus has Arabic text (the first view does
-  // not carry them): from fonts/ beside the page, or from the offline single file's own copy.
-  let arabicFonts = null;
-  function loadArabicFonts() {
-    if (arabicFonts) return arabicFonts;
-    const files = ['DejaVuSans-Arabic.ttf', 'DejaVuSans-Bold-Arabic.ttf'];
-    arabicFonts = Promise.all(files.map(async (f, i) => {
-      const inline = document.getElementById(`font-arabic-${i}`);
+  // Fonts of the scripts the first view does not carry (0 Greek and Cyrillic, 1 Arabic), asked for by the
+  // app only when a corpus is written in one: from fonts/ beside the page, or the offline page's own copy.
+  const SCRIPT_FONTS = [['GreekCyrillic', 'Greek and Cyrillic'], ['Arabic', 'Arabic']];
+  const scriptFonts = [];
+  function loadScriptFonts(script) {
+    if (scriptFonts[script] || !SCRIPT_FONTS[script]) return scriptFonts[script];
+    const [file, label] = SCRIPT_FONTS[script];
+    scriptFonts[script] = Promise.all(['DejaVuSans', 'DejaVuSans-Bold'].map(async (face, bold) => {
+      const inline = document.getElementById(`font-${file}-${bold}`);
       if (inline) return Uint8Array.from(atob(inline.textContent.trim()), (c) => c.charCodeAt(0));
-      const response = await fetch(`fonts/${f}`);
-      if (!response.ok) throw new Error(`fonts/${f}: HTTP ${response.status}`);
+      const response = await fetch(`fonts/${face}-${file}.ttf`);
+      if (!response.ok) throw new Error(`fonts/${face}-${file}.ttf: HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     })).then((fonts) => {
-      fonts.forEach((bytes, i) => {
-        const ptr = module.ccall('ae_font_buffer', 'number', ['number', 'number'], [i, bytes.length]);
+      fonts.forEach((bytes, bold) => {
+        const ptr = module.ccall('ae_font_buffer', 'number', ['number', 'number', 'number'], [script, bold, bytes.length]);
         if (ptr) module.HEAPU8.set(bytes, ptr);
       });
       module.ccall('ae_font_ready', null, [], []);
       return true;
     }, (err) => {
-      module.ccall('ae_report_error', null, ['string'], [`Arabic text cannot be drawn: its font did not load (${err.message}).`]);
+      module.ccall('ae_report_error', null, ['string'], [`${label} text cannot be drawn: its font did not load (${err.message}).`]);
       return false;
     });
-    return arabicFonts;
+    return scriptFonts[script];
   }
 
   // Text that arrives without a key carrying it (input methods: Arabic and other scripts on phones, CJK,
@@ -580,7 +581,7 @@
       if (on && document.activeElement !== textInput) textInput.focus({ preventScroll: true });
       else if (!on && document.activeElement === textInput) canvas.focus({ preventScroll: true });
     },
-    loadArabicFonts() { loadArabicFonts(); },
+    loadScriptFonts(script) { loadScriptFonts(script); },
     openFilePicker() { picker.click(); },
     importRules() { rulesPicker.click(); },
     loadSample(name) { window.explorer.loadSample(name); },

@@ -316,6 +316,7 @@ nlohmann::json App::state() const {
              {"graph_rect", {ui_.graph_rect[0], ui_.graph_rect[1], ui_.graph_rect[2], ui_.graph_rect[3]}},
              {"reader_rect", {ui_.reader_rect[0], ui_.reader_rect[1], ui_.reader_rect[2], ui_.reader_rect[3]}},
              {"fonts_arabic", ui_.fonts.arabic},
+             {"fonts_greek_cyrillic", ui_.fonts.greek_cyrillic},
              {"timeline", {{"rect", {ui_.timeline_rect[0], ui_.timeline_rect[1], ui_.timeline_rect[2], ui_.timeline_rect[3]}},
                            {"unit", bucket_name(t.unit)},
                            {"buckets", t.starts.size()},

@@ -25,7 +25,8 @@ struct RowRect {
 struct Fonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
-  bool arabic = false;  // the Arabic-script fonts are merged in (fetched for a corpus with Arabic text)
+  bool arabic = false;          // the Arabic-script fonts are merged in (fetched for a corpus with Arabic text)
+  bool greek_cyrillic = false;  // the same for Greek and Cyrillic
 };
 
 // A node as drawn in the last frame (CSS pixels), for hit tests and for tests that click nodes.

@@ -38,16 +38,27 @@ std::string g_state;          // last state report (returned to JavaScript by po
 bool g_load_notified = true;  // whether JavaScript has been told the running load ended
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 double g_css_w = 0, g_css_h = 0, g_dpr = 0;
-std::vector<char> g_arabic_font[2];  // Arabic-script fonts handed over by the page (regular, bold)
-bool g_fonts_dirty = false;         // rebuild the font atlas before the next frame
-bool g_arabic_requested = false;    // the page was asked for the Arabic fonts
+// Scripts whose fonts the first view does not carry: the page fetches them for a corpus that needs them.
+enum Script { kGreekCyrillic = 0, kArabic = 1, kScripts = 2 };
+std::vector<char> g_script_font[kScripts][2];  // per script: regular and bold, handed over by the page
+bool g_fonts_dirty = false;                   // rebuild the font atlas before the next frame
+bool g_script_requested[kScripts] = {};       // the page was asked for the script's fonts
 
-// Whether any title, body, source or given entity of the corpus has Arabic-script text (a byte scan).
-bool corpus_has_arabic(const ae::Corpus& c) {
+// Whether s has a Greek or Cyrillic letter (U+0370..U+04FF: lead bytes CD B0.. to D3).
+bool has_greek_cyrillic(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i + 1 < s.size(); ++i)
+    if ((p[i] >= 0xCE && p[i] <= 0xD3) || (p[i] == 0xCD && p[i + 1] >= 0xB0)) return true;
+  return false;
+}
+
+// Whether any title, body, source or given entity of the corpus is written in the script (a byte scan).
+bool corpus_has(const ae::Corpus& c, Script script) {
+  auto has = [&](std::string_view s) { return script == kArabic ? ae::bidi::has_arabic(s) : has_greek_cyrillic(s); };
   for (const ae::Article& a : c.articles) {
-    if (ae::bidi::has_arabic(a.title) || ae::bidi::has_arabic(a.body) || ae::bidi::has_arabic(a.source)) return true;
+    if (has(a.title) || has(a.body) || has(a.source)) return true;
     for (const ae::GivenEntity& g : a.given_entities)
-      if (ae::bidi::has_arabic(g.name)) return true;
+      if (has(g.name)) return true;
   }
   return false;
 }
@@ -121,10 +132,10 @@ EM_JS(void, ae_js_forget_kept, (const char* name), {
   if (Module.forgetKept) Module.forgetKept(UTF8ToString(name));
 });
 
-// Asks the page for the Arabic-script fonts (fonts/*-Arabic.ttf beside it, fetched only for a corpus with
-// Arabic text); it hands each one to ae_font_buffer and then calls ae_font_ready.
-EM_JS(void, ae_js_need_arabic_font, (), {
-  if (Module.loadArabicFonts) Module.loadArabicFonts();
+// Asks the page for a script's fonts (0 Greek and Cyrillic, 1 Arabic: fonts/ beside it, fetched only for a
+// corpus written in it); it hands each one to ae_font_buffer and then calls ae_font_ready.
+EM_JS(void, ae_js_need_fonts, (int script), {
+  if (Module.loadScriptFonts) Module.loadScriptFonts(script);
 });
 
 // Whether a field of the canvas is being edited: the page then keeps its hidden text area focused, which
@@ -156,12 +167,12 @@ EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
   return g_pending.empty() ? nullptr : g_pending.data();
 }
 
-// Reserves `size` bytes for font `which` (0 Arabic regular, 1 Arabic bold) and returns where JavaScript
-// writes them; ae_font_ready() then adds the fonts to the next frame's atlas.
-EMSCRIPTEN_KEEPALIVE char* ae_font_buffer(int which, size_t size) {
-  if (which < 0 || which > 1 || size > (8u << 20)) return nullptr;
-  g_arabic_font[which].assign(size, 0);
-  return g_arabic_font[which].data();
+// Reserves `size` bytes for a script's font (bold 0: regular, 1: bold) and returns where JavaScript writes
+// them; ae_font_ready() then adds the fonts to the next frame's atlas.
+EMSCRIPTEN_KEEPALIVE char* ae_font_buffer(int script, int bold, size_t size) {
+  if (script < 0 || script >= kScripts || bold < 0 || bold > 1 || size > (8u << 20)) return nullptr;
+  g_script_font[script][bold].assign(size, 0);
+  return g_script_font[script][bold].data();
 }
 EMSCRIPTEN_KEEPALIVE void ae_font_ready() { g_fonts_dirty = true; }
 
@@ -485,24 +496,28 @@ void install_input() {
 // [SECTION] Canvas size, device pixel ratio, fonts
 // -------------------------------------------------------------------------------------------------
 
-// The characters of the embedded fonts (tools/subset_fonts.sh cuts them to these ranges): Latin, Greek,
-// Cyrillic, punctuation, currency, letter-like symbols, arrows, shapes, and the theme button's sun and moon.
-const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0x2000, 0x206F,
+// The characters of the embedded fonts (tools/subset_fonts.sh cuts them to these ranges): Latin,
+// Δ (the comparison's change column), punctuation, currency, letter-like symbols, arrows, shapes, and the
+// theme button's sun and moon.
+const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0394, 0x0394, 0x1E00, 0x1EFF, 0x2000, 0x206F,
                                 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x2600,
                                 0x263E, 0x263E, 0xFFFD, 0xFFFD, 0};
 
-// The Arabic script and its presentation forms (what src/bidi shapes to), in the fonts fetched only for a
-// corpus with Arabic text (tools/subset_fonts.sh cuts them to these ranges).
-const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+// The characters of the fonts fetched only for a corpus written in their script (tools/subset_fonts.sh cuts
+// them to these ranges): Greek and Cyrillic; Arabic and its presentation forms (what src/bidi shapes to).
+const ImWchar kScriptRanges[kScripts][7] = {{0x0370, 0x03FF, 0x0400, 0x04FF, 0},
+                                           {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0}};
 
-// Adds the Arabic font `which` (when the page has handed it over) into the font added just before.
-void merge_arabic(int which, float px, const ImFontConfig& base) {
-  if (g_arabic_font[which].empty()) return;
-  ImFontConfig cfg = base;
-  cfg.MergeMode = true;
-  cfg.FontDataOwnedByAtlas = false;  // the bytes stay in g_arabic_font
-  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(g_arabic_font[which].data(), static_cast<int>(g_arabic_font[which].size()), px,
-                                             &cfg, kArabicRanges);
+// Adds the script fonts the page has handed over into the font added just before (bold: which of the two).
+void merge_script_fonts(int bold, float px, const ImFontConfig& base) {
+  for (int s = 0; s < kScripts; ++s) {
+    std::vector<char>& bytes = g_script_font[s][bold];
+    if (bytes.empty()) continue;
+    ImFontConfig cfg = base;
+    cfg.MergeMode = true;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes stay in g_script_font
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), px, &cfg, kScriptRanges[s]);
+  }
 }
 
 // Rasterises the fonts at the device pixel ratio, so text is crisp on HiDPI screens.
@@ -514,10 +529,11 @@ void build_fonts(float dpr) {
   const float size = std::round(15.0f * dpr), bold_size = std::round(16.5f * dpr);
   ae::Fonts& fonts = g_app->ui().fonts;
   fonts.regular = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", size, &cfg, kGlyphRanges);
-  if (fonts.regular) merge_arabic(0, size, cfg);
+  if (fonts.regular) merge_script_fonts(0, size, cfg);
   fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans-Bold.ttf", bold_size, &cfg, kGlyphRanges);
-  if (fonts.bold) merge_arabic(1, bold_size, cfg);
-  fonts.arabic = !g_arabic_font[0].empty();
+  if (fonts.bold) merge_script_fonts(1, bold_size, cfg);
+  fonts.arabic = !g_script_font[kArabic][0].empty();
+  fonts.greek_cyrillic = !g_script_font[kGreekCyrillic][0].empty();
   if (!fonts.regular) fonts.regular = io.Fonts->AddFontDefault();
   io.FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -581,10 +597,11 @@ void frame() {
   if (!ex.loading() && !g_load_notified) {
     g_load_notified = true;
     ae_js_load_finished(ex.last_load().outcome == "loaded" ? 1 : 0);
-    if (!g_arabic_requested && corpus_has_arabic(ex.corpus())) {
-      g_arabic_requested = true;  // once per page: the fonts stay for any later corpus
-      ae_js_need_arabic_font();
-    }
+    for (int s = 0; s < kScripts; ++s)
+      if (!g_script_requested[s] && corpus_has(ex.corpus(), static_cast<Script>(s))) {
+        g_script_requested[s] = true;  // once per page: the fonts stay for any later corpus
+        ae_js_need_fonts(s);
+      }
   }
   sync_canvas_size();
   ImGuiIO& io = ImGui::GetIO();

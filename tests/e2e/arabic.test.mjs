@@ -1,4 +1,4 @@
-// arabic.test.mjs — Arabic text in the page: the demo fetches no Arabic font; a mixed Arabic/English corpus
+// arabic.test.mjs — Arabic (and other scripts) in the page: the demo fetches no font of another script; a mixed Arabic/English corpus
 // (tests/data/arabic-mixed.json, written for the tests) fetches it, the reader draws Arabic shaped and
 // right to left (compared with a reference image checked by eye), text typed through an input method
 // reaches the search box, and search folds Arabic letter variants.
@@ -37,7 +37,7 @@ async function pixelDifference(page, pngA, pngB) {
   }, [pngA.toString('base64'), pngB.toString('base64')]);
 }
 
-test('the demo corpus fetches no Arabic font', async () => {
+test('the demo corpus fetches no font of another script', async () => {
   const { page, consoleErrors } = await openApp(env);
   const fonts = [];
   page.on('request', (r) => { if (/fonts\//.test(r.url())) fonts.push(r.url()); });
@@ -91,5 +91,20 @@ test('a mixed Arabic/English corpus: Arabic fonts, shaped right-to-left reader, 
   await waitForState(page, "s => s.search === 'بغـــداد' && s.articles_in_range === 2");
   await page.evaluate(() => window.explorer.setSearch('الامم المتحده'));
   await waitForState(page, "s => s.search === 'الامم المتحده' && s.articles_in_range === 1");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('Greek and Cyrillic fonts are fetched only for a corpus written in them', async () => {
+  const { page, consoleErrors } = await openApp(env);
+  const fonts = [];
+  page.on('request', (r) => { if (/fonts\//.test(r.url())) fonts.push(r.url().replace(/^.*\//, '')); });
+  const text = JSON.stringify({ articles: [
+    { id: 'ru-1', date: '2026-01-20', title: 'Москва и Афины: переговоры', body: 'Αθήνα — Москва. Talks in Athens and Moscow.' }] });
+  assert.equal(await page.evaluate((t) => window.explorer.loadText(t, 'scripts.json'), text), true);
+  await waitForState(page, 's => s.ui.fonts_greek_cyrillic === true', 15000);
+  const s = await page.evaluate(() => window.explorer.state());
+  assert.equal(s.ui.fonts_arabic, false);
+  assert.deepEqual(fonts.sort(), ['DejaVuSans-Bold-GreekCyrillic.ttf', 'DejaVuSans-GreekCyrillic.ttf']);
+  await screenshot(page, 'greek-cyrillic.png');
   assert.deepEqual(consoleErrors, []);
 });
