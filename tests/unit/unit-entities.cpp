@@ -183,6 +183,31 @@ TEST_CASE("given entities are used instead of extraction, in both input forms") 
   CHECK(x.rule_of("Ahmad Example", "Ahmad") == "given in input");
 }
 
+TEST_CASE("Arabic text: gazetteer places found with clitics off, merged with their English names") {
+  const std::string body = "بحث الوفد في بغداد والموصل، وقال إن الدعم للعراق مستمر. وزار دمشق.";
+  const Extracted x = run(R"([
+    {"id":"a","date":"2026-01-20","title":"Talks in Baghdad","body":")" + body + R"("},
+    {"id":"b","date":"2026-01-21","title":"Iraq and Mosul","body":"Officials in Baghdad spoke."}])");
+  // بغداد joins Baghdad (found in English in both articles), والموصل Mosul (و and the comma off),
+  // للعراق Iraq (ل + العراق with the article's alef unwritten), دمشق Damascus (named only in Arabic).
+  CHECK(x.rule_of("Baghdad", "بغداد") == "gazetteer alias");
+  CHECK(x.rule_of("Mosul", "الموصل") == "gazetteer alias");
+  CHECK(x.rule_of("Iraq", "لعراق") == "gazetteer alias");
+  REQUIRE(x.find("Damascus"));
+  CHECK(x.types().at("Damascus") == "place");
+  CHECK(x.find("Baghdad")->articles == 2);
+  CHECK(x.find("Mosul")->articles == 2);
+  // Mentions point at the name in the text, without its clitic.
+  for (const Mention& m : x.index.by_article[0]) {
+    if (m.field != 1) continue;
+    const std::string w = body.substr(m.begin, m.end - m.begin);
+    CHECK((w == "بغداد" || w == "الموصل" || w == "لعراق" || w == "دمشق"));
+  }
+  // Arabic words outside the gazetteer are not entities (extraction reads English; see README).
+  CHECK_FALSE(x.find("الوفد"));
+  CHECK(x.index.entities.size() == 4);
+}
+
 TEST_CASE("extraction is deterministic and safe on arbitrary UTF-8") {
   std::string body;
   for (int i = 0; i < 3000; ++i) body += static_cast<char>(32 + (i * 7919) % 200);
