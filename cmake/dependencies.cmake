@@ -48,9 +48,15 @@ endif()
 # (the page draws with it; the unit tests check it natively and under Node). From Debian's source package
 # (scripts/setup.sh unpacks it into .deps/); its Unicode tables ship generated in lib/*.tab.i, the two
 # headers its own build system would write are in cmake/fribidi/.
+# Where apt is not available (a hosted runner with emsdk), CMake fetches the same release's tarball.
 set(FRIBIDI_DIR "${PROJECT_SOURCE_DIR}/.deps/fribidi-1.0.8" CACHE PATH "GNU FriBidi 1.0.8 sources")
 if(NOT EXISTS "${FRIBIDI_DIR}/lib/fribidi.h")
-  message(FATAL_ERROR "GNU FriBidi sources not found in ${FRIBIDI_DIR}: run scripts/setup.sh")
+  include(FetchContent)
+  FetchContent_Declare(fribidi_src
+    URL https://github.com/fribidi/fribidi/releases/download/v1.0.8/fribidi-1.0.8.tar.bz2
+    URL_HASH SHA256=94c7b68d86ad2a9613b4dcffe7bbeb03523d63b5b37918bdf2e4ef34195c1e6c)
+  FetchContent_MakeAvailable(fribidi_src)
+  set(FRIBIDI_DIR "${fribidi_src_SOURCE_DIR}" CACHE PATH "GNU FriBidi 1.0.8 sources" FORCE)
 endif()
 add_library(fribidi STATIC
   ${FRIBIDI_DIR}/lib/fribidi.c ${FRIBIDI_DIR}/lib/fribidi-arabic.c ${FRIBIDI_DIR}/lib/fribidi-bidi.c
