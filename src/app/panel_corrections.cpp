@@ -21,7 +21,7 @@ namespace {
 bool text_and_ok(UiState& ui, const char* id, char* buf, size_t size, const char* ok, const char* control) {
   ImGui::PushID(id);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-  const bool enter = ImGui::InputText("##text", buf, size, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = input_text_shown("##text", nullptr, buf, size, ImGuiInputTextFlags_EnterReturnsTrue);
   record_control(ui, (std::string(control) + "_input").c_str());
   ImGui::SameLine();
   const bool click = ImGui::SmallButton(ok);
@@ -91,7 +91,7 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
   if (ImGui::BeginMenu("Merge into…")) {
     ImGui::TextDisabled("Type a few letters of the entity it is");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    ImGui::InputText("##merge", ui.merge_buf, sizeof ui.merge_buf);
+    input_text_shown("##merge", nullptr, ui.merge_buf, sizeof ui.merge_buf);
     record_control(ui, "menu_merge_input");
     const std::string q = search_fold(ui.merge_buf);
     int listed = 0;

@@ -235,11 +235,18 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       }
     std::string restore;
     for (size_t k = 0; k < hidden_names.size() && k < 6; ++k) {
-      char label[96];
-      std::snprintf(label, sizeof label, "%.40s ×##unhide%zu", hidden_names[k].c_str(), k);
+      // At most 40 characters of the name (cut at a character, not inside one), as drawn.
+      std::string name = hidden_names[k];
+      for (size_t cps = 0, at = 0; at < name.size(); ++at)
+        if ((static_cast<unsigned char>(name[at]) & 0xC0) != 0x80 && ++cps > 40) {
+          name.resize(at);
+          break;
+        }
+      char label[200];
+      std::snprintf(label, sizeof label, "%s ×##unhide%zu", shown(name), k);
       same_line_if_fits(ImGui::CalcTextSize(label).x);
       if (ImGui::SmallButton(label)) restore = hidden_names[k];
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("draw %s again", hidden_names[k].c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("draw %s again", shown(hidden_names[k]));
     }
     if (hidden_names.size() > 6) {
       ImGui::SameLine();

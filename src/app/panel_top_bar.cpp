@@ -50,7 +50,7 @@ void draw_kept_corpora(const Explorer& ex, UiState& ui) {
   for (size_t i = 0; i < ui.kept.size(); ++i) {
     const UiState::KeptCorpus& k = ui.kept[i];
     char label[160];
-    std::snprintf(label, sizeof label, "%.100s##kept%zu", k.name.c_str(), i);
+    std::snprintf(label, sizeof label, "%.100s##kept%zu", ae::shown(k.name), i);
     char detail[48];
     const double b = static_cast<double>(k.bytes);
     if (b >= 1e6) std::snprintf(detail, sizeof detail, "%.1f MB · %s", b / 1e6, k.saved.c_str());
@@ -61,7 +61,7 @@ void draw_kept_corpora(const Explorer& ex, UiState& ui) {
   if (ImGui::BeginMenu("Forget…")) {
     for (size_t i = 0; i < ui.kept.size(); ++i) {
       char label[160];
-      std::snprintf(label, sizeof label, "%.100s##forget%zu", ui.kept[i].name.c_str(), i);
+      std::snprintf(label, sizeof label, "%.100s##forget%zu", ae::shown(ui.kept[i].name), i);
       if (ImGui::MenuItem(label) && ui.forget_kept) ui.forget_kept(ui.kept[i].name);
       record_control(ui, ("forget_" + std::to_string(i)).c_str());
     }
@@ -198,27 +198,25 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
     ImGui::SameLine();
     const std::string& message = errors.back();
     const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x;
-    std::string shown = message;
-    if (ImGui::CalcTextSize(shown.c_str()).x > room) {
+    std::string cut = message;
+    if (ImGui::CalcTextSize(ae::shown(cut)).x > room) {
       size_t lo = 0, hi = message.size();
       while (lo < hi) {  // longest prefix (at a UTF-8 boundary) that fits with the ellipsis
         size_t mid = (lo + hi + 1) / 2;
         while (mid > 0 && (static_cast<unsigned char>(message[mid]) & 0xC0) == 0x80) --mid;
         if (mid <= lo) break;
-        if (ImGui::CalcTextSize((message.substr(0, mid) + "…").c_str()).x <= room) lo = mid;
+        if (ImGui::CalcTextSize(ae::shown(message.substr(0, mid) + "…")).x <= room) lo = mid;
         else hi = mid - 1;
       }
       while (lo > 0 && (static_cast<unsigned char>(message[lo]) & 0xC0) == 0x80) --lo;
-      shown = message.substr(0, lo) + "…";
+      cut = message.substr(0, lo) + "…";
     }
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 110, 100, 255));
-    ImGui::TextUnformatted(shown.c_str());
+    text_shown(cut);
     ImGui::PopStyleColor();
-    if (shown.size() != message.size() && ImGui::IsItemHovered()) {
+    if (cut.size() != message.size() && ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-      ImGui::TextUnformatted(message.c_str());
-      ImGui::PopTextWrapPos();
+      text_wrapped_shown(message, ImGui::GetFontSize() * 40);
       ImGui::EndTooltip();
     }
   } else if (!ex.loading() && !ui.link_message.empty() && ImGui::GetTime() < ui.link_message_until) {
@@ -226,7 +224,7 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
   } else if (!ex.loading() && !ex.notice().empty() && ui.dismissed_notice != ex.notice_id()) {
     if (ImGui::SmallButton("OK")) ui.dismissed_notice = ex.notice_id();
     ImGui::SameLine();
-    ImGui::TextUnformatted(ex.notice().c_str());
+    text_shown(ex.notice());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ex.status_line().c_str());
   } else {
     ImGui::TextUnformatted(ex.status_line().c_str());
