@@ -166,8 +166,46 @@
     return true;
   }
 
-  // Hands bytes to the core; resolves with true/false when the sliced load has finished.
-  function loadBytes(bytes, name, key = fingerprint(bytes, name)) {
+  // Replacing a corpus: the one loaded is first set aside as a snapshot held here, outside the module's
+  // memory, and released there, so the new load reuses the memory the old one took (WebAssembly memory
+  // never shrinks: with both side by side it grew at every replacement). If the new load fails or is
+  // cancelled, the copy set aside is reopened with its corrections and its view.
+  let asideCopy = null;  // for the load running
+  let loadGeneration = 0;
+  function setAsideCorpus() {
+    const s = state();
+    if (!s || !s.articles_total || s.load.running) return null;
+    const blob = snapshotBlob();
+    if (!blob) return null;
+    module.ccall('ae_set_aside', null, [], []);
+    return { blob, name: s.corpus_name, key: rulesKey, hash: location.hash };
+  }
+  async function reopenSetAside(aside) {
+    const bytes = new Uint8Array(await aside.blob.arrayBuffer());
+    module.ccall('ae_restoring', null, [], []);
+    await loadBytes(bytes, aside.name, aside.key, false);  // (it reports the outcome of the load that did not succeed)
+    if (!state().articles_total) return false;
+    restoreRules(aside.key);
+    history.replaceState(history.state, '', location.pathname + location.search + aside.hash);
+    applyLocationHash();
+    return true;
+  }
+
+  // Hands bytes to the core; resolves with true/false when the sliced load has finished. replace: set
+  // the loaded corpus aside first (reopened if this load does not succeed).
+  function loadBytes(bytes, name, key = fingerprint(bytes, name), replace = true) {
+    if (replace && !asideCopy) asideCopy = setAsideCorpus();  // (a load that supersedes another keeps the first copy)
+    const generation = ++loadGeneration;
+    return loadIntoCore(bytes, name, key).then(async (ok) => {
+      if (generation !== loadGeneration) return ok;  // superseded: the newer load owns the copy set aside
+      const aside = asideCopy;
+      asideCopy = null;
+      if (ok || !aside) return ok;
+      await reopenSetAside(aside);
+      return false;
+    });
+  }
+  function loadIntoCore(bytes, name, key) {
     return new Promise((resolve) => {
       if (pendingLoad) pendingLoad.resolve(false);
       pendingLoad = { resolve: (ok) => { if (ok) restoreRules(key); resolve(ok); } };

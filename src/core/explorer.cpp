@@ -65,7 +65,7 @@ void Explorer::open_snapshot(ByteBuffer bytes) {
   if (!read_snapshot(std::move(bytes), *corpus, *index, meta, error)) {
     last_load_.outcome = "failed";
     report_error("Could not open '" + loading_name_ + "': " + error +
-                 (corpus_.size() ? ". The previous corpus is still loaded." : "."));
+                 (corpus_.size() || set_aside_ ? ". The previous corpus is still loaded." : "."));
     return;
   }
   pending_result_ = LoadResult{};
@@ -175,7 +175,7 @@ void Explorer::cancel_load() {
   if (loading()) {
     last_load_.outcome = "cancelled";
     notice_ = "Stopped loading '" + printable_utf8(loading_name_) + "'" +
-              (corpus_.size() ? "; the previous corpus is still loaded." : ".");
+              (corpus_.size() || set_aside_ ? "; the previous corpus is still loaded." : ".");
     ++notice_id_;
   }
   loader_.reset();
@@ -227,7 +227,7 @@ void Explorer::finish_load() {
     if (r.error.line) where = " at line " + std::to_string(r.error.line) + ", column " + std::to_string(r.error.column);
     last_load_.outcome = "failed";
     report_error("Could not load '" + loading_name_ + "'" + where + ": " + r.error.message +
-                 (corpus_.size() ? ". The previous corpus is still loaded." : "."));
+                 (corpus_.size() || set_aside_ ? ". The previous corpus is still loaded." : "."));
     return;
   }
   if (gazetteer_) {
@@ -240,6 +240,7 @@ void Explorer::finish_load() {
 }
 
 void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co) {
+  const std::string prior_outcome = last_load_.outcome;  // a reopening after it keeps it
   corpus_ = std::move(corpus);
   entities_ = std::move(entities);
   raw_ = EntityIndex();
@@ -299,8 +300,27 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   last_load_.frame_gap_p95_ms = pacer_.gap_percentile(95);
   last_load_.frame_gap_max_ms = pacer_.gap_max();
   last_load_.outcome = "loaded";
+  set_aside_ = false;
+  if (restoring_) {  // the corpus set aside is back: the outcome and notice of the load that did not succeed stay
+    restoring_ = false;
+    last_load_.outcome = prior_outcome;
+    return;
+  }
   notice_ = printable_utf8(load_summary(last_load_));  // it may quote a skipped line's bytes
   ++notice_id_;
+}
+
+void Explorer::set_aside() {
+  if (loading() || corpus_.size() == 0) return;
+  const std::string notice = notice_;
+  const uint64_t notice_id = notice_id_;
+  LoadResult empty;
+  empty.ok = true;
+  restoring_ = false;
+  commit(Corpus{}, EntityIndex{}, empty);
+  notice_ = notice;  // (nothing to announce: the next load follows at once)
+  notice_id_ = notice_id;
+  set_aside_ = true;
 }
 
 std::string load_summary(const LoadInfo& info) {

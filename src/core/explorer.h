@@ -85,6 +85,13 @@ class Explorer {
   bool load_now(ByteBuffer bytes, std::string name);
   // Stops the running load; the corpus loaded before stays, and a notice says so.
   void cancel_load();
+  // Replacing a corpus without two in memory at once (WebAssembly memory never shrinks): the caller has
+  // taken the loaded corpus's snapshot() out of the module, and set_aside() releases it (an empty
+  // corpus, the view and corrections state kept), so the next load reuses its memory. If that load
+  // fails or is cancelled, the caller reopens the snapshot after calling restoring(): the messages say
+  // the previous corpus is still there, and the reopening keeps the failure's or cancellation's notice.
+  void set_aside();
+  void restoring() { restoring_ = true; }
   bool loading() const { return loader_ != nullptr || extractor_ != nullptr || pending_co_ != nullptr; }
   double load_progress() const;  // 0..1: reading, then extraction, then indexing
   const char* load_stage() const;  // "reading", "extracting", "indexing" or "" when idle
@@ -319,6 +326,8 @@ class Explorer {
   std::vector<std::string> errors_;
   std::string notice_;
   uint64_t notice_id_ = 0;
+  bool set_aside_ = false;  // the corpus was released for a replacement, its snapshot held outside
+  bool restoring_ = false;  // the load running reopens the corpus set aside
   FrameTimes frames_;
 };
 

@@ -176,6 +176,11 @@ EMSCRIPTEN_KEEPALIVE char* ae_font_buffer(int script, int bold, size_t size) {
 }
 EMSCRIPTEN_KEEPALIVE void ae_font_ready() { g_fonts_dirty = true; }
 
+// Releases the loaded corpus before a replacement (the page holds its snapshot; Explorer::set_aside).
+EMSCRIPTEN_KEEPALIVE void ae_set_aside() { g_app->explorer().set_aside(); }
+// The next load reopens the corpus set aside (its notice stays that of the failed or cancelled load).
+EMSCRIPTEN_KEEPALIVE void ae_restoring() { g_app->explorer().restoring(); }
+
 // Text typed through an input method (or inserted) into the field being edited.
 EMSCRIPTEN_KEEPALIVE void ae_text_input(const char* utf8) {
   if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);

@@ -213,3 +213,22 @@ test('exports equal the CLI for the same view; PNG of the network; downloads thr
   assert.equal(saved, await page.evaluate(() => window.explorer.exportData('entities.csv')));
   assert.deepEqual(consoleErrors, []);
 });
+
+test('replacing the corpus: a load that fails brings the corpus set aside back with its view and corrections', async () => {
+  const { page, consoleErrors } = await openApp(env);
+  // A view (selection) and a correction on the demo corpus.
+  assert.equal(await page.evaluate(() => window.explorer.select('Iraq')), true);
+  assert.equal(await page.evaluate(() => window.explorer.importRules(JSON.stringify({ version: 1, edits: [{ op: 'hide', entity: 'Rojava' }] }))), true);
+  await waitForState(page, "s => s.selected === 'Iraq' && s.rules.edits === 1 && location.hash.includes('sel=')");
+  // A corpus that reads as JSON until it breaks off: it fails in the core, after the demo was released.
+  assert.equal(await page.evaluate(() => window.explorer.loadText('{"articles": [{"id": "x", "title": "cut', 'cut.json')), false);
+  await waitForState(page, "s => s.corpus_name && !s.load.running");
+  const s = await page.evaluate(() => window.explorer.state());
+  assert.equal(s.corpus_name, DEMO);
+  assert.equal(s.articles_total, 2);
+  assert.equal(s.load.outcome, 'failed');
+  assert.match(s.errors.at(-1), /^Could not load 'cut\.json'.*The previous corpus is still loaded\.$/);
+  assert.equal(s.selected, 'Iraq');
+  assert.equal(s.rules.edits, 1);
+  assert.deepEqual(consoleErrors, []);
+});
