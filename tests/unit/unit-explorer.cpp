@@ -89,6 +89,41 @@ TEST_CASE("a load in slices leaves the current corpus usable until it completes,
   CHECK(ex.last_load().total_ms >= ex.last_load().parse_ms * 0.5);
 }
 
+TEST_CASE("a corpus set aside for a replacement: released, and reopened from its snapshot when the load fails") {
+  Explorer ex;
+  REQUIRE(ex.load_now(R"([{"title":"kept","date":"2026-01-01"}])", "good.json"));
+  const std::string copy = ex.snapshot();  // what the page holds outside the module
+  const std::string notice = ex.notice();
+  ex.set_aside();
+  CHECK(ex.corpus().size() == 0);  // released: the next load reuses the memory
+  CHECK(ex.notice() == notice);    // nothing announced in between
+  CHECK_FALSE(ex.load_now("[{\"title\":\"x\"},\n{bad}]", "bad.json"));
+  REQUIRE(ex.errors().size() == 1);
+  CHECK(ex.errors()[0].find("The previous corpus is still loaded.") != std::string::npos);
+  // The page reopens the copy: the corpus is back, the failed load's outcome stays what the state says.
+  ex.restoring();
+  REQUIRE(ex.load_now(ByteBuffer(copy), "good.json"));
+  CHECK(ex.corpus().size() == 1);
+  CHECK(ex.corpus().articles[0].title == "kept");
+  CHECK(ex.last_load().outcome == "failed");
+  // A cancelled replacement: its notice stays after the reopening too.
+  ex.set_aside();
+  ex.begin_load(ByteBuffer(std::string(R"([{"title":"new"}])")), "new.json");
+  ex.cancel_load();
+  CHECK(ex.notice() == "Stopped loading 'new.json'; the previous corpus is still loaded.");
+  ex.restoring();
+  REQUIRE(ex.load_now(ByteBuffer(copy), "good.json"));
+  CHECK(ex.corpus().articles[0].title == "kept");
+  CHECK(ex.notice() == "Stopped loading 'new.json'; the previous corpus is still loaded.");
+  CHECK(ex.last_load().outcome == "cancelled");
+  // A replacement that succeeds announces itself as any load does.
+  ex.set_aside();
+  REQUIRE(ex.load_now(R"([{"title":"a"},{"title":"b"}])", "next.json"));
+  CHECK(ex.corpus().size() == 2);
+  CHECK(ex.last_load().outcome == "loaded");
+  CHECK(ex.notice().rfind("Loaded 2 articles", 0) == 0);
+}
+
 TEST_CASE("frame statistics use nearest-rank percentiles over a window") {
   FrameStats f;
   CHECK(f.percentile(50) == 0);
