@@ -33,6 +33,19 @@ struct Hits {
 // Lays out text[begin, end) word by word within the available width, drawing the words that fall in
 // a span in their type's colour on a tinted background. Advances the cursor past the block.
 // Cost: O(words) per frame; only visible lines are drawn.
+// What laying out a block of text reads from Dear ImGui: the window, font, width, where it starts.
+struct Block {
+  bool window_hovered = ImGui::IsWindowHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  float size = ImGui::GetFontSize();
+  float wrap = std::max(50.0f, ImGui::GetContentRegionAvail().x);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float line_h = ImGui::GetTextLineHeightWithSpacing();
+  ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  ImVec4 clip = dl->_ClipRectStack.back();
+};
+
 // The same for a paragraph with right-to-left text (Arabic, Hebrew): lines are broken in logical order
 // at spaces, measured by their shaped glyphs, and each line is reordered on its own (UAX #9 via
 // src/bidi); a right-to-left paragraph is aligned right. Mentions, search matches and the target are
@@ -40,15 +53,8 @@ struct Hits {
 void draw_highlighted_rtl(std::string_view text, size_t begin, size_t end, const std::vector<Span>& spans,
                           const std::vector<std::pair<uint32_t, uint32_t>>& marks, const Explorer& ex, UiState& ui,
                           size_t target_begin, size_t target_end, Hits& hits) {
-  const bool window_hovered = ImGui::IsWindowHovered();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImFont* font = ImGui::GetFont();
-  const float size = ImGui::GetFontSize();
-  const float wrap = std::max(50.0f, ImGui::GetContentRegionAvail().x);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float line_h = ImGui::GetTextLineHeightWithSpacing();
-  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
-  const ImVec4 clip = dl->_ClipRectStack.back();
+  const Block block;
+  const auto& [window_hovered, dl, font, size, wrap, origin, line_h, text_col, clip] = block;
   std::string para(text.substr(begin, end - begin));
   for (char& c : para)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -151,16 +157,9 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
     draw_highlighted_rtl(text, begin, end, spans, marks, ex, ui, target_begin, target_end, hits);
     return;
   }
-  const bool window_hovered = ImGui::IsWindowHovered();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImFont* font = ImGui::GetFont();
-  const float size = ImGui::GetFontSize();
-  const float wrap = std::max(50.0f, ImGui::GetContentRegionAvail().x);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const Block block;
+  const auto& [window_hovered, dl, font, size, wrap, origin, line_h, text_col, clip] = block;
   const float space_w = font->CalcTextSizeA(size, FLT_MAX, 0, " ").x;
-  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
-  const ImVec4 clip = dl->_ClipRectStack.back();
   float x = 0, y = 0;
   size_t si = 0;
   size_t i = begin;
