@@ -53,19 +53,13 @@ void theme_clear_color(bool dark, float rgb[3]) {
   for (int i = 0; i < 3; ++i) rgb[i] = dark ? d[i] : l[i];
 }
 
-void open_in_reader(Explorer& ex, UiState& ui, size_t article) {
-  ex.open_article(article);
-  ui.scroll_reader_to_top = true;
-  ui.reader_target_field = -1;
-}
-
-void step_article(Explorer& ex, UiState& ui, int delta) {
+void step_article(Explorer& ex, int delta) {
   const auto& rows = ex.visible();
   if (rows.empty()) return;
   const auto it = std::find(rows.begin(), rows.end(), static_cast<uint32_t>(ex.open_article_index()));
   long k = it == rows.end() ? (delta > 0 ? -1 : static_cast<long>(rows.size())) : it - rows.begin();
   k = std::clamp(k + delta, 0L, static_cast<long>(rows.size()) - 1);
-  open_in_reader(ex, ui, rows[static_cast<size_t>(k)]);
+  ex.open_article(rows[static_cast<size_t>(k)]);
 }
 
 void step_range(Explorer& ex, UiState& ui, int delta) {
@@ -172,8 +166,8 @@ void global_keys(Explorer& ex, UiState& ui) {
   for (ImWchar c : io.InputQueueCharacters) {
     switch (c) {
       case '?': ui.help_open = !ui.help_open; break;
-      case 'j': step_article(ex, ui, +1); break;
-      case 'k': step_article(ex, ui, -1); break;
+      case 'j': step_article(ex, +1); break;
+      case 'k': step_article(ex, -1); break;
       case '[': step_range(ex, ui, -1); break;
       case ']': step_range(ex, ui, +1); break;
       case '/': ui.left_tab_request = 0; break;
@@ -308,9 +302,10 @@ nlohmann::json App::state() const {
              {"mentions", rects(ui_.mention_rects)},
              {"search_marks", rects(ui_.search_mark_rects)},
              {"evidence", rects(ui_.evidence_rects)},
-             {"reader_target", ui_.reader_target_field < 0 ? nlohmann::json(nullptr)
-                                                            : nlohmann::json({ui_.reader_target_field, ui_.reader_target_begin,
-                                                                              ui_.reader_target_end})},
+             {"reader_target", explorer_.reader_target().field < 0
+                                   ? nlohmann::json(nullptr)
+                                   : nlohmann::json({explorer_.reader_target().field, explorer_.reader_target().begin,
+                                                     explorer_.reader_target().end})},
              {"controls", controls},
              {"nodes", nodes},
              {"graph_rect", {ui_.graph_rect[0], ui_.graph_rect[1], ui_.graph_rect[2], ui_.graph_rect[3]}},

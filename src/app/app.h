@@ -88,7 +88,6 @@ struct UiState {
   char to_text[16] = "";
   uint64_t synced_revision = ~0ull;  // range texts follow the core when the core changed
   size_t dismissed_errors = 0;       // errors shown so far and dismissed by the user
-  bool scroll_reader_to_top = false;
   std::vector<RowRect> rows;         // article rows drawn this frame
   std::vector<RowRect> controls;     // named buttons and fields drawn this frame (for tests)
   uint64_t dismissed_notice = 0;     // notice_id() of the notice the user dismissed
@@ -139,10 +138,9 @@ struct UiState {
   uint64_t sparkline_revision = ~0ull;  // timeline_shape the cached sparklines belong to
   std::unordered_map<uint32_t, std::vector<uint32_t>> sparklines;  // entity -> mentions per timeline bucket
 
-  // Reader: scroll to a sentence (evidence click): field 0/1 and byte offset, or field -1.
-  int reader_target_field = -1;
-  uint32_t reader_target_begin = 0, reader_target_end = 0;
-  bool reader_scroll_to_target = false;
+  // Reader: the open_revision() it last scrolled for (to the top, or to the target sentence).
+  uint64_t reader_open_seen = ~0ull;
+  bool reader_scroll_to_target = false;  // the target sentence is brought into view when next drawn
   std::vector<RowRect> evidence_rects;  // evidence sentences drawn this frame (id = article id)
   float reader_rect[4] = {0, 0, 0, 0};  // the reader panel on screen (x, y, w, h), for the tests
   std::vector<RowRect> mention_rects;  // entity mentions drawn in the reader this frame (id = name)
@@ -255,10 +253,9 @@ void apply_theme(bool dark);
 // Background colour behind the panels for the theme (r, g, b in 0..1).
 void theme_clear_color(bool dark, float rgb[3]);
 
-// Opens an article in the reader (SIZE_MAX closes), scrolled to the top.
-void open_in_reader(Explorer& ex, UiState& ui, size_t article);
+// (An article is opened by Explorer::open_article, whoever asks: the reader follows open_revision().)
 // Moves the reader to the next (+1) or previous (-1) article of the list.
-void step_article(Explorer& ex, UiState& ui, int delta);
+void step_article(Explorer& ex, int delta);
 // Moves the date range by one timeline bucket's length in days (delta -1 or +1), keeping its length
 // and staying within the corpus's dates.
 void step_range(Explorer& ex, UiState& ui, int delta);

@@ -66,10 +66,10 @@ void draw_article_list(Explorer& ex, UiState& ui) {
         ImGui::PushID(static_cast<int>(index));
         const bool open = ex.open_article_index() == index;
         const std::string date = a.date == kUndated ? std::string("undated") : format_iso(a.date);
-        if (ImGui::Selectable(date.c_str(), open, ImGuiSelectableFlags_SpanAllColumns)) open_in_reader(ex, ui, index);
+        if (ImGui::Selectable(date.c_str(), open, ImGuiSelectableFlags_SpanAllColumns)) ex.open_article(index);
         // Keyboard: the arrows move the focus through the rows (Dear ImGui's navigation); Enter opens.
         if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) && !open)
-          open_in_reader(ex, ui, index);
+          ex.open_article(index);
         const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
         if (ImGui::IsItemVisible()) ui.rows.push_back({a.id, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
         ImGui::PopID();

@@ -715,14 +715,9 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         if (c == '\n') c = ' ';
       ImGui::PushID(static_cast<int>(k));
       const std::string head = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + std::string(art.title);
-      if (ImGui::Selectable(shown(head), ex.open_article_index() == ev.article && ui.reader_target_field == ev.field &&
-                                              ui.reader_target_begin == ev.begin)) {
-        ex.open_article(ev.article);
-        ui.reader_target_field = ev.field;
-        ui.reader_target_begin = ev.begin;
-        ui.reader_target_end = ev.end;
-        ui.reader_scroll_to_target = true;
-      }
+      const ReaderTarget target{ev.field, ev.begin, ev.end};  // (the sentence, marked and scrolled to)
+      if (ImGui::Selectable(shown(head), ex.open_article_index() == ev.article && ex.reader_target() == target))
+        ex.open_article(ev.article, target);
       if (ImGui::IsItemVisible()) {
         const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
         ui.evidence_rects.push_back({art.id, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});

@@ -264,13 +264,15 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
     ImGui::End();
     return;
   }
-  if (ui.scroll_reader_to_top) {
+  if (ui.reader_open_seen != ex.open_revision()) {  // just opened: at the top, or at its target sentence
+    ui.reader_open_seen = ex.open_revision();
     ImGui::SetScrollY(0);
-    ui.scroll_reader_to_top = false;
+    ui.reader_scroll_to_target = ex.reader_target().field >= 0;
   }
   Hits hits;
-  const size_t tb = ui.reader_target_field >= 0 ? ui.reader_target_begin : SIZE_MAX;
-  const size_t te = ui.reader_target_field >= 0 ? ui.reader_target_end : 0;
+  const ReaderTarget& target = ex.reader_target();
+  const size_t tb = target.field >= 0 ? target.begin : SIZE_MAX;
+  const size_t te = target.field >= 0 ? target.end : 0;
   const Article& a = ex.corpus().articles[open];
   const EntityIndex& idx = ex.entities();
   std::vector<Span> title_spans, body_spans;
@@ -289,7 +291,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
   if (a.title.empty()) ImGui::TextUnformatted("(untitled)");
   else draw_highlighted(a.title, 0, a.title.size(), title_spans, title_marks, ex, ui,
-                        ui.reader_target_field == 0 ? tb : SIZE_MAX, te, hits);
+                        target.field == 0 ? tb : SIZE_MAX, te, hits);
   if (ui.fonts.bold) ImGui::PopFont();
   std::string meta = a.date == kUndated ? std::string("undated") : format_iso(a.date);
   if (!a.source.empty()) meta += "  ·  " + std::string(shown(a.source));
@@ -321,9 +323,9 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   }
   {
     // Previous / next article of the list.
-    if (ImGui::SmallButton("◀ prev (K)")) step_article(ex, ui, -1);
+    if (ImGui::SmallButton("◀ prev (K)")) step_article(ex, -1);
     ImGui::SameLine();
-    if (ImGui::SmallButton("next (J) ▶")) step_article(ex, ui, +1);
+    if (ImGui::SmallButton("next (J) ▶")) step_article(ex, +1);
     fold_button();
   }
   // Legend with this article's entity counts.
@@ -352,7 +354,7 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   while (start < body.size()) {
     size_t end = body.find("\n\n", start);
     if (end == std::string::npos) end = body.size();
-    draw_highlighted(body, start, end, body_spans, body_marks, ex, ui, ui.reader_target_field == 1 ? tb : SIZE_MAX, te, hits);
+    draw_highlighted(body, start, end, body_spans, body_marks, ex, ui, target.field == 1 ? tb : SIZE_MAX, te, hits);
     ImGui::Spacing();
     start = end + 2;
   }

@@ -267,6 +267,8 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   last_load_.snapshot_bytes = pending_snapshot_bytes_;
   pending_snapshot_bytes_ = 0;
   open_ = SIZE_MAX;
+  target_ = ReaderTarget{};
+  ++open_revision_;
   selected_ = SIZE_MAX;
   pair_ = {SIZE_MAX, SIZE_MAX};
   co_a_.reset();  // a comparison's dates belong to the corpus before
@@ -816,7 +818,11 @@ void Explorer::recompute_visible() {
   ++revision_;
 }
 
-void Explorer::open_article(size_t index) { open_ = index < corpus_.size() ? index : SIZE_MAX; }
+void Explorer::open_article(size_t index, ReaderTarget target) {
+  open_ = index < corpus_.size() ? index : SIZE_MAX;
+  target_ = open_ == SIZE_MAX ? ReaderTarget{} : target;
+  ++open_revision_;
+}
 
 void Explorer::report_error(std::string message) {
   errors_.push_back(printable_utf8(message));  // messages may quote input bytes; the report stays UTF-8

@@ -62,6 +62,13 @@ struct LoadInfo {
   std::string outcome;  // "loaded", "failed" or "cancelled" (the last load begun); "" before any
 };
 
+// A sentence of the open article the reader marks and brings into view (link evidence).
+struct ReaderTarget {
+  int field = -1;  // 0 title, 1 body; -1 none (the reader starts at the top)
+  uint32_t begin = 0, end = 0;
+  bool operator==(const ReaderTarget& o) const { return field == o.field && begin == o.begin && end == o.end; }
+};
+
 class Explorer {
  public:
   Explorer();
@@ -239,8 +246,13 @@ class Explorer {
   uint64_t rules_revision() const { return rules_revision_; }
 
   // --- Reader. ---
-  void open_article(size_t index);  // SIZE_MAX closes the reader
+  // --- The reader: the one way an article is opened (list, J/K, link evidence, the view hash, the
+  // page's API). A target marks a sentence of it and asks the reader to bring it into view. ---
+  void open_article(size_t index, ReaderTarget target = {});  // SIZE_MAX closes the reader
   size_t open_article_index() const { return open_; }
+  const ReaderTarget& reader_target() const { return target_; }
+  // Changes at every open_article(): the reader scrolls (to the top, or to the target) when it does.
+  uint64_t open_revision() const { return open_revision_; }
 
   // --- Messages shown to the user (errors of failed loads, bad API arguments). ---
   const std::vector<std::string>& errors() const { return errors_; }
@@ -290,6 +302,8 @@ class Explorer {
   std::vector<uint32_t> visible_;
   uint64_t revision_ = 0;
   size_t open_ = SIZE_MAX;
+  ReaderTarget target_;
+  uint64_t open_revision_ = 0;
   void rebuild_network();
   void update_network();
   Scope scope_ = Scope::Document;

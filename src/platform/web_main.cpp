@@ -372,7 +372,6 @@ EMSCRIPTEN_KEEPALIVE int ae_open_article(const char* id) {
     return 0;
   }
   ex.open_article(index);
-  g_app->ui().scroll_reader_to_top = true;
   return 1;
 }
 

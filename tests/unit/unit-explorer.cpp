@@ -124,6 +124,28 @@ TEST_CASE("a corpus set aside for a replacement: released, and reopened from its
   CHECK(ex.notice().rfind("Loaded 2 articles", 0) == 0);
 }
 
+TEST_CASE("opening an article: one action, with or without a target sentence, that the reader follows") {
+  Explorer ex;
+  REQUIRE(ex.load_now(R"([{"id":"a","title":"A","body":"One. Two."},{"id":"b","title":"B"}])", "t.json"));
+  const uint64_t r0 = ex.open_revision();
+  ex.open_article(1);
+  CHECK(ex.open_article_index() == 1);
+  CHECK(ex.reader_target().field == -1);  // no target: the reader starts at the top
+  CHECK(ex.open_revision() != r0);
+  const uint64_t r1 = ex.open_revision();
+  ex.open_article(1);  // the same article again still asks the reader to scroll
+  CHECK(ex.open_revision() != r1);
+  ex.open_article(0, ReaderTarget{1, 5, 9});
+  CHECK(ex.reader_target() == ReaderTarget{1, 5, 9});
+  ex.open_article(99, ReaderTarget{1, 0, 4});  // no such article: the reader closes, without a target
+  CHECK(ex.open_article_index() == SIZE_MAX);
+  CHECK(ex.reader_target().field == -1);
+  ex.open_article(0, ReaderTarget{0, 0, 1});
+  REQUIRE(ex.load_now(R"([{"title":"new"}])", "n.json"));  // a new corpus closes the reader
+  CHECK(ex.open_article_index() == SIZE_MAX);
+  CHECK(ex.reader_target().field == -1);
+}
+
 TEST_CASE("frame statistics use nearest-rank percentiles over a window") {
   FrameStats f;
   CHECK(f.percentile(50) == 0);
