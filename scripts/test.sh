@@ -43,6 +43,9 @@ passed=$((passed + $(grep -c '^fuzz: .* ok$' "$log_dir/fuzz.log")))
 f="$(grep -c '^fuzz: .* FAILED$' "$log_dir/fuzz.log")"
 if [ "$f" -gt 0 ] || ! grep -q '^fuzz: ' "$log_dir/fuzz.log"; then failed=$((failed + (f > 0 ? f : 1))); fi
 
+stage "the JavaScript boundary: one declared list (src/platform/js_exports.txt)"
+if node scripts/check_js_boundary.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 stage "WebAssembly build (app + unit tests)"
 if bash scripts/build_web.sh; then
   stage "WebAssembly unit tests under Node"

@@ -17,6 +17,37 @@
   // The user's corrections are kept per corpus in this browser (localStorage, key "ae-rules:" and a
   // fingerprint of the corpus: its name, size and a hash of its first 64 kB). Nothing else is stored.
   let rulesKey = null, rulesRevision = -1;
+  // The module's exported functions: the only calls into it (the list: src/platform/js_exports.txt;
+  // scripts/check_js_boundary.mjs checks that it, web_main.cpp and this object agree).
+  const core = {
+    loadBuffer: (size, name) => module.ccall('ae_load_buffer', 'number', ['number', 'string'], [size, name]),  // where to write, 0: no room
+    loadCommit: () => module.ccall('ae_load_commit', null, [], []),
+    cancelLoad: () => module.ccall('ae_cancel_load', null, [], []),
+    setAside: () => module.ccall('ae_set_aside', null, [], []),
+    restoring: () => module.ccall('ae_restoring', null, [], []),
+    stateJson: () => module.ccall('ae_state_json', 'number', [], []),  // a pointer to UTF-8 JSON
+    reportError: (message) => module.ccall('ae_report_error', null, ['string'], [message]),
+    setRange: (from, to) => module.ccall('ae_set_range', 'number', ['string', 'string'], [from, to]),
+    setBaseline: (from, to) => module.ccall('ae_set_baseline', 'number', ['string', 'string'], [from, to]),
+    openArticle: (id) => module.ccall('ae_open_article', 'number', ['string'], [id]),
+    select: (name) => module.ccall('ae_select', 'number', ['string'], [name]),
+    selectPair: (a, b) => module.ccall('ae_select_pair', 'number', ['string', 'string'], [a, b]),
+    setNetwork: (scope, measure, minCount, topN) =>
+      module.ccall('ae_set_network', 'number', ['string', 'string', 'number', 'number'], [scope, measure, minCount, topN]),
+    setSearch: (text) => module.ccall('ae_set_search', null, ['string'], [text]),
+    applyHash: (hash) => module.ccall('ae_apply_hash', 'string', ['string'], [hash]),  // the problems found, or ""
+    setCorpusSource: (kind) => module.ccall('ae_set_corpus_source', null, ['string'], [kind]),
+    setRulesJson: (text, undoable) => module.ccall('ae_set_rules_json', 'number', ['string', 'number'], [text, undoable]),
+    setKept: (json) => module.ccall('ae_set_kept', null, ['string'], [json]),
+    export: (kind) => module.ccall('ae_export', 'number', ['string'], [kind]),  // a pointer, ae_export_size bytes
+    exportSize: () => module.ccall('ae_export_size', 'number', [], []),
+    snapshotStream: () => module.ccall('ae_snapshot_stream', 'number', [], []),  // pieces to Module.snapshotPieces
+    fontBuffer: (script, bold, size) => module.ccall('ae_font_buffer', 'number', ['number', 'number', 'number'], [script, bold, size]),
+    fontReady: () => module.ccall('ae_font_ready', null, [], []),
+    textInput: (text) => module.ccall('ae_text_input', null, ['string'], [text]),
+  };
+
+
   function fingerprint(bytes, name) {
     let h = 0x811c9dc5;
     const n = Math.min(bytes.length, 65536);
@@ -29,18 +60,18 @@
     rulesKey = key;
     let saved = null;
     try { saved = storage() && storage().getItem(key); } catch (e) { saved = null; }
-    const ok = module.ccall('ae_set_rules_json', 'number', ['string', 'number'], [saved || '{"version":1,"edits":[]}', 0]);
+    const ok = core.setRulesJson(saved || '{"version":1,"edits":[]}', 0);
     if (!ok && saved) { try { storage().removeItem(key); } catch (e) { /* nothing to do */ } }
     rulesRevision = state().rules.revision;
   }
   // When the corrections change: saved for the corpus (removed when there are none).
-  function saveRules(s) {
-    if (!rulesKey || s.rules.revision === rulesRevision) return;
-    rulesRevision = s.rules.revision;
+  function saveRules(revision, edits) {
+    if (!rulesKey || revision === rulesRevision) return;
+    rulesRevision = revision;
     const st = storage();
     if (!st) return;
     try {
-      if (s.rules.edits > 0) st.setItem(rulesKey, exportText('rules.json'));
+      if (edits > 0) st.setItem(rulesKey, exportText('rules.json'));
       else st.removeItem(rulesKey);
     } catch (e) { /* storage full or refused: the corrections stay for this visit */ }
   }
@@ -88,8 +119,7 @@
   }
   async function showKept() {
     const list = await keptList();
-    if (module) module.ccall('ae_set_kept', null, ['string'],
-      [JSON.stringify(list.map((m) => ({ name: m.name, bytes: Number(m.bytes) || 0, saved: String(m.saved || '').slice(0, 10) })))]);
+    if (module) core.setKept(JSON.stringify(list.map((m) => ({ name: m.name, bytes: Number(m.bytes) || 0, saved: String(m.saved || '').slice(0, 10) }))));
     return list;
   }
   async function forgetKept(name) {
@@ -141,7 +171,7 @@
       [meta, bytes] = await idbDo(db, ['meta', 'data'], 'readonly', (tx) =>
         Promise.all([idbReq(tx.objectStore('meta').get(name)), idbReq(tx.objectStore('data').get(name))]));
     } catch (e) { meta = null; }
-    const say = (why) => module.ccall('ae_report_error', null, ['string'], [`Could not reopen '${name}' kept in this browser: ${why}; it is forgotten. Open the file again to explore it.`]);
+    const say = (why) => core.reportError(`Could not reopen '${name}' kept in this browser: ${why}; it is forgotten. Open the file again to explore it.`);
     if (bytes instanceof Blob) {
       try { bytes = new Uint8Array(await bytes.arrayBuffer()); } catch (e) { bytes = null; }
     }
@@ -177,12 +207,12 @@
     if (!s || !s.articles_total || s.load.running) return null;
     const blob = snapshotBlob();
     if (!blob) return null;
-    module.ccall('ae_set_aside', null, [], []);
+    core.setAside();
     return { blob, name: s.corpus_name, key: rulesKey, hash: location.hash };
   }
   async function reopenSetAside(aside) {
     const bytes = new Uint8Array(await aside.blob.arrayBuffer());
-    module.ccall('ae_restoring', null, [], []);
+    core.restoring();
     await loadBytes(bytes, aside.name, aside.key, false);  // (it reports the outcome of the load that did not succeed)
     if (!state().articles_total) return false;
     restoreRules(aside.key);
@@ -209,14 +239,14 @@
     return new Promise((resolve) => {
       if (pendingLoad) pendingLoad.resolve(false);
       pendingLoad = { resolve: (ok) => { if (ok) restoreRules(key); resolve(ok); } };
-      const ptr = module.ccall('ae_load_buffer', 'number', ['number', 'string'], [bytes.length, name]);
+      const ptr = core.loadBuffer(bytes.length, name);
       if (bytes.length && !ptr) {  // no room: the core has said so, and nothing was changed
         pendingLoad = null;
         resolve(false);
         return;
       }
       if (bytes.length) module.HEAPU8.set(bytes, ptr);
-      module.ccall('ae_load_commit', null, [], []);
+      core.loadCommit();
     });
   }
 
@@ -273,7 +303,7 @@
     if (kind === 'url') params.set('data', value);
     const search = params.toString();
     history.replaceState(history.state, '', location.pathname + (search ? '?' + search : '') + location.hash);
-    module.ccall('ae_set_corpus_source', null, ['string'], [kind]);
+    core.setCorpusSource(kind);
   }
 
   // Any bytes the user brings (file, drop, URL, sample): decompressed when gzip, then loaded.
@@ -282,7 +312,7 @@
       bytes = await gunzipIfGzip(bytes, name);
     } catch (err) {
       overlay.classList.add('hidden');
-      module.ccall('ae_report_error', null, ['string'], [`Could not read '${name}': ${err.message}. Nothing was changed.`]);
+      core.reportError(`Could not read '${name}': ${err.message}. Nothing was changed.`);
       return false;
     }
     const ok = await loadBytes(bytes, name.replace(/\.gz$/i, ''));
@@ -305,7 +335,7 @@
     if (file) await importRulesText(await file.text());
   });
   async function importRulesText(text) {
-    return module.ccall('ae_set_rules_json', 'number', ['string', 'number'], [String(text), 1]) === 1;
+    return core.setRulesJson(String(text), 1) === 1;
   }
 
   // The file picker and drag-and-drop: a chosen or dropped file is read and loaded like loadText.
@@ -324,7 +354,7 @@
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (err) {
-      module.ccall('ae_report_error', null, ['string'], [`Could not read '${file.name}': ${err.message}. Nothing was changed.`]);
+      core.reportError(`Could not read '${file.name}': ${err.message}. Nothing was changed.`);
       return false;
     }
     return loadAny(bytes, file.name, 'file', '');
@@ -348,16 +378,16 @@
 
   // Exports: the text of an export of the current view, or a PNG of the network panel.
   function exportBytes(kind) {
-    const ptr = module.ccall('ae_export', 'number', ['string'], [String(kind)]);
+    const ptr = core.export(String(kind));
     if (!ptr) return null;
-    const size = module.ccall('ae_export_size', 'number', [], []);
+    const size = core.exportSize();
     return module.HEAPU8.slice(ptr, ptr + size);  // a copy: the module's memory may move
   }
   const isBinaryExport = (kind) => String(kind).endsWith('.aesnap');
   // The loaded corpus as a snapshot (Blob), streamed out of the module in pieces; null when none.
   function snapshotBlob() {
     module.snapshotPieces = [];
-    const size = module.ccall('ae_snapshot_stream', 'number', [], []);
+    const size = core.snapshotStream();
     const blob = size ? new Blob(module.snapshotPieces, { type: 'application/octet-stream' }) : null;
     module.snapshotPieces = null;
     return blob;
@@ -401,7 +431,7 @@
 
   function state() {
     if (!module) return null;
-    return JSON.parse(module.UTF8ToString(module.ccall('ae_state_json', 'number', [], [])));
+    return JSON.parse(module.UTF8ToString(core.stateJson()));
   }
 
   let resolveReady, rejectReady;
@@ -414,17 +444,17 @@
     state,
     // Sets the date filter (inclusive; ISO dates). Returns false (and records an error) on a bad date.
     setRange(from, to) {
-      return module.ccall('ae_set_range', 'number', ['string', 'string'], [String(from), String(to)]) === 1;
+      return core.setRange(String(from), String(to)) === 1;
     },
     // Compares the range (B) with a baseline range A (inclusive; ISO dates); setBaseline('', '') ends
     // the comparison. The state's "compare" then reports both ranges, the links by side and the
     // biggest entity changes. Returns false (and records an error) on a bad date.
     setBaseline(from, to) {
-      return module.ccall('ae_set_baseline', 'number', ['string', 'string'], [String(from ?? ''), String(to ?? '')]) === 1;
+      return core.setBaseline(String(from ?? ''), String(to ?? '')) === 1;
     },
     // Opens the article with this id in the reader; '' closes it. Returns false for an unknown id.
     openArticle(id) {
-      return module.ccall('ae_open_article', 'number', ['string'], [String(id)]) === 1;
+      return core.openArticle(String(id)) === 1;
     },
     // Fetches a corpus (same-origin or CORS-enabled URL) and loads it; resolves like loadText.
     async loadUrl(url, name) {
@@ -432,7 +462,7 @@
       try {
         bytes = await fetchCorpus(url);
       } catch (err) {
-        module.ccall('ae_report_error', null, ['string'], [`Could not fetch ${url}: ${err.message}`]);
+        core.reportError(`Could not fetch ${url}: ${err.message}`);
         return false;
       }
       return loadAny(bytes, name || decodeURIComponent(String(url).split('/').pop() || 'corpus'), 'url', String(url));
@@ -441,12 +471,11 @@
     async loadSample(name) {
       name = String(name);
       if (!/^[a-z0-9-]{1,40}$/.test(name)) {
-        module.ccall('ae_report_error', null, ['string'], [`There is no sample named '${name.slice(0, 40)}'.`]);
+        core.reportError(`There is no sample named '${name.slice(0, 40)}'.`);
         return false;
       }
       if (location.protocol === 'file:') {
-        module.ccall('ae_report_error', null, ['string'],
-          ['Samples are downloaded from the web version of the page; this copy runs from a file. Open a corpus file instead.']);
+        core.reportError('Samples are downloaded from the web version of the page; this copy runs from a file. Open a corpus file instead.');
         return false;
       }
       let bytes;
@@ -455,7 +484,7 @@
         bytes = await fetchCorpus(`samples/${name}.jsonl.gz`);
       } catch (err) {
         overlay.classList.add('hidden');
-        module.ccall('ae_report_error', null, ['string'], [`Could not load the sample '${name}': ${err.message}.`]);
+        core.reportError(`Could not load the sample '${name}': ${err.message}.`);
         return false;
       }
       return loadAny(bytes, `${name}.jsonl.gz`, 'sample', name);
@@ -470,20 +499,19 @@
     },
     // Selects an entity by its canonical name ('' clears); the article list then shows its articles.
     select(name) {
-      return module.ccall('ae_select', 'number', ['string'], [String(name)]) === 1;
+      return core.select(String(name)) === 1;
     },
     // Selects the link between two entities: the list shows the articles naming both, the network
     // panel the sentences. selectEdge('', '') clears.
     selectEdge(a, b) {
-      return module.ccall('ae_select_pair', 'number', ['string', 'string'], [String(a), String(b)]) === 1;
+      return core.selectPair(String(a), String(b)) === 1;
     },
     // Network settings: {scope: 'document'|'sentence', measure: 'count'|'npmi'|'jaccard', minCount, topN};
     // missing keys keep their current values.
     setNetwork(options) {
       const cur = state().network, o = Object.assign({}, options || {});
-      return module.ccall('ae_set_network', 'number', ['string', 'string', 'number', 'number'],
-        [o.scope || cur.scope, o.measure || cur.measure, o.minCount || cur.min_count,
-          o.topN === undefined ? cur.top_n : o.topN]) === 1;
+      return core.setNetwork(o.scope || cur.scope, o.measure || cur.measure, o.minCount || cur.min_count,
+          o.topN === undefined ? cur.top_n : o.topN) === 1;
     },
     // Screen positions (CSS pixels) of the network's nodes as drawn in the last frame.
     graphPositions() {
@@ -499,13 +527,13 @@
       return ok;
     },
     // Sets the article list's search text ('' clears): words that must all occur, or "a phrase".
-    setSearch(text) { module.ccall('ae_set_search', null, ['string'], [String(text)]); },
+    setSearch(text) { core.setSearch(String(text)); },
     // Applies a view hash ('#from=...&sel=...'); returns what could not be applied ('' when all did).
-    applyHash(hash) { return module.ccall('ae_apply_hash', 'string', ['string'], [String(hash)]); },
+    applyHash(hash) { return core.applyHash(String(hash)); },
     // Loads a File or Blob (what the file picker and a drop do).
     loadFile,
     // Stops the running load; the previous corpus stays. Its load promise resolves to false.
-    cancelLoad() { module.ccall('ae_cancel_load', null, [], []); },
+    cancelLoad() { core.cancelLoad(); },
     // The export of the current view as text: 'edges.csv', 'edges.gexf', 'entities.csv', 'articles.json'
     // (null for another kind). The same bytes as `explorer export FILE --what KIND` for the same view.
     exportData: exportText,
@@ -529,13 +557,16 @@
   // The view lives in the URL hash: written as the user works (a new history entry once the view has
   // been still for a moment, so Back steps through views rather than through every frame of a drag),
   // and applied when the hash changes (Back / Forward, an edited address, an opened link).
-  let lastPush = 0, written = null;
-  function syncHash() {
-    if (!module) return;
-    const s = state();
-    if (s.load.running) return;
-    saveRules(s);
-    const hash = s.hash;
+  // The app says when the view or the corrections change (onViewChanged, after the frame that changed
+  // them); the address is written at most every 200 ms (browsers throttle history updates).
+  let lastPush = 0, written = null, pendingHash = null, hashTimer = 0;
+  function onViewChanged(hash, rulesRevision, rulesEdits) {
+    saveRules(rulesRevision, rulesEdits);
+    pendingHash = hash;
+    if (!hashTimer) hashTimer = setTimeout(() => { hashTimer = 0; writeHash(pendingHash); }, 200);
+  }
+  function writeHash(hash) {
+    if (!module || written === null) return;  // (until the start-up has applied the address's own view)
     const current = location.hash.replace(/^#/, '');
     if (hash === current) { written = hash; return; }
     if (written !== null && current !== written) return;  // the address changed under us: hashchange applies it
@@ -549,7 +580,7 @@
   function applyLocationHash() {
     const hash = location.hash.replace(/^#/, '');
     written = hash;
-    module.ccall('ae_apply_hash', 'string', ['string'], [hash]);
+    core.applyHash(hash);
   }
   window.addEventListener('popstate', () => { if (module) applyLocationHash(); });
   window.addEventListener('hashchange', () => { if (module) applyLocationHash(); });
@@ -588,13 +619,13 @@
       return new Uint8Array(await response.arrayBuffer());
     })).then((fonts) => {
       fonts.forEach((bytes, bold) => {
-        const ptr = module.ccall('ae_font_buffer', 'number', ['number', 'number', 'number'], [script, bold, bytes.length]);
+        const ptr = core.fontBuffer(script, bold, bytes.length);
         if (ptr) module.HEAPU8.set(bytes, ptr);
       });
-      module.ccall('ae_font_ready', null, [], []);
+      core.fontReady();
       return true;
     }, (err) => {
-      module.ccall('ae_report_error', null, ['string'], [`${label} text cannot be drawn: its font did not load (${err.message}).`]);
+      core.reportError(`${label} text cannot be drawn: its font did not load (${err.message}).`);
       return false;
     });
     return scriptFonts[script];
@@ -605,7 +636,7 @@
   // edited and hands what it receives to the app. Keys that carry their character go through the key
   // handler (which keeps them from the text area).
   const textInput = document.getElementById('text-input');
-  const sendText = (text) => { if (module && text) module.ccall('ae_text_input', null, ['string'], [text]); };
+  const sendText = (text) => { if (module && text) core.textInput(text); };
   textInput.addEventListener('input', (e) => {
     if (e.isComposing || e.inputType === 'insertCompositionText') return;  // sent whole at compositionend
     sendText(e.data);
@@ -620,6 +651,7 @@
       else if (!on && document.activeElement === textInput) canvas.focus({ preventScroll: true });
     },
     loadScriptFonts(script) { loadScriptFonts(script); },
+    onViewChanged,
     openFilePicker() { picker.click(); },
     importRules() { rulesPicker.click(); },
     loadSample(name) { window.explorer.loadSample(name); },
@@ -662,7 +694,7 @@
       // A link with a view in its hash reopens that view on the corpus just loaded.
       if (location.hash.length > 1) applyLocationHash();
       written = location.hash.replace(/^#/, '');
-      setInterval(syncHash, 250);
+      if (pendingHash !== null) writeHash(pendingHash);
       resolveReady(window.explorer);
     } catch (err) {
       showOverlay('Could not load the demo corpus: ' + err.message, true);

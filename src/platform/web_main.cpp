@@ -144,6 +144,12 @@ EM_JS(void, ae_js_want_text, (int on), {
   if (Module.wantText) Module.wantText(on !== 0);
 });
 
+// Tells the page that the view (what the URL hash holds) or the corrections changed: it writes the
+// address and saves the corrections then, instead of asking for the whole state on a timer.
+EM_JS(void, ae_js_view_changed, (const char* hash, int rules_revision, int rules_edits), {
+  if (Module.onViewChanged) Module.onViewChanged(UTF8ToString(hash), rules_revision, rules_edits);
+});
+
 // Whether the browser prefers a dark colour scheme.
 EM_JS(int, ae_js_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
@@ -592,6 +598,18 @@ void update_cursor() {
 
 constexpr double kLayoutMsPerFrame = 4.0;  // layout iterations per frame until it settles
 
+// After a frame: the page is told when the view hash or the corrections changed (not while loading).
+void notify_view_change(const ae::Explorer& ex) {
+  static std::string hash;
+  static uint64_t rules_revision = ~0ull;
+  if (ex.loading()) return;
+  std::string now = ae::view_hash(ex);
+  if (now == hash && ex.rules_revision() == rules_revision) return;
+  hash = std::move(now);
+  rules_revision = ex.rules_revision();
+  ae_js_view_changed(hash.c_str(), static_cast<int>(rules_revision), static_cast<int>(ex.rules().edits.size()));
+}
+
 void frame() {
   const double t0 = emscripten_get_now();
   ae::Explorer& ex = g_app->explorer();
@@ -628,6 +646,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   update_cursor();
+  notify_view_change(ex);
   static bool wanted_text = false;
   if (io.WantTextInput || wanted_text) ae_js_want_text(io.WantTextInput ? 1 : 0);
   wanted_text = io.WantTextInput;
