@@ -11,6 +11,8 @@ if [ -z "$toolchain" ]; then
   done
 fi
 [ -n "$toolchain" ] || { echo "Emscripten's CMake toolchain file not found: run scripts/setup.sh" >&2; exit 1; }
-cmake -S "$root" -B "$root/build/web" -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
-  -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" ${AE_WEB_CMAKE_ARGS:-} >/dev/null
-cmake --build "$root/build/web" -j"$(nproc)"
+# The "web" preset (CMakePresets.json) names Debian's toolchain file; an emsdk install passes its own.
+cd "$root"
+cmake --preset web -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" \
+  ${AE_WEB_CMAKE_ARGS:-} >/dev/null
+cmake --build --preset web -j"$(nproc)"

@@ -26,9 +26,8 @@ else
   seconds="${1:-30}"
   targets=("${all[@]}")
 fi
-CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAE_FUZZ=ON \
-  -DAE_BUILD_TESTS=OFF >/dev/null
-cmake --build build/fuzz -j"$(nproc)" --target "${targets[@]}"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]}"
 status=0
 for target in "${targets[@]}"; do
   corpus="build/fuzz/corpus-$target"

@@ -28,10 +28,9 @@ count_ctest() {
 stage() { echo; echo "=== $*"; }
 
 stage "native unit tests (ASan + UBSan)"
-if cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DAE_SANITIZE=ON >/dev/null &&
-   cmake --build build/native-asan -j"$jobs"; then
-  (cd build/native-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-     ctest --output-on-failure -j"$jobs") 2>&1 | tee "$log_dir/native.log"
+if cmake --preset native-asan >/dev/null && cmake --build --preset native-asan -j"$jobs"; then
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset native-asan -j"$jobs" 2>&1 |
+    tee "$log_dir/native.log"
   count_ctest "$log_dir/native.log"
 else
   echo "native build failed"; failed=$((failed + 1))
@@ -49,7 +48,7 @@ if node scripts/check_js_boundary.mjs; then passed=$((passed + 1)); else failed=
 stage "WebAssembly build (app + unit tests)"
 if bash scripts/build_web.sh; then
   stage "WebAssembly unit tests under Node"
-  (cd build/web && ctest --output-on-failure -j"$jobs") 2>&1 | tee "$log_dir/wasm.log"
+  ctest --test-dir build/web --output-on-failure -j"$jobs" 2>&1 | tee "$log_dir/wasm.log"
   count_ctest "$log_dir/wasm.log"
 
   stage "page weight of the first view (budget 1,000,000 bytes gzip)"
