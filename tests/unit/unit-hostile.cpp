@@ -52,8 +52,14 @@ void exercise(Explorer& ex) {
   if (!ex.entities().entities.empty()) ex.select(0);
   ex.layout_step(1);
   ex.open_article(c.size() ? 0 : SIZE_MAX);
-  const std::string state = ex.state().dump();  // throws on invalid UTF-8: messages must be clean
-  CHECK(!state.empty());
+  // The state report is valid UTF-8 JSON (dump() throws on invalid UTF-8: messages must be clean), and
+  // it reports what the session holds.
+  std::string state;
+  CHECK_NOTHROW(state = ex.state().dump());
+  const nlohmann::json back = nlohmann::json::parse(state, nullptr, false);
+  REQUIRE_FALSE(back.is_discarded());
+  CHECK(back["articles_total"] == c.size());
+  CHECK(back["open_article"] == (c.size() ? nlohmann::json(c.articles[0].id) : nlohmann::json(nullptr)));
 }
 
 void check_refused(Explorer& ex, const std::string& bytes, const std::string& name, const std::string& phrase) {
