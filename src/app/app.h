@@ -216,8 +216,8 @@ void begin_overlay_window(const char* title, bool* open, float width, float heig
 // (src/bidi) before Dear ImGui draws them; other strings pass through. ---
 // The visual form of s, valid until the next frame starts (text_frame_start at each frame's start).
 const char* shown(const std::string& s);
-const char* shown(std::string_view s);
 void text_frame_start();
+void text_fonts_changed();  // the font atlas was rebuilt (measured widths are stale)
 // TextUnformatted of the visual form.
 void text_shown(std::string_view s);
 // s wrapped to width (pixels), one paragraph per line break; right-to-left paragraphs aligned right.

@@ -5,6 +5,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "app.h"
 #include "bidi.h"
@@ -55,11 +58,24 @@ void draw_highlighted_rtl(std::string_view text, size_t begin, size_t end, const
                           size_t target_begin, size_t target_end, Hits& hits) {
   const Block block;
   const auto& [window_hovered, dl, font, size, wrap, origin, line_h, text_col, clip] = block;
-  std::string para(text.substr(begin, end - begin));
-  for (char& c : para)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  bidi::Paragraph p;
-  bidi::analyse(para, p);
+  // The paragraph's analysis depends on its text only: made once while the article stays open.
+  static std::unordered_map<size_t, std::pair<std::string, bidi::Paragraph>> analysed;
+  static uint64_t analysed_for = ~0ull;
+  if (analysed_for != ex.open_revision()) {
+    analysed.clear();
+    analysed_for = ex.open_revision();
+  }
+  auto found = analysed.find(reinterpret_cast<size_t>(text.data()) + begin);
+  if (found == analysed.end()) {
+    std::string flat(text.substr(begin, end - begin));
+    for (char& c : flat)
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    bidi::Paragraph par;
+    bidi::analyse(flat, par);
+    found = analysed.emplace(reinterpret_cast<size_t>(text.data()) + begin, std::make_pair(std::move(flat), std::move(par))).first;
+  }
+  const std::string& para = found->second.first;
+  const bidi::Paragraph& p = found->second.second;
   const size_t n = p.size();
   // Per code point: its span (or -1), whether a search match or the target covers it, its advance.
   std::vector<int> span_of(n, -1);

@@ -23,10 +23,52 @@ std::unordered_map<std::string, std::string>& cache() {
   return c;
 }
 
+// A right-to-left line cut to a width with an ellipsis, as drawn: made once per text and width (the
+// cut is searched by measuring shaped candidates), kept like the visual forms above.
+struct CutLine {
+  std::string vis;
+  float w = 0;
+  bool rtl = false, cut = false;
+};
+std::unordered_map<std::string, CutLine>& cut_cache() {
+  static std::unordered_map<std::string, CutLine> c;
+  return c;
+}
+
+const CutLine& rtl_cut(const std::string& line, float width) {
+  std::string key(reinterpret_cast<const char*>(&width), sizeof width);
+  key += line;
+  auto it = cut_cache().find(key);
+  if (it != cut_cache().end()) return it->second;
+  // Cut in logical order (the end of the text goes), then shaped and reordered.
+  CutLine c;
+  bidi::Paragraph p;
+  bidi::analyse(line, p);
+  c.rtl = p.rtl;
+  c.vis = bidi::visual(line);
+  c.w = ImGui::CalcTextSize(c.vis.c_str()).x;
+  if (c.w > width) {
+    c.cut = true;
+    size_t lo = 0, hi = p.size();
+    while (lo < hi) {  // the most code points that fit with the ellipsis
+      const size_t mid = (lo + hi + 1) / 2;
+      const std::string v = bidi::visual(line.substr(0, p.offset[mid]) + "…");
+      if (ImGui::CalcTextSize(v.c_str()).x <= width) lo = mid;
+      else hi = mid - 1;
+    }
+    c.vis = bidi::visual(line.substr(0, p.offset[lo]) + "…");
+    c.w = ImGui::CalcTextSize(c.vis.c_str()).x;
+  }
+  return cut_cache().emplace(std::move(key), std::move(c)).first->second;
+}
+
 }  // namespace
+
+void text_fonts_changed() { cut_cache().clear(); }  // widths measured with other glyphs
 
 void text_frame_start() {
   if (cache().size() > 4096) cache().clear();
+  if (cut_cache().size() > 4096) cut_cache().clear();
 }
 
 const char* shown(const std::string& s) {
@@ -36,11 +78,9 @@ const char* shown(const std::string& s) {
   return it->second.c_str();
 }
 
-const char* shown(std::string_view s) { return shown(std::string(s)); }
-
 void text_shown(std::string_view s) {
-  const std::string line(s);
-  ImGui::TextUnformatted(shown(line));
+  if (!bidi::has_rtl(s)) ImGui::TextUnformatted(s.data(), s.data() + s.size());
+  else ImGui::TextUnformatted(shown(std::string(s)));
 }
 
 void text_wrapped_shown(std::string_view s, float width) {
@@ -128,27 +168,12 @@ bool text_ellipsis(std::string_view text, float width, unsigned int color, bool 
   width = std::max(1.0f, width);
   bool cut = line.size() < text.size();
   if (bidi::has_rtl(line)) {
-    // Cut in logical order (the end of the text goes), then shaped and reordered; a right-to-left
-    // paragraph is aligned right, its ellipsis at the left end.
-    bidi::Paragraph p;
-    bidi::analyse(line, p);
-    std::string vis = bidi::visual(line);
-    float w = ImGui::CalcTextSize(vis.c_str()).x;
-    if (w > width) {
-      cut = true;
-      size_t lo = 0, hi = p.size();
-      while (lo < hi) {  // the most code points that fit with the ellipsis
-        const size_t mid = (lo + hi + 1) / 2;
-        const std::string v = bidi::visual(line.substr(0, p.offset[mid]) + "…");
-        if (ImGui::CalcTextSize(v.c_str()).x <= width) lo = mid;
-        else hi = mid - 1;
-      }
-      vis = bidi::visual(line.substr(0, p.offset[lo]) + "…");
-      w = ImGui::CalcTextSize(vis.c_str()).x;
-    }
-    ImGui::Dummy(ImVec2(std::min(width, w), h));
-    const float x = p.rtl ? pos.x + std::max(0.0f, width - w) : pos.x;
-    ImGui::GetWindowDrawList()->AddText(ImVec2(x, pos.y), color ? color : ImGui::GetColorU32(ImGuiCol_Text), vis.c_str());
+    // A right-to-left paragraph is aligned right, its ellipsis at the left end.
+    const CutLine& c = rtl_cut(line, width);
+    cut = cut || c.cut;
+    ImGui::Dummy(ImVec2(std::min(width, c.w), h));
+    const float x = c.rtl ? pos.x + std::max(0.0f, width - c.w) : pos.x;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(x, pos.y), color ? color : ImGui::GetColorU32(ImGuiCol_Text), c.vis.c_str());
   } else {
     const ImVec2 full = ImGui::CalcTextSize(line.c_str(), line.c_str() + line.size());
     ImGui::Dummy(ImVec2(std::min(width, full.x), h));

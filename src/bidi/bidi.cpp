@@ -142,15 +142,16 @@ void visual_order(const Paragraph& p, size_t from, size_t to, std::vector<uint32
     for (size_t i = from; i < to; ++i) order.push_back(static_cast<uint32_t>(i));
     return;
   }
-  std::vector<FriBidiLevel> levels(p.levels.begin(), p.levels.end());
-  std::vector<FriBidiCharType> types(p.types.begin(), p.types.end());
-  std::vector<FriBidiStrIndex> map(p.size());
+  // The line's slice only (FriBidi reorders a line in place and reads nothing outside it).
+  const size_t n = to - from;
+  std::vector<FriBidiLevel> levels(p.levels.begin() + from, p.levels.begin() + to);
+  std::vector<FriBidiCharType> types(p.types.begin() + from, p.types.begin() + to);
+  std::vector<FriBidiStrIndex> map(n);
   std::iota(map.begin(), map.end(), 0);
-  const FriBidiLevel ok = fribidi_reorder_line(kReorderFlags, types.data(), static_cast<FriBidiStrIndex>(to - from),
-                                               static_cast<FriBidiStrIndex>(from), p.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR,
-                                               levels.data(), nullptr, map.data());
+  const FriBidiLevel ok = fribidi_reorder_line(kReorderFlags, types.data(), static_cast<FriBidiStrIndex>(n), 0,
+                                               p.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR, levels.data(), nullptr, map.data());
   if (ok == 0) std::iota(map.begin(), map.end(), 0);  // FriBidi could not allocate: logical order
-  for (size_t i = from; i < to; ++i) order.push_back(static_cast<uint32_t>(map[i]));
+  for (FriBidiStrIndex i : map) order.push_back(static_cast<uint32_t>(from + static_cast<size_t>(i)));
 }
 
 std::string visual(std::string_view logical) {

@@ -383,36 +383,36 @@ size_t folded_match_at(std::string_view text, size_t i, std::string_view term) {
   return static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(text.data()));
 }
 
-std::vector<std::pair<uint32_t, uint32_t>> find_folded(std::string_view text, std::string_view term, size_t max) {
-  std::vector<std::pair<uint32_t, uint32_t>> out;
-  if (term.empty()) return out;
+namespace {
+
+// Calls visit(begin, end) for each non-overlapping occurrence of term (search_fold-ed) in text.
+template <class Visit>
+void scan_folded(std::string_view text, std::string_view term, Visit visit) {
+  if (term.empty()) return;
   const unsigned char first = static_cast<unsigned char>(term[0]);
   const bool ascii_first = first < 0x80;
-  for (size_t i = 0; i < text.size() && out.size() < max; ++i) {
+  for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     // Quick test of the first byte: ASCII folds alone; an Arabic lead byte may fold to another one.
     if (ascii_first ? (c >= 'A' && c <= 'Z' ? c | 0x20 : c) != first : (c != first && (c < 0xD8 || c > 0xDB))) continue;
     const size_t end = folded_match_at(text, i, term);
     if (end == 0) continue;
-    out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
+    visit(i, end);
     i = end - 1;
   }
+}
+
+}  // namespace
+
+std::vector<std::pair<uint32_t, uint32_t>> find_folded(std::string_view text, std::string_view term) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  scan_folded(text, term, [&](size_t b, size_t e) { out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)}); });
   return out;
 }
 
 uint32_t count_folded(std::string_view text, std::string_view term) {
-  if (term.empty()) return 0;
   uint32_t n = 0;
-  const unsigned char first = static_cast<unsigned char>(term[0]);
-  const bool ascii_first = first < 0x80;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (ascii_first ? (c >= 'A' && c <= 'Z' ? c | 0x20 : c) != first : (c != first && (c < 0xD8 || c > 0xDB))) continue;
-    const size_t end = folded_match_at(text, i, term);
-    if (end == 0) continue;
-    ++n;
-    i = end - 1;
-  }
+  scan_folded(text, term, [&](size_t, size_t) { ++n; });
   return n;
 }
 

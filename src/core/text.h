@@ -87,9 +87,9 @@ std::string search_fold(std::string_view s);
 // a folded copy: the end of the occurrence starting at byte i, or 0 when none starts there.
 size_t folded_match_at(std::string_view text, size_t i, std::string_view term);
 
-// Non-overlapping occurrences of term (search_fold-ed) in text, as byte ranges in text, in order; at most
-// `max` of them. count_folded: only how many.
-std::vector<std::pair<uint32_t, uint32_t>> find_folded(std::string_view text, std::string_view term, size_t max = SIZE_MAX);
+// Non-overlapping occurrences of term (search_fold-ed) in text, as byte ranges in text, in order.
+// count_folded: only how many.
+std::vector<std::pair<uint32_t, uint32_t>> find_folded(std::string_view text, std::string_view term);
 uint32_t count_folded(std::string_view text, std::string_view term);
 
 }  // namespace ae

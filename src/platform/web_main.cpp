@@ -542,6 +542,7 @@ void build_fonts(float dpr) {
   if (fonts.regular) merge_script_fonts(0, size, cfg);
   fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans-Bold.ttf", bold_size, &cfg, kGlyphRanges);
   if (fonts.bold) merge_script_fonts(1, bold_size, cfg);
+  ae::text_fonts_changed();
   fonts.arabic = !g_script_font[kArabic][0].empty();
   fonts.greek_cyrillic = !g_script_font[kGreekCyrillic][0].empty();
   if (!fonts.regular) fonts.regular = io.Fonts->AddFontDefault();
