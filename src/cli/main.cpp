@@ -8,14 +8,25 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #if AE_HAVE_ZLIB
 #include <zlib.h>
+#endif
+#if !defined(__EMSCRIPTEN__) && defined(__unix__)
+#define AE_HAVE_MMAP 1
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #endif
 
 #include "compare.h"
@@ -27,6 +38,7 @@
 #include "explorer.h"
 #include "layout.h"
 #include "loader.h"
+#include "parallel.h"
 #include "synth.h"
 #include "view.h"
 
@@ -38,10 +50,14 @@ const char* kUsage =
     "  articles FILE [--from D] [--to D]  one line per article in range: date, id, title (oldest first)\n"
     "  bench FILE [--repeat N]          JSON figures: bytes, parse MB/s, extraction MB/s (best and median of N runs)\n"
     "                                   and where the best extraction spent its time\n"
-    "  entities FILE [--jsonl [--canonical]] [--sort mentions|articles|name]\n"
-    "                                   the merged entity table (name, type, articles, mentions, aliases), or with\n"
-    "                                   --jsonl one line per article: {\"id\", \"entities\": {\"people\", \"orgs\", \"places\"}}\n"
-    "                                   (distinct surface strings; with --canonical the merged entities' names)\n"
+    "  entities FILE [--sort mentions|articles|name]\n"
+    "                                   the merged entity table (name, type, articles, mentions, aliases)\n"
+    "  entities FILE... --jsonl [--canonical [--counts]] [--threads N]\n"
+    "                                   one line per article, in input order, of all FILEs merged as one corpus:\n"
+    "                                   {\"id\", \"date\", \"entities\": {\"people\", \"orgs\", \"places\"}} (distinct surface\n"
+    "                                   strings; with --canonical the merged entities' names; --counts adds\n"
+    "                                   \"counts\": mentions of each, same order); on N threads (default: every core),\n"
+    "                                   the same output for any N; figures on stderr\n"
     "  edges FILE [--from D] [--to D] [--scope document|sentence] [--measure count|npmi|jaccard]\n"
     "             [--min-count N] [--top N] [--format csv|json|gexf]\n"
     "                                   co-occurrence edges of the entities in the date range (top N by mentions)\n"
@@ -141,6 +157,48 @@ bool read_input(const std::string& path, ae::ByteBuffer& out) {
 }
 
 
+// A file mapped read-only (natively; the WebAssembly build of the tool always reads).
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() { close(); }
+  bool open(const std::string& path) {
+#if AE_HAVE_MMAP
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return false;
+    struct stat st {};
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+      ::close(fd);
+      return false;
+    }
+    void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) return false;
+    data_ = static_cast<const char*>(p);
+    size_ = static_cast<size_t>(st.st_size);
+    return true;
+#else
+    (void)path;
+    return false;
+#endif
+  }
+  void close() {
+#if AE_HAVE_MMAP
+    if (data_) munmap(const_cast<char*>(data_), size_);
+#endif
+    data_ = nullptr;
+    size_ = 0;
+  }
+  bool gzip() const { return size_ >= 2 && static_cast<unsigned char>(data_[0]) == 0x1f && static_cast<unsigned char>(data_[1]) == 0x8b; }
+  std::string_view view() const { return data_ ? std::string_view(data_, size_) : std::string_view(); }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 std::string base_name(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -148,10 +206,13 @@ std::string base_name(const std::string& path) {
 
 struct Args {
   std::string command, file;
+  std::vector<std::string> files;  // every FILE given (entities reads several; other commands the first)
+  int threads = 0;                 // --threads: 0 means every core
   std::string from, to;
   int repeat = 5;
   bool jsonl = false;
   bool canonical = false;
+  bool counts = false;             // --counts (with --jsonl --canonical): mentions per entity
   bool rules_only = false;
   std::string range_a, range_b;  // diff: FROM..TO
   std::string rules_file;        // --rules FILE: the user's corrections (corrections.h)  // --rules-only: the extractor without the tagger's weights (for comparisons)
@@ -171,6 +232,10 @@ bool parse_args(int argc, char** argv, Args& a) {
   if (a.command == "synth") first_option = 2;
   else if (argc < 3) return false;
   else a.file = argv[2];
+  if (a.command != "synth") {
+    a.files.push_back(a.file);
+    while (first_option < argc && std::strncmp(argv[first_option], "--", 2) != 0) a.files.push_back(argv[first_option++]);
+  }
   for (int i = first_option; i < argc; ++i) {
     std::string opt = argv[i];
     auto value = [&](std::string& out) {
@@ -226,6 +291,11 @@ bool parse_args(int argc, char** argv, Args& a) {
       (opt == "--articles" ? a.articles : opt == "--entities" ? a.entities : opt == "--seed" ? a.seed : a.window) = v;
     } else if (opt == "--data") {
       if (!value(a.data_dir)) return false;
+    } else if (opt == "--threads") {
+      if (!value(r)) return false;
+      a.threads = std::max(1, std::atoi(r.c_str()));
+    } else if (opt == "--counts") {
+      a.counts = true;
     } else if (opt == "--repeat") {
       if (!value(r)) return false;
       a.repeat = std::max(1, std::atoi(r.c_str()));
@@ -325,8 +395,9 @@ bool load_rules(const Args& a, ae::Rules& rules) {
 }
 
 // The extracted entities with the --rules corrections applied (unmatched edits named on stderr).
-ae::EntityIndex corrected_entities(const ae::Corpus& c, const ae::Gazetteer& gaz, const ae::Rules& rules) {
-  ae::EntityIndex index = ae::extract_entities(c, gaz);
+ae::EntityIndex corrected_entities(const ae::Corpus& c, const ae::Gazetteer& gaz, const ae::Rules& rules,
+                                   int threads = 1) {
+  ae::EntityIndex index = ae::extract_entities(c, gaz, threads);
   if (rules.empty()) return index;
   std::vector<std::string> unmatched;
   ae::EntityIndex out = ae::apply_rules(rules, c, index, &unmatched);
@@ -363,32 +434,229 @@ int open_session(const Args& a, Session& s) {
   return 0;
 }
 
+// Every FILE of the command line as one corpus: the articles of each file in turn (ids made unique
+// across files as the loader does within one), their texts left where each file's loader put them.
+struct Inputs {
+  ae::Corpus corpus;
+  std::vector<std::shared_ptr<ae::TextStore>> stores;  // the files' text stores, which the articles view
+  size_t bytes = 0;                                    // input bytes read (decompressed)
+};
+// The bytes of one file as loaded parts. A JSON Lines file of 4 MB or more is cut at line ends into one
+// part per thread, each read on its own thread with its lines and articles numbered as in the whole
+// file; when a part does not read as JSON Lines (the file is an array or an object over many lines),
+// the file is read whole. Repeated ids are left for load_inputs to rename.
+// The bytes are those of `bytes`, or of `view` (a mapped file) when `bytes` is empty.
+std::vector<ae::LoadResult> load_parts(const std::string& path, ae::ByteBuffer bytes, std::string_view view,
+                                       int threads) {
+  const size_t size = bytes.empty() ? view.size() : bytes.size();
+  const char* s = bytes.empty() ? view.data() : bytes.data();
+  size_t first = 0;
+  while (first < size && (s[first] == ' ' || s[first] == '\t' || s[first] == '\r' || s[first] == '\n')) ++first;
+  std::vector<ae::LoadResult> parts;
+  if (threads > 1 && size >= (size_t{4} << 20) && first < size && s[first] == '{') {
+    std::vector<size_t> cut = {0};  // part k is bytes [cut[k], cut[k + 1])
+    for (int k = 1; k < threads; ++k) {
+      const void* nl = std::memchr(s + std::max(cut.back(), size * static_cast<size_t>(k) / static_cast<size_t>(threads)),
+                                   '\n', size - std::max(cut.back(), size * static_cast<size_t>(k) / static_cast<size_t>(threads)));
+      if (!nl) break;
+      cut.push_back(static_cast<size_t>(static_cast<const char*>(nl) - s) + 1);
+    }
+    cut.push_back(size);
+    const size_t n = cut.size() - 1;
+    // Lines and non-blank lines (the loader's articles) before each part.
+    std::vector<size_t> lines(n + 1, 0), values(n + 1, 0);
+    for (size_t k = 0; k < n; ++k) {
+      for (size_t i = cut[k]; i < cut[k + 1];) {
+        const void* nl = std::memchr(s + i, '\n', cut[k + 1] - i);
+        const size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - s) : cut[k + 1];
+        size_t j = i;
+        while (j < end && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
+        if (j < end) ++values[k + 1];
+        if (nl) ++lines[k + 1];
+        i = end + 1;
+      }
+      lines[k + 1] += lines[k];
+      values[k + 1] += values[k];
+    }
+    parts.resize(n);
+    ae::WorkerPool pool(static_cast<int>(n));
+    pool.start(n, [&](size_t k, int) {
+      ae::LoadLimits limits;
+      limits.first_line = lines[k] + 1;
+      limits.first_article = static_cast<long>(values[k]);
+      limits.rename_duplicates = false;
+      parts[k] = ae::load_corpus(ae::ByteBuffer(std::string_view(s + cut[k], cut[k + 1] - cut[k])), base_name(path), limits);
+    });
+    pool.finish();
+    bool lines_all = true;
+    for (const ae::LoadResult& r : parts) lines_all = lines_all && r.ok && (r.format == "lines" || r.format == "article");
+    if (lines_all && n > 1) return parts;
+    parts.clear();
+  }
+  ae::LoadLimits limits;
+  limits.rename_duplicates = false;
+  if (bytes.empty()) bytes = ae::ByteBuffer(view);
+  parts.push_back(ae::load_corpus(std::move(bytes), base_name(path), limits));
+  return parts;
+}
+
+// "mapped 'x' to date (12 articles)" of several parts: one line per mapping, the counts added up.
+std::vector<std::string> merged_mappings(const std::vector<ae::LoadResult>& parts) {
+  std::map<std::string, size_t> total;
+  for (const ae::LoadResult& r : parts)
+    for (const std::string& m : r.mappings) {
+      const size_t open = m.rfind(" (");
+      total[m.substr(0, open)] += open == std::string::npos ? 0 : std::strtoul(m.c_str() + open + 2, nullptr, 10);
+    }
+  std::vector<std::string> out;
+  for (const auto& [text, count] : total)
+    out.push_back(text + " (" + std::to_string(count) + (count == 1 ? " article)" : " articles)"));
+  return out;
+}
+
+bool load_inputs(const Args& a, Inputs& in, int threads) {
+  std::map<std::string, int> id_counts;  // the loader's renaming of repeated ids, across parts and files
+  size_t renamed = 0;
+  std::string first_renamed;
+  for (const std::string& path : a.files) {
+    ae::ByteBuffer bytes;
+    MappedFile mapped;
+    // A plain file for several threads is mapped, so each thread copies its own part; a .gz file or
+    // standard input is read (and decompressed) first.
+    if (threads <= 1 || path == "-" || !mapped.open(path) || mapped.gzip()) {
+      mapped.close();
+      if (!read_input(path, bytes)) {
+        std::fprintf(stderr, "explorer: cannot read '%s'\n", path.c_str());
+        return false;
+      }
+    }
+    in.bytes += bytes.empty() ? mapped.view().size() : bytes.size();
+    std::vector<ae::LoadResult> parts = load_parts(path, std::move(bytes), mapped.view(), threads);
+    size_t warnings = 0;
+    std::string first_warning;
+    for (ae::LoadResult& r : parts) {
+      if (!r.ok) {
+        std::fprintf(stderr, "explorer: %s:%zu:%zu: %s\n", path.c_str(), r.error.line, r.error.column,
+                     r.error.message.c_str());
+        return false;
+      }
+      warnings += r.warnings_total;
+      if (first_warning.empty() && !r.warnings.empty()) first_warning = r.warnings.front();
+      in.stores.push_back(r.corpus.text);
+      for (ae::Article& art : r.corpus.articles) {
+        int& seen = id_counts[art.id];
+        if (++seen > 1) {
+          const std::string to = art.id + "#" + std::to_string(seen);
+          if (renamed++ == 0) first_renamed = "'" + art.id + "' renamed '" + to + "'";
+          art.id = to;
+          ++id_counts[art.id];
+        }
+        in.corpus.articles.push_back(std::move(art));
+      }
+    }
+    for (const std::string& m : merged_mappings(parts)) std::fprintf(stderr, "explorer: %s: %s\n", path.c_str(), m.c_str());
+    if (warnings)
+      std::fprintf(stderr, "explorer: %s: %zu warning(s); first: %s\n", path.c_str(), warnings, first_warning.c_str());
+  }
+  if (renamed) std::fprintf(stderr, "explorer: %zu repeated id(s) renamed; first: %s\n", renamed, first_renamed.c_str());
+  in.corpus.name = a.files.size() == 1 ? base_name(a.files[0]) : std::to_string(a.files.size()) + " files";
+  in.corpus.finalize();
+  return true;
+}
+
+// One line of `entities --jsonl`: id, date (when known) and the article's entities by type: distinct
+// surface strings, or with --canonical the merged entities' names (demonym references included) and,
+// with --counts, how often each is mentioned (lists in the same order as the names).
+std::string article_line(const Args& a, const ae::Corpus& c, const ae::EntityIndex& index, size_t i) {
+  const ae::Article& art = c.articles[i];
+  nlohmann::json line = {{"id", art.id}};
+  if (art.date != ae::kUndated) line["date"] = ae::format_iso(art.date);
+  nlohmann::json ents = nlohmann::json::object(), counts = nlohmann::json::object();
+  for (ae::EntityType t : {ae::EntityType::Person, ae::EntityType::Org, ae::EntityType::Place}) {
+    if (!a.canonical) {
+      ents[ae::type_plural(t)] = ae::article_surfaces(c, index, i, t);
+      continue;
+    }
+    std::vector<uint32_t> seen;  // entities of this type, in reading order
+    std::vector<std::string> names;
+    std::vector<uint32_t> n;
+    for (const ae::Mention& m : index.by_article[i]) {
+      const ae::Entity& e = index.entities[m.entity];
+      if (e.type != t) continue;
+      const size_t k = static_cast<size_t>(std::find(seen.begin(), seen.end(), m.entity) - seen.begin());
+      if (k == seen.size()) {
+        seen.push_back(m.entity);
+        names.push_back(e.name);
+        n.push_back(0);
+      }
+      ++n[k];
+    }
+    ents[ae::type_plural(t)] = names;
+    if (a.counts) counts[ae::type_plural(t)] = n;
+  }
+  line["entities"] = ents;
+  if (a.canonical && a.counts) line["counts"] = counts;
+  return line.dump();
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// entities --jsonl: every FILE read in turn, the entities found on --threads threads (the result is the
+// same for any number), the lines made on the same threads and written in input order. Figures on stderr.
+int cmd_entities_jsonl(const Args& a) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const int threads = a.threads > 0 ? a.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  ae::Rules rules;
+  if (!load_rules(a, rules)) return 2;
+  // The language data is read beside the corpus when there is a second thread.
+  ae::Gazetteer gaz;
+  bool gaz_ok = false;
+  std::thread gaz_thread;
+  if (threads > 1) gaz_thread = std::thread([&] { gaz_ok = load_gazetteer(a, gaz); });
+  else gaz_ok = load_gazetteer(a, gaz);
+  Inputs in;
+  const bool in_ok = gaz_ok || threads > 1 ? load_inputs(a, in, threads) : false;
+  if (gaz_thread.joinable()) gaz_thread.join();
+  if (!gaz_ok || !in_ok) return 1;
+  const ae::Corpus& c = in.corpus;
+  const double read_s = seconds_since(t0);
+  const ae::EntityIndex index = corrected_entities(c, gaz, rules, threads);
+  const double extract_s = seconds_since(t0) - read_s;
+  ae::WorkerPool pool(threads);
+  constexpr size_t kBatch = 4096;
+  std::vector<std::string> lines(std::min(kBatch, c.size()));
+  for (size_t first = 0; first < c.size(); first += kBatch) {
+    const size_t count = std::min(kBatch, c.size() - first);
+    pool.start(count, [&](size_t k, int) { lines[k] = article_line(a, c, index, first + k); });
+    pool.finish();
+    for (size_t k = 0; k < count; ++k) {
+      std::fwrite(lines[k].data(), 1, lines[k].size(), stdout);
+      std::fputc('\n', stdout);
+    }
+  }
+  std::fflush(stdout);
+  const double total_s = seconds_since(t0);
+  const double mb = static_cast<double>(in.bytes) / 1e6;
+  std::fprintf(stderr,
+               "explorer: %zu articles, %zu entities, %.1f MB from %zu file(s) in %.2f s (%.1f MB/s) on %d thread(s):"
+               " read %.2f s, entities %.2f s, lines %.2f s\n",
+               c.size(), index.entities.size(), mb, a.files.size(), total_s, total_s > 0 ? mb / total_s : 0.0,
+               threads, read_s, extract_s, total_s - read_s - extract_s);
+  return 0;
+}
+
 int cmd_entities(const Args& a) {
+  if (a.jsonl) return cmd_entities_jsonl(a);
+  if (a.files.size() > 1) {
+    std::fprintf(stderr, "explorer: several files are read only with --jsonl\n");
+    return 2;
+  }
   Session session;
   if (const int rc = open_session(a, session)) return rc;
   const ae::Corpus& c = session.ex.corpus();
   const ae::EntityIndex& index = session.index;
-  if (a.jsonl) {
-    for (size_t i = 0; i < c.size(); ++i) {
-      nlohmann::json line = {{"id", c.articles[i].id}};
-      nlohmann::json ents = nlohmann::json::object();
-      for (ae::EntityType t : {ae::EntityType::Person, ae::EntityType::Org, ae::EntityType::Place}) {
-        if (!a.canonical) {
-          ents[ae::type_plural(t)] = ae::article_surfaces(c, index, i, t);
-          continue;
-        }
-        std::vector<std::string> names;  // canonical names of the entities mentioned (demonyms included)
-        for (const ae::Mention& m : index.by_article[i]) {
-          const ae::Entity& e = index.entities[m.entity];
-          if (e.type == t && std::find(names.begin(), names.end(), e.name) == names.end()) names.push_back(e.name);
-        }
-        ents[ae::type_plural(t)] = names;
-      }
-      line["entities"] = ents;
-      std::printf("%s\n", line.dump().c_str());
-    }
-    return 0;
-  }
   std::vector<size_t> order(index.entities.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
@@ -740,6 +1008,10 @@ int main(int argc, char** argv) {
   }
   if (!parse_args(argc, argv, a)) {
     std::fputs(kUsage, stderr);
+    return 2;
+  }
+  if (a.files.size() > 1 && a.command != "entities") {
+    std::fprintf(stderr, "explorer: %s reads one FILE ('%s' is not an option)\n", a.command.c_str(), a.files[1].c_str());
     return 2;
   }
   if (a.command == "stats") return cmd_stats(a);

@@ -14,6 +14,7 @@
 // [SECTION] Merging: gazetteer aliases, spelling variants, acronyms, surnames; canonical names
 #include "entities.h"
 #include "flat_table.h"
+#include "parallel.h"
 
 #include <algorithm>
 #include <cctype>
@@ -1236,6 +1237,7 @@ struct EntityExtractor::Impl {
   CueTable cues;
   EntityIndex index;
   size_t n;
+  int threads = 1;      // > 1: statistics and bodies on a pool of threads (command line only)
   int stage = 0;        // 0 case statistics (tagger only), 1 bodies, 2 titles, 3 cleaning, 4 merging, 5 done
   size_t cursor = 0;    // article, span or candidate the current stage continues from
   size_t stage_start = 0;  // cursor when the current step() began (each step makes progress)
@@ -1285,6 +1287,7 @@ struct EntityExtractor::Impl {
   // Pass 0 (with the tagger): the corpus's word-case statistics, complete before any text is tagged.
   bool run_stats(Clock::time_point deadline) {
     if (!model) return true;
+    if (threads > 1) return run_stats_parallel();
     for (; cursor < n; ++cursor) {
       if ((cursor & 63) == 0 && cursor != stage_start && past(deadline)) return false;
       const Article& art = corpus.articles[cursor];
@@ -1300,6 +1303,105 @@ struct EntityExtractor::Impl {
     return true;
   }
 
+  // The same with the pool (the command line's --threads): each thread counts a share of the articles
+  // into its own statistics, which are then added up (sums: the result is the same for any share-out).
+  bool run_stats_parallel() {
+    WorkerPool pool(threads);
+    constexpr size_t kShare = 256;
+    const size_t shares = (n + kShare - 1) / kShare;
+    std::vector<CaseStats> partial(static_cast<size_t>(threads));
+    std::vector<std::vector<Token>> scratch(static_cast<size_t>(threads));
+    pool.start(shares, [&](size_t share, int w) {
+      std::vector<Token>& tk = scratch[static_cast<size_t>(w)];
+      for (size_t a = share * kShare; a < std::min(n, (share + 1) * kShare); ++a) {
+        const Article& art = corpus.articles[a];
+        if (art.has_given_entities) continue;
+        tokenize(art.title, tk);
+        const TextCase tc = text_case(art.title, tk);
+        if (tc == TextCase::Normal) partial[static_cast<size_t>(w)].add(art.title, tk);
+        const uint8_t title_bits = static_cast<uint8_t>(tc);
+        tokenize(art.body, tk);
+        const TextCase bc = text_case(art.body, tk);
+        if (bc == TextCase::Normal) partial[static_cast<size_t>(w)].add(art.body, tk);
+        cases[a] = static_cast<uint8_t>(title_bits | static_cast<int>(bc) << 2);
+      }
+    });
+    pool.finish();
+    for (const CaseStats& p : partial) stats.merge(p);
+    cursor = n;
+    return true;
+  }
+
+  // Bodies with the pool: tokens and the tagger's names for a batch of articles are made on every
+  // thread (each with its own tagger and word table), while this thread reads the batch before into
+  // candidates, in article order, exactly as run_bodies does: the same candidates for any number of
+  // threads.
+  struct Prepared {
+    std::vector<Token> title_toks, toks;
+    std::vector<TagSpan> body_tags, title_tags;
+  };
+  bool run_bodies_parallel() {
+    WorkerPool pool(threads);
+    constexpr size_t kBatch = 128;
+    std::vector<Prepared> buf[2] = {std::vector<Prepared>(kBatch), std::vector<Prepared>(kBatch)};
+    std::vector<Tagger> taggers(static_cast<size_t>(threads));
+    std::vector<DocWords> docs(static_cast<size_t>(threads));
+    auto prepare = [&](size_t first, std::vector<Prepared>& out) {
+      pool.start(std::min(kBatch, n - first), [&, first](size_t k, int w) {
+        Prepared& p = out[k];
+        const Article& art = corpus.articles[first + k];
+        tokenize(art.title, p.title_toks);
+        tokenize(art.body, p.toks);
+        p.body_tags.clear();
+        p.title_tags.clear();
+        if (art.has_given_entities) return;
+        DocWords& dw = docs[static_cast<size_t>(w)];
+        dw.clear();
+        dw.add(art.title, p.title_toks);
+        dw.add(art.body, p.toks);
+        const uint8_t cs = cases[first + k];
+        const TextCase title_case = static_cast<TextCase>(cs & 3), body_case = static_cast<TextCase>(cs >> 2);
+        Tagger& tg = taggers[static_cast<size_t>(w)];
+        tg.tag(*model, art.body, p.toks, TagContext{&gaz, &stats, &dw, body_case, false}, p.body_tags);
+        tg.tag(*model, art.title, p.title_toks, TagContext{&gaz, &stats, &dw, title_case, true}, p.title_tags);
+      });
+    };
+    if (n > 0) {
+      prepare(0, buf[0]);
+      pool.finish();
+    }
+    for (size_t first = 0, b = 0; first < n; first += kBatch, b ^= 1) {
+      const size_t next = first + kBatch;
+      if (next < n) prepare(next, buf[b ^ 1]);
+      for (size_t k = 0; k < std::min(kBatch, n - first); ++k) read_prepared(static_cast<uint32_t>(first + k), buf[b][k]);
+      if (next < n) pool.finish();
+    }
+    cursor = n;
+    body_start[n] = static_cast<uint32_t>(cands.size());
+    body_spans = spans.spans.size();
+    return true;
+  }
+  // What run_bodies does with one article once its tokens and tags are made.
+  void read_prepared(uint32_t a, Prepared& p) {
+    body_start[a] = static_cast<uint32_t>(cands.size());
+    const Article& art = corpus.articles[a];
+    index.bytes += art.title.size() + art.body.size();
+    const uint32_t ts = p.title_toks.empty() ? 0 : p.title_toks.back().sentence + 1;
+    index.sentences[a] = ts + (p.toks.empty() ? 0 : p.toks.back().sentence + 1);
+    if (art.has_given_entities) {
+      title_toks.swap(p.title_toks);
+      toks.swap(p.toks);
+      title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
+      add_given(a, art, ts);
+      return;
+    }
+    find_arabic_names(art.title, p.title_toks, a, 0, 0, gaz, surfaces, script_mentions);
+    find_arabic_names(art.body, p.toks, a, 1, ts, gaz, surfaces, script_mentions);
+    collect_candidates(art.body, p.toks, a, 1, ts, false, col, &p.body_tags);
+    title_tags.insert(title_tags.end(), p.title_tags.begin(), p.title_tags.end());
+    title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
+  }
+
   std::string_view text_of(const Cand& c) const {
     const Article& art = corpus.articles[c.article];
     return c.field == 0 ? std::string_view(art.title) : std::string_view(art.body);
@@ -1307,6 +1409,7 @@ struct EntityExtractor::Impl {
 
   // Pass 1: bodies first (they teach which words are names), then headlines. false: out of time.
   bool run_bodies(Clock::time_point deadline) {
+    if (model && threads > 1) return run_bodies_parallel();
     for (; cursor < n; ++cursor) {
       if ((cursor & 31) == 0 && cursor != stage_start && past(deadline)) return false;
       const uint32_t a = static_cast<uint32_t>(cursor);
@@ -2007,9 +2110,12 @@ double EntityExtractor::progress() const {
 
 EntityIndex EntityExtractor::take() { return std::move(impl_->index); }
 
-EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gazetteer) {
+void EntityExtractor::set_threads(int threads) { impl_->threads = std::max(1, threads); }
+
+EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gazetteer, int threads) {
   // A non-owning pointer: the gazetteer outlives this call.
   EntityExtractor x(corpus, std::shared_ptr<const Gazetteer>(&gazetteer, [](const Gazetteer*) {}));
+  x.set_threads(threads);
   while (!x.step(1e9)) {
   }
   return x.take();

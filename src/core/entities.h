@@ -61,6 +61,10 @@ class EntityExtractor {
   ~EntityExtractor();
   EntityExtractor(const EntityExtractor&) = delete;
   EntityExtractor& operator=(const EntityExtractor&) = delete;
+  // Threads for the statistics and the bodies (the command line's --threads; the page keeps 1): with
+  // more than one, those stages run in one step, whatever its budget. Call before the first step().
+  // The index is the same for any number.
+  void set_threads(int threads);
   bool step(double budget_ms);
   double progress() const;  // 0..1, approximate
   EntityIndex take();       // once, after step() returned true
@@ -72,7 +76,7 @@ class EntityExtractor {
 
 // Finds and merges the entities of every article. Articles with given entities use those (located in
 // the text where their names or aliases occur). Deterministic; O(text) plus O(m log m) for m mentions.
-EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gazetteer);
+EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gazetteer, int threads = 1);
 
 // Distinct surface strings of an article's mentions of each type (people, orgs, places), in reading
 // order, demonym references left out: what `explorer entities --jsonl` prints.

@@ -27,6 +27,12 @@ class FlatTable {
     }
     return nullptr;
   }
+  // Calls f(key, value) for every entry, in slot order.
+  template <class F>
+  void for_each(F f) const {
+    for (const Slot& s : slots_)
+      if (s.key) f(s.key, s.value);
+  }
   V& operator[](uint64_t key) {
     make_room(1);
     return add_in_room(key);
@@ -82,6 +88,15 @@ class CaseStats {
       Counts& s = counts_.add_in_room(hash_lower(text.substr(t.begin, t.end - t.begin)));
       (lower ? s.lower : s.capitalised)++;
     }
+  }
+  // Adds the counts of another corpus share (statistics made on several threads).
+  void merge(const CaseStats& other) {
+    ++revision_;
+    other.counts_.for_each([&](uint64_t key, const Counts& c) {
+      Counts& s = counts_[key];
+      s.lower += c.lower;
+      s.capitalised += c.capitalised;
+    });
   }
   // True when the corpus writes this word in lower case at least as often as capitalised mid-sentence.
   bool mostly_lower(std::string_view word) const {

@@ -637,6 +637,7 @@ struct CorpusLoader::Impl {
   void fail(const std::string& message, size_t offset, long article = -1) {
     LoadIssue& e = result.error;
     locate(offset, e.line, e.column);
+    e.line += limits.first_line - 1;
     e.article = article;
     e.message = message;
     result.ok = false;
@@ -651,7 +652,8 @@ struct CorpusLoader::Impl {
   std::string where(size_t offset, long article) {
     size_t line, column;
     locate(offset, line, column);
-    return "article " + std::to_string(article + 1) + " (line " + std::to_string(line) + ")";
+    return "article " + std::to_string(article + 1 + limits.first_article) + " (line " +
+           std::to_string(line + limits.first_line - 1) + ")";
   }
 
   void skip_ws() {
@@ -779,9 +781,9 @@ struct CorpusLoader::Impl {
            std::to_string(limits.max_article_bytes >> 20) + " MB one article may have; skipped");
       return;
     }
-    if (art.id.empty()) art.id = "#" + std::to_string(index + 1);
+    if (art.id.empty()) art.id = "#" + std::to_string(index + 1 + limits.first_article);
     int& seen = id_counts[art.id];
-    if (++seen > 1) {
+    if (++seen > 1 && limits.rename_duplicates) {
       const std::string renamed = art.id + "#" + std::to_string(seen);
       warn(where(offset, index) + ": duplicate id '" + art.id.substr(0, 60) + "' renamed '" + renamed.substr(0, 64) + "'");
       art.id = renamed;
@@ -812,6 +814,7 @@ struct CorpusLoader::Impl {
       const std::string msg = err.message + " (in article " + std::to_string(index + 1) + ")";
       if (soft_error) {
         locate(err.offset, soft_error->line, soft_error->column);
+        soft_error->line += limits.first_line - 1;
         soft_error->message = msg;
         soft_error->article = index;
         return false;
@@ -824,6 +827,7 @@ struct CorpusLoader::Impl {
       const std::string msg = "invalid JSON in article " + std::to_string(index + 1) + ": " + sax.error_text;
       if (soft_error) {
         locate(at, soft_error->line, soft_error->column);
+        soft_error->line += limits.first_line - 1;
         soft_error->message = msg;
         soft_error->article = index;
         return false;

@@ -16,6 +16,12 @@ struct LoadLimits {
   size_t max_warnings = 50;           // further warnings are counted, not stored
   size_t max_article_bytes = size_t{32} << 20;  // title + body of one article; a longer one is skipped
   size_t max_given_entities = 10000;  // entities given with one article; the rest are ignored
+  // A part of a larger JSON Lines input read on its own (the command line's threads): the line and
+  // article numbers its first line has in the whole input (messages and default ids count from there),
+  // and whether repeated ids are left for the caller to rename across the parts.
+  size_t first_line = 1;
+  long first_article = 0;
+  bool rename_duplicates = true;
 };
 
 // Where and what went wrong. line and column are 1-based positions in the input (column in bytes);

@@ -11,6 +11,7 @@
 
 #include "entities.h"
 #include "loader.h"
+#include "synth.h"
 #include "test_util.h"
 
 using namespace ae;
@@ -252,3 +253,51 @@ TEST_CASE("name keys: case, hyphens, apostrophes, dots, dashes, a leading 'the',
     CHECK(buf == name_key(s));
   }
 }
+
+#ifndef __EMSCRIPTEN__  // the page's WebAssembly has no threads; the command line's --threads is native
+TEST_CASE("on several threads the index is the same as on one (statistics summed, candidates read in order)") {
+  // Real text of every kind the extractor reads: the seed articles, Arabic and mixed text, given
+  // entities, and a synthetic corpus extracted from its text (more articles than a batch of threads).
+  SynthOptions o;
+  o.articles = 700;
+  o.entities = 300;
+  o.given_entities = false;
+  std::string lines = synth_corpus(o);
+  for (const char* name : {"articles.json"}) {
+    const nlohmann::json seeds = nlohmann::json::parse(ae_test::asset(name));
+    for (const auto& art : seeds.is_array() ? seeds : seeds["articles"]) lines += art.dump() + "\n";
+  }
+  lines += R"({"id":"given","title":"Talks","body":"Ali met Bob.","entities":{"people":["Ali","Bob"]}})" "\n";
+  lines += R"({"id":"ar","title":"العراق وسوريا","body":"قال مسؤولون في بغداد إن الأمم المتحدة ترحب. Baghdad said so."})" "\n";
+  LoadResult r = load_corpus(lines, "t");
+  REQUIRE_MESSAGE(r.ok, r.error.message);
+  const EntityIndex one = extract_entities(r.corpus, *gazetteer(), 1);
+  REQUIRE(one.entities.size() > 50);
+  for (int threads : {2, 3, 8}) {
+    CAPTURE(threads);
+    const EntityIndex many = extract_entities(r.corpus, *gazetteer(), threads);
+    REQUIRE(many.entities.size() == one.entities.size());
+    for (size_t i = 0; i < one.entities.size(); ++i) {
+      const Entity& a = one.entities[i];
+      const Entity& b = many.entities[i];
+      CHECK(a.name == b.name);
+      CHECK(a.type == b.type);
+      CHECK(a.mentions == b.mentions);
+      REQUIRE(a.aliases.size() == b.aliases.size());
+      for (size_t k = 0; k < a.aliases.size(); ++k) CHECK(a.aliases[k].surface == b.aliases[k].surface);
+    }
+    REQUIRE(many.by_article.size() == one.by_article.size());
+    size_t differing = 0;
+    for (size_t i = 0; i < one.by_article.size(); ++i) {
+      const auto& x = one.by_article[i];
+      const auto& y = many.by_article[i];
+      bool same = x.size() == y.size();
+      for (size_t k = 0; same && k < x.size(); ++k)
+        same = x[k].entity == y[k].entity && x[k].begin == y[k].begin && x[k].end == y[k].end && x[k].field == y[k].field;
+      differing += !same;
+    }
+    CHECK(differing == 0);
+    CHECK(many.sentences == one.sentences);
+  }
+}
+#endif

@@ -390,3 +390,23 @@ TEST_CASE("bidirectional override and isolate controls are dropped from every te
   REQUIRE(a.given_entities.size() == 1);
   CHECK(std::string(a.given_entities[0].name) == "Ahmad Example");
 }
+
+TEST_CASE("a part of a JSON Lines file numbers its lines and articles as in the whole file") {
+  // Lines 41-43 of some file, the 31st-33rd articles (blank lines before them).
+  const std::string part = "{\"title\":\"A\",\"body\":\"x\"}\n{\"id\":\"k\"}\n{\"id\":\"k\",\"title\":\"B\"}\n";
+  LoadLimits limits;
+  limits.first_line = 41;
+  limits.first_article = 30;
+  limits.rename_duplicates = false;
+  const LoadResult r = load_corpus(part, "part", limits);
+  REQUIRE(r.ok);
+  REQUIRE(r.corpus.size() == 2);
+  CHECK(r.corpus.articles[0].id == "#31");  // default ids count from the whole file's articles
+  CHECK(r.corpus.articles[1].id == "k");    // the repeated id is left for the caller
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("article 32 (line 42)") != std::string::npos);
+  const LoadResult bad = load_corpus("{\"title\":\"A\"}\n{\"title\": oops}\n", "part", limits);
+  REQUIRE(bad.ok);
+  REQUIRE(bad.warnings.size() == 1);
+  CHECK(bad.warnings[0].rfind("line 42,", 0) == 0);
+}
