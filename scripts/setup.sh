@@ -64,8 +64,9 @@ fetch_source() {
 fetch_source imgui 1.86 "$deps/imgui-1.86" imgui.cpp
 fetch_source fribidi 1.0.8 "$deps/fribidi-1.0.8" lib/fribidi.h
 
-# npm packages (playwright-core) from the committed lock file.
-if [ ! -d "$root/node_modules/playwright-core" ]; then
+# npm packages (playwright-core for the page's tests, @duckdb/node-api for scripts/pipeline.sh) from the
+# committed lock file.
+if [ ! -d "$root/node_modules/playwright-core" ] || [ ! -d "$root/node_modules/@duckdb/node-api" ]; then
   echo "[setup] npm ci"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi
