@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs every test: native unit tests with AddressSanitizer + UndefinedBehaviorSanitizer
-# (CTest), the same unit tests as WebAssembly under Node (CTest), and end-to-end tests in headless
-# Chromium against the built page. Installs what is missing first. Ends with "N passed, N failed".
+# (CTest), the same unit tests as WebAssembly under Node (CTest), the batch pipeline on the Reuters
+# sample (tests/pipeline), and end-to-end tests in headless Chromium against the built page. Installs what is missing first. Ends with "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -41,6 +41,12 @@ bash scripts/fuzz.sh "${AE_FUZZ_SECONDS:-30}" 2>&1 | tee "$log_dir/fuzz.log"
 passed=$((passed + $(grep -c '^fuzz: .* ok$' "$log_dir/fuzz.log")))
 f="$(grep -c '^fuzz: .* FAILED$' "$log_dir/fuzz.log")"
 if [ "$f" -gt 0 ] || ! grep -q '^fuzz: ' "$log_dir/fuzz.log"; then failed=$((failed + (f > 0 ? f : 1))); fi
+
+stage "batch pipeline: explorer entities on two threads -> DuckDB -> aggregates, checked against the articles"
+node --test --test-concurrency=1 tests/pipeline/ 2>&1 | tee "$log_dir/pipeline.log"
+p="$(grep -E '^# pass [0-9]+' "$log_dir/pipeline.log" | awk '{print $3}')"
+f="$(grep -E '^# fail [0-9]+' "$log_dir/pipeline.log" | awk '{print $3}')"
+if [ -z "$p" ] || [ -z "$f" ]; then failed=$((failed + 1)); else passed=$((passed + p)); failed=$((failed + f)); fi
 
 stage "the JavaScript boundary: one declared list (src/platform/js_exports.txt)"
 if node scripts/check_js_boundary.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
