@@ -430,6 +430,11 @@ int open_session(const Args& a, Session& s) {
   if (!load(a, s.ex)) return 1;
   ae::Rules rules;
   if (!load_rules(a, rules)) return 2;
+  if (s.ex.entities().counts) {  // daily counts (aggregates.jsonl): their index as read, nothing to extract
+    if (!rules.empty()) std::fprintf(stderr, "explorer: rules are not applied to daily counts\n");
+    s.index = s.ex.entities();
+    return 0;
+  }
   s.index = corrected_entities(s.ex.corpus(), s.gaz, rules);
   return 0;
 }

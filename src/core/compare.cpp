@@ -243,13 +243,14 @@ std::string compare_json(const std::vector<EntityChange>& rows, const std::vecto
 // Bursts
 // ---------------------------------------------------------------------------------------------
 
-BurstBins make_bins(const Corpus& corpus) {
+BurstBins make_bins(const Corpus& corpus, const EntityIndex* index) {
   BurstBins t;
   if (corpus.dated == 0) return t;
   t.first = corpus.date_min;
   t.bin_days = corpus.date_max - corpus.date_min > 180 ? 7 : 1;
   t.articles.assign(static_cast<size_t>((corpus.date_max - corpus.date_min) / t.bin_days) + 1, 0);
-  for (size_t k = 0; k < corpus.dated; ++k) ++t.articles[t.bin_of(corpus.articles[corpus.by_date[k]].date)];
+  for (size_t k = 0; k < corpus.dated; ++k)
+    t.articles[t.bin_of(corpus.articles[corpus.by_date[k]].date)] += index ? index->weight(corpus.by_date[k]) : 1;
   return t;
 }
 
@@ -324,7 +325,7 @@ double BurstIndex::bursting(uint32_t entity, Day from, Day to) const {
 
 BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32_t min_articles) {
   BurstIndex out;
-  out.timeline = make_bins(corpus);
+  out.timeline = make_bins(corpus, &index);
   out.series.resize(index.entities.size());
   out.of_entity.resize(index.entities.size());
   if (out.timeline.articles.empty()) return out;
@@ -333,13 +334,18 @@ BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32
     const uint32_t a = corpus.by_date[k];
     const uint32_t bin = static_cast<uint32_t>(out.timeline.bin_of(corpus.articles[a].date));
     seen.clear();
-    for (const Mention& m : index.by_article[a]) seen.push_back(m.entity);
+    const auto& ms = index.by_article[a];
+    for (const Mention& m : ms) seen.push_back(m.entity);
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     for (uint32_t e : seen) {
+      uint32_t n = 1;  // daily counts: the day's articles mentioning it (one mention per entity a day)
+      if (index.counts)
+        for (size_t i = 0; i < ms.size(); ++i)
+          if (ms[i].entity == e) n = index.mention_articles(a, i);
       auto& s = out.series[e];
-      if (!s.empty() && s.back().first == bin) ++s.back().second;
-      else s.push_back({bin, 1});
+      if (!s.empty() && s.back().first == bin) s.back().second += n;
+      else s.push_back({bin, n});
     }
   }
   std::vector<uint32_t> r(out.timeline.articles.size(), 0);

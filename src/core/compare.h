@@ -75,7 +75,7 @@ struct BurstBins {
   size_t bin_of(Day d) const { return static_cast<size_t>((d - first) / bin_days); }
   Day bin_start(size_t k) const { return first + static_cast<Day>(k) * bin_days; }
 };
-BurstBins make_bins(const Corpus& corpus);
+BurstBins make_bins(const Corpus& corpus, const EntityIndex* index = nullptr);  // index: daily counts weigh
 
 // A run of bins [begin, end] where an entity's share of articles was markedly higher than its
 // corpus-wide share. weight: how much better the bursty state explains those bins (natural log units).

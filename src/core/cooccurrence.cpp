@@ -1,5 +1,7 @@
 // cooccurrence.cpp — pair counts per date range, incremental, and graph exports. Layer: core.
 #include "cooccurrence.h"
+
+#include <array>
 #include "untrusted.h"
 
 #include <algorithm>
@@ -128,6 +130,10 @@ Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope
   entity_units_.assign(index.entities.size(), 0);
   mentions_.assign(index.entities.size(), 0);
   degree_.assign(index.entities.size(), 0);
+  if (index.counts && index.counts->articles.size() == n && na == n) {
+    from_counts(index);
+    return;
+  }
   std::vector<uint32_t> ents;  // an article's entity of each mention, sorted
   auto sorted_entities = [&](size_t a) {
     ents.clear();
@@ -199,6 +205,34 @@ Cooccurrence::Cooccurrence(const Corpus& corpus, const EntityIndex& index, Scope
   }
   if (scope == Scope::Sentence)
     for (size_t a = na; a <= n; ++a) first_pair_[a] = static_cast<uint32_t>(pairs_of_.size());
+}
+
+// Daily counts (aggregates.h): a day is a unit of its articles, as a sentence-scope article is of its
+// sentences: its entities with the articles mentioning each, its pairs with the articles naming both.
+// Only document scope can be had from them, whatever scope was asked for.
+void Cooccurrence::from_counts(const EntityIndex& index) {
+  const DayCounts& c = *index.counts;
+  const size_t n = c.articles.size();
+  scope_ = Scope::Document;
+  stored_pairs_ = true;
+  first_.assign(n + 1, 0);
+  first_pair_.assign(c.first_pair.begin(), c.first_pair.end());
+  pairs_of_ = c.pairs;
+  article_units_.assign(c.articles.begin(), c.articles.end());
+  std::vector<std::array<uint32_t, 3>> day;  // entity, articles, mentions: sorted by entity
+  for (size_t a = 0; a < n; ++a) {
+    first_[a] = static_cast<uint32_t>(ents_.size());
+    day.clear();
+    for (size_t k = 0; k < index.by_article[a].size(); ++k)
+      day.push_back({index.by_article[a][k].entity, c.entity_articles[c.first[a] + k], c.entity_mentions[c.first[a] + k]});
+    std::sort(day.begin(), day.end());
+    for (const auto& [e, ea, em] : day) {
+      ents_.push_back(e);
+      units_each_.push_back(ea);
+      counts_.push_back(em);
+    }
+  }
+  first_[n] = static_cast<uint32_t>(ents_.size());
 }
 
 Cooccurrence::ArticleData Cooccurrence::article(size_t a) const {

@@ -136,7 +136,7 @@ class Cooccurrence {
   // once in document scope, its stored sentence pairs in sentence scope.
   template <class F>
   void each_pair(const ArticleData& a, F&& f) const {
-    if (scope_ == Scope::Document) {
+    if (scope_ == Scope::Document && !stored_pairs_) {
       for (uint32_t i = 0; i < a.count; ++i)
         for (uint32_t j = i + 1; j < a.count; ++j) f(pair_key(a.entities[i], a.entities[j]), 1u);
     } else {
@@ -144,8 +144,10 @@ class Cooccurrence {
     }
   }
 
+  void from_counts(const EntityIndex& index);
   const Corpus* corpus_;
   Scope scope_;
+  bool stored_pairs_ = false;  // document scope from daily counts: pairs stored per day, as in sentence scope
   // Every article's data in a few flat arrays (one block each, not four small vectors per article):
   // article a's entities are [first_[a], first_[a + 1]) of ents_, counts_ and (sentence scope) units_each_;
   // its sentence pairs [first_pair_[a], first_pair_[a + 1]) of pairs_of_.

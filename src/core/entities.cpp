@@ -2121,6 +2121,22 @@ EntityIndex extract_entities(const Corpus& corpus, const Gazetteer& gazetteer, i
   return x.take();
 }
 
+uint32_t EntityIndex::pair_articles(size_t a, uint32_t x, uint32_t y) const {
+  if (x == y || a >= by_article.size()) return 0;
+  if (counts) {
+    const uint64_t key = x < y ? (static_cast<uint64_t>(x) << 32) | y : (static_cast<uint64_t>(y) << 32) | x;
+    const auto b = counts->pairs.begin() + counts->first_pair[a], e = counts->pairs.begin() + counts->first_pair[a + 1];
+    const auto it = std::lower_bound(b, e, std::make_pair(key, uint32_t{0}));
+    return it != e && it->first == key ? it->second : 0;
+  }
+  bool hx = false, hy = false;
+  for (const Mention& m : by_article[a]) {
+    hx = hx || m.entity == x;
+    hy = hy || m.entity == y;
+  }
+  return hx && hy ? 1 : 0;
+}
+
 std::vector<std::string> article_surfaces(const Corpus& corpus, const EntityIndex& index, size_t article,
                                           EntityType type) {
   std::vector<std::string> out;

@@ -41,7 +41,30 @@ struct Entity {
   bool known = false;      // found in the gazetteer
 };
 
+// A corpus of daily counts (aggregates.h: what scripts/pipeline.sh writes) has one corpus article per
+// day, standing for that day's articles; its by_article list holds one mention per entity of the day.
+// Here: the articles each stands for, what each of those mentions stands for (articles of the day
+// mentioning the entity, and its mentions in them), and the day's pairs (articles with both).
+struct DayCounts {
+  std::vector<uint32_t> articles;                    // per corpus article (day)
+  std::vector<uint32_t> first;                       // n + 1: slots of by_article[a]'s mentions, in order
+  std::vector<uint32_t> entity_articles, entity_mentions;  // per slot
+  std::vector<uint32_t> first_pair;                  // n + 1
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;  // (pair key as cooccurrence.h's pair_key, articles)
+};
+
 struct EntityIndex {
+  // Set for a corpus of daily counts (no text): the views count from it instead of from the mentions.
+  std::shared_ptr<const DayCounts> counts;
+  // Articles corpus article a stands for: 1, or a day's articles.
+  uint32_t weight(size_t a) const { return counts ? counts->articles[a] : 1; }
+  // What mention k of by_article[a] stands for: articles mentioning its entity (1 in an article), and
+  // mentions (1 in an article).
+  uint32_t mention_articles(size_t a, size_t k) const { return counts ? counts->entity_articles[counts->first[a] + k] : 1; }
+  uint32_t mention_count(size_t a, size_t k) const { return counts ? counts->entity_mentions[counts->first[a] + k] : 1; }
+  // Articles among those corpus article a stands for that mention both x and y (for an article: 1 when it
+  // mentions both, else 0). O(mentions of a), or O(log pairs of the day).
+  uint32_t pair_articles(size_t a, uint32_t x, uint32_t y) const;
   std::vector<Entity> entities;
   std::vector<std::vector<Mention>> by_article;  // per article (corpus order), in reading order
   std::vector<uint32_t> sentences;               // per article: number of sentences (title + body)

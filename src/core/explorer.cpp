@@ -1,5 +1,6 @@
 // explorer.cpp — session state and the state report. Layer: core.
 #include "explorer.h"
+#include "aggregates.h"
 
 #include <algorithm>
 #include <chrono>
@@ -52,6 +53,10 @@ void Explorer::begin_load(ByteBuffer bytes, std::string name) {
     open_snapshot(std::move(bytes));
     return;
   }
+  if (is_aggregates(std::string_view(bytes.data(), bytes.size()))) {
+    open_aggregates(std::move(bytes));
+    return;
+  }
   loader_ = std::make_unique<CorpusLoader>(std::move(bytes), std::move(name));
 }
 
@@ -82,6 +87,26 @@ void Explorer::open_snapshot(ByteBuffer bytes) {
   begin_indexing(std::move(index));
 }
 
+void Explorer::open_aggregates(ByteBuffer bytes) {
+  const double t0 = now_ms();
+  auto corpus = std::make_unique<Corpus>();
+  auto index = std::make_unique<EntityIndex>();
+  std::string error;
+  if (!read_aggregates(std::string_view(bytes.data(), bytes.size()), loading_name_, *corpus, *index, error)) {
+    last_load_.outcome = "failed";
+    report_error("Could not open '" + loading_name_ + "': " + error +
+                 (corpus_.size() || set_aside_ ? ". The previous corpus is still loaded." : "."));
+    return;
+  }
+  pending_result_ = LoadResult{};
+  pending_result_.ok = true;
+  pending_result_.bytes = bytes.size();
+  pending_result_.format = "aggregates";
+  pending_result_.parse_ms = now_ms() - t0;
+  pending_ = std::move(corpus);
+  begin_indexing(std::move(index));
+}
+
 void Explorer::begin_indexing(std::unique_ptr<EntityIndex> index) {
   pending_index_ = std::move(index);
   pending_co_ = std::make_unique<Cooccurrence>(*pending_, *pending_index_, scope_);
@@ -103,6 +128,11 @@ void Explorer::snapshot(const std::function<void(const char* data, size_t size)>
   meta.warnings = last_load_.warnings;
   meta.warnings_total = last_load_.warnings_total;
   meta.mappings = last_load_.mappings;
+  if (entities_.counts) {  // daily counts: kept as the aggregates they were read from
+    const std::string text = write_aggregates(corpus_, entities_);
+    sink(text.data(), text.size());
+    return;
+  }
   write_snapshot(corpus_, has_raw_ ? raw_ : entities_, meta, sink);
 }
 
@@ -243,10 +273,11 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   const std::string prior_outcome = last_load_.outcome;  // a reopening after it keeps it
   corpus_ = std::move(corpus);
   entities_ = std::move(entities);
+  if (entities_.counts) scope_ = Scope::Document;  // all that daily counts hold
   raw_ = EntityIndex();
   has_raw_ = false;
   unmatched_.clear();
-  if (!rules_.empty()) {  // the user's corrections carry over to the corpus just loaded
+  if (!rules_.empty() && !entities_.counts) {  // the user's corrections carry over to the corpus just loaded
     raw_ = std::move(entities_);
     has_raw_ = true;
     entities_ = apply_rules(rules_, corpus_, raw_, &unmatched_);
@@ -357,7 +388,14 @@ void Explorer::apply_corrections() {
   const std::string pa = pair_.first < entities_.entities.size() ? entities_.entities[pair_.first].name : "";
   const std::string pb = pair_.second < entities_.entities.size() ? entities_.entities[pair_.second].name : "";
   unmatched_.clear();
-  entities_ = apply_rules(rules_, corpus_, raw_, &unmatched_);
+  if (raw_.counts) {
+    // Daily counts cannot be merged or split (which articles mention both is not known): corrections
+    // need the articles. The edits are kept (for a corpus of articles opened later) but not applied.
+    entities_ = raw_;
+    for (const Edit& e : rules_.edits) unmatched_.push_back(describe(e) + " (not applied: daily counts)");
+  } else {
+    entities_ = apply_rules(rules_, corpus_, raw_, &unmatched_);
+  }
   entities_.extract_ms = raw_.extract_ms;
   ++rules_revision_;
   build_postings();
@@ -432,6 +470,7 @@ void Explorer::set_range(Day from, Day to) {
 }
 
 void Explorer::set_network(Scope scope, Measure measure, uint32_t min_count, size_t top_n) {
+  if (entities_.counts) scope = Scope::Document;  // all that daily counts hold
   const bool rescope = scope != scope_;
   scope_ = scope;
   measure_ = measure;
@@ -477,7 +516,10 @@ void Explorer::set_baseline_before() {
 size_t Explorer::articles_between(Day from, Day to) const {
   if (from == kUndated || to == kUndated) return 0;
   const auto [first, last] = corpus_.dated_span(from, to);
-  return last - first;
+  if (!entities_.counts) return last - first;
+  size_t n = 0;  // daily counts: the articles each day stands for
+  for (size_t k = first; k < last; ++k) n += entities_.weight(corpus_.by_date[k]);
+  return n;
 }
 
 void Explorer::set_network_filter(uint8_t type_mask, std::vector<std::string> hidden) {
@@ -617,6 +659,7 @@ std::vector<Explorer::Evidence> Explorer::link_evidence(size_t x, size_t y, size
 }
 
 void Explorer::sentences_with_both(uint32_t a, size_t x, size_t y, size_t max, std::vector<Evidence>& out) const {
+  if (entities_.counts) return;  // daily counts: no text, no sentences
   const auto& ms = entities_.by_article[a];
   std::vector<uint32_t> sa, sb;
   for (const Mention& m : ms) {
@@ -701,7 +744,9 @@ std::pair<const uint32_t*, const uint32_t*> Explorer::articles_of(size_t entity)
 uint32_t Explorer::mentions_in(size_t article, size_t entity) const {
   if (article >= entities_.by_article.size()) return 0;
   uint32_t n = 0;
-  for (const Mention& m : entities_.by_article[article]) n += m.entity == entity;
+  const auto& ms = entities_.by_article[article];
+  for (size_t k = 0; k < ms.size(); ++k)
+    if (ms[k].entity == entity) n += entities_.mention_count(article, k);
   return n;
 }
 
@@ -780,7 +825,8 @@ void Explorer::recompute_visible() {
       one |= m.entity == pair_.first;
       two |= m.entity == pair_.second;
     }
-    return one && two;
+    return one && two && (!entities_.counts || entities_.pair_articles(a, static_cast<uint32_t>(pair_.first),
+                                                                        static_cast<uint32_t>(pair_.second)) > 0);
   };
   if (from_ != kUndated && to_ != kUndated) {
     auto [first, last] = corpus_.dated_span(from_, to_);

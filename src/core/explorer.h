@@ -276,6 +276,7 @@ class Explorer {
   // co: counts already built over the new corpus's full span (nullptr: built here).
   void commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co = nullptr);
   void open_snapshot(ByteBuffer bytes);  // begin_load() of a snapshot: straight to indexing
+  void open_aggregates(ByteBuffer bytes);  // begin_load() of daily counts (aggregates.h): likewise
   void begin_indexing(std::unique_ptr<EntityIndex> index);  // the last load stage, for pending_
 
   Corpus corpus_;

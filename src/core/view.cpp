@@ -32,11 +32,13 @@ std::vector<EntityRow> entity_rows(const Explorer& ex) {
   std::vector<uint32_t> articles(n, 0), mentions(n, 0), last_seen(n, UINT32_MAX), degree(n, 0);
   for_each_in_range(ex, [&](uint32_t a) {
     if (a >= index.by_article.size()) return;
-    for (const Mention& m : index.by_article[a]) {
-      ++mentions[m.entity];
+    const auto& ms = index.by_article[a];
+    for (size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      mentions[m.entity] += index.mention_count(a, k);
       if (last_seen[m.entity] != a) {
         last_seen[m.entity] = a;
-        ++articles[m.entity];
+        articles[m.entity] += index.mention_articles(a, k);
       }
     }
   });
@@ -258,7 +260,7 @@ Timeline timeline(const Explorer& ex) {
   for (size_t k = 0; k < c.dated; ++k) {  // by_date is sorted: walk the buckets along
     const Day day = c.articles[c.by_date[k]].date;
     while (b + 1 < t.starts.size() && t.starts[b + 1] <= day) ++b;
-    ++t.articles[b];
+    t.articles[b] += ex.entities().weight(c.by_date[k]);
   }
   const size_t sel = ex.selected();
   const auto pair = ex.selected_pair();
@@ -269,8 +271,18 @@ Timeline timeline(const Explorer& ex) {
     for (const uint32_t* p = first; p != last; ++p) {
       const Article& a = c.articles[*p];
       if (a.date == kUndated) continue;
-      if (sel == SIZE_MAX && ex.mentions_in(*p, pair.second) == 0) continue;
-      ++t.selected[t.bucket_of(a.date)];
+      const EntityIndex& index = ex.entities();
+      uint32_t n = 0;
+      if (sel == SIZE_MAX) {
+        n = index.pair_articles(*p, static_cast<uint32_t>(e), static_cast<uint32_t>(pair.second));
+      } else if (index.counts) {
+        const auto& ms = index.by_article[*p];
+        for (size_t k = 0; k < ms.size(); ++k)
+          if (ms[k].entity == e) n = index.mention_articles(*p, k);
+      } else {
+        n = 1;
+      }
+      t.selected[t.bucket_of(a.date)] += n;
     }
   }
   return t;

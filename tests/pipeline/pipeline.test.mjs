@@ -114,16 +114,26 @@ test('the network of a date range from the aggregates equals the one computed fr
       direct.set(pairKey(r[2], cell(r[0]), r[3], cell(r[1])), Number(r[4]));
     const agg = await aggregatePairs(from, to);
     const fromFile = jsonlPairs(from, to);
+    // The explorer's core reading the aggregates (what the page opens): the same network.
+    const viaCore = new Map();
+    const coreCsv = run(explorer, ['edges', path.join(out, 'aggregates.jsonl'), '--from', from, '--to', to, '--top', '0',
+      '--format', 'csv']);
+    for (const r of csvRows(coreCsv).slice(1)) {
+      const k = pairKey(r[2], cell(r[0]), r[3], cell(r[1]));
+      viaCore.set(k, (viaCore.get(k) ?? 0) + Number(r[4]));
+    }
     assert.ok(direct.size > 100, `${from}..${to}: links (${direct.size})`);
     let compared = 0;
     for (const [k, c] of direct) {
       if (touches(k)) continue;
       assert.equal(agg.get(k), c, `${from}..${to} ${k.replace(/[\u0000\u0001]/g, ' | ')}`);
       assert.equal(fromFile.get(k), c);
+      assert.equal(viaCore.get(k), c, `core: ${from}..${to} ${k.replace(/[\u0000\u0001]/g, ' | ')}`);
       ++compared;
     }
     for (const k of agg.keys()) if (!touches(k)) assert.ok(direct.has(k), `only in the aggregates: ${k}`);
     assert.equal([...fromFile.keys()].filter((k) => !touches(k)).length, compared);
+    assert.equal([...viaCore.keys()].filter((k) => !touches(k)).length, compared);
   }
 });
 
@@ -144,5 +154,15 @@ test('the entity table of a date range from the aggregates equals the explorer\'
     }
     assert.equal(compared, [...agg.keys()].filter((k) => !shared.has(k)).length);
     assert.ok(compared > 100);
+    // The explorer's own table from the aggregates: the same articles and mentions.
+    const coreTable = run(explorer, ['export', path.join(out, 'aggregates.jsonl'), '--what', 'entities.csv', '--from', from, '--to', to]);
+    let coreRows = 0;
+    for (const r of csvRows(coreTable).slice(1)) {
+      const k = `${r[1]}\u0000${cell(r[0])}`;
+      if (shared.has(k)) continue;
+      assert.deepEqual([Number(r[2]), Number(r[3])], agg.get(k), `core table: ${from}..${to} ${cell(r[0])}`);
+      ++coreRows;
+    }
+    assert.equal(coreRows, compared);
   }
 });
