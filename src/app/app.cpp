@@ -89,7 +89,8 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
     record_control(ui, "collapse_left");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("fold this column away (» brings it back)");
     char labels[2][64];
-    std::snprintf(labels[0], sizeof labels[0], "Articles (%s)###articles", with_commas(ex.visible().size()).c_str());
+    std::snprintf(labels[0], sizeof labels[0], ex.daily_counts() ? "Days (%s)###articles" : "Articles (%s)###articles",
+                  with_commas(ex.visible().size()).c_str());
     // The table is computed when shown; the count is that of the last table computed for this view.
     if (ui.entity_revision == ex.revision())
       std::snprintf(labels[1], sizeof labels[1], "Entities (%s)###entities", with_commas(ui.entity_rows.size()).c_str());

@@ -41,6 +41,15 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
   std::optional<Edit> todo;
   ImGui::TextDisabled("%s (%s)", shown(name), type_name(e.type));
   ImGui::Separator();
+  if (ex.daily_counts()) {  // only the view setting: counts cannot be merged, split or renamed
+    if (ImGui::MenuItem("Leave out of the network")) {
+      ex.hide_in_network(name);
+      ImGui::CloseCurrentPopup();
+    }
+    record_control(ui, "menu_leave_out");
+    ImGui::TextDisabled("Corrections need the articles: this corpus holds daily counts.");
+    return;
+  }
   if (ImGui::MenuItem("Leave out of the network")) {  // a view setting, not a correction
     ex.hide_in_network(name);
     ImGui::CloseCurrentPopup();
@@ -135,6 +144,10 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
 }
 
 void draw_edit_bar(Explorer& ex, UiState& ui) {
+  if (ex.daily_counts()) {
+    ImGui::TextDisabled("Daily counts: corrections need the articles' text.");
+    return;
+  }
   ImGui::BeginDisabled(!ex.can_undo());
   if (ImGui::SmallButton("Undo")) ex.undo();
   ImGui::EndDisabled();

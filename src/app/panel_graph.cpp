@@ -126,7 +126,11 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   int top_n = static_cast<int>(ex.top_n());
   bool changed = false;
   ImGui::SetNextItemWidth(110);
+  ImGui::BeginDisabled(ex.daily_counts());  // daily counts hold articles, not sentences
   changed |= ImGui::Combo("##scope", &scope, "by article\0by sentence\0");
+  ImGui::EndDisabled();
+  if (ex.daily_counts() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Daily counts say which articles name both, not which sentences: links are by article");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90);
   changed |= ImGui::Combo("##measure", &measure, "count\0NPMI\0Jaccard\0");
@@ -678,6 +682,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       ImGui::TextDisabled("%u %s together · %s %.3g", le.count, units, measure_name(ex.measure()), le.weight);
     }
     if (!ui.hover_link_sentence.empty()) text_wrapped_shown(ui.hover_link_sentence, ImGui::GetFontSize() * 28);
+    else if (ex.daily_counts()) ImGui::TextDisabled("Daily counts: the articles' text is not included.");
     else ImGui::TextDisabled("No single sentence names both; they share articles.");
     ImGui::TextDisabled("click: all the evidence");
     ImGui::EndTooltip();
@@ -705,7 +710,11 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       ui.evidence_revision = ex.revision();
     }
     const auto& evidence = ui.evidence;
-    if (evidence.empty()) ImGui::TextDisabled("No single sentence names both; they share articles.");
+    if (evidence.empty() && ex.daily_counts())
+      ImGui::TextWrapped("Daily counts: the articles' text is not included, so there are no sentences to show. "
+                         "The list holds the days on which articles name both.");
+    else if (evidence.empty())
+      ImGui::TextDisabled("No single sentence names both; they share articles.");
     for (size_t k = 0; k < evidence.size(); ++k) {
       const auto& ev = evidence[k];
       const Article& art = ex.corpus().articles[ev.article];

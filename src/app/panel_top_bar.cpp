@@ -251,7 +251,11 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
       if (ImGui::Checkbox("undated", &inc)) ex.set_include_undated(inc);
     }
     ImGui::SameLine();
-    ImGui::Text("%s of %s articles in range", with_commas(ex.visible().size()).c_str(), with_commas(c.size()).c_str());
+    if (ex.daily_counts())
+      ImGui::Text("%s of %s articles in range (daily counts)", with_commas(ex.articles_in_list()).c_str(),
+                  with_commas(ex.articles_counted()).c_str());
+    else
+      ImGui::Text("%s of %s articles in range", with_commas(ex.visible().size()).c_str(), with_commas(c.size()).c_str());
   } else if (c.size()) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("No article has a date: the date filter is off.");

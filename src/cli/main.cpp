@@ -345,7 +345,12 @@ int cmd_stats(const Args& a) {
   const ae::LoadInfo& info = ex.last_load();
   std::printf("corpus    %s\n", c.name.c_str());
   std::printf("format    %s\n", info.format.c_str());
-  std::printf("articles  %zu\n", c.size());
+  if (ex.daily_counts()) {  // aggregates: a row per day
+    std::printf("articles  %zu\n", ex.articles_counted());
+    std::printf("days      %zu\n", c.size());
+  } else {
+    std::printf("articles  %zu\n", c.size());
+  }
   std::printf("dated     %zu\n", c.dated);
   std::printf("undated   %zu\n", c.undated());
   std::printf("skipped   %zu\n", info.skipped);

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "cooccurrence.h"
@@ -68,13 +67,14 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
     return false;
   };
   std::vector<uint32_t> seen_at;  // per entity: the day line that last listed it (duplicates)
+  std::vector<uint32_t> day_articles;
   for (size_t pos = 0; pos < bytes.size();) {
     const size_t nl = std::min(bytes.find('\n', pos), bytes.size());
     const std::string_view line = bytes.substr(pos, nl - pos);
     pos = nl + 1;
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const json j = line_no == 1 ? first_line(line) : json::parse(line.begin(), line.end(), nullptr, false);
+    const json j = line_no == 1 ? first_line(line) : json::parse(line.data(), line.data() + line.size(), nullptr, false);
     if (!j.is_object()) return fail("not a JSON object");
     if (!header) {
       const auto f = j.find("format");
@@ -136,8 +136,9 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
         dl.entities.push_back({static_cast<uint32_t>(id), static_cast<uint32_t>(ea), static_cast<uint32_t>(em)});
       }
     }
-    std::map<uint32_t, uint32_t> articles_of;
-    for (const auto& e : dl.entities) articles_of[e[0]] = e[1];
+    // The day's entities' article counts, by entity (entities not on the day: 0).
+    day_articles.resize(index.entities.size(), 0);
+    for (const auto& e : dl.entities) day_articles[e[0]] = e[1];
     const auto ps = j.find("pairs");
     if (ps != j.end()) {
       if (!ps->is_array()) return fail("a day's \"pairs\" is a list");
@@ -145,13 +146,13 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
         uint64_t x, y, c;
         if (!p.is_array() || p.size() != 3 || !small_count(p[0], x) || !small_count(p[1], y) || !small_count(p[2], c))
           return fail("a pair is [entity, entity, articles]");
-        if (x == y || articles_of.count(static_cast<uint32_t>(x)) == 0 || articles_of.count(static_cast<uint32_t>(y)) == 0)
+        if (x == y || x >= day_articles.size() || y >= day_articles.size() || day_articles[x] == 0 || day_articles[y] == 0)
           return fail("a pair names an entity the day does not list");
-        if (c == 0 || c > std::min(articles_of[static_cast<uint32_t>(x)], articles_of[static_cast<uint32_t>(y)]))
-          return fail("a pair's count does not fit its entities'");
+        if (c == 0 || c > std::min(day_articles[x], day_articles[y])) return fail("a pair's count does not fit its entities'");
         dl.pairs.push_back({static_cast<uint32_t>(std::min(x, y)), static_cast<uint32_t>(std::max(x, y)), static_cast<uint32_t>(c)});
       }
     }
+    for (const auto& e : dl.entities) day_articles[e[0]] = 0;
     days.push_back(std::move(dl));
   }
   if (!header) {
@@ -163,10 +164,12 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
     error = "the aggregates hold no day";
     return false;
   }
-  std::stable_sort(days.begin(), days.end(), [](const DayLine& x, const DayLine& y) { return x.day < y.day; });
-  for (size_t k = 1; k < days.size(); ++k)
-    if (days[k].day == days[k - 1].day) {
-      error = "the aggregates list " + format_iso(days[k].day) + " twice";
+  std::vector<uint32_t> order(days.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return days[x].day < days[y].day; });
+  for (size_t k = 1; k < order.size(); ++k)
+    if (days[order[k]].day == days[order[k - 1]].day) {
+      error = "the aggregates list " + format_iso(days[order[k]].day) + " twice";
       return false;
     }
 
@@ -180,13 +183,13 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
   corpus.name = corpus_name;
   std::vector<uint32_t> last_day(index.entities.size(), UINT32_MAX);
   for (size_t k = 0; k < nd; ++k) {
-    DayLine& dl = days[k];
+    DayLine& dl = days[order[k]];
     std::sort(dl.entities.begin(), dl.entities.end(), [](const auto& x, const auto& y) {
       return x[1] != y[1] ? x[1] > y[1] : x[2] != y[2] ? x[2] > y[2] : x[0] < y[0];
     });
     const std::string iso = format_iso(dl.day);
     const std::string title = with_commas(dl.articles) + (dl.articles == 1 ? " article" : " articles") +
-                              " on " + iso + " (daily counts; the text is not included)";
+                              " (daily counts; the text is not included)";
     std::string body = "This corpus holds daily counts (aggregates of a batch run), not articles: the text of the " +
                        with_commas(dl.articles) + (dl.articles == 1 ? " article" : " articles") +
                        " of this day is not included.";
@@ -237,36 +240,33 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
 }
 
 std::string write_aggregates(const Corpus& corpus, const EntityIndex& index) {
-  std::string out;
+  const auto quoted = [](const std::string& text) { return json(text).dump(-1, ' ', false, json::error_handler_t::replace); };
+  const auto num = [](uint64_t v) { return std::to_string(v); };
   uint64_t total = 0;
   for (size_t a = 0; a < corpus.size(); ++a) total += index.weight(a);
-  json h = {{"format", kFormat}, {"version", 1}, {"name", corpus.name}, {"scope", "document"},
-            {"articles", total}, {"dated", total}, {"undated", 0}, {"entities", index.entities.size()}};
-  if (corpus.dated) {
-    h["from"] = format_iso(corpus.date_min);
-    h["to"] = format_iso(corpus.date_max);
-  }
-  out += h.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string out = std::string("{\"format\":\"") + kFormat + "\",\"version\":1,\"name\":" + quoted(corpus.name) +
+                    ",\"scope\":\"document\",\"articles\":" + num(total) + ",\"entities\":" + num(index.entities.size());
+  if (corpus.dated) out += ",\"from\":\"" + format_iso(corpus.date_min) + "\",\"to\":\"" + format_iso(corpus.date_max) + "\"";
+  out += "}\n";
   for (size_t i = 0; i < index.entities.size(); i += 10000) {
-    json list = json::array();
+    out += "{\"entities\":[";
     for (size_t k = i; k < std::min(index.entities.size(), i + 10000); ++k)
-      list.push_back({index.entities[k].name, type_name(index.entities[k].type)});
-    out += json{{"entities", std::move(list)}}.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+      out += std::string(k > i ? "," : "") + "[" + quoted(index.entities[k].name) + ",\"" + type_name(index.entities[k].type) + "\"]";
+    out += "]}\n";
   }
   if (!index.counts) return out;
   const DayCounts& c = *index.counts;
   for (size_t a = 0; a < corpus.size() && a < index.by_article.size(); ++a) {
-    json ents = json::array(), pairs = json::array();
+    out += "{\"day\":\"" + format_iso(corpus.articles[a].date) + "\",\"articles\":" + num(c.articles[a]) + ",\"entities\":[";
     const auto& ms = index.by_article[a];
     for (size_t k = 0; k < ms.size(); ++k)
-      ents.push_back({ms[k].entity, c.entity_articles[c.first[a] + k], c.entity_mentions[c.first[a] + k]});
+      out += std::string(k ? "," : "") + "[" + num(ms[k].entity) + "," + num(c.entity_articles[c.first[a] + k]) + "," +
+             num(c.entity_mentions[c.first[a] + k]) + "]";
+    out += "],\"pairs\":[";
     for (uint32_t p = c.first_pair[a]; p < c.first_pair[a + 1]; ++p)
-      pairs.push_back({static_cast<uint32_t>(c.pairs[p].first >> 32), static_cast<uint32_t>(c.pairs[p].first & 0xffffffffu),
-                       c.pairs[p].second});
-    out += json{{"day", format_iso(corpus.articles[a].date)}, {"articles", c.articles[a]}, {"entities", std::move(ents)},
-                {"pairs", std::move(pairs)}}
-               .dump() +
-           "\n";
+      out += std::string(p > c.first_pair[a] ? "," : "") + "[" + num(c.pairs[p].first >> 32) + "," +
+             num(c.pairs[p].first & 0xffffffffu) + "," + num(c.pairs[p].second) + "]";
+    out += "]}\n";
   }
   return out;
 }

@@ -14,7 +14,10 @@
 // [SECTION] Merging: gazetteer aliases, spelling variants, acronyms, surnames; canonical names
 #include "entities.h"
 #include "flat_table.h"
+#ifndef __EMSCRIPTEN__  // the page has no threads: the pool is the command line's
 #include "parallel.h"
+#define AE_WITH_THREADS 1
+#endif
 
 #include <algorithm>
 #include <cctype>
@@ -1287,7 +1290,9 @@ struct EntityExtractor::Impl {
   // Pass 0 (with the tagger): the corpus's word-case statistics, complete before any text is tagged.
   bool run_stats(Clock::time_point deadline) {
     if (!model) return true;
+#if AE_WITH_THREADS
     if (threads > 1) return run_stats_parallel();
+#endif
     for (; cursor < n; ++cursor) {
       if ((cursor & 63) == 0 && cursor != stage_start && past(deadline)) return false;
       const Article& art = corpus.articles[cursor];
@@ -1303,6 +1308,7 @@ struct EntityExtractor::Impl {
     return true;
   }
 
+#if AE_WITH_THREADS
   // The same with the pool (the command line's --threads): each thread counts a share of the articles
   // into its own statistics, which are then added up (sums: the result is the same for any share-out).
   bool run_stats_parallel() {
@@ -1402,6 +1408,8 @@ struct EntityExtractor::Impl {
     title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
   }
 
+#endif
+
   std::string_view text_of(const Cand& c) const {
     const Article& art = corpus.articles[c.article];
     return c.field == 0 ? std::string_view(art.title) : std::string_view(art.body);
@@ -1409,7 +1417,9 @@ struct EntityExtractor::Impl {
 
   // Pass 1: bodies first (they teach which words are names), then headlines. false: out of time.
   bool run_bodies(Clock::time_point deadline) {
+#if AE_WITH_THREADS
     if (model && threads > 1) return run_bodies_parallel();
+#endif
     for (; cursor < n; ++cursor) {
       if ((cursor & 31) == 0 && cursor != stage_start && past(deadline)) return false;
       const uint32_t a = static_cast<uint32_t>(cursor);

@@ -290,6 +290,7 @@ void Explorer::commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::u
   last_load_.bytes = r.bytes;
   last_load_.parse_ms = r.parse_ms;
   last_load_.articles = corpus_.size();
+  last_load_.counted = articles_counted();
   last_load_.skipped = r.skipped;
   last_load_.format = r.format;
   last_load_.mappings = std::move(r.mappings);
@@ -360,6 +361,10 @@ std::string load_summary(const LoadInfo& info) {
   char size[32];
   std::snprintf(size, sizeof size, info.bytes >= 1000000 ? "%.1f MB" : "%.1f kB",
                 info.bytes >= 1000000 ? info.bytes / 1e6 : info.bytes / 1e3);
+  if (info.format == "aggregates")
+    return "Loaded daily counts of " + with_commas(info.counted) + (info.counted == 1 ? " article" : " articles") + " (" +
+           with_commas(info.articles) + (info.articles == 1 ? " day" : " days") + ") from '" + info.name + "' (" + size +
+           "); their text is not included.";
   std::string s = "Loaded " + with_commas(info.articles) + (info.articles == 1 ? " article" : " articles") +
                   " from '" + info.name + "' (" + size + ")";
   if (info.skipped) {
@@ -511,6 +516,20 @@ void Explorer::set_baseline_before() {
   if (from_ == kUndated || to_ == kUndated) return;
   const Day len = to_ - from_ + 1;
   set_baseline(from_ - len, from_ - 1);
+}
+
+size_t Explorer::articles_in_list() const {
+  if (!entities_.counts) return visible_.size();
+  size_t n = 0;
+  for (uint32_t a : visible_) n += entities_.weight(a);
+  return n;
+}
+
+size_t Explorer::articles_counted() const {
+  if (!entities_.counts) return corpus_.size();
+  size_t n = 0;
+  for (size_t a = 0; a < corpus_.size(); ++a) n += entities_.weight(a);
+  return n;
 }
 
 size_t Explorer::articles_between(Day from, Day to) const {
@@ -877,7 +896,9 @@ void Explorer::report_error(std::string message) {
 
 std::string Explorer::status_line() const {
   if (corpus_.size() == 0) return loader_ ? "Loading " + loading_name_ + "..." : "No corpus loaded";
-  std::string s = corpus_.name + " · " + with_commas(corpus_.size()) + (corpus_.size() == 1 ? " article" : " articles");
+  std::string s = corpus_.name + " · " + with_commas(articles_counted()) + (articles_counted() == 1 ? " article" : " articles");
+  if (entities_.counts)
+    s += " in daily counts (" + with_commas(corpus_.size()) + (corpus_.size() == 1 ? " day" : " days") + ", no text)";
   if (corpus_.dated) {
     s += " · " + format_iso(corpus_.date_min);
     if (corpus_.date_max != corpus_.date_min) s += " to " + format_iso(corpus_.date_max);
@@ -892,6 +913,9 @@ nlohmann::json Explorer::state() const {
   s["articles_total"] = corpus_.size();
   s["articles_dated"] = corpus_.dated;
   s["articles_in_range"] = visible_.size();
+  s["daily_counts"] = daily_counts();  // the list's rows are days; articles_counted_* are the articles
+  s["articles_counted_in_range"] = articles_in_list();
+  s["articles_counted_total"] = articles_counted();
   s["entities_total"] = entities_.entities.size();
   s["rules"] = {{"edits", rules_.edits.size()}, {"unmatched", unmatched_}, {"can_undo", can_undo()},
                 {"can_redo", can_redo()}, {"revision", rules_revision_}};

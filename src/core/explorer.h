@@ -54,6 +54,7 @@ struct LoadInfo {
   double duty = 0, frame_gap_p95_ms = 0, frame_gap_max_ms = 0;
   size_t snapshot_bytes = 0;  // reopened from a snapshot of this size (snapshot.h); 0 when read from its input
   size_t articles = 0;
+  size_t counted = 0;   // daily counts: the articles the days stand for (articles: the days)
   size_t skipped = 0;
   std::string format;
   std::vector<std::string> mappings;
@@ -111,6 +112,11 @@ class Explorer {
   const LoadInfo& last_load() const { return last_load_; }
 
   const Corpus& corpus() const { return corpus_; }
+  // A corpus of daily counts (aggregates.h): each corpus article is a day standing for its articles.
+  bool daily_counts() const { return entities_.counts != nullptr; }
+  // Articles the visible list stands for (its length, or the days' articles summed), and the corpus's.
+  size_t articles_in_list() const;
+  size_t articles_counted() const;
 
   // --- Entities. With a gazetteer set, every loaded corpus is extracted when its load completes. ---
   void set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer);
