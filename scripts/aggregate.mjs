@@ -3,7 +3,8 @@
 //
 //   node scripts/aggregate.mjs ARTICLES.jsonl OUTDIR [--name NAME]
 //
-// Writes OUTDIR/daily_articles.parquet, daily_entities.parquet, daily_pairs.parquet and
+// Writes OUTDIR/mentions.parquet (the table the SQL reads, for running it elsewhere),
+// daily_articles.parquet, daily_entities.parquet, daily_pairs.parquet and
 // aggregates.jsonl (the form the explorer opens; README, "Aggregates"). Loading the JSON Lines into the
 // table `mentions` is DuckDB's own SQL (read_json, unnest); the aggregation itself is
 // scripts/sql/aggregate.sql, plain SQL that other engines run unchanged (docs/SCALING.md).
@@ -78,7 +79,7 @@ await run(`CREATE TABLE daily_articles AS
 const sqlText = fs.readFileSync(path.join(here, 'sql', 'aggregate.sql'), 'utf8');
 for (const q of namedQueries(sqlText)) await run(`CREATE TABLE ${q.name} AS ${q.sql}`);
 
-for (const table of ['daily_articles', 'daily_entities', 'daily_pairs'])
+for (const table of ['mentions', 'daily_articles', 'daily_entities', 'daily_pairs'])
   await run(`COPY (SELECT * FROM ${table} ORDER BY ALL) TO ${lit(path.join(outDir, table + '.parquet'))} (FORMAT parquet)`);
 
 // aggregates.jsonl: a header; the entities, numbered in order (most articles first) in lines of up to

@@ -8,6 +8,7 @@
 # DIR receives
 #   articles.jsonl          per article: id, date, entities by type (canonical names) and mention counts
 #                           (`explorer entities --jsonl --canonical --counts`)
+#   mentions.parquet        article, day, type, name, mentions: the table scripts/sql/aggregate.sql reads
 #   daily_articles.parquet  day, articles
 #   daily_entities.parquet  day, type, name, articles, mentions      (document scope)
 #   daily_pairs.parquet     day, source_type, source, target_type, target, articles

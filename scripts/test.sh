@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test: native unit tests with AddressSanitizer + UndefinedBehaviorSanitizer
 # (CTest), the same unit tests as WebAssembly under Node (CTest), the batch pipeline on the Reuters
-# sample (tests/pipeline), and end-to-end tests in headless Chromium against the built page. Installs what is missing first. Ends with "N passed, N failed".
+# sample (tests/pipeline), and end-to-end tests in headless Chromium against the built page. Installs
+# what is missing first. Ends with "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

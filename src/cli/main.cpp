@@ -651,9 +651,10 @@ int cmd_entities_jsonl(const Args& a) {
   const double mb = static_cast<double>(in.bytes) / 1e6;
   std::fprintf(stderr,
                "explorer: %zu articles, %zu entities, %.1f MB from %zu file(s) in %.2f s (%.1f MB/s) on %d thread(s):"
-               " read %.2f s, entities %.2f s, lines %.2f s\n",
+               " read %.2f s, entities %.2f s (bodies %.2f, titles %.2f, cleaning %.2f, merging %.2f), lines %.2f s\n",
                c.size(), index.entities.size(), mb, a.files.size(), total_s, total_s > 0 ? mb / total_s : 0.0,
-               threads, read_s, extract_s, total_s - read_s - extract_s);
+               threads, read_s, extract_s, index.stage_ms[0] / 1e3, index.stage_ms[1] / 1e3, index.stage_ms[2] / 1e3,
+               index.stage_ms[3] / 1e3, total_s - read_s - extract_s);
   return 0;
 }
 
