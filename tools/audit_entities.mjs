@@ -4,26 +4,9 @@
 // readings of a few names worth checking by hand.
 // Usage: explorer export FILE --what entities.csv > E.csv; node tools/audit_entities.mjs E.csv
 import fs from 'node:fs';
+import { csvRows } from '../scripts/csv.mjs';
 
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-const rows = parseCsv(fs.readFileSync(process.argv[2], 'utf8'));
+const rows = csvRows(fs.readFileSync(process.argv[2], 'utf8'));
 const head = rows.shift();
 const col = Object.fromEntries(head.map((h, i) => [h, i]));
 // A spreadsheet-safe export may prefix a cell with ' (formula guard): read past it.

@@ -60,6 +60,12 @@ void Explorer::begin_load(ByteBuffer bytes, std::string name) {
   loader_ = std::make_unique<CorpusLoader>(std::move(bytes), std::move(name));
 }
 
+void Explorer::refuse_open(const std::string& error) {
+  last_load_.outcome = "failed";
+  report_error("Could not open '" + loading_name_ + "': " + error +
+               (corpus_.size() || set_aside_ ? ". The previous corpus is still loaded." : "."));
+}
+
 void Explorer::open_snapshot(ByteBuffer bytes) {
   const double t0 = now_ms();
   auto corpus = std::make_unique<Corpus>();
@@ -68,9 +74,7 @@ void Explorer::open_snapshot(ByteBuffer bytes) {
   std::string error;
   const size_t size = bytes.size();
   if (!read_snapshot(std::move(bytes), *corpus, *index, meta, error)) {
-    last_load_.outcome = "failed";
-    report_error("Could not open '" + loading_name_ + "': " + error +
-                 (corpus_.size() || set_aside_ ? ". The previous corpus is still loaded." : "."));
+    refuse_open(error);
     return;
   }
   pending_result_ = LoadResult{};
@@ -93,9 +97,7 @@ void Explorer::open_aggregates(ByteBuffer bytes) {
   auto index = std::make_unique<EntityIndex>();
   std::string error;
   if (!read_aggregates(std::string_view(bytes.data(), bytes.size()), loading_name_, *corpus, *index, error)) {
-    last_load_.outcome = "failed";
-    report_error("Could not open '" + loading_name_ + "': " + error +
-                 (corpus_.size() || set_aside_ ? ". The previous corpus is still loaded." : "."));
+    refuse_open(error);
     return;
   }
   pending_result_ = LoadResult{};

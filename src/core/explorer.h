@@ -283,6 +283,7 @@ class Explorer {
   void commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co = nullptr);
   void open_snapshot(ByteBuffer bytes);  // begin_load() of a snapshot: straight to indexing
   void open_aggregates(ByteBuffer bytes);  // begin_load() of daily counts (aggregates.h): likewise
+  void refuse_open(const std::string& error);  // either could not be read: the message, the corpus kept
   void begin_indexing(std::unique_ptr<EntityIndex> index);  // the last load stage, for pending_
 
   Corpus corpus_;

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openApp, waitForState, frames, screenshot } from './harness.mjs';
+import { csvRows } from '../../scripts/csv.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sample = path.join(root, 'assets/samples/reuters-1987.jsonl.gz');
@@ -29,16 +30,7 @@ after(async () => { await env.close(); });
 
 const csvPairs = (csv) => {
   const m = new Map();
-  for (const line of csv.trim().split('\n').slice(1)) {
-    const cells = [];
-    let cur = '', q = false;
-    for (let i = 0; i < line.length; ++i) {
-      const c = line[i];
-      if (q) { if (c === '"' && line[i + 1] === '"') { cur += '"'; ++i; } else if (c === '"') q = false; else cur += c; }
-      else if (c === '"') q = true; else if (c === ',') { cells.push(cur); cur = ''; } else cur += c;
-    }
-    cells.push(cur);
-    const [s, t, st, tt, count] = cells;
+  for (const [s, t, st, tt, count] of csvRows(csv).slice(1)) {
     const a = `${st}:${s}`, b = `${tt}:${t}`;
     m.set(a < b ? `${a}|${b}` : `${b}|${a}`, Number(count));
   }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { csvRows } from '../../scripts/csv.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const input = path.join(root, 'assets/samples/reuters-1987.jsonl.gz');
@@ -19,24 +20,6 @@ const RANGES = [['1987-03-01', '1987-03-31'], ['1987-06-15', '1987-06-21'], ['19
 
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
-// RFC 4180 rows (quoted fields with "" inside).
-function csvRows(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; ++i; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 // A spreadsheet-safe cell starts with ' when the text would run as a formula (csv_cell); undo it.
 const cell = (s) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 const pairKey = (t1, n1, t2, n2) => {

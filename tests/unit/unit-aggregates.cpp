@@ -80,6 +80,13 @@ std::string article_corpus() {
   return synth_corpus(o);
 }
 
+// The synthetic articles in one session, their daily counts in the other.
+void open_both(Explorer& articles, Explorer& counts) {
+  articles.set_gazetteer(ae_test::gazetteer());
+  REQUIRE(articles.load_now(article_corpus(), "synth.jsonl"));
+  REQUIRE(counts.load_now(aggregates_of(articles), "aggregates.jsonl"));
+}
+
 }  // namespace
 
 TEST_CASE("every view of daily counts equals the view of the articles they count") {
@@ -158,11 +165,8 @@ TEST_CASE("every view of daily counts equals the view of the articles they count
 }
 
 TEST_CASE("a day says its text is not included, and lists its entities where the reader marks them") {
-  Explorer articles;
-  articles.set_gazetteer(ae_test::gazetteer());
-  REQUIRE(articles.load_now(article_corpus(), "synth.jsonl"));
-  Explorer counts;
-  REQUIRE(counts.load_now(aggregates_of(articles), "aggregates.jsonl"));
+  Explorer articles, counts;
+  open_both(articles, counts);
   const Article& day = counts.corpus().articles[0];
   CHECK(std::string(day.title).find("daily counts; the text is not included") != std::string::npos);
   CHECK(std::string(day.body).find("not included") != std::string::npos);
@@ -171,11 +175,8 @@ TEST_CASE("a day says its text is not included, and lists its entities where the
 }
 
 TEST_CASE("the kept copy of daily counts reads back the same; corrections are not applied to counts") {
-  Explorer articles;
-  articles.set_gazetteer(ae_test::gazetteer());
-  REQUIRE(articles.load_now(article_corpus(), "synth.jsonl"));
-  Explorer counts;
-  REQUIRE(counts.load_now(aggregates_of(articles), "aggregates.jsonl"));
+  Explorer articles, counts;
+  open_both(articles, counts);
   const std::string kept = counts.snapshot();
   CHECK(is_aggregates(kept));
   Explorer again;
