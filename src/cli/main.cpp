@@ -498,8 +498,10 @@ std::vector<ae::LoadResult> load_parts(const std::string& path, ae::ByteBuffer b
       parts[k] = ae::load_corpus(ae::ByteBuffer(std::string_view(s + cut[k], cut[k + 1] - cut[k])), base_name(path), limits);
     });
     pool.finish();
-    bool lines_all = true;
-    for (const ae::LoadResult& r : parts) lines_all = lines_all && r.ok && (r.format == "lines" || r.format == "article");
+    bool lines_all = true;  // (a part of one line may read as a single article; of more, only as lines)
+    for (size_t k = 0; k < n; ++k)
+      lines_all = lines_all && parts[k].ok &&
+                  (parts[k].format == "lines" || (parts[k].format == "article" && values[k + 1] - values[k] == 1));
     if (lines_all && n > 1) return parts;
     parts.clear();
   }
