@@ -345,14 +345,16 @@ int cmd_stats(const Args& a) {
   const ae::LoadInfo& info = ex.last_load();
   std::printf("corpus    %s\n", c.name.c_str());
   std::printf("format    %s\n", info.format.c_str());
-  if (ex.daily_counts()) {  // aggregates: a row per day
+  if (ex.daily_counts()) {  // aggregates: a row per day, every one dated
     std::printf("articles  %zu\n", ex.articles_counted());
     std::printf("days      %zu\n", c.size());
+    std::printf("dated     %zu\n", ex.articles_counted());
+    std::printf("undated   0\n");
   } else {
     std::printf("articles  %zu\n", c.size());
+    std::printf("dated     %zu\n", c.dated);
+    std::printf("undated   %zu\n", c.undated());
   }
-  std::printf("dated     %zu\n", c.dated);
-  std::printf("undated   %zu\n", c.undated());
   std::printf("skipped   %zu\n", info.skipped);
   std::printf("span      %s .. %s\n", c.dated ? ae::format_iso(c.date_min).c_str() : "-",
               c.dated ? ae::format_iso(c.date_max).c_str() : "-");
