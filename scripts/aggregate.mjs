@@ -1,7 +1,10 @@
 // aggregate.mjs — step 2 of scripts/pipeline.sh: the per-article entities (`explorer entities --jsonl
 // --canonical --counts`) into daily aggregates with DuckDB (@duckdb/node-api, from package-lock.json).
 //
-//   node scripts/aggregate.mjs ARTICLES.jsonl OUTDIR [--name NAME]
+//   node scripts/aggregate.mjs ARTICLES.jsonl OUTDIR [--name NAME] [--from D] [--to D] [--min-articles N]
+//
+// --from/--to/--min-articles cut aggregates.jsonl only (the Parquet files keep everything): the days in
+// [from, to], the entities with at least N articles in them, the pairs of those entities.
 //
 // Writes OUTDIR/mentions.parquet (the table the SQL reads, for running it elsewhere),
 // daily_articles.parquet, daily_entities.parquet, daily_pairs.parquet and
@@ -15,14 +18,21 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-let name = '';
+let name = '', cutFrom = null, cutTo = null, minArticles = 1;
 const rest = [];
+const isoDay = (v, what) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v ?? '')) { console.error(`aggregate: ${what} is a date as YYYY-MM-DD`); process.exit(2); }
+  return v;
+};
 for (let i = 0; i < args.length; ++i) {
   if (args[i] === '--name') name = args[++i] ?? '';
+  else if (args[i] === '--from') cutFrom = isoDay(args[++i], '--from');
+  else if (args[i] === '--to') cutTo = isoDay(args[++i], '--to');
+  else if (args[i] === '--min-articles') minArticles = Math.max(1, Number.parseInt(args[++i], 10) || 1);
   else rest.push(args[i]);
 }
 if (rest.length !== 2) {
-  console.error('usage: node scripts/aggregate.mjs ARTICLES.jsonl OUTDIR [--name NAME]');
+  console.error('usage: node scripts/aggregate.mjs ARTICLES.jsonl OUTDIR [--name NAME] [--from D] [--to D] [--min-articles N]');
   process.exit(2);
 }
 const [input, outDir] = rest;
@@ -85,9 +95,13 @@ for (const table of ['mentions', 'daily_articles', 'daily_entities', 'daily_pair
 // aggregates.jsonl: a header; the entities, numbered in order (most articles first) in lines of up to
 // 10,000 [name, type]; then one line per day with its article count, its entities [e, articles,
 // mentions] and its pairs [e1, e2, articles] (e1 < e2).
-const [[total, dated, from, to]] = await rows(`SELECT COUNT(*), COUNT(day), MIN(day), MAX(day) FROM articles`);
-const entities = await rows(`SELECT type, name, SUM(articles) AS a FROM daily_entities
-  GROUP BY type, name ORDER BY a DESC, name, type`);
+const inCut = `day IS NOT NULL${cutFrom ? ` AND day >= DATE '${cutFrom}'` : ''}${cutTo ? ` AND day <= DATE '${cutTo}'` : ''}`;
+const cut = cutFrom !== null || cutTo !== null || minArticles > 1;
+const [[total, dated, from, to]] = cut
+  ? await rows(`SELECT COUNT(*), COUNT(day), MIN(day), MAX(day) FROM articles WHERE ${inCut}`)
+  : await rows(`SELECT COUNT(*), COUNT(day), MIN(day), MAX(day) FROM articles`);
+const entities = await rows(`SELECT type, name, SUM(articles) AS a FROM daily_entities WHERE ${inCut}
+  GROUP BY type, name HAVING SUM(articles) >= ${minArticles} ORDER BY a DESC, name, type`);
 const ids = new Map();
 entities.forEach(([type, n], i) => ids.set(type + '\u0000' + n, i));
 const out = fs.openSync(path.join(outDir, 'aggregates.jsonl'), 'w');
@@ -107,6 +121,7 @@ emit({
   articles: Number(total), dated: Number(dated), undated: Number(total) - Number(dated),
   from: from === null ? null : String(from), to: to === null ? null : String(to),
   entities: entities.length,
+  ...(cut ? { cut: { from: cutFrom, to: cutTo, min_articles: minArticles } } : {}),
 });
 for (let i = 0; i < entities.length; i += 10000)
   emit({ entities: entities.slice(i, i + 10000).map(([type, n]) => [n, type]) });
@@ -116,12 +131,14 @@ const dayOf = (d) => {
   if (!byDay.has(key)) byDay.set(key, { day: key, articles: 0, entities: [], pairs: [] });
   return byDay.get(key);
 };
-for (const [day, a] of await rows(`SELECT day, articles FROM daily_articles`)) dayOf(day).articles = Number(a);
-for (const [day, type, n, a, m] of await rows(`SELECT day, type, name, articles, mentions FROM daily_entities`))
-  dayOf(day).entities.push([ids.get(type + '\u0000' + n), Number(a), Number(m)]);
-for (const [day, st, s, tt, t, a] of await rows(`SELECT day, source_type, source, target_type, target, articles FROM daily_pairs`)) {
+for (const [day, a] of await rows(`SELECT day, articles FROM daily_articles WHERE ${inCut}`)) dayOf(day).articles = Number(a);
+for (const [day, type, n, a, m] of await rows(`SELECT day, type, name, articles, mentions FROM daily_entities WHERE ${inCut}`)) {
+  const e = ids.get(type + '\u0000' + n);
+  if (e !== undefined) dayOf(day).entities.push([e, Number(a), Number(m)]);
+}
+for (const [day, st, s, tt, t, a] of await rows(`SELECT day, source_type, source, target_type, target, articles FROM daily_pairs WHERE ${inCut}`)) {
   const x = ids.get(st + '\u0000' + s), y = ids.get(tt + '\u0000' + t);
-  dayOf(day).pairs.push(x < y ? [x, y, Number(a)] : [y, x, Number(a)]);
+  if (x !== undefined && y !== undefined) dayOf(day).pairs.push(x < y ? [x, y, Number(a)] : [y, x, Number(a)]);
 }
 const cmp = (p, q) => p[0] - q[0] || p[1] - q[1];
 for (const key of [...byDay.keys()].sort()) {

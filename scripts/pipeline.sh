@@ -3,6 +3,7 @@
 # daily aggregates with DuckDB, in a form the explorer opens. Installs what is missing first.
 #
 #   scripts/pipeline.sh INPUT... --out DIR [--threads N] [--rules FILE] [--name NAME]
+#                       [--from D] [--to D] [--min-articles N]   (cut aggregates.jsonl only)
 #
 # INPUT: corpora as the explorer reads them (JSON array, {"articles": [...]}, JSON Lines; .gz too).
 # DIR receives
@@ -20,18 +21,20 @@ inputs=()
 out=""
 name=""
 extract=()
+cut=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="${2:?--out needs a directory}"; shift 2 ;;
     --threads|--rules|--data) extract+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --name) name="${2:?--name needs a value}"; shift 2 ;;
-    -h|--help) sed -n 2,16p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --from|--to|--min-articles) cut+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+    -h|--help) sed -n 2,18p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --*) echo "pipeline: unknown option $1" >&2; exit 2 ;;
     *) inputs+=("$1"); shift ;;
   esac
 done
 if [ ${#inputs[@]} -eq 0 ] || [ -z "$out" ]; then
-  echo "usage: scripts/pipeline.sh INPUT... --out DIR [--threads N] [--rules FILE] [--name NAME]" >&2
+  echo "usage: scripts/pipeline.sh INPUT... --out DIR [--threads N] [--rules FILE] [--name NAME] [--from D] [--to D] [--min-articles N]" >&2
   exit 2
 fi
 for f in "${inputs[@]}"; do
@@ -46,4 +49,4 @@ echo "[pipeline] 1/2 entities of ${#inputs[@]} input(s) -> $out/articles.jsonl" 
 "$root/build/native-release/src/cli/explorer" entities "${inputs[@]}" --jsonl --canonical --counts \
   ${extract[@]+"${extract[@]}"} > "$out/articles.jsonl"
 echo "[pipeline] 2/2 daily aggregates (DuckDB) -> $out" >&2
-node "$root/scripts/aggregate.mjs" "$out/articles.jsonl" "$out" --name "$name"
+node "$root/scripts/aggregate.mjs" "$out/articles.jsonl" "$out" --name "$name" ${cut[@]+"${cut[@]}"}

@@ -149,3 +149,27 @@ test('the entity table of a date range from the aggregates equals the explorer\'
     assert.equal(coreRows, compared);
   }
 });
+
+test('a cut of the page\'s file keeps the days of its range, the entities with enough articles, and their counts', () => {
+  const cutDir = path.join(root, 'build/pipeline/reuters-1987-cut');
+  run('node', [path.join(root, 'scripts/aggregate.mjs'), path.join(out, 'articles.jsonl'), cutDir,
+    '--from', '1987-03-01', '--to', '1987-03-31', '--min-articles', '5']);
+  const lines = fs.readFileSync(path.join(cutDir, 'aggregates.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines[0].cut, { from: '1987-03-01', to: '1987-03-31', min_articles: 5 });
+  const ents = lines.filter((l) => Array.isArray(l.entities) && !l.day).flatMap((l) => l.entities);
+  const days = lines.filter((l) => l.day);
+  assert.ok(days.length > 10 && days.every((d) => d.day >= '1987-03-01' && d.day <= '1987-03-31'));
+  const totals = new Array(ents.length).fill(0);
+  for (const d of days) for (const [e, a] of d.entities) totals[e] += a;
+  assert.ok(totals.every((t) => t >= 5), 'every entity kept has 5 articles or more in the range');
+  const full = jsonlPairs('1987-03-01', '1987-03-31');
+  let pairs = 0;
+  const sums = new Map();
+  for (const d of days) for (const [i, j, c] of d.pairs) {
+    const k = pairKey(ents[i][1], ents[i][0], ents[j][1], ents[j][0]);
+    sums.set(k, (sums.get(k) ?? 0) + c);
+  }
+  for (const [k, c] of sums) { assert.equal(c, full.get(k), k); ++pairs; }
+  assert.ok(pairs > 1000, `pairs kept (${pairs})`);
+  assert.equal(lines[0].articles, days.reduce((n, d) => n + d.articles, 0));
+});
