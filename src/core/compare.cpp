@@ -339,10 +339,7 @@ BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     for (uint32_t e : seen) {
-      uint32_t n = 1;  // daily counts: the day's articles mentioning it (one mention per entity a day)
-      if (index.counts)
-        for (size_t i = 0; i < ms.size(); ++i)
-          if (ms[i].entity == e) n = index.mention_articles(a, i);
+      const uint32_t n = index.entity_articles(a, e);  // 1, or a day's articles mentioning it
       auto& s = out.series[e];
       if (!s.empty() && s.back().first == bin) s.back().second += n;
       else s.push_back({bin, n});

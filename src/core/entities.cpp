@@ -2147,6 +2147,15 @@ uint32_t EntityIndex::pair_articles(size_t a, uint32_t x, uint32_t y) const {
   return hx && hy ? 1 : 0;
 }
 
+uint32_t EntityIndex::entity_articles(size_t a, uint32_t e) const {
+  if (!counts) return 1;
+  if (a >= by_article.size()) return 0;
+  const auto& ms = by_article[a];
+  for (size_t k = 0; k < ms.size(); ++k)
+    if (ms[k].entity == e) return mention_articles(a, k);
+  return 0;
+}
+
 std::vector<std::string> article_surfaces(const Corpus& corpus, const EntityIndex& index, size_t article,
                                           EntityType type) {
   std::vector<std::string> out;

@@ -65,6 +65,9 @@ struct EntityIndex {
   // Articles among those corpus article a stands for that mention both x and y (for an article: 1 when it
   // mentions both, else 0). O(mentions of a), or O(log pairs of the day).
   uint32_t pair_articles(size_t a, uint32_t x, uint32_t y) const;
+  // Articles among those corpus article a stands for that mention e, for an a that mentions e: 1 for an
+  // article (O(1)), a day's count for daily counts (O(mentions of the day)).
+  uint32_t entity_articles(size_t a, uint32_t e) const;
   std::vector<Entity> entities;
   std::vector<std::vector<Mention>> by_article;  // per article (corpus order), in reading order
   std::vector<uint32_t> sentences;               // per article: number of sentences (title + body)

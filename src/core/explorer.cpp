@@ -898,7 +898,8 @@ void Explorer::report_error(std::string message) {
 
 std::string Explorer::status_line() const {
   if (corpus_.size() == 0) return loader_ ? "Loading " + loading_name_ + "..." : "No corpus loaded";
-  std::string s = corpus_.name + " · " + with_commas(articles_counted()) + (articles_counted() == 1 ? " article" : " articles");
+  const size_t counted = articles_counted();
+  std::string s = corpus_.name + " · " + with_commas(counted) + (counted == 1 ? " article" : " articles");
   if (entities_.counts)
     s += " in daily counts (" + with_commas(corpus_.size()) + (corpus_.size() == 1 ? " day" : " days") + ", no text)";
   if (corpus_.dated) {

@@ -272,17 +272,9 @@ Timeline timeline(const Explorer& ex) {
       const Article& a = c.articles[*p];
       if (a.date == kUndated) continue;
       const EntityIndex& index = ex.entities();
-      uint32_t n = 0;
-      if (sel == SIZE_MAX) {
-        n = index.pair_articles(*p, static_cast<uint32_t>(e), static_cast<uint32_t>(pair.second));
-      } else if (index.counts) {
-        const auto& ms = index.by_article[*p];
-        for (size_t k = 0; k < ms.size(); ++k)
-          if (ms[k].entity == e) n = index.mention_articles(*p, k);
-      } else {
-        n = 1;
-      }
-      t.selected[t.bucket_of(a.date)] += n;
+      t.selected[t.bucket_of(a.date)] += sel == SIZE_MAX ? index.pair_articles(*p, static_cast<uint32_t>(e),
+                                                                              static_cast<uint32_t>(pair.second))
+                                                         : index.entity_articles(*p, static_cast<uint32_t>(e));
     }
   }
   return t;
