@@ -1,5 +1,10 @@
-// explorer.h — the explorer's session: the loaded corpus, a load in progress, the date filter, the
-// open article, and the state report the UI and the JavaScript API read. Layer: core.
+// explorer.h — the explorer's session, in three parts that change apart: a load in progress
+// (load_pipeline.h), the view state the user's actions change (view_state.h: range, network settings,
+// selection, search, order, open article), and the views derived from the data and the view state
+// (derived_views.h: article list, search hits, network counts and graph), each remade only when its own
+// inputs change. Between them: the loaded data (corpus, entities, the user's corrections), the messages,
+// and the state report the UI and the JavaScript API read. Every action changes the view state or the
+// data, then refresh() brings the derived views up to date. Layer: core.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -13,12 +18,14 @@
 #include "cooccurrence.h"
 #include "corrections.h"
 #include "corpus.h"
-#include "layout.h"
+#include "derived_views.h"
 #include "entities.h"
 #include "gazetteer.h"
+#include "layout.h"
+#include "load_pipeline.h"
 #include "loader.h"
-#include "pacer.h"
 #include "snapshot.h"
+#include "view_state.h"
 
 namespace ae {
 
@@ -63,13 +70,6 @@ struct LoadInfo {
   std::string outcome;  // "loaded", "failed" or "cancelled" (the last load begun); "" before any
 };
 
-// A sentence of the open article the reader marks and brings into view (link evidence).
-struct ReaderTarget {
-  int field = -1;  // 0 title, 1 body; -1 none (the reader starts at the top)
-  uint32_t begin = 0, end = 0;
-  bool operator==(const ReaderTarget& o) const { return field == o.field && begin == o.begin && end == o.end; }
-};
-
 class Explorer {
  public:
   Explorer();
@@ -100,15 +100,12 @@ class Explorer {
   // the previous corpus is still there, and the reopening keeps the failure's or cancellation's notice.
   void set_aside();
   void restoring() { restoring_ = true; }
-  bool loading() const { return loader_ != nullptr || extractor_ != nullptr || pending_co_ != nullptr; }
+  bool loading() const { return pipeline_.running(); }
   double load_progress() const;  // 0..1: reading, then extraction, then indexing
   const char* load_stage() const;  // "reading", "extracting", "indexing" or "" when idle
   // Details of the running load for a progress bar: input bytes read of the total, articles read.
-  struct LoadProgress {
-    std::string name;
-    size_t bytes_done = 0, bytes_total = 0, articles = 0;
-  };
-  LoadProgress load_progress_detail() const;
+  using LoadProgress = LoadPipeline::Detail;
+  LoadProgress load_progress_detail() const { return pipeline_.detail(); }
   const LoadInfo& last_load() const { return last_load_; }
 
   const Corpus& corpus() const { return corpus_; }
@@ -124,13 +121,13 @@ class Explorer {
 
   // --- Date filter (inclusive days). Recomputes the visible list at once, O(k log k) for k in range. ---
   void set_range(Day from, Day to);
-  Day range_from() const { return from_; }
-  Day range_to() const { return to_; }
+  Day range_from() const { return view_.from; }
+  Day range_to() const { return view_.to; }
   void set_include_undated(bool on);
-  bool include_undated() const { return include_undated_; }
+  bool include_undated() const { return view_.include_undated; }
   // Articles passing the filter (range, selection, search) in order() (newest first by default; undated
   // last). Indices into corpus().articles.
-  const std::vector<uint32_t>& visible() const { return visible_; }
+  const std::vector<uint32_t>& visible() const { return list_.rows(); }
   // Bumped whenever visible() or the network's counts change (range, scope, measure, thresholds); panels
   // cache on it.
   uint64_t revision() const { return revision_; }
@@ -139,24 +136,24 @@ class Explorer {
   // Counts follow the range incrementally; the graph keeps the top_n entities by mentions in range and
   // the edges among them with count >= min_count.
   void set_network(Scope scope, Measure measure, uint32_t min_count, size_t top_n);
-  Scope scope() const { return scope_; }
-  Measure measure() const { return measure_; }
-  uint32_t min_count() const { return min_count_; }
-  size_t top_n() const { return top_n_; }
-  const Graph& graph() const { return graph_; }
-  const Cooccurrence* cooccurrence() const { return co_.get(); }
+  Scope scope() const { return view_.scope; }
+  Measure measure() const { return view_.measure; }
+  uint32_t min_count() const { return view_.min_count; }
+  size_t top_n() const { return view_.top_n; }
+  const Graph& graph() const { return network_.graph(); }
+  const Cooccurrence* cooccurrence() const { return network_.counts(); }
   ForceAtlas2& layout() { return layout_; }
   // Advances the layout for about budget_ms (a few iterations); returns iterations run.
   int layout_step(double budget_ms);
-  double filter_ms() const { return filter_ms_; }  // last incremental range update, counts and graph
+  double filter_ms() const { return network_.update_ms(); }  // last incremental range update, counts and graph
 
   // --- What the network leaves out (the entity table, the list and the exports of entities keep them):
   // whole types (bit i set: EntityType i shown) and single entities by canonical name, e.g. the news
   // agency that co-occurs with everything. Names that match no entity are kept (a later corpus or an
   // undone correction may bring them back). ---
   void set_network_filter(uint8_t type_mask, std::vector<std::string> hidden);
-  uint8_t network_types() const { return net_types_; }
-  const std::vector<std::string>& network_hidden() const { return net_hidden_; }
+  uint8_t network_types() const { return view_.net_types; }
+  const std::vector<std::string>& network_hidden() const { return view_.net_hidden; }
   void hide_in_network(const std::string& name);  // adds one name (no-op when already hidden)
 
   // --- Comparing two periods (compare.h): a baseline range A beside the current range B. While a
@@ -167,15 +164,15 @@ class Explorer {
   void set_baseline(Day from, Day to);
   // The baseline as long as the current range and ending the day before it starts.
   void set_baseline_before();
-  bool comparing() const { return co_a_ != nullptr; }
-  Day baseline_from() const { return base_from_; }
-  Day baseline_to() const { return base_to_; }
-  const Cooccurrence* baseline_cooccurrence() const { return co_a_.get(); }
+  bool comparing() const { return view_.comparing(); }
+  Day baseline_from() const { return view_.base_from; }
+  Day baseline_to() const { return view_.base_to; }
+  const Cooccurrence* baseline_cooccurrence() const { return network_.baseline(); }
   // Dated articles in a range of days. O(log n).
   size_t articles_between(Day from, Day to) const;
   // Comparing: draw only the links that changed (only in A or only in B).
   void set_changes_only(bool on);
-  bool changes_only() const { return changes_only_; }
+  bool changes_only() const { return view_.changes_only; }
   // Per entity and link, what changed from A to B (empty when not comparing). O(entities).
   std::vector<EntityChange> entity_changes(bool sorted = true) const;
 
@@ -188,11 +185,11 @@ class Explorer {
 
   // Selecting an entity filters the article list to the articles mentioning it (SIZE_MAX: none).
   void select(size_t entity);
-  size_t selected() const { return selected_; }
+  size_t selected() const { return view_.selected; }
   // Selecting a link filters the article list to the articles mentioning both ends (clears the entity
   // selection); SIZE_MAX, SIZE_MAX clears it.
   void select_pair(size_t a, size_t b);
-  std::pair<size_t, size_t> selected_pair() const { return pair_; }
+  std::pair<size_t, size_t> selected_pair() const { return view_.pair; }
   // Evidence for the selected link: the sentences of the articles in range where both are mentioned
   // (up to `max`), newest first. Empty in document scope when no sentence holds both.
   struct Evidence {
@@ -211,28 +208,27 @@ class Explorer {
   // Case-insensitive (ASCII letters; other bytes as they are). Words must all occur (as substrings);
   // text in double quotes is one phrase. "" clears. O(text bytes) when it changes.
   void set_search(const std::string& text);
-  const std::string& search() const { return search_; }
+  const std::string& search() const { return view_.search; }
   // Occurrences of the search words in an article (0 when no search is set).
-  uint32_t search_hits(size_t article) const { return article < hits_.size() ? hits_[article] : 0; }
-  uint64_t search_hits_in_list() const { return hits_in_list_; }  // summed over visible()
+  uint32_t search_hits(size_t article) const { return search_.hits(article); }
+  uint64_t search_hits_in_list() const { return list_.hits_in_list(); }  // summed over visible()
   // Where the search's words or phrases occur in a text (byte ranges, sorted), for highlighting.
   // O(text bytes x terms).
   std::vector<std::pair<uint32_t, uint32_t>> search_marks(std::string_view text) const;
 
-  // --- Order of the article list. Relevance: mentions of the selected entity (or of both ends of the
-  // selected link), plus search hits; ties newest first. ---
-  enum class Order : uint8_t { Newest, Oldest, Relevance };
+  // --- Order of the article list (view_state.h). ---
+  using Order = ListOrder;
   void set_order(Order o);
   static const char* order_name(Order o);  // "newest", "oldest", "relevance"
-  Order order() const { return order_; }
+  Order order() const { return view_.order; }
 
   // Mentions of an entity in an article. O(mentions of the article).
-  uint32_t mentions_in(size_t article, size_t entity) const;
+  uint32_t mentions_in(size_t article, size_t entity) const { return ae::mentions_in(entities_, article, entity); }
   // Articles mentioning an entity, in corpus order. O(1).
-  std::pair<const uint32_t*, const uint32_t*> articles_of(size_t entity) const;
+  std::pair<const uint32_t*, const uint32_t*> articles_of(size_t entity) const { return postings_.of(entity); }
 
   // Entity id by canonical name (exact, then case-insensitive), or SIZE_MAX.
-  size_t find_entity(const std::string& name) const;
+  size_t find_entity(const std::string& name) const { return ae::find_entity(entities_, name); }
 
   // --- The user's corrections (corrections.h): applied to the extracted entities at once and to every
   // corpus loaded after, until replaced. Every view (table, network, list, reader) reads the corrected
@@ -251,12 +247,11 @@ class Explorer {
   // Bumped whenever the rules change (the page saves them then).
   uint64_t rules_revision() const { return rules_revision_; }
 
-  // --- Reader. ---
   // --- The reader: the one way an article is opened (list, J/K, link evidence, the view hash, the
   // page's API). A target marks a sentence of it and asks the reader to bring it into view. ---
   void open_article(size_t index, ReaderTarget target = {});  // SIZE_MAX closes the reader
-  size_t open_article_index() const { return open_; }
-  const ReaderTarget& reader_target() const { return target_; }
+  size_t open_article_index() const { return view_.open; }
+  const ReaderTarget& reader_target() const { return view_.target; }
   // Changes at every open_article(): the reader scrolls (to the top, or to the target) when it does.
   uint64_t open_revision() const { return open_revision_; }
 
@@ -270,86 +265,64 @@ class Explorer {
 
   FrameTimes& frames() { return frames_; }
 
+  // The view state as a value (what the URL hash saves); changed only through the actions above.
+  const ViewState& view_state() const { return view_; }
+
   // One-line summary: corpus name, article count, date span.
   std::string status_line() const;
   // The state report of the JavaScript API (see README "JavaScript API").
   nlohmann::json state() const;
 
  private:
-  void recompute_visible();
+  // Brings every derived view up to date with the data and the view state (each checks its own inputs),
+  // and the layout with the graph. Called at the end of every action.
+  void refresh();
+  // The data changed (a corpus loaded, corrections applied): a new generation, a fresh layout.
+  void data_changed();
   void sentences_with_both(uint32_t article, size_t x, size_t y, size_t max, std::vector<Evidence>& out) const;
-  void finish_load();
-  // co: counts already built over the new corpus's full span (nullptr: built here).
-  void commit(Corpus corpus, EntityIndex entities, LoadResult& r, std::unique_ptr<Cooccurrence> co = nullptr);
-  void open_snapshot(ByteBuffer bytes);  // begin_load() of a snapshot: straight to indexing
-  void open_aggregates(ByteBuffer bytes);  // begin_load() of daily counts (aggregates.h): likewise
-  void refuse_open(const std::string& error);  // either could not be read: the message, the corpus kept
-  void begin_indexing(std::unique_ptr<EntityIndex> index);  // the last load stage, for pending_
+  void load_failed(const std::string& message);
+  void commit(LoadedCorpus loaded);
+  void apply_corrections();  // entities_ from raw_ and rules_, and every view after them
 
+  // The load in progress, and the figures of the last one.
+  LoadPipeline pipeline_;
+  static constexpr double kSnapshotFrameMs = 250;  // work of a frame while a snapshot is indexed
+  LoadInfo last_load_;
+  bool set_aside_ = false;  // the corpus was released for a replacement, its snapshot held outside
+  bool restoring_ = false;  // the load running reopens the corpus set aside
+
+  // The data: the corpus, its entities as shown (corrected), as extracted (raw_, once rules apply), the
+  // rules and their history. data_ is its generation, the key the derived views start from.
   Corpus corpus_;
   EntityIndex entities_;
-  std::shared_ptr<const Gazetteer> gazetteer_;
-  std::unique_ptr<CorpusLoader> loader_;
-  std::unique_ptr<Corpus> pending_;              // read, being extracted
-  std::unique_ptr<EntityExtractor> extractor_;
-  // Indexing, the last load stage: co-occurrence counts of the new corpus over its whole span, added a
-  // slice of articles per step (so a large corpus does not stall a frame).
-  std::unique_ptr<EntityIndex> pending_index_;
-  std::unique_ptr<Cooccurrence> pending_co_;
-  std::unique_ptr<PairSketch> pending_sketch_;   // while the pairs of the new corpus are estimated
-  size_t pending_pos_ = 0;
-  LoadResult pending_result_;                    // its load figures and messages
-  size_t pending_snapshot_bytes_ = 0;            // it comes from a snapshot of this size
-  static constexpr double kSnapshotFrameMs = 250;  // work of a frame while a snapshot is indexed
-  std::string loading_name_;
-  double load_started_ms_ = 0;
-  LoadInfo last_load_;
-  LoadPacer pacer_;
-  Day from_ = kUndated, to_ = kUndated;
-  bool include_undated_ = true;
-  std::vector<uint32_t> visible_;
-  uint64_t revision_ = 0;
-  size_t open_ = SIZE_MAX;
-  ReaderTarget target_;
-  uint64_t open_revision_ = 0;
-  void rebuild_network();
-  void update_network();
-  Scope scope_ = Scope::Document;
-  Measure measure_ = Measure::Count;
-  uint32_t min_count_ = 1;
-  size_t top_n_ = 60;
-  std::unique_ptr<Cooccurrence> co_;
-  std::unique_ptr<Cooccurrence> co_a_;  // the baseline's counts while comparing
-  uint8_t net_types_ = 0x7;
-  std::vector<std::string> net_hidden_;
-  Day base_from_ = kUndated, base_to_ = kUndated;
-  bool changes_only_ = false;
-  mutable std::unique_ptr<BurstIndex> bursts_;  // made on first use; reset with the entities
-  mutable std::vector<uint32_t> name_rank_;      // likewise (empty: not made)
+  EntityIndex raw_;
+  bool has_raw_ = false;
   Rules rules_;
   std::vector<Rules> undo_, redo_;
-  EntityIndex raw_;          // the entities as extracted, once rules apply (has_raw_)
-  bool has_raw_ = false;
   std::vector<std::string> unmatched_;
   uint64_t rules_revision_ = 0;
-  void apply_corrections();  // entities_ from raw_ and rules_, and every view after them
-  Graph graph_;
+  uint64_t data_ = 0;
+
+  // What the user looks at.
+  ViewState view_;
+  uint64_t open_revision_ = 0;
+
+  // Derived views.
+  Postings postings_;
+  SearchHits search_;
+  ArticleList list_;
+  NetworkView network_;
   ForceAtlas2 layout_;
-  double filter_ms_ = 0;
-  size_t selected_ = SIZE_MAX;
-  std::pair<size_t, size_t> pair_{SIZE_MAX, SIZE_MAX};
-  std::string search_;
-  std::vector<uint32_t> hits_;  // per article, when a search is set
-  std::vector<std::string> search_terms_;  // the search's words and phrases, folded
-  uint64_t hits_in_list_ = 0;
-  Order order_ = Order::Newest;
-  std::vector<uint32_t> posting_start_, postings_;  // entity -> its articles (CSR)
-  void build_postings();
+  uint64_t revision_ = 0;
+  mutable std::unique_ptr<BurstIndex> bursts_;  // made on first use for data generation bursts_data_
+  mutable uint64_t bursts_data_ = UINT64_MAX;
+  mutable std::vector<uint32_t> name_rank_;     // likewise
+  mutable uint64_t name_rank_data_ = UINT64_MAX;
+
+  // Messages and frame figures.
   std::vector<std::string> errors_;
   std::string notice_;
   uint64_t notice_id_ = 0;
-  bool set_aside_ = false;  // the corpus was released for a replacement, its snapshot held outside
-  bool restoring_ = false;  // the load running reopens the corpus set aside
   FrameTimes frames_;
 };
 

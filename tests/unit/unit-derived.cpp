@@ -1,0 +1,193 @@
+// unit-derived.cpp — the derived views (derived_views.h): each is made again exactly when one of its
+// inputs changes; the load pipeline (load_pipeline.h) on its own.
+#include <doctest/doctest.h>
+
+#include "derived_views.h"
+#include "explorer.h"
+#include "load_pipeline.h"
+#include "test_util.h"
+
+using namespace ae;
+
+namespace {
+
+// Three days, four entities: "Ann" and "Bob" together twice, "Cyd" once with each, "Dee" alone.
+const char* kCorpus = R"([
+  {"id":"1","title":"one","date":"2026-01-01","body":"x","entities":[{"name":"Ann","type":"person"},{"name":"Bob","type":"person"}]},
+  {"id":"2","title":"two","date":"2026-01-02","body":"apple pie","entities":[{"name":"Ann","type":"person"},{"name":"Bob","type":"person"},{"name":"Cyd","type":"place"}]},
+  {"id":"3","title":"three","date":"2026-01-03","body":"apple","entities":[{"name":"Bob","type":"person"},{"name":"Cyd","type":"place"}]},
+  {"id":"4","title":"four","body":"undated","entities":[{"name":"Dee","type":"organization"}]}
+])";
+
+struct Loaded {
+  Corpus corpus;
+  EntityIndex index;
+};
+
+Loaded load() {
+  LoadPipeline p;
+  p.set_gazetteer(ae_test::rules_gazetteer());
+  REQUIRE(p.begin(ByteBuffer(std::string(kCorpus)), "t.json", Scope::Document));
+  LoadPipeline::Status st;
+  while ((st = p.step(1e9)) == LoadPipeline::Status::Running) {
+  }
+  REQUIRE(st == LoadPipeline::Status::Done);
+  auto done = p.take();
+  REQUIRE(done);
+  return Loaded{std::move(done->corpus), std::move(done->entities)};
+}
+
+}  // namespace
+
+TEST_CASE("the load pipeline reads, indexes and hands over a corpus; a failure is located") {
+  LoadPipeline p;
+  p.set_gazetteer(ae_test::rules_gazetteer());
+  CHECK(p.step(10) == LoadPipeline::Status::Idle);
+  REQUIRE(p.begin(ByteBuffer(std::string(kCorpus)), "t.json", Scope::Sentence));
+  CHECK(p.running());
+  CHECK(std::string(p.stage()) == "reading");
+  LoadPipeline::Status st;
+  while ((st = p.step(1e9)) == LoadPipeline::Status::Running) {
+  }
+  REQUIRE(st == LoadPipeline::Status::Done);
+  CHECK_FALSE(p.running());
+  auto done = p.take();
+  REQUIRE(done);
+  CHECK(done->corpus.size() == 4);
+  CHECK(done->entities.entities.size() == 4);
+  REQUIRE(done->co);
+  CHECK(done->co->scope() == Scope::Sentence);  // counted in the scope asked for
+
+  REQUIRE(p.begin(ByteBuffer(std::string("[{\"title\":\"x\"},\n{bad}]")), "bad.json", Scope::Document));
+  while ((st = p.step(1e9)) == LoadPipeline::Status::Running) {
+  }
+  CHECK(st == LoadPipeline::Status::Failed);
+  CHECK(p.error().find("Could not load 'bad.json' at line 2") == 0);
+  CHECK_FALSE(p.take());
+
+  // A snapshot that does not read is refused at once.
+  CHECK_FALSE(p.begin(ByteBuffer(std::string(kSnapshotMagic, 8) + "junk"), "kept.snap", Scope::Document));
+  CHECK(p.error().find("Could not open 'kept.snap': ") == 0);
+  CHECK_FALSE(p.running());
+  CHECK(p.begin(ByteBuffer(std::string(kCorpus)), "again.json", Scope::Document));
+  p.cancel();
+  CHECK_FALSE(p.running());
+  CHECK(std::string(p.stage()).empty());
+}
+
+TEST_CASE("the article list is made again exactly when one of its inputs changes") {
+  Loaded d = load();
+  SearchHits search;
+  ArticleList list;
+  ViewState v;
+  v.from = d.corpus.date_min;
+  v.to = d.corpus.date_max;
+  uint64_t data = 1;
+  search.update(data, d.corpus, v.search);
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+  CHECK(list.rows().size() == 4);
+  // Inputs the list does not read: nothing to do.
+  v.measure = Measure::Npmi;
+  v.top_n = 5;
+  v.open = 1;
+  v.net_types = 0x1;
+  CHECK_FALSE(list.update(data, d.corpus, d.index, search, v));
+  // Each input it reads.
+  v.include_undated = false;
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+  CHECK(list.rows().size() == 3);
+  v.from = parse_date("2026-01-02");
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+  CHECK(list.rows().size() == 2);
+  v.selected = find_entity(d.index, "Ann");
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+  CHECK(list.rows().size() == 1);
+  v.selected = SIZE_MAX;
+  v.pair = {find_entity(d.index, "Bob"), find_entity(d.index, "Cyd")};
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+  CHECK(list.rows().size() == 2);
+  v.order = ListOrder::Oldest;
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+  REQUIRE(list.rows().size() == 2);
+  CHECK(d.corpus.articles[list.rows()[0]].id == "2");
+  v.search = "apple pie";
+  CHECK_FALSE(list.update(data, d.corpus, d.index, search, v));  // the hits have not changed yet
+  CHECK(search.update(data, d.corpus, v.search));
+  CHECK_FALSE(search.update(data, d.corpus, v.search));
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+  CHECK(list.rows().size() == 1);
+  CHECK(list.hits_in_list() == 2);
+  ++data;  // new data: made again, whatever else
+  CHECK(search.update(data, d.corpus, v.search));
+  CHECK(list.update(data, d.corpus, d.index, search, v));
+}
+
+TEST_CASE("the network's counts follow range and scope; its graph follows its own settings") {
+  Loaded d = load();
+  NetworkView net;
+  ViewState v;
+  v.from = d.corpus.date_min;
+  v.to = d.corpus.date_max;
+  const uint64_t data = 7;
+  CHECK(net.update(data, d.corpus, d.index, v));
+  const Cooccurrence* counts = net.counts();
+  REQUIRE(counts);
+  CHECK(net.graph().edges.size() == 3);  // Ann-Bob, Ann-Cyd, Bob-Cyd
+  // Inputs the network does not read.
+  v.search = "apple";
+  v.selected = 0;
+  v.order = ListOrder::Relevance;
+  v.include_undated = false;
+  CHECK_FALSE(net.update(data, d.corpus, d.index, v));
+  // Graph settings: the same counts, a new graph.
+  v.min_count = 2;
+  CHECK(net.update(data, d.corpus, d.index, v));
+  CHECK(net.counts() == counts);
+  CHECK(net.graph().edges.size() == 2);  // Ann-Bob 2, Bob-Cyd 2
+  v.net_hidden = {"Bob"};
+  CHECK(net.update(data, d.corpus, d.index, v));
+  CHECK(net.graph().edges.empty());
+  v.net_hidden.clear();
+  v.net_types = 0x1;  // people only
+  CHECK(net.update(data, d.corpus, d.index, v));
+  CHECK(net.graph().edges.size() == 1);
+  v.net_types = 0x7;
+  // The range moves the same counts.
+  v.from = parse_date("2026-01-03");
+  CHECK(net.update(data, d.corpus, d.index, v));
+  CHECK(net.counts() == counts);
+  CHECK(net.graph().edges.empty());  // Bob-Cyd once, below min 2
+  // A new scope: counted again.
+  v.scope = Scope::Sentence;
+  CHECK(net.update(data, d.corpus, d.index, v));
+  CHECK(net.counts()->scope() == Scope::Sentence);
+  // Comparing: the baseline's counts, and back.
+  v.min_count = 1;
+  v.base_from = parse_date("2026-01-01");
+  v.base_to = parse_date("2026-01-02");
+  CHECK(net.update(data, d.corpus, d.index, v));
+  REQUIRE(net.baseline());
+  CHECK_FALSE(net.update(data, d.corpus, d.index, v));
+  v.base_from = v.base_to = kUndated;
+  CHECK(net.update(data, d.corpus, d.index, v));
+  CHECK_FALSE(net.baseline());
+}
+
+TEST_CASE("the explorer's revision moves when a view it keys changes, not on a no-op") {
+  Explorer ex;
+  ex.set_gazetteer(ae_test::rules_gazetteer());
+  REQUIRE(ex.load_now(ByteBuffer(std::string(kCorpus)), "t.json"));
+  const uint64_t r0 = ex.revision();
+  ex.set_range(ex.range_from(), ex.range_to());  // the same range
+  CHECK(ex.revision() == r0);
+  ex.open_article(1);  // the reader is not a derived view
+  CHECK(ex.revision() == r0);
+  ex.set_network(Scope::Document, Measure::Jaccard, 1, 60);
+  CHECK(ex.revision() > r0);
+  const uint64_t r1 = ex.revision();
+  ex.set_search("apple");
+  CHECK(ex.revision() > r1);
+  CHECK(ex.visible().size() == 2);
+  CHECK(ex.view_state().search == "apple");
+  CHECK(ex.view_state().measure == Measure::Jaccard);
+}
