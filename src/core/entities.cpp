@@ -1699,336 +1699,367 @@ struct EntityExtractor::Impl {
     }
   }
 
+  // The merge, phase by phase (merge_phase); a phase that runs out of time returns false and goes on
+  // from cursor at the next step.
   bool run_merge(Clock::time_point deadline) {
-    const size_t nc = cands.size();
-    auto due = [&](size_t i) { return (i & 2047) == 0 && i != stage_start && past(deadline); };
     for (;;) {
+      bool done = true;
       switch (merge_phase) {
-        case 0:  // merge keys: gazetteer entries by id, everything else by normalised name
-          for (; cursor < nc; ++cursor) {
-            if (due(cursor)) return false;
-            Cand& c = cands[cursor];
-            Span& s = spans.spans[c.span];
-            if (c.flags & kCandDemonymRef) continue;
-            // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
-            // (With the tagger, only where it read an organisation: "Japan 12.5" in a trade table stays
-            // the country.) A team is named as one ("Japan (team)"): one name, one type.
-            if ((!model || c.tag == 1 + kTagOrg) && (c.flags & kCandNumberAfter) && !(c.flags & kCandDateline) &&
-                ((c.flags & kCandLineStart) || (c.ctx & kCtxNumberBefore)) && s.gaz >= 0 &&
-                gaz.entry(s.gaz).type == EntityType::Place) {
-              auto team = team_keys.find(c.span);
-              if (team == team_keys.end())
-                team = team_keys.emplace(c.span, keys.id("t" + name_key(surfaces.name(s.surface)))).first;
-              c.key = team->second;
-              c.rule = kRuleTeam;
-              continue;
-            }
-            c.key = s.key;
-            if (s.gaz_alias) c.rule = kRuleGazAlias;
-          }
-          break;
-        case 1: {
-          // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.
-          // A ticker binds like an acronym ("Exxon Corp <XON>"), also to a one-word name ("GENCORP <GY>").
-          std::map<std::string, std::map<std::string, std::pair<int, uint32_t>>> defs;  // acr -> key -> (count, article)
-          std::set<std::string> tickers;  // acronyms (name keys) bound as tickers
-          for (const AcronymAfter& a : acronyms) {
-            const Cand& c = cands[a.cand];
-            const Span& s = spans.spans[c.span];
-            if ((c.flags & kCandDemonymRef) || s.kept < (a.ticker ? 1 : 2)) continue;
-            const std::string_view surface = surfaces.name(s.surface);
-            const std::string_view acr = text_of(c).substr(a.begin, a.end - a.begin);
-            const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(surface[0])));
-            if (!a.ticker && first != acr[0]) continue;
-            const std::string acr_key = name_key(acr);
-            if (a.ticker && acr_key == name_key(surface)) continue;
-            // A ticker that is also a known place or person ("JOS", the city of Jos) does not bind.
-            if (a.ticker) {
-              const int entry = gaz.find_key(acr_key);
-              if (entry >= 0 && gaz.entry(entry).type != EntityType::Org) continue;
-            }
-            auto& d = defs[acr_key][std::string(keys.name(c.key))];
-            if (d.first++ == 0) d.second = c.article;
-            if (a.ticker) tickers.insert(acr_key);
-          }
-          std::vector<AcronymAfter>().swap(acronyms);
-          std::unordered_map<std::string, uint32_t> binding_of;  // acronym name key -> binding
-          for (auto& [acr, by_key] : defs) {
-            auto best = std::max_element(by_key.begin(), by_key.end(),
-                                         [](auto& x, auto& y) { return x.second.first < y.second.first; });
-            binding_of[acr] = static_cast<uint32_t>(acronym_bindings.size());
-            acronym_bindings.push_back({keys.find(best->first), best->second.second, tickers.count(acr) > 0});
-          }
-          bool any_target = false;
-          if (!binding_of.empty()) {
-            acronym_targets.assign(spans.spans.size(), kNone);
-            for (uint32_t k = 0; k < spans.spans.size(); ++k) {
-              const Span& s = spans.spans[k];
-              if (s.dropped || s.kept != 1 || !(s.kept_flags & kTokAllCaps)) continue;
-              auto it = binding_of.find(name_key(surfaces.name(s.surface)));
-              if (it == binding_of.end()) continue;
-              acronym_targets[k] = it->second;
-              any_target = true;
-            }
-          }
-          for (Cand& c : cands) {
-            if (!any_target) break;
-            const Span& s = spans.spans[c.span];
-            if ((c.flags & kCandDemonymRef) || acronym_targets[c.span] == kNone) continue;
-            const AcronymBinding& b = acronym_bindings[acronym_targets[c.span]];
-            if (b.key == c.key) continue;
-            const int gz = cand_gaz(c, s);
-            if (gz >= 0 && gaz.entry(gz).type != EntityType::Org) continue;  // "US" stays the country
-            c.key = b.key;
-            c.rule = b.ticker ? kRuleTicker : kRuleAcronym;
-            c.rule_arg = b.article;
-          }
-          std::vector<uint32_t>().swap(acronym_targets);
-          break;
-        }
-        case 2:  // groups, then surnames bound to the full names of their article, then groups again
-        case 4:
-          if (cursor == 0) groups.assign(keys.size(), Group{});
-          for (; cursor < nc; ++cursor) {
-            if (due(cursor)) return false;
-            group_candidate(cursor);
-          }
-          break;
-        case 3: {
-          std::vector<Surname> surnames, short_names;  // (short names: first_key in last_key)
-          if (cursor == 0 && model) {
-            // Full names of people across the corpus by surname: a lone "Reagan" in an article without
-            // "Ronald Reagan" joins him when he has at least three in four of the full-name mentions of
-            // that surname in the corpus (Nancy Reagan keeps her own).
-            struct Tally {
-              Surname who;
-              uint32_t count;
-            };
-            std::unordered_map<uint32_t, std::vector<Tally>> by_last;
-            for (size_t k = 0; k < cands.size(); ++k) {
-              const Cand& c = cands[k];
-              const Span& s = spans.spans[c.span];
-              if ((c.flags & kCandDemonymRef) || s.kept < 2 || s.last_key == kNone) continue;
-              if (argmax(groups[c.key].votes) != 0) continue;
-              std::vector<Tally>& v = by_last[s.last_key];
-              auto t = std::find_if(v.begin(), v.end(), [&](const Tally& x) { return x.who.key == c.key; });
-              if (t == v.end()) v.push_back({{s.last_key, c.key, static_cast<uint32_t>(k)}, 1});
-              else ++t->count;
-            }
-            corpus_surnames.clear();
-            for (const auto& [last, v] : by_last) {
-              uint32_t total = 0;
-              const Tally* top = &v[0];
-              for (const Tally& t : v) {
-                total += t.count;
-                if (t.count > top->count) top = &t;
-              }
-              if (top->count >= 3 && top->count * 4 >= total * 3) corpus_surnames.emplace(last, top->who);
-            }
-          }
-          for (; cursor < n; ++cursor) {
-            if (++slices % 16 == 0 && past(deadline)) return false;
-            const size_t a = cursor;
-            // The article's candidates: body, then title (the order they were collected in).
-            const uint32_t ranges[2][2] = {{body_start[a], body_start[a + 1]}, {title_start[a], title_start[a + 1]}};
-            surnames.clear();
-            short_names.clear();
-            for (const auto& r : ranges)
-              for (uint32_t k = r[0]; k < r[1]; ++k) {
-                const Cand& c = cands[k];
-                const Span& s = spans.spans[c.span];
-                if ((c.flags & kCandDemonymRef) || s.kept < 2) continue;
-                const Group& g = groups[c.key];
-                if (g.corporate) {
-                  // A company's first word ("Merrill" of "Merrill Lynch and Co Inc"), when one company of
-                  // the article starts with it.
-                  auto it = std::find_if(short_names.begin(), short_names.end(),
-                                         [&](const Surname& x) { return x.last_key == s.first_key; });
-                  if (it == short_names.end()) short_names.push_back({s.first_key, c.key, k});
-                  else if (it->key != c.key) it->key = kNone;
-                  continue;
-                }
-                if (argmax(g.votes) != 0) continue;
-                const bool seen = std::any_of(surnames.begin(), surnames.end(),
-                                              [&](const Surname& x) { return x.last_key == s.last_key; });
-                if (!seen) surnames.push_back({s.last_key, c.key, k});
-              }
-            if (surnames.empty() && short_names.empty() && corpus_surnames.empty()) continue;
-            for (const auto& r : ranges)
-              for (uint32_t k = r[0]; k < r[1]; ++k) {
-                Cand& c = cands[k];
-                const Span& s = spans.spans[c.span];
-                // A name in capitals ("REAGAN" in a capitals headline) joins a full name only where the tagger
-                // read a person or its mentions are a person by vote.
-                const bool caps = s.kept_flags & kTokAllCaps;
-                if ((c.flags & kCandDemonymRef) || cand_gaz(c, s) >= 0 || s.surname_probe == kNone) continue;
-                const bool surname_ok = !caps || c.tag == 1 + kTagPerson || argmax(groups[c.key].votes) == 0;
-                auto it = std::find_if(surnames.begin(), surnames.end(),
-                                       [&](const Surname& x) { return x.last_key == s.surname_probe; });
-                const Surname* match = surname_ok && it != surnames.end() ? &*it : nullptr;
-                if (!match && surname_ok && !corpus_surnames.empty() &&
-                    (c.tag == 1 + kTagPerson || (caps && argmax(groups[c.key].votes) == 0))) {
-                  auto cs = corpus_surnames.find(s.surname_probe);
-                  if (cs != corpus_surnames.end() && cs->second.key != kNone) match = &cs->second;
-                }
-                if (!match && !caps && s.kept == 1 && s.gaz < 0) {  // (a team's place name is still a place)
-                  auto sn = std::find_if(short_names.begin(), short_names.end(),
-                                         [&](const Surname& x) { return x.last_key == s.surname_probe; });
-                  if (sn != short_names.end() && sn->key != kNone && sn->key != c.key &&
-                      argmax(groups[c.key].votes) != 2) {
-                    c.key = sn->key;
-                    c.rule = kRuleShortName;
-                    c.rule_arg = sn->cand;
-                    continue;
-                  }
-                }
-                if (!match || match->key == c.key) continue;
-                // Typed as an organisation or place on its own evidence (the tagger's reading of a lone
-                // surname is weak beside a full name in the same article).
-                if (!c.tag && argmax(groups[c.key].votes) > 0) continue;
-                c.key = match->key;
-                c.rule = kRuleSurname;
-                c.rule_arg = match->cand;
-              }
-          }
-          break;
-        }
-        case 5: {
-          // Decide each group's type; groups without any evidence are kept only when they read as names.
-          group_type.assign(groups.size(), -1);
-          for (size_t key = 0; key < groups.size(); ++key) {
-            const Group& g = groups[key];
-            if (!g.present()) continue;
-            int t = argmax(g.votes);
-            if (t < 0 && g.max_tokens >= 2) t = 0;  // an unknown multi-word name: most often a person in news
-            if (g.corporate && model) t = 1;        // "Noranda Inc" makes every "Noranda" of its group the company
-            group_type[key] = t;                    // a single capitalised word without any cue: not kept
-            if (t >= 0) firsts.push_back({static_cast<uint32_t>(g.first_candidate), static_cast<uint32_t>(key)});
-          }
-          // Given entities join groups too.
-          auto has_entity = [&](uint32_t key) { return key < groups.size() && group_type[key] >= 0; };
-          for (GivenMention& gm : given) {
-            const GivenEntity& g = given_entity(gm);
-            const int gz = gaz.find(g.name);
-            gm.key = keys.id(gz >= 0 && gaz.entry(gz).type == g.type ? "g" + std::to_string(gz) : "n" + name_key(g.name));
-            if (!has_entity(gm.key) && !given_type.count(gm.key))
-              firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), gm.key});
-            given_type.emplace(gm.key, static_cast<int>(g.type));
-            // A given entity is called what the input calls it (the gazetteer's name when it is known).
-            given_name.emplace(gm.key, gz >= 0 && gaz.entry(gz).type == g.type ? gaz.entry(gz).name : std::string(g.name));
-          }
-          // Gazetteer names written in Arabic join their entry's group (Baghdad and بغداد are one place);
-          // an entry named only in Arabic becomes an entity of the gazetteer's type and name.
-          for (ScriptMention& sm : script_mentions) {
-            sm.key = keys.id("g" + std::to_string(sm.gaz));
-            if (has_entity(sm.key) || given_type.count(sm.key)) continue;
-            firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), sm.key});
-            given_type.emplace(sm.key, static_cast<int>(gaz.entry(sm.gaz).type));
-            given_name.emplace(sm.key, gaz.entry(sm.gaz).name);
-          }
-          // Entities in order of first appearance.
-          std::sort(firsts.begin(), firsts.end());
-          entity_of.assign(keys.size(), kNone);
-          for (const auto& [first, key] : firsts) {
-            entity_of[key] = static_cast<uint32_t>(index.entities.size());
-            team_entity.push_back(keys.name(key)[0] == 't');
-            Entity e;
-            auto gt = given_type.find(key);
-            e.type = static_cast<EntityType>(gt != given_type.end() ? gt->second : group_type[key]);
-            if (key < groups.size() && groups[key].gaz >= 0) {
-              e.known = true;
-              e.name = gaz.entry(groups[key].gaz).name;
-            } else if (auto gn = given_name.find(key); gn != given_name.end()) {
-              e.name = gn->second;
-            }
-            index.entities.push_back(std::move(e));
-          }
-          tallies.resize(index.entities.size());
-          // Each article's mentions, counted before they are added (phases 6 and 7), so every list is
-          // made once at its size rather than grown step by step.
-          {
-            std::vector<uint32_t> count(n, 0);
-            for (const Cand& c : cands)
-              if ((c.flags & kCandDemonymRef) || entity_of[c.key] != kNone) ++count[c.article];
-            for (const GivenMention& gm : given) ++count[gm.article];
-            for (const ScriptMention& sm : script_mentions) ++count[sm.article];
-            for (size_t a = 0; a < n; ++a) index.by_article[a].reserve(count[a]);
-          }
-          break;
-        }
-        case 6: {  // mentions
-          for (; cursor < nc; ++cursor) {
-            if (due(cursor)) return false;
-            const Cand& c = cands[cursor];
-            const Span& s = spans.spans[c.span];
-            if (c.flags & kCandDemonymRef) continue;
-            const uint32_t ent = entity_of[c.key];
-            if (ent == kNone) continue;
-            Mention m;
-            m.begin = c.begin + s.from;
-            m.end = c.begin + s.to;
-            m.sentence = c.sentence;
-            m.field = c.field;
-            add_mention(c.article, ent, m, s.surface, [&] { return rule_text(c); });
-          }
-          for (const GivenMention& gm : given)
-            add_mention(gm.article, entity_of[gm.key], gm.m, surfaces.id(given_surface(gm)),
-                        [] { return std::string("given in input"); });
-          for (const ScriptMention& sm : script_mentions)
-            add_mention(sm.article, entity_of[sm.key], sm.m, sm.surface, [] { return std::string("gazetteer alias"); });
-          break;
-        }
-        case 7: {
-          // Demonym references ("Iraqi government" -> Iraq), counted for places already found or known.
-          for (const Cand& c : cands) {
-            const Span& s = spans.spans[c.span];
-            if (!(c.flags & kCandDemonymRef)) continue;
-            if (entity_of.size() < keys.size()) entity_of.resize(keys.size(), kNone);
-            uint32_t& ent = entity_of[s.demonym_key];
-            if (ent == kNone) {
-              ent = static_cast<uint32_t>(index.entities.size());
-              Entity e;
-              e.type = EntityType::Place;
-              e.known = true;
-              e.name = gaz.entry(s.single_demonym).name;
-              index.entities.push_back(std::move(e));
-              tallies.emplace_back();
-            }
-            Mention m;
-            m.begin = c.begin + s.dem_from;
-            m.end = c.begin + s.dem_to;
-            m.sentence = c.sentence;
-            m.field = c.field;
-            m.via_demonym = 1;
-            add_mention(c.article, ent, m, s.dem_surface, [] { return std::string("demonym"); });
-          }
-          name_entities();
-          break;
-        }
-        default:  // mentions in reading order; counts
-          for (; cursor < n; ++cursor) {
-            if ((cursor & 1023) == 0 && cursor != stage_start && past(deadline)) return false;
-            auto& ms = index.by_article[cursor];
-            std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) {
-              if (x.field != y.field) return x.field < y.field;
-              return x.begin < y.begin;
-            });
-            std::vector<uint32_t> seen;
-            for (const Mention& m : ms) {
-              ++index.entities[m.entity].mentions;
-              seen.push_back(m.entity);
-            }
-            std::sort(seen.begin(), seen.end());
-            seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-            for (uint32_t e : seen) ++index.entities[e].articles;
-          }
-          return true;
+        case 0: done = merge_keys(deadline); break;
+        case 1: bind_acronyms(); break;
+        case 2: done = group_pass(deadline); break;
+        case 3: done = bind_surnames(deadline); break;
+        case 4: done = group_pass(deadline); break;
+        case 5: make_entities(); break;
+        case 6: done = add_candidate_mentions(deadline); break;
+        case 7: add_demonym_mentions(); break;
+        default: return order_mentions(deadline);
       }
+      if (!done) return false;
       ++merge_phase;
       cursor = 0;
       stage_start = 0;
       if (past(deadline)) return false;
     }
+  }
+
+  // A long phase's check, every 2048 candidates: out of time (but never at the step's first).
+  bool due(size_t i, Clock::time_point deadline) const {
+    return (i & 2047) == 0 && i != stage_start && past(deadline);
+  }
+
+  // Phase 0: merge keys: gazetteer entries by id, everything else by normalised name.
+  bool merge_keys(Clock::time_point deadline) {
+    for (const size_t nc = cands.size(); cursor < nc; ++cursor) {
+      if (due(cursor, deadline)) return false;
+      Cand& c = cands[cursor];
+      Span& s = spans.spans[c.span];
+      if (c.flags & kCandDemonymRef) continue;
+      // A place name in a results table ("NEW YORK 5 Chicago 3", "Surrey 320") is a team: its own entity.
+      // (With the tagger, only where it read an organisation: "Japan 12.5" in a trade table stays
+      // the country.) A team is named as one ("Japan (team)"): one name, one type.
+      if ((!model || c.tag == 1 + kTagOrg) && (c.flags & kCandNumberAfter) && !(c.flags & kCandDateline) &&
+          ((c.flags & kCandLineStart) || (c.ctx & kCtxNumberBefore)) && s.gaz >= 0 &&
+          gaz.entry(s.gaz).type == EntityType::Place) {
+        auto team = team_keys.find(c.span);
+        if (team == team_keys.end())
+          team = team_keys.emplace(c.span, keys.id("t" + name_key(surfaces.name(s.surface)))).first;
+        c.key = team->second;
+        c.rule = kRuleTeam;
+        continue;
+      }
+      c.key = s.key;
+      if (s.gaz_alias) c.rule = kRuleGazAlias;
+    }
+    return true;
+  }
+
+  // Phase 1: acronyms defined in parentheses and tickers bind their name corpus-wide.
+  void bind_acronyms() {
+    // Acronyms defined in parentheses: "Syrian Democratic Forces (SDF)" binds SDF corpus-wide.
+    // A ticker binds like an acronym ("Exxon Corp <XON>"), also to a one-word name ("GENCORP <GY>").
+    std::map<std::string, std::map<std::string, std::pair<int, uint32_t>>> defs;  // acr -> key -> (count, article)
+    std::set<std::string> tickers;  // acronyms (name keys) bound as tickers
+    for (const AcronymAfter& a : acronyms) {
+      const Cand& c = cands[a.cand];
+      const Span& s = spans.spans[c.span];
+      if ((c.flags & kCandDemonymRef) || s.kept < (a.ticker ? 1 : 2)) continue;
+      const std::string_view surface = surfaces.name(s.surface);
+      const std::string_view acr = text_of(c).substr(a.begin, a.end - a.begin);
+      const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(surface[0])));
+      if (!a.ticker && first != acr[0]) continue;
+      const std::string acr_key = name_key(acr);
+      if (a.ticker && acr_key == name_key(surface)) continue;
+      // A ticker that is also a known place or person ("JOS", the city of Jos) does not bind.
+      if (a.ticker) {
+        const int entry = gaz.find_key(acr_key);
+        if (entry >= 0 && gaz.entry(entry).type != EntityType::Org) continue;
+      }
+      auto& d = defs[acr_key][std::string(keys.name(c.key))];
+      if (d.first++ == 0) d.second = c.article;
+      if (a.ticker) tickers.insert(acr_key);
+    }
+    std::vector<AcronymAfter>().swap(acronyms);
+    std::unordered_map<std::string, uint32_t> binding_of;  // acronym name key -> binding
+    for (auto& [acr, by_key] : defs) {
+      auto best = std::max_element(by_key.begin(), by_key.end(),
+                                   [](auto& x, auto& y) { return x.second.first < y.second.first; });
+      binding_of[acr] = static_cast<uint32_t>(acronym_bindings.size());
+      acronym_bindings.push_back({keys.find(best->first), best->second.second, tickers.count(acr) > 0});
+    }
+    bool any_target = false;
+    if (!binding_of.empty()) {
+      acronym_targets.assign(spans.spans.size(), kNone);
+      for (uint32_t k = 0; k < spans.spans.size(); ++k) {
+        const Span& s = spans.spans[k];
+        if (s.dropped || s.kept != 1 || !(s.kept_flags & kTokAllCaps)) continue;
+        auto it = binding_of.find(name_key(surfaces.name(s.surface)));
+        if (it == binding_of.end()) continue;
+        acronym_targets[k] = it->second;
+        any_target = true;
+      }
+    }
+    for (Cand& c : cands) {
+      if (!any_target) break;
+      const Span& s = spans.spans[c.span];
+      if ((c.flags & kCandDemonymRef) || acronym_targets[c.span] == kNone) continue;
+      const AcronymBinding& b = acronym_bindings[acronym_targets[c.span]];
+      if (b.key == c.key) continue;
+      const int gz = cand_gaz(c, s);
+      if (gz >= 0 && gaz.entry(gz).type != EntityType::Org) continue;  // "US" stays the country
+      c.key = b.key;
+      c.rule = b.ticker ? kRuleTicker : kRuleAcronym;
+      c.rule_arg = b.article;
+    }
+    std::vector<uint32_t>().swap(acronym_targets);
+  }
+
+  // Phases 2 and 4: candidates into groups by key (again after the surnames have joined their full names).
+  bool group_pass(Clock::time_point deadline) {
+    if (cursor == 0) groups.assign(keys.size(), Group{});
+    for (const size_t nc = cands.size(); cursor < nc; ++cursor) {
+      if (due(cursor, deadline)) return false;
+      group_candidate(cursor);
+    }
+    return true;
+  }
+
+  // Phase 3: surnames and companies' short names bound to the full names of their article (or corpus).
+  bool bind_surnames(Clock::time_point deadline) {
+    std::vector<Surname> surnames, short_names;  // (short names: first_key in last_key)
+    if (cursor == 0 && model) {
+      // Full names of people across the corpus by surname: a lone "Reagan" in an article without
+      // "Ronald Reagan" joins him when he has at least three in four of the full-name mentions of
+      // that surname in the corpus (Nancy Reagan keeps her own).
+      struct Tally {
+        Surname who;
+        uint32_t count;
+      };
+      std::unordered_map<uint32_t, std::vector<Tally>> by_last;
+      for (size_t k = 0; k < cands.size(); ++k) {
+        const Cand& c = cands[k];
+        const Span& s = spans.spans[c.span];
+        if ((c.flags & kCandDemonymRef) || s.kept < 2 || s.last_key == kNone) continue;
+        if (argmax(groups[c.key].votes) != 0) continue;
+        std::vector<Tally>& v = by_last[s.last_key];
+        auto t = std::find_if(v.begin(), v.end(), [&](const Tally& x) { return x.who.key == c.key; });
+        if (t == v.end()) v.push_back({{s.last_key, c.key, static_cast<uint32_t>(k)}, 1});
+        else ++t->count;
+      }
+      corpus_surnames.clear();
+      for (const auto& [last, v] : by_last) {
+        uint32_t total = 0;
+        const Tally* top = &v[0];
+        for (const Tally& t : v) {
+          total += t.count;
+          if (t.count > top->count) top = &t;
+        }
+        if (top->count >= 3 && top->count * 4 >= total * 3) corpus_surnames.emplace(last, top->who);
+      }
+    }
+    for (; cursor < n; ++cursor) {
+      if (++slices % 16 == 0 && past(deadline)) return false;
+      const size_t a = cursor;
+      // The article's candidates: body, then title (the order they were collected in).
+      const uint32_t ranges[2][2] = {{body_start[a], body_start[a + 1]}, {title_start[a], title_start[a + 1]}};
+      surnames.clear();
+      short_names.clear();
+      for (const auto& r : ranges)
+        for (uint32_t k = r[0]; k < r[1]; ++k) {
+          const Cand& c = cands[k];
+          const Span& s = spans.spans[c.span];
+          if ((c.flags & kCandDemonymRef) || s.kept < 2) continue;
+          const Group& g = groups[c.key];
+          if (g.corporate) {
+            // A company's first word ("Merrill" of "Merrill Lynch and Co Inc"), when one company of
+            // the article starts with it.
+            auto it = std::find_if(short_names.begin(), short_names.end(),
+                                   [&](const Surname& x) { return x.last_key == s.first_key; });
+            if (it == short_names.end()) short_names.push_back({s.first_key, c.key, k});
+            else if (it->key != c.key) it->key = kNone;
+            continue;
+          }
+          if (argmax(g.votes) != 0) continue;
+          const bool seen = std::any_of(surnames.begin(), surnames.end(),
+                                        [&](const Surname& x) { return x.last_key == s.last_key; });
+          if (!seen) surnames.push_back({s.last_key, c.key, k});
+        }
+      if (surnames.empty() && short_names.empty() && corpus_surnames.empty()) continue;
+      for (const auto& r : ranges)
+        for (uint32_t k = r[0]; k < r[1]; ++k) {
+          Cand& c = cands[k];
+          const Span& s = spans.spans[c.span];
+          // A name in capitals ("REAGAN" in a capitals headline) joins a full name only where the tagger
+          // read a person or its mentions are a person by vote.
+          const bool caps = s.kept_flags & kTokAllCaps;
+          if ((c.flags & kCandDemonymRef) || cand_gaz(c, s) >= 0 || s.surname_probe == kNone) continue;
+          const bool surname_ok = !caps || c.tag == 1 + kTagPerson || argmax(groups[c.key].votes) == 0;
+          auto it = std::find_if(surnames.begin(), surnames.end(),
+                                 [&](const Surname& x) { return x.last_key == s.surname_probe; });
+          const Surname* match = surname_ok && it != surnames.end() ? &*it : nullptr;
+          if (!match && surname_ok && !corpus_surnames.empty() &&
+              (c.tag == 1 + kTagPerson || (caps && argmax(groups[c.key].votes) == 0))) {
+            auto cs = corpus_surnames.find(s.surname_probe);
+            if (cs != corpus_surnames.end() && cs->second.key != kNone) match = &cs->second;
+          }
+          if (!match && !caps && s.kept == 1 && s.gaz < 0) {  // (a team's place name is still a place)
+            auto sn = std::find_if(short_names.begin(), short_names.end(),
+                                   [&](const Surname& x) { return x.last_key == s.surname_probe; });
+            if (sn != short_names.end() && sn->key != kNone && sn->key != c.key &&
+                argmax(groups[c.key].votes) != 2) {
+              c.key = sn->key;
+              c.rule = kRuleShortName;
+              c.rule_arg = sn->cand;
+              continue;
+            }
+          }
+          if (!match || match->key == c.key) continue;
+          // Typed as an organisation or place on its own evidence (the tagger's reading of a lone
+          // surname is weak beside a full name in the same article).
+          if (!c.tag && argmax(groups[c.key].votes) > 0) continue;
+          c.key = match->key;
+          c.rule = kRuleSurname;
+          c.rule_arg = match->cand;
+        }
+    }
+    return true;
+  }
+
+  // Phase 5: each group's type, the entities in order of first appearance, mention lists sized.
+  void make_entities() {
+    // Decide each group's type; groups without any evidence are kept only when they read as names.
+    group_type.assign(groups.size(), -1);
+    for (size_t key = 0; key < groups.size(); ++key) {
+      const Group& g = groups[key];
+      if (!g.present()) continue;
+      int t = argmax(g.votes);
+      if (t < 0 && g.max_tokens >= 2) t = 0;  // an unknown multi-word name: most often a person in news
+      if (g.corporate && model) t = 1;        // "Noranda Inc" makes every "Noranda" of its group the company
+      group_type[key] = t;                    // a single capitalised word without any cue: not kept
+      if (t >= 0) firsts.push_back({static_cast<uint32_t>(g.first_candidate), static_cast<uint32_t>(key)});
+    }
+    // Given entities join groups too.
+    auto has_entity = [&](uint32_t key) { return key < groups.size() && group_type[key] >= 0; };
+    for (GivenMention& gm : given) {
+      const GivenEntity& g = given_entity(gm);
+      const int gz = gaz.find(g.name);
+      gm.key = keys.id(gz >= 0 && gaz.entry(gz).type == g.type ? "g" + std::to_string(gz) : "n" + name_key(g.name));
+      if (!has_entity(gm.key) && !given_type.count(gm.key))
+        firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), gm.key});
+      given_type.emplace(gm.key, static_cast<int>(g.type));
+      // A given entity is called what the input calls it (the gazetteer's name when it is known).
+      given_name.emplace(gm.key, gz >= 0 && gaz.entry(gz).type == g.type ? gaz.entry(gz).name : std::string(g.name));
+    }
+    // Gazetteer names written in Arabic join their entry's group (Baghdad and بغداد are one place);
+    // an entry named only in Arabic becomes an entity of the gazetteer's type and name.
+    for (ScriptMention& sm : script_mentions) {
+      sm.key = keys.id("g" + std::to_string(sm.gaz));
+      if (has_entity(sm.key) || given_type.count(sm.key)) continue;
+      firsts.push_back({static_cast<uint32_t>(cands.size() + given_type.size()), sm.key});
+      given_type.emplace(sm.key, static_cast<int>(gaz.entry(sm.gaz).type));
+      given_name.emplace(sm.key, gaz.entry(sm.gaz).name);
+    }
+    // Entities in order of first appearance.
+    std::sort(firsts.begin(), firsts.end());
+    entity_of.assign(keys.size(), kNone);
+    for (const auto& [first, key] : firsts) {
+      entity_of[key] = static_cast<uint32_t>(index.entities.size());
+      team_entity.push_back(keys.name(key)[0] == 't');
+      Entity e;
+      auto gt = given_type.find(key);
+      e.type = static_cast<EntityType>(gt != given_type.end() ? gt->second : group_type[key]);
+      if (key < groups.size() && groups[key].gaz >= 0) {
+        e.known = true;
+        e.name = gaz.entry(groups[key].gaz).name;
+      } else if (auto gn = given_name.find(key); gn != given_name.end()) {
+        e.name = gn->second;
+      }
+      index.entities.push_back(std::move(e));
+    }
+    tallies.resize(index.entities.size());
+    // Each article's mentions, counted before they are added (phases 6 and 7), so every list is
+    // made once at its size rather than grown step by step.
+    {
+      std::vector<uint32_t> count(n, 0);
+      for (const Cand& c : cands)
+        if ((c.flags & kCandDemonymRef) || entity_of[c.key] != kNone) ++count[c.article];
+      for (const GivenMention& gm : given) ++count[gm.article];
+      for (const ScriptMention& sm : script_mentions) ++count[sm.article];
+      for (size_t a = 0; a < n; ++a) index.by_article[a].reserve(count[a]);
+    }
+  }
+
+  // Phase 6: the mentions of candidates, given entities and Arabic gazetteer names.
+  bool add_candidate_mentions(Clock::time_point deadline) {
+    for (const size_t nc = cands.size(); cursor < nc; ++cursor) {
+      if (due(cursor, deadline)) return false;
+      const Cand& c = cands[cursor];
+      const Span& s = spans.spans[c.span];
+      if (c.flags & kCandDemonymRef) continue;
+      const uint32_t ent = entity_of[c.key];
+      if (ent == kNone) continue;
+      Mention m;
+      m.begin = c.begin + s.from;
+      m.end = c.begin + s.to;
+      m.sentence = c.sentence;
+      m.field = c.field;
+      add_mention(c.article, ent, m, s.surface, [&] { return rule_text(c); });
+    }
+    for (const GivenMention& gm : given)
+      add_mention(gm.article, entity_of[gm.key], gm.m, surfaces.id(given_surface(gm)),
+                  [] { return std::string("given in input"); });
+    for (const ScriptMention& sm : script_mentions)
+      add_mention(sm.article, entity_of[sm.key], sm.m, sm.surface, [] { return std::string("gazetteer alias"); });
+    return true;
+  }
+
+  // Phase 7: demonym references ("Iraqi government" -> Iraq), then the entities' names.
+  void add_demonym_mentions() {
+    // Demonym references ("Iraqi government" -> Iraq), counted for places already found or known.
+    for (const Cand& c : cands) {
+      const Span& s = spans.spans[c.span];
+      if (!(c.flags & kCandDemonymRef)) continue;
+      if (entity_of.size() < keys.size()) entity_of.resize(keys.size(), kNone);
+      uint32_t& ent = entity_of[s.demonym_key];
+      if (ent == kNone) {
+        ent = static_cast<uint32_t>(index.entities.size());
+        Entity e;
+        e.type = EntityType::Place;
+        e.known = true;
+        e.name = gaz.entry(s.single_demonym).name;
+        index.entities.push_back(std::move(e));
+        tallies.emplace_back();
+      }
+      Mention m;
+      m.begin = c.begin + s.dem_from;
+      m.end = c.begin + s.dem_to;
+      m.sentence = c.sentence;
+      m.field = c.field;
+      m.via_demonym = 1;
+      add_mention(c.article, ent, m, s.dem_surface, [] { return std::string("demonym"); });
+    }
+    name_entities();
+  }
+
+  // Phase 8: each article's mentions in reading order; mention and article counts.
+  bool order_mentions(Clock::time_point deadline) {
+    for (; cursor < n; ++cursor) {
+      if ((cursor & 1023) == 0 && cursor != stage_start && past(deadline)) return false;
+      auto& ms = index.by_article[cursor];
+      std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) {
+        if (x.field != y.field) return x.field < y.field;
+        return x.begin < y.begin;
+      });
+      std::vector<uint32_t> seen;
+      for (const Mention& m : ms) {
+        ++index.entities[m.entity].mentions;
+        seen.push_back(m.entity);
+      }
+      std::sort(seen.begin(), seen.end());
+      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      for (uint32_t e : seen) ++index.entities[e].articles;
+    }
+    return true;
   }
 
   // Canonical names (the gazetteer's, else the most complete and most frequent form), aliases, rules.

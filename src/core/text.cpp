@@ -103,6 +103,144 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// At a line break (text[i] == '\n'; the line began at line_start): whether it closes a sentence
+// (a short line, a blank or indented next line, a line not ending mid-sentence) or only wraps a long
+// line.
+bool line_break_ends_sentence(std::string_view text, size_t i, size_t line_start) {
+  const size_t n = text.size();
+  size_t e = i;
+  while (e > line_start && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
+  const size_t line_len = e - line_start;
+  const unsigned char last = e > line_start ? static_cast<unsigned char>(text[e - 1]) : '\n';
+  const bool mid = ascii_alpha(last) || last == ',' || last == '-' || last >= 0x80;
+  size_t next = i + 1;
+  while (next < n && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
+  const bool blank = next < n && text[next] == '\n';
+  const bool indented = next > i + 1 && next - (i + 1) >= 2;
+  const bool next_upper =
+      next < n && (starts_upper(text.substr(next)) || ascii_digit(static_cast<unsigned char>(text[next])));
+  return blank || indented || (line_len <= 40 && next_upper) || !mid || line_len == 0;
+}
+
+// A hyphenated word's flags: "al-Sadr" (a lower-case particle joined to a capitalised name) is a name;
+// "Kurdish-led" is not.
+void hyphen_flags(std::string_view w, bool upper_first, bool hyphen_lower, Token& t) {
+  const size_t hyphen = w.find('-');
+  if (hyphen == std::string_view::npos) return;
+  const std::string_view head = w.substr(0, hyphen), tail = w.substr(hyphen + 1);
+  const bool particle = (head == "al" || head == "el" || head == "bin" || head == "ibn" || head == "abu" ||
+                         head == "ad" || head == "as" || head == "ash" || head == "an" || head == "at" ||
+                         head == "az" || head == "ar" || head == "ul" || head == "bint") &&
+                        starts_upper(tail);
+  if (particle) t.flags |= kTokParticle | kTokCap;
+  else if (upper_first && hyphen_lower) t.flags |= kTokHyphenLower;
+}
+
+// The word starting at text[i] (its first code point cp, len bytes): letters and digits, with inner
+// apostrophes, hyphens, dots of acronyms, and '&' in AT&T. Sets t's end and flags; returns where the
+// next token starts (after a possessive 's, which is not part of the word).
+size_t scan_word(std::string_view text, size_t i, uint32_t cp, size_t len, Token& t) {
+  const size_t n = text.size();
+  size_t j = i + len;
+  bool upper_first = cp_upper(cp), any_lower = cp_lower(cp),
+       digit = cp < 0x80 && ascii_digit(static_cast<unsigned char>(cp));
+  int letters = cp_letter(cp) ? 1 : 0;
+  bool hyphen_lower = false;
+  bool saw_hyphen = false;
+  while (j < n) {
+    // The common case: a run of ASCII letters and digits, one table lookup per byte.
+    uint8_t seen = 0;
+    const size_t run = j;
+    for (uint8_t k; j < n && (k = kAsciiWord[static_cast<unsigned char>(text[j])]) != 0; ++j) seen |= k;
+    if (j != run) {
+      if (seen & kLowerLetter) any_lower = true;
+      if (seen & kDigit) {  // (rare: count the letters among the digits)
+        digit = true;
+        for (size_t x = run; x < j; ++x) letters += kAsciiWord[static_cast<unsigned char>(text[x])] != kDigit;
+      } else {
+        letters += static_cast<int>(j - run);
+      }
+      if (j >= n) break;
+    }
+    const auto b = static_cast<unsigned char>(text[j]);
+    if (b < 0x80) {
+      // Only these ASCII characters can join a word ("al-Sadr", "Shia'", "U.S.", "AT&T").
+      if (b != '-' && b != '\'' && b != '.' && b != '&') break;
+    }
+    size_t l2;
+    const uint32_t c2 = decode(text, j, l2);
+    if (cp_letter(c2) || (c2 < 0x80 && ascii_digit(static_cast<unsigned char>(c2)))) {
+      if (cp_lower(c2)) any_lower = true;
+      if (c2 < 0x80 && ascii_digit(static_cast<unsigned char>(c2))) digit = true;
+      else ++letters;
+      j += l2;
+      continue;
+    }
+    if (j + l2 < n) {
+      size_t l3;
+      const uint32_t c3 = decode(text, j + l2, l3);
+      const bool next_wordish = cp_letter(c3) || (c3 < 0x80 && ascii_digit(static_cast<unsigned char>(c3)));
+      if ((c2 == '-' || c2 == 0x2010 || c2 == 0x2011) && next_wordish) {
+        hyphen_lower = cp_lower(c3);  // the last segment decides: "Kurdish-led" vs "Inzamam-ul-Haq"
+        saw_hyphen = saw_hyphen || c2 == '-';
+        j += l2;
+        continue;
+      }
+      if (cp_apostrophe(c2) && next_wordish) {
+        // "'s" at the end is a possessive, not part of the word.
+        if ((c3 == 's' || c3 == 'S') && (j + l2 + l3 >= n || !cp_letter(decode(text, j + l2 + l3, l3)))) break;
+        j += l2;
+        continue;
+      }
+      if (c2 == '.' && cp_letter(c3) && (j + l2 + 1 < n) && text[j + l2 + 1] == '.') {  // U.S. / U.N.
+        j += l2;
+        continue;
+      }
+      if (c2 == '&' && cp_upper(c3) && upper_first && !any_lower) {  // AT&T
+        j += l2;
+        continue;
+      }
+    }
+    // A closing dot of an acronym ("U.S."): a single letter and a dot after a dotted word.
+    if (c2 == '.' && j >= 2 && text[j - 2] == '.') j += 1;
+    break;
+  }
+  t.end = static_cast<uint32_t>(j);
+  t.flags |= kTokWord;
+  if (upper_first) t.flags |= kTokCap;
+  if (letters >= 2 && !any_lower && upper_first) t.flags |= kTokAllCaps;
+  if (digit) t.flags |= kTokDigit;
+  if (saw_hyphen) hyphen_flags(text.substr(i, j - i), upper_first, hyphen_lower, t);
+  // Possessive after the word: 's / ’s / s' ("Forces'"); a trailing apostrophe after another letter
+  // is part of a transliterated name ("Shia'").
+  size_t k = j;
+  if (k < n && (static_cast<unsigned char>(text[k]) >= 0x80 || text[k] == '\'')) {
+    size_t la;
+    const uint32_t a = decode(text, k, la);
+    if (cp_apostrophe(a)) {
+      const bool s_next = k + la < n && (text[k + la] == 's' || text[k + la] == 'S') &&
+                          (k + la + 1 >= n || !cp_letter(static_cast<unsigned char>(text[k + la + 1])));
+      const bool ends_s = j > i && (text[j - 1] == 's' || text[j - 1] == 'S');
+      const bool space_after = k + la >= n || is_space(static_cast<unsigned char>(text[k + la]));
+      if (s_next) {
+        t.flags |= kTokPossessive;
+        k += la + 1;
+      } else if (ends_s && space_after) {
+        t.flags |= kTokPossessive;
+        k += la;
+      } else if (space_after && upper_first) {
+        t.end = static_cast<uint32_t>(k + la);  // "Shia'"
+        k += la;
+      }
+    }
+  }
+  return k;
+}
+
+}  // namespace
+
 void tokenize(std::string_view text, std::vector<Token>& out) {
   out.clear();
   const size_t n = text.size();
@@ -123,18 +261,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
     const uint32_t cp = b0 < 0x80 ? (len = 1, b0) : decode(text, i, len);
     if (!kAsciiWord[b0] && cp_space(cp)) {  // (a letter or digit is never a space)
       if (cp == '\n') {
-        // Where does the line that ends here end? Short lines and lines not ending mid-sentence close a sentence.
-        size_t e = i;
-        while (e > line_start && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
-        const size_t line_len = e - line_start;
-        const unsigned char last = e > line_start ? static_cast<unsigned char>(text[e - 1]) : '\n';
-        const bool mid = ascii_alpha(last) || last == ',' || last == '-' || last >= 0x80;
-        size_t next = i + 1;
-        while (next < n && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
-        const bool blank = next < n && text[next] == '\n';
-        const bool indented = next > i + 1 && next - (i + 1) >= 2;
-        const bool next_upper = next < n && (starts_upper(text.substr(next)) || ascii_digit(static_cast<unsigned char>(text[next])));
-        if (blank || indented || (line_len <= 40 && next_upper) || !mid || line_len == 0) pending_boundary = true;
+        if (line_break_ends_sentence(text, i, line_start)) pending_boundary = true;
         else wrap_before = true;
         line_before = true;
         line_start = i + 1;
@@ -146,114 +273,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
     Token t;
     t.begin = static_cast<uint32_t>(i);
     if (kAsciiWord[b0] || cp_letter(cp)) {
-      // A word: letters/digits, with inner apostrophes, hyphens, dots of acronyms, and '&' in AT&T.
-      size_t j = i + len;
-      bool upper_first = cp_upper(cp), any_lower = cp_lower(cp), digit = cp < 0x80 && ascii_digit(static_cast<unsigned char>(cp));
-      int letters = cp_letter(cp) ? 1 : 0;
-      bool hyphen_lower = false;
-      bool saw_hyphen = false;
-      while (j < n) {
-        // The common case: a run of ASCII letters and digits, one table lookup per byte.
-        uint8_t seen = 0;
-        const size_t run = j;
-        for (uint8_t k; j < n && (k = kAsciiWord[static_cast<unsigned char>(text[j])]) != 0; ++j) seen |= k;
-        if (j != run) {
-          if (seen & kLowerLetter) any_lower = true;
-          if (seen & kDigit) {  // (rare: count the letters among the digits)
-            digit = true;
-            for (size_t x = run; x < j; ++x) letters += kAsciiWord[static_cast<unsigned char>(text[x])] != kDigit;
-          } else {
-            letters += static_cast<int>(j - run);
-          }
-          if (j >= n) break;
-        }
-        const auto b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80) {
-          // Only these ASCII characters can join a word ("al-Sadr", "Shia'", "U.S.", "AT&T").
-          if (b != '-' && b != '\'' && b != '.' && b != '&') break;
-        }
-        size_t l2;
-        const uint32_t c2 = decode(text, j, l2);
-        if (cp_letter(c2) || (c2 < 0x80 && ascii_digit(static_cast<unsigned char>(c2)))) {
-          if (cp_lower(c2)) any_lower = true;
-          if (c2 < 0x80 && ascii_digit(static_cast<unsigned char>(c2))) digit = true;
-          else ++letters;
-          j += l2;
-          continue;
-        }
-        if (j + l2 < n) {
-          size_t l3;
-          const uint32_t c3 = decode(text, j + l2, l3);
-          const bool next_wordish = cp_letter(c3) || (c3 < 0x80 && ascii_digit(static_cast<unsigned char>(c3)));
-          if ((c2 == '-' || c2 == 0x2010 || c2 == 0x2011) && next_wordish) {
-            hyphen_lower = cp_lower(c3);  // the last segment decides: "Kurdish-led" vs "Inzamam-ul-Haq"
-            saw_hyphen = saw_hyphen || c2 == '-';
-            j += l2;
-            continue;
-          }
-          if (cp_apostrophe(c2) && next_wordish) {
-            // "'s" at the end is a possessive, not part of the word.
-            if ((c3 == 's' || c3 == 'S') && (j + l2 + l3 >= n || !cp_letter(decode(text, j + l2 + l3, l3)))) break;
-            j += l2;
-            continue;
-          }
-          if (c2 == '.' && cp_letter(c3) && (j + l2 + 1 < n) && text[j + l2 + 1] == '.') {  // U.S. / U.N.
-            j += l2;
-            continue;
-          }
-          if (c2 == '&' && cp_upper(c3) && upper_first && !any_lower) {  // AT&T
-            j += l2;
-            continue;
-          }
-        }
-        // A closing dot of an acronym ("U.S."): a single letter and a dot after a dotted word.
-        if (c2 == '.' && j >= 2 && text[j - 2] == '.' ) {
-          j += 1;
-        }
-        break;
-      }
-      t.end = static_cast<uint32_t>(j);
-      t.flags |= kTokWord;
-      if (upper_first) t.flags |= kTokCap;
-      if (letters >= 2 && !any_lower && upper_first) t.flags |= kTokAllCaps;
-      if (digit) t.flags |= kTokDigit;
-      const std::string_view w = text.substr(i, j - i);
-      const size_t hyphen = saw_hyphen ? w.find('-') : std::string_view::npos;
-      if (hyphen != std::string_view::npos) {
-        // "al-Sadr": a lower-case particle joined to a capitalised name is a name; "Kurdish-led" is not.
-        const std::string_view head = w.substr(0, hyphen), tail = w.substr(hyphen + 1);
-        const bool particle = (head == "al" || head == "el" || head == "bin" || head == "ibn" || head == "abu" ||
-                               head == "ad" || head == "as" || head == "ash" || head == "an" || head == "at" ||
-                               head == "az" || head == "ar" || head == "ul" || head == "bint") &&
-                              starts_upper(tail);
-        if (particle) t.flags |= kTokParticle | kTokCap;
-        else if (upper_first && hyphen_lower) t.flags |= kTokHyphenLower;
-      }
-      // Possessive after the word: 's / ’s / s' ("Forces'"); a trailing apostrophe after another letter
-      // is part of a transliterated name ("Shia'").
-      size_t k = j;
-      if (k < n && (static_cast<unsigned char>(text[k]) >= 0x80 || text[k] == '\'')) {
-        size_t la;
-        const uint32_t a = decode(text, k, la);
-        if (cp_apostrophe(a)) {
-          const bool s_next = k + la < n && (text[k + la] == 's' || text[k + la] == 'S') &&
-                              (k + la + 1 >= n || !cp_letter(static_cast<unsigned char>(text[k + la + 1])));
-          const bool ends_s = j > i && (text[j - 1] == 's' || text[j - 1] == 'S');
-          const bool space_after = k + la >= n || is_space(static_cast<unsigned char>(text[k + la]));
-          if (s_next) {
-            t.flags |= kTokPossessive;
-            k += la + 1;
-          } else if (ends_s && space_after) {
-            t.flags |= kTokPossessive;
-            k += la;
-          } else if (space_after && upper_first) {
-            t.end = static_cast<uint32_t>(k + la);  // "Shia'"
-            k += la;
-          }
-        }
-      }
-      // A sentence ends at . ! ? unless the word before is an abbreviation or initial.
-      i = k;
+      i = scan_word(text, i, cp, len, t);
     } else {
       t.end = static_cast<uint32_t>(i + len);
       t.punct = cp < 0x80 ? static_cast<char>(cp) : (cp == 0x2026 ? '.' : '\x01');
@@ -274,7 +294,8 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       }
     }
     t.sentence = sentence;
-    // Sentence-final punctuation.
+    // Sentence-final punctuation: a sentence ends at . ! ? unless the word before is an abbreviation
+    // or initial.
     if (!t.word() && (t.punct == '.' || t.punct == '!' || t.punct == '?')) {
       bool boundary = true;
       if (t.punct == '.' && !out.empty() && out.back().word() && !(t.flags & kTokSpaceBefore)) {
