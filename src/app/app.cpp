@@ -285,6 +285,8 @@ nlohmann::json App::state() const {
     s["frame"]["vertices"] = ImGui::GetIO().MetricsRenderVertices;
     s["frame"]["indices"] = ImGui::GetIO().MetricsRenderIndices;
   }
+  // How the network is drawn: its own WebGL2 shaders, or Dear ImGui primitives when they did not build.
+  s["frame"]["network_renderer"] = ui_.draw_graph_batch ? "webgl2" : "imgui";
   auto rects = [](const std::vector<RowRect>& v) {
     nlohmann::json out = nlohmann::json::array();
     for (const RowRect& r : v) out.push_back({{"id", r.id}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});

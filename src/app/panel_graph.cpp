@@ -12,6 +12,7 @@
 #include <functional>
 
 #include "app.h"
+#include "graph_style.h"
 #include "imgui_internal.h"
 #include "text.h"
 
@@ -45,13 +46,13 @@ void draw_node_shape(ImDrawList* dl, EntityType t, ImVec2 p, float r, ImU32 fill
       dl->AddCircle(p, r, outline, 20, thickness);
       break;
     case EntityType::Org: {
-      const float s = r * 0.88f;
+      const float s = r * graph_style::kSquareHalf;
       dl->AddRectFilled(ImVec2(p.x - s, p.y - s), ImVec2(p.x + s, p.y + s), fill);
       dl->AddRect(ImVec2(p.x - s, p.y - s), ImVec2(p.x + s, p.y + s), outline, 0, 0, thickness);
       break;
     }
     default: {
-      const float s = r * 1.2f;
+      const float s = r * graph_style::kDiamondHalf;
       const ImVec2 a(p.x, p.y - s), b(p.x + s, p.y), c(p.x, p.y + s), d(p.x - s, p.y);
       dl->AddQuadFilled(a, b, c, d, fill);
       dl->AddQuad(a, b, c, d, outline, thickness);
@@ -528,7 +529,10 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         ni.x = static_cast<float>(lay.x(p.layout_index));
         ni.y = static_cast<float>(lay.y(p.layout_index));
         ni.r = p.r;
-        ni.shape = (t == EntityType::Person ? 0.0f : t == EntityType::Org ? 1.0f : 2.0f) + (lay.pinned(p.layout_index) ? 4.0f : 0.0f);
+        ni.shape = (t == EntityType::Person ? graph_style::kCircle
+                    : t == EntityType::Org  ? graph_style::kSquare
+                                            : graph_style::kDiamond) +
+                   (lay.pinned(p.layout_index) ? graph_style::kPinned : 0.0f);
         batch.nodes.push_back(ni);
       }
       ++batch.generation;
@@ -558,7 +562,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
       float thickness;
       node_style(p, fill, outline, thickness);
       draw_node_shape(dl, ents[p.entity].type, p.p, p.r, fill, outline, thickness);
-      if (lay.pinned(p.layout_index)) dl->AddCircleFilled(p.p, 2.0f, IM_COL32(20, 20, 20, 255));
+      if (lay.pinned(p.layout_index)) dl->AddCircleFilled(p.p, graph_style::kPinDotRadius, IM_COL32(20, 20, 20, 255));
     }
   }
   for (const Placed& p : placed) ui.nodes.push_back({p.entity, p.p.x, p.p.y, p.r});

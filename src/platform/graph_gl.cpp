@@ -16,9 +16,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <string>
 #include <vector>
 
 #include "app.h"
+#include "graph_style.h"
 
 namespace ae {
 
@@ -97,7 +100,7 @@ void main() {
   vec2 a_corner = vec2(a_corner_id > 1.5 ? 1.0 : 0.0, mod(a_corner_id, 2.0) > 0.5 ? 1.0 : -1.0);
   vec2 c = u_camera.xy + (a_node.xy - u_camera.zw) * u_view.x;
   int shape = int(a_shape + 0.5) & 3;  // the quad just holds the shape, its outline and the fade
-  float reach = shape == 0 ? 1.0 : shape == 1 ? 0.88 : 1.2;
+  float reach = shape == 0 ? 1.0 : shape == 1 ? AE_SQUARE_HALF : AE_DIAMOND_HALF;
   float extent = a_node.z * reach + 0.5 * a_node.w + u_px;
   v_local = vec2(a_corner.x * 2.0 - 1.0, a_corner.y) * extent;
   v_fill = a_fill;
@@ -123,21 +126,21 @@ out vec4 o_color;
 void main() {
   int shape = v_shape & 3;
   vec2 p = v_local;
-  float d;  // signed distance to the shape's edge, CSS px (proportions as in panel_graph.cpp's shapes)
+  float d;  // signed distance to the shape's edge, CSS px (proportions: graph_style.h)
   if (shape == 0) {
     d = length(p) - v_r;
   } else if (shape == 1) {
-    vec2 q = abs(p) - vec2(v_r * 0.88);
+    vec2 q = abs(p) - vec2(v_r * AE_SQUARE_HALF);
     d = length(max(q, 0.0)) + min(max(q.x, q.y), 0.0);
   } else {
-    d = (abs(p.x) + abs(p.y) - v_r * 1.2) * 0.70710678;
+    d = (abs(p.x) + abs(p.y) - v_r * AE_DIAMOND_HALF) * 0.70710678;
   }
   float fill = v_fill.a * clamp(0.5 - d / u_px, 0.0, 1.0);
   float line = v_outline.a * clamp((0.5 * v_w - abs(d)) / u_px + 0.5, 0.0, 1.0);
   vec3 rgb = v_outline.rgb * line + v_fill.rgb * fill * (1.0 - line);  // outline over fill, premultiplied
   float a = line + fill * (1.0 - line);
   if (v_shape >= 4) {  // pinned: a dark dot in the middle
-    float dot_a = clamp(0.5 - (length(p) - 2.0) / u_px, 0.0, 1.0);
+    float dot_a = clamp(0.5 - (length(p) - AE_PIN_DOT) / u_px, 0.0, 1.0);
     rgb = vec3(0.08) * dot_a + rgb * (1.0 - dot_a);
     a = dot_a + a * (1.0 - dot_a);
   }
@@ -228,9 +231,21 @@ bool built(GLuint object, bool program) {
   return false;
 }
 
+// A shader's source with the node shapes' sizes of graph_style.h defined after its #version line.
+std::string with_style(const char* source) {
+  const char* body = std::strchr(source, '\n');
+  body = body ? body + 1 : source;
+  char defines[160];
+  std::snprintf(defines, sizeof defines, "#define AE_SQUARE_HALF %.4f\n#define AE_DIAMOND_HALF %.4f\n#define AE_PIN_DOT %.4f\n",
+                graph_style::kSquareHalf, graph_style::kDiamondHalf, graph_style::kPinDotRadius);
+  return std::string(source, body) + defines + body;
+}
+
 GLuint compile(GLenum kind, const char* source) {
   const GLuint s = glCreateShader(kind);
-  glShaderSource(s, 1, &source, nullptr);
+  const std::string text = with_style(source);
+  const char* src = text.c_str();
+  glShaderSource(s, 1, &src, nullptr);
   glCompileShader(s);
   return s;
 }

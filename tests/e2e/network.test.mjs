@@ -87,6 +87,9 @@ test('network: laid out, node click selects and filters, range changes the edges
   await clickALink(page);
   const stats = await canvasStats(page);
   assert.ok(stats.colours > 40, `canvas has ${stats.colours} colours`);
+  // The network's own shaders built (node shapes as graph_style.h sizes them), not the fallback.
+  s = await page.evaluate(() => window.explorer.state());
+  assert.equal(s.frame.network_renderer, 'webgl2');
   await screenshot(page, 'network.png');
   assert.deepEqual(consoleErrors.filter((e) => !/select: no entity is named/.test(e)), []);
   await page.context().close();
