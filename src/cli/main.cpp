@@ -149,7 +149,12 @@ bool read_input(const std::string& path, ae::ByteBuffer& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   in.seekg(0, std::ios::end);
-  out = ae::ByteBuffer(static_cast<size_t>(in.tellg()));
+  const size_t size = static_cast<size_t>(in.tellg());
+  out = ae::ByteBuffer::try_allocate(size);
+  if (out.size() != size) {
+    std::cerr << "not enough memory to read " << path << " (" << size << " bytes)\n";
+    return false;
+  }
   in.seekg(0);
   in.read(out.data(), static_cast<std::streamsize>(out.size()));
   if (!in) return false;

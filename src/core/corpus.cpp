@@ -4,15 +4,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <new>
+#include <cstdio>
 
 namespace ae {
 
 char ByteBuffer::empty_[1] = {0};
-
-ByteBuffer::ByteBuffer(size_t size) : size_(size) {
-  if (size && !(data_ = static_cast<char*>(std::malloc(size)))) throw std::bad_alloc();
-}
 
 ByteBuffer ByteBuffer::try_allocate(size_t size) noexcept {
   ByteBuffer b;
@@ -20,7 +16,13 @@ ByteBuffer ByteBuffer::try_allocate(size_t size) noexcept {
   return b;
 }
 
-ByteBuffer::ByteBuffer(std::string_view text) : ByteBuffer(text.size()) {
+ByteBuffer::ByteBuffer(std::string_view text) : ByteBuffer(try_allocate(text.size())) {
+  // A copy of bytes already in memory (tests, small inputs): like any string copy, no room is fatal.
+  // Input of any size comes through try_allocate(), whose failure the caller tells the user about.
+  if (size_ != text.size()) {
+    std::fprintf(stderr, "out of memory copying %zu bytes\n", text.size());
+    std::abort();
+  }
   if (size_) std::memcpy(data_, text.data(), size_);
 }
 

@@ -19,9 +19,8 @@ namespace ae {
 class ByteBuffer {
  public:
   ByteBuffer() = default;
-  explicit ByteBuffer(size_t size);  // uninitialised bytes; throws std::bad_alloc when there is no room
-  // The same without throwing: an empty buffer when the memory cannot be had (the page's WebAssembly
-  // build ignores exceptions, so a failed allocation there must be asked about, not caught).
+  // Uninitialised bytes, or an empty buffer when the memory cannot be had: the caller says so to the
+  // user (nothing throws; the page's WebAssembly build has no exceptions).
   static ByteBuffer try_allocate(size_t size) noexcept;
   ByteBuffer(const char* text) : ByteBuffer(std::string_view(text)) {}
   ByteBuffer(const std::string& text) : ByteBuffer(std::string_view(text)) {}
