@@ -403,6 +403,29 @@ void Explorer::open_article(size_t index, ReaderTarget target) {
   ++open_revision_;
 }
 
+void Explorer::set_view(ViewState v) {
+  if (v.from != kUndated && v.to != kUndated && v.from > v.to) std::swap(v.from, v.to);
+  if (entities_.counts) v.scope = Scope::Document;  // all that daily counts hold
+  v.min_count = std::max<uint32_t>(1, v.min_count);
+  v.net_types &= 0x7;
+  std::sort(v.net_hidden.begin(), v.net_hidden.end());
+  v.net_hidden.erase(std::unique(v.net_hidden.begin(), v.net_hidden.end()), v.net_hidden.end());
+  if (v.base_from == kUndated || v.base_to == kUndated || corpus_.dated == 0) v.base_from = v.base_to = kUndated;
+  else if (v.base_from > v.base_to) std::swap(v.base_from, v.base_to);
+  const size_t n = entities_.entities.size();
+  if (v.pair.first >= n || v.pair.second >= n || v.pair.first == v.pair.second) v.pair = {SIZE_MAX, SIZE_MAX};
+  if (v.pair.first != SIZE_MAX || v.selected >= n) v.selected = SIZE_MAX;
+  if (v.open >= corpus_.size()) v.open = SIZE_MAX;
+  if (v.open != view_.open) {
+    ++open_revision_;  // the reader scrolls to the top of the article now open
+    if (v.open == SIZE_MAX) v.target = ReaderTarget{};
+  } else {
+    v.target = view_.target;  // the same article stays where the reader has it
+  }
+  view_ = std::move(v);
+  refresh();
+}
+
 int Explorer::layout_step(double budget_ms) {
   const double t0 = now_ms();
   int total = 0;

@@ -265,8 +265,12 @@ class Explorer {
 
   FrameTimes& frames() { return frames_; }
 
-  // The view state as a value (what the URL hash saves); changed only through the actions above.
+  // The view state as a value (what the URL hash saves); changed only through the actions above, or
+  // all at once (a view restored from a link or Back/Forward): normalised as those actions do (reversed
+  // ranges swapped, unknown entities and articles dropped, sentence scope refused for daily counts),
+  // and every derived view brought up to date once.
   const ViewState& view_state() const { return view_; }
+  void set_view(ViewState view);
 
   // One-line summary: corpus name, article count, date span.
   std::string status_line() const;

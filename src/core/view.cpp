@@ -324,14 +324,13 @@ std::string percent_decode(const std::string& s) {
 }
 
 namespace {
-constexpr uint32_t kDefaultMinCount = 1;
-constexpr size_t kDefaultTopN = 60;
 constexpr long kMaxTopN = 2000;  // the most nodes a link may ask the network for
 }  // namespace
 
 std::string view_hash(const Explorer& ex) {
   const Corpus& c = ex.corpus();
   const auto& ents = ex.entities().entities;
+  const ViewState& v = ex.view_state();
   std::string h;
   auto add = [&](const char* key, const std::string& value) {
     if (!h.empty()) h += '&';
@@ -339,178 +338,191 @@ std::string view_hash(const Explorer& ex) {
     h += '=';
     h += percent_encode(value);
   };
-  if (c.dated && (ex.range_from() != c.date_min || ex.range_to() != c.date_max)) {
-    add("from", format_iso(ex.range_from()));
-    add("to", format_iso(ex.range_to()));
+  if (c.dated && (v.from != c.date_min || v.to != c.date_max)) {
+    add("from", format_iso(v.from));
+    add("to", format_iso(v.to));
   }
-  if (!ex.include_undated()) add("undated", "0");
-  if (ex.selected() < ents.size()) add("sel", ents[ex.selected()].name);
-  const auto pair = ex.selected_pair();
-  if (pair.first < ents.size()) add("edge", ents[pair.first].name + "|" + ents[pair.second].name);
-  if (ex.scope() != Scope::Document) add("scope", scope_name(ex.scope()));
-  if (ex.measure() != Measure::Count) add("measure", measure_name(ex.measure()));
-  if (ex.min_count() != kDefaultMinCount) add("min", std::to_string(ex.min_count()));
-  if (ex.top_n() != kDefaultTopN) add("top", std::to_string(ex.top_n()));
-  if (!ex.search().empty()) add("q", ex.search());
-  if (ex.order() != Explorer::Order::Newest) add("sort", Explorer::order_name(ex.order()));
-  if (ex.open_article_index() < c.size()) add("open", c.articles[ex.open_article_index()].id);
-  if (ex.comparing()) add("a", format_iso(ex.baseline_from()) + ".." + format_iso(ex.baseline_to()));
-  if (ex.changes_only()) add("changes", "1");
-  if (ex.network_types() != 0x7) {
+  if (!v.include_undated) add("undated", "0");
+  if (v.selected < ents.size()) add("sel", ents[v.selected].name);
+  if (v.pair.first < ents.size()) add("edge", ents[v.pair.first].name + "|" + ents[v.pair.second].name);
+  if (v.scope != Scope::Document) add("scope", scope_name(v.scope));
+  if (v.measure != Measure::Count) add("measure", measure_name(v.measure));
+  if (v.min_count != ViewState().min_count) add("min", std::to_string(v.min_count));
+  if (v.top_n != ViewState().top_n) add("top", std::to_string(v.top_n));
+  if (!v.search.empty()) add("q", v.search);
+  if (v.order != ListOrder::Newest) add("sort", Explorer::order_name(v.order));
+  if (v.open < c.size()) add("open", c.articles[v.open].id);
+  if (v.comparing()) add("a", format_iso(v.base_from) + ".." + format_iso(v.base_to));
+  if (v.changes_only) add("changes", "1");
+  if (v.net_types != 0x7) {
     std::string types;
     for (int t = 0; t < kEntityTypes; ++t)
-      if (ex.network_types() & (1u << t)) types += (types.empty() ? "" : ",") + std::string(type_name(static_cast<EntityType>(t)));
+      if (v.net_types & (1u << t)) types += (types.empty() ? "" : ",") + std::string(type_name(static_cast<EntityType>(t)));
     add("types", types.empty() ? "none" : types);
   }
-  if (!ex.network_hidden().empty()) {
+  if (!v.net_hidden.empty()) {
     std::string hidden;
-    for (const std::string& n : ex.network_hidden()) hidden += (hidden.empty() ? "" : "|") + n;
+    for (const std::string& n : v.net_hidden) hidden += (hidden.empty() ? "" : "|") + n;
     add("hide", hidden);
   }
   return h;
 }
 
-bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problems) {
-  std::string text = hash;
-  if (!text.empty() && text[0] == '#') text.erase(0, 1);
-  std::vector<std::pair<std::string, std::string>> kv;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t amp = text.find('&', i);
-    if (amp == std::string::npos) amp = text.size();
-    const std::string part = text.substr(i, amp - i);
-    const size_t eq = part.find('=');
-    if (!part.empty()) kv.push_back({part.substr(0, eq), eq == std::string::npos ? "" : percent_decode(part.substr(eq + 1))});
-    i = amp + 1;
+namespace {
+
+// A hash's keys and decoded values, in order.
+class HashFields {
+ public:
+  explicit HashFields(const std::string& hash) {
+    std::string text = hash;
+    if (!text.empty() && text[0] == '#') text.erase(0, 1);
+    size_t i = 0;
+    while (i < text.size()) {
+      size_t amp = text.find('&', i);
+      if (amp == std::string::npos) amp = text.size();
+      const std::string part = text.substr(i, amp - i);
+      const size_t eq = part.find('=');
+      if (!part.empty())
+        kv_.push_back({part.substr(0, eq), eq == std::string::npos ? "" : percent_decode(part.substr(eq + 1))});
+      i = amp + 1;
+    }
   }
-  auto get = [&](const char* key, std::string& out) {
-    for (auto& [k, v] : kv)
+  bool get(const char* key, std::string& out) const {
+    for (auto& [k, v] : kv_)
       if (k == key) {
         out = v;
         return true;
       }
     return false;
-  };
-  problems.clear();
-  auto problem = [&](const std::string& p) {
-    if (problems.size() < 2000) problems += (problems.empty() ? "" : "; ") + p;  // a hash may be long junk
-  };
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> kv_;
+};
+
+// What did not apply, "; "-separated and bounded (a hash may be long junk).
+struct Problems {
+  std::string& text;
+  void add(const std::string& p) {
+    if (text.size() < 2000) text += (text.empty() ? "" : "; ") + p;
+  }
   // A value as quoted in a message: at most 40 bytes of it.
-  auto q40 = [](const std::string& x) { return x.size() > 40 ? x.substr(0, 40) + "…" : x; };
-  const Corpus& c = ex.corpus();
-  std::string v;
-  // Network settings first (they rebuild the counts), then the range, then what depends on them.
-  Scope scope = Scope::Document;
-  Measure measure = Measure::Count;
-  uint32_t min_count = kDefaultMinCount;
-  size_t top_n = kDefaultTopN;
-  if (get("scope", v) && !parse_scope(v, scope)) problem("scope '" + q40(v) + "' is not document or sentence");
-  if (get("measure", v) && !parse_measure(v, measure)) problem("measure '" + q40(v) + "' is not count, npmi or jaccard");
-  // Numbers from a link are clamped to what the controls offer (a stranger's "top=-1" must not ask
-  // the page to draw every entity of a large corpus).
-  if (get("min", v)) {
-    const long n = std::atol(v.c_str());
-    if (n < 1 || n > 1000000) problem("min '" + q40(v) + "' is not between 1 and 1000000");
-    min_count = static_cast<uint32_t>(std::clamp(n, 1L, 1000000L));
+  static std::string q40(const std::string& x) { return x.size() > 40 ? x.substr(0, 40) + "…" : x; }
+};
+
+// Network settings. Numbers from a link are clamped to what the controls offer (a stranger's "top=-1"
+// must not ask the page to draw every entity of a large corpus).
+void parse_network(const HashFields& f, ViewState& v, Problems& p) {
+  std::string x;
+  if (f.get("scope", x) && !parse_scope(x, v.scope)) p.add("scope '" + p.q40(x) + "' is not document or sentence");
+  if (f.get("measure", x) && !parse_measure(x, v.measure))
+    p.add("measure '" + p.q40(x) + "' is not count, npmi or jaccard");
+  if (f.get("min", x)) {
+    const long n = std::atol(x.c_str());
+    if (n < 1 || n > 1000000) p.add("min '" + p.q40(x) + "' is not between 1 and 1000000");
+    v.min_count = static_cast<uint32_t>(std::clamp(n, 1L, 1000000L));
   }
-  if (get("top", v)) {
-    const long n = std::atol(v.c_str());
-    if (n < 1 || n > kMaxTopN) problem("top '" + q40(v) + "' is not between 1 and " + std::to_string(kMaxTopN));
-    top_n = static_cast<size_t>(std::clamp(n, 1L, static_cast<long>(kMaxTopN)));
+  if (f.get("top", x)) {
+    const long n = std::atol(x.c_str());
+    if (n < 1 || n > kMaxTopN) p.add("top '" + p.q40(x) + "' is not between 1 and " + std::to_string(kMaxTopN));
+    v.top_n = static_cast<size_t>(std::clamp(n, 1L, static_cast<long>(kMaxTopN)));
   }
-  if (scope != ex.scope() || measure != ex.measure() || min_count != ex.min_count() || top_n != ex.top_n())
-    ex.set_network(scope, measure, min_count, top_n);
-  Day from = c.date_min, to = c.date_max;
-  if (get("from", v)) {
-    const Day d = parse_date(v);
-    if (d == kUndated) problem("'" + q40(v) + "' is not a date");
-    else from = d;
-  }
-  if (get("to", v)) {
-    const Day d = parse_date(v);
-    if (d == kUndated) problem("'" + q40(v) + "' is not a date");
-    else to = d;
-  }
-  if (c.dated && (from != ex.range_from() || to != ex.range_to())) ex.set_range(from, to);
-  Day a_from = kUndated, a_to = kUndated;
-  if (get("a", v)) {
-    const size_t dots = v.find("..");
-    const Day f = dots == std::string::npos ? kUndated : parse_date(v.substr(0, dots));
-    const Day t = dots == std::string::npos ? kUndated : parse_date(v.substr(dots + 2));
-    if (f == kUndated || t == kUndated) problem("baseline '" + q40(v) + "' is not FROM..TO (two dates)");
-    else if (c.dated) {
-      a_from = f;
-      a_to = t;
-    }
-  }
-  if (a_from != ex.baseline_from() || a_to != ex.baseline_to()) ex.set_baseline(a_from, a_to);
-  const bool changes = get("changes", v) && v == "1";
-  if (changes != ex.changes_only()) ex.set_changes_only(changes);
-  uint8_t types = 0x7;
-  if (get("types", v)) {
-    types = 0;
+  v.changes_only = f.get("changes", x) && x == "1";
+  if (f.get("types", x)) {
+    v.net_types = 0;
     size_t i0 = 0;
-    while (i0 <= v.size()) {
-      size_t comma = v.find(',', i0);
-      if (comma == std::string::npos) comma = v.size();
-      const std::string one = v.substr(i0, comma - i0);
+    while (i0 <= x.size()) {
+      size_t comma = x.find(',', i0);
+      if (comma == std::string::npos) comma = x.size();
+      const std::string one = x.substr(i0, comma - i0);
       EntityType t;
       if (one == "none" || one.empty()) {
       } else if (parse_entity_type(one, t)) {
-        types |= static_cast<uint8_t>(1u << static_cast<int>(t));
+        v.net_types |= static_cast<uint8_t>(1u << static_cast<int>(t));
       } else {
-        problem("type '" + q40(one) + "' is not person, org or place");
+        p.add("type '" + p.q40(one) + "' is not person, org or place");
       }
       i0 = comma + 1;
     }
   }
-  std::vector<std::string> hidden;
-  if (get("hide", v) && !v.empty()) {
+  if (f.get("hide", x) && !x.empty()) {
     size_t i0 = 0;
-    while (i0 <= v.size() && hidden.size() < 200) {  // a link may carry junk: at most 200 names
-      size_t bar = v.find('|', i0);
-      if (bar == std::string::npos) bar = v.size();
-      if (bar > i0) hidden.push_back(v.substr(i0, std::min<size_t>(bar - i0, 300)));
+    while (i0 <= x.size() && v.net_hidden.size() < 200) {  // a link may carry junk: at most 200 names
+      size_t bar = x.find('|', i0);
+      if (bar == std::string::npos) bar = x.size();
+      if (bar > i0) v.net_hidden.push_back(x.substr(i0, std::min<size_t>(bar - i0, 300)));
       i0 = bar + 1;
     }
   }
-  ex.set_network_filter(types, std::move(hidden));
-  const bool undated = !(get("undated", v) && v == "0");
-  if (undated != ex.include_undated()) ex.set_include_undated(undated);
-  std::string q;
-  get("q", q);
-  if (q != ex.search()) ex.set_search(q);
-  Explorer::Order order = Explorer::Order::Newest;
-  if (get("sort", v)) {
-    if (v == "oldest") order = Explorer::Order::Oldest;
-    else if (v == "relevance") order = Explorer::Order::Relevance;
-    else if (v != "newest") problem("sort '" + q40(v) + "' is not newest, oldest or relevance");
+}
+
+// The range and the comparison's baseline ("a=FROM..TO").
+void parse_dates(const HashFields& f, const Corpus& c, ViewState& v, Problems& p) {
+  std::string x;
+  for (const char* key : {"from", "to"})
+    if (f.get(key, x)) {
+      const Day d = parse_date(x);
+      if (d == kUndated) p.add("'" + p.q40(x) + "' is not a date");
+      else if (c.dated) (key[0] == 'f' ? v.from : v.to) = d;
+    }
+  if (f.get("a", x)) {
+    const size_t dots = x.find("..");
+    const Day from = dots == std::string::npos ? kUndated : parse_date(x.substr(0, dots));
+    const Day to = dots == std::string::npos ? kUndated : parse_date(x.substr(dots + 2));
+    if (from == kUndated || to == kUndated) {
+      p.add("baseline '" + p.q40(x) + "' is not FROM..TO (two dates)");
+    } else if (c.dated) {
+      v.base_from = from;
+      v.base_to = to;
+    }
   }
-  if (order != ex.order()) ex.set_order(order);
-  size_t sel = SIZE_MAX;
-  if (get("sel", v)) {
-    sel = ex.find_entity(v);
-    if (sel == SIZE_MAX) problem("no entity is named '" + q40(v) + "'");
+  v.include_undated = !(f.get("undated", x) && x == "0");
+}
+
+// The list (search, order), the selection (an entity or a link, by name) and the open article (by id).
+void parse_list(const HashFields& f, const Corpus& c, const EntityIndex& index, ViewState& v, Problems& p) {
+  std::string x;
+  f.get("q", v.search);
+  if (f.get("sort", x)) {
+    if (x == "oldest") v.order = ListOrder::Oldest;
+    else if (x == "relevance") v.order = ListOrder::Relevance;
+    else if (x != "newest") p.add("sort '" + p.q40(x) + "' is not newest, oldest or relevance");
   }
-  std::pair<size_t, size_t> pair{SIZE_MAX, SIZE_MAX};
-  if (get("edge", v)) {
-    const size_t bar = v.find('|');
-    const size_t a = bar == std::string::npos ? SIZE_MAX : ex.find_entity(v.substr(0, bar));
-    const size_t b = bar == std::string::npos ? SIZE_MAX : ex.find_entity(v.substr(bar + 1));
-    if (a == SIZE_MAX || b == SIZE_MAX) problem("no link '" + q40(v) + "'");
-    else pair = {a, b};
+  if (f.get("sel", x)) {
+    v.selected = find_entity(index, x);
+    if (v.selected == SIZE_MAX) p.add("no entity is named '" + p.q40(x) + "'");
   }
-  if (pair.first != SIZE_MAX) {
-    if (pair != ex.selected_pair()) ex.select_pair(pair.first, pair.second);
-  } else if (sel != ex.selected() || ex.selected_pair().first != SIZE_MAX) {
-    ex.select(sel);
+  if (f.get("edge", x)) {
+    const size_t bar = x.find('|');
+    const size_t a = bar == std::string::npos ? SIZE_MAX : find_entity(index, x.substr(0, bar));
+    const size_t b = bar == std::string::npos ? SIZE_MAX : find_entity(index, x.substr(bar + 1));
+    if (a == SIZE_MAX || b == SIZE_MAX) p.add("no link '" + p.q40(x) + "'");
+    else v.pair = {a, b};
   }
-  size_t open = SIZE_MAX;
-  if (get("open", v)) {
-    open = c.find_id(v);
-    if (open == SIZE_MAX) problem("no article has the id '" + q40(v) + "'");
+  if (f.get("open", x)) {
+    v.open = c.find_id(x);
+    if (v.open == SIZE_MAX) p.add("no article has the id '" + p.q40(x) + "'");
   }
-  if (open != ex.open_article_index()) ex.open_article(open);
+}
+
+}  // namespace
+
+ViewState parse_view_hash(const std::string& hash, const Corpus& corpus, const EntityIndex& index,
+                          std::string& problems) {
+  problems.clear();
+  Problems p{problems};
+  const HashFields f(hash);
+  ViewState v;  // keys absent from the hash are at their defaults
+  v.from = corpus.date_min;
+  v.to = corpus.date_max;
+  parse_network(f, v, p);
+  parse_dates(f, corpus, v, p);
+  parse_list(f, corpus, index, v, p);
+  return v;
+}
+
+bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problems) {
+  ex.set_view(parse_view_hash(hash, ex.corpus(), ex.entities(), problems));
   return !problems.empty();
 }
 

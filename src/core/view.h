@@ -76,6 +76,9 @@ std::string view_hash(const Explorer& ex);
 // that does not apply (an unknown entity or article, a bad date) is skipped and named in `problems`.
 // Keys absent from the hash return to their defaults. Returns whether anything was skipped.
 bool apply_view_hash(Explorer& ex, const std::string& hash, std::string& problems);
+// The view state a hash describes for a corpus (the part of apply_view_hash that reads it).
+ViewState parse_view_hash(const std::string& hash, const Corpus& corpus, const EntityIndex& index,
+                          std::string& problems);
 
 std::string percent_encode(const std::string& s);
 std::string percent_decode(const std::string& s);

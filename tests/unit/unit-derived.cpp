@@ -191,3 +191,41 @@ TEST_CASE("the explorer's revision moves when a view it keys changes, not on a n
   CHECK(ex.view_state().search == "apple");
   CHECK(ex.view_state().measure == Measure::Jaccard);
 }
+
+TEST_CASE("set_view applies a whole view at once, normalised as the single actions are") {
+  Explorer ex;
+  ex.set_gazetteer(ae_test::rules_gazetteer());
+  REQUIRE(ex.load_now(ByteBuffer(std::string(kCorpus)), "t.json"));
+  ViewState v = ex.view_state();
+  v.from = parse_date("2026-01-03");
+  v.to = parse_date("2026-01-02");  // reversed: swapped
+  v.base_from = parse_date("2026-01-01");
+  v.base_to = kUndated;             // half a baseline: none
+  v.pair = {0, 0};                  // a link to itself: none
+  v.selected = 999;                 // no such entity: none
+  v.open = 999;                     // no such article: closed
+  v.net_hidden = {"Bob", "Ann", "Bob"};
+  v.net_types = 0xFF;
+  v.min_count = 0;
+  v.search = "apple";
+  const uint64_t opened = ex.open_revision();
+  ex.set_view(v);
+  const ViewState& s = ex.view_state();
+  CHECK(s.from == parse_date("2026-01-02"));
+  CHECK(s.to == parse_date("2026-01-03"));
+  CHECK_FALSE(s.comparing());
+  CHECK(s.pair.first == SIZE_MAX);
+  CHECK(s.selected == SIZE_MAX);
+  CHECK(s.open == SIZE_MAX);
+  CHECK(ex.open_revision() == opened);  // no article was open, none is
+  CHECK(s.net_hidden == std::vector<std::string>{"Ann", "Bob"});
+  CHECK(s.net_types == 0x7);
+  CHECK(s.min_count == 1);
+  CHECK(ex.visible().size() == 2);  // the derived views follow: "apple" in articles 2 and 3
+  CHECK(ex.graph().nodes.size() == 1);  // Cyd alone (Ann and Bob left out)
+  v = s;
+  v.open = 1;
+  ex.set_view(v);
+  CHECK(ex.open_revision() == opened + 1);
+  CHECK(ex.open_article_index() == 1);
+}
