@@ -46,41 +46,32 @@ constexpr uint32_t kNone = UINT32_MAX;
 // -------------------------------------------------------------------------------------------------
 
 // Strings to dense ids (merge keys, surface forms): each distinct string stored once in blocks that
-// never move (views stay valid), found through a table of ids probed by the string's 64-bit hash.
+// never move (views stay valid), found by its 64-bit hash (a collision of two strings probes on with
+// the hash rehashed).
 class Interner {
  public:
   uint32_t id(std::string_view s) {
-    const uint64_t h = hash_bytes(s);
-    if ((hashes_.size() + 1) * 2 > slots_.size()) grow();
-    size_t i = h & (slots_.size() - 1);
-    for (; slots_[i]; i = (i + 1) & (slots_.size() - 1))
-      if (hashes_[slots_[i] - 1] == h && name(slots_[i] - 1) == s) return slots_[i] - 1;
-    views_.push_back(store_.keep(s));
-    hashes_.push_back(h);
-    slots_[i] = static_cast<uint32_t>(hashes_.size());
-    return slots_[i] - 1;
+    for (uint64_t k = nonzero(hash_bytes(s));; k = rehash_key(k)) {
+      uint32_t& slot = ids_[k];  // id + 1, 0 new
+      if (slot == 0) {
+        views_.push_back(store_.keep(s));
+        slot = static_cast<uint32_t>(views_.size());
+      }
+      if (views_[slot - 1] == s) return slot - 1;
+    }
   }
   uint32_t find(std::string_view s) const {
-    if (slots_.empty()) return kNone;
-    const uint64_t h = hash_bytes(s);
-    for (size_t i = h & (slots_.size() - 1); slots_[i]; i = (i + 1) & (slots_.size() - 1))
-      if (hashes_[slots_[i] - 1] == h && name(slots_[i] - 1) == s) return slots_[i] - 1;
-    return kNone;
+    for (uint64_t k = nonzero(hash_bytes(s));; k = rehash_key(k)) {
+      const uint32_t* slot = ids_.find(k);
+      if (!slot) return kNone;
+      if (views_[*slot - 1] == s) return *slot - 1;
+    }
   }
   std::string_view name(uint32_t id) const { return views_[id]; }
   size_t size() const { return views_.size(); }
 
  private:
-  void grow() {
-    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, 0);
-    for (uint32_t id = 0; id < hashes_.size(); ++id) {
-      size_t i = hashes_[id] & (slots_.size() - 1);
-      while (slots_[i]) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = id + 1;
-    }
-  }
-  std::vector<uint32_t> slots_;  // id + 1, 0 empty
-  std::vector<uint64_t> hashes_;
+  FlatTable<uint32_t> ids_;
   std::vector<std::string_view> views_;
   StringArena store_;
 };
@@ -199,7 +190,7 @@ class SpanTable {
       }
       // The first occurrence's bytes are compared where they lie (the span and its tokens stay untouched).
       if (ref.shape == shape && std::memcmp(ref.bytes, bytes.data(), bytes.size()) == 0) return ref.index - 1;
-      k = nonzero(k * 0x9E3779B97F4A7C15ull + 1);  // a 64-bit collision: probe on
+      k = rehash_key(k);  // a 64-bit collision: probe on
     }
   }
   std::deque<Span> spans;

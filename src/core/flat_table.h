@@ -13,12 +13,18 @@
 namespace ae {
 
 inline uint64_t nonzero(uint64_t h) { return h ? h : 1; }
+// Where a table keyed by a hash of something else (a string, a span) looks next when two different
+// things share a 64-bit hash: the hash rehashed.
+inline uint64_t rehash_key(uint64_t k) { return nonzero(k * 0x9E3779B97F4A7C15ull + 1); }
 
-// Open addressing from 64-bit keys (never 0) to small values: no allocation per lookup.
-template <class V>
+// Open addressing from integer keys that are already hashes (never 0) to small values: no allocation
+// per lookup, linear probing, at most three quarters full. The project's one general hash table:
+// string keys go through StringTable (string_table.h), which keeps their bytes; the co-occurrence
+// counts have their own paged table with deletion (PairCounts, cooccurrence.h).
+template <class V, class K = uint64_t>
 class FlatTable {
  public:
-  const V* find(uint64_t key) const {
+  const V* find(K key) const {
     if (slots_.empty()) return nullptr;
     size_t i = key & (slots_.size() - 1);
     while (slots_[i].key) {
@@ -27,13 +33,18 @@ class FlatTable {
     }
     return nullptr;
   }
+  size_t size() const { return used_; }
+  void clear() {  // every entry gone, the memory too
+    std::vector<Slot>().swap(slots_);
+    used_ = 0;
+  }
   // Calls f(key, value) for every entry, in slot order.
   template <class F>
   void for_each(F f) const {
     for (const Slot& s : slots_)
       if (s.key) f(s.key, s.value);
   }
-  V& operator[](uint64_t key) {
+  V& operator[](K key) {
     make_room(1);
     return add_in_room(key);
   }
@@ -41,7 +52,7 @@ class FlatTable {
   void make_room(size_t extra) {
     while ((used_ + extra) * 4 > slots_.size() * 3) grow();  // at most three quarters full
   }
-  V& add_in_room(uint64_t key) {
+  V& add_in_room(K key) {
     size_t i = key & (slots_.size() - 1);
     while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
     if (!slots_[i].key) {
@@ -53,7 +64,7 @@ class FlatTable {
 
  private:
   struct Slot {
-    uint64_t key = 0;
+    K key = 0;
     V value{};
   };
   void grow() {

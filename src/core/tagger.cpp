@@ -125,48 +125,17 @@ TextCase text_case(std::string_view text, const std::vector<Token>& toks) {
 
 void DocWords::clear() {
   ++stamp_;
-  used_ = 0;
-  if (stamp_ == 0) {  // wrapped: forget every slot
-    slots_.assign(slots_.size(), Slot{});
+  if (stamp_ == 0 || stamps_.size() > (size_t{1} << 16)) {  // wrapped, or grown past a long article's words
+    stamps_.clear();
     stamp_ = 1;
-  }
-}
-
-void DocWords::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  used_ = 0;
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& o : old) {
-    if (o.stamp != stamp_) continue;
-    size_t i = o.hash & mask;
-    while (slots_[i].stamp == stamp_) i = (i + 1) & mask;
-    slots_[i] = o;
-    ++used_;
   }
 }
 
 void DocWords::add(std::string_view text, const std::vector<Token>& toks) {
   for (const Token& t : toks) {
     if (!t.word() || t.has(kTokCap) || t.has(kTokDigit)) continue;
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    const uint64_t h = hash_lower(text.substr(t.begin, t.end - t.begin));
-    const size_t mask = slots_.size() - 1;
-    size_t i = h & mask;
-    while (slots_[i].stamp == stamp_ && slots_[i].hash != h) i = (i + 1) & mask;
-    if (slots_[i].stamp != stamp_) {
-      slots_[i] = {h, stamp_};
-      ++used_;
-    }
+    stamps_[nonzero(hash_lower(text.substr(t.begin, t.end - t.begin)))] = stamp_;
   }
-}
-
-bool DocWords::has_lower(uint64_t word_hash) const {
-  if (slots_.empty()) return false;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = word_hash & mask; slots_[i].stamp == stamp_; i = (i + 1) & mask)
-    if (slots_[i].hash == word_hash) return true;
-  return false;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -196,7 +165,7 @@ constexpr char kMagic2[8] = {'A', 'E', 'T', 'A', 'G', 'G', 'R', '2'};
 bool TaggerModel::load(std::string_view bytes, std::string& error) {
   keys_.clear();
   weights_.clear();
-  slots_.clear();
+  table_.clear();
   const bool v1 = bytes.size() >= 20 && std::memcmp(bytes.data(), kMagic, 8) == 0;
   const bool v2 = bytes.size() >= 20 && std::memcmp(bytes.data(), kMagic2, 8) == 0;
   if (!v1 && !v2) {
@@ -333,17 +302,10 @@ void TaggerModel::build(const std::vector<std::pair<uint64_t, std::vector<float>
 }
 
 void TaggerModel::index() {
-  size_t cap = 16;
-  while (cap * 3 < keys_.size() * 4) cap *= 2;  // at most three quarters full
-  slots_.assign(keys_.empty() ? 0 : cap, Slot{});
-  mask_ = cap - 1;
-  if (keys_.empty()) return;
-  for (uint32_t r = 0; r < keys_.size(); ++r) {
-    size_t i = home(keys_[r]) & mask_;
-    while (slots_[i].key) i = (i + 1) & mask_;
-    slots_[i].key = keys_[r];
-    std::memcpy(slots_[i].w, &weights_[static_cast<size_t>(r) * kTagLabels], sizeof(slots_[i].w));
-  }
+  table_.clear();
+  table_.make_room(keys_.size());
+  for (uint32_t r = 0; r < keys_.size(); ++r)
+    std::memcpy(table_.add_in_room(keys_[r]).w, &weights_[static_cast<size_t>(r) * kTagLabels], sizeof(Weights));
 }
 
 // -------------------------------------------------------------------------------------------------

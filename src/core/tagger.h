@@ -59,19 +59,17 @@ class DocWords {
  public:
   void clear();
   void add(std::string_view text, const std::vector<Token>& toks);
-  bool has_lower(uint64_t word_hash) const;
+  bool has_lower(uint64_t word_hash) const {
+    const uint32_t* stamp = stamps_.find(nonzero(word_hash));
+    return stamp && *stamp == stamp_;
+  }
 
  private:
-  // Open addressing over word hashes; a slot belongs to the current article when its stamp is the
-  // current one, so clear() is one increment.
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t stamp = 0;
-  };
-  void grow();
-  std::vector<Slot> slots_;
+  // Word hash -> the stamp of the last article that wrote it in lower case: an entry belongs to the
+  // current article when its stamp is the current one, so clear() is one increment (the table is
+  // emptied only when it has grown large).
+  FlatTable<uint32_t> stamps_;
   uint32_t stamp_ = 1;
-  size_t used_ = 0;
 };
 
 // Features of a token that depend on the two labels before it (word: 0 when not a lexical word).
@@ -85,18 +83,12 @@ class TaggerModel {
   size_t size() const { return keys_.size(); }
   // The weights of a feature (kTagLabels values, to multiply by scale()), or nullptr.
   const int16_t* find(uint64_t feature) const {
-    if (slots_.empty()) return nullptr;
-    const uint32_t key = key32(feature);
-    for (size_t i = home(key) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == key) return s.w;
-      if (s.key == 0) return nullptr;
-    }
+    const Weights* w = table_.find(key32(feature));
+    return w ? w->w : nullptr;
   }
   float scale() const { return scale_; }
   // Building a model (training): real-valued weights per feature, quantised here.
   void build(const std::vector<std::pair<uint64_t, std::vector<float>>>& features);
-  static size_t home(uint32_t key) { return static_cast<size_t>((uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 40); }
   static uint32_t key32(uint64_t feature) {
     const uint32_t k = static_cast<uint32_t>(feature);
     return k ? k : 1;
@@ -104,16 +96,14 @@ class TaggerModel {
 
  private:
   void index();
-  // The key and its weights side by side: one cache line per lookup.
-  struct Slot {
-    uint32_t key = 0;
+  // The key and its weights side by side in a slot: one cache line per lookup.
+  struct Weights {
     int16_t w[kTagLabels] = {};
   };
   std::vector<uint32_t> keys_;
   std::vector<int16_t> weights_;
   float scale_ = 1.0f;
-  std::vector<Slot> slots_;  // open addressing by the key's hash, at most half full
-  size_t mask_ = 0;
+  FlatTable<Weights, uint32_t> table_;
 };
 
 // Everything the features read besides the tokens themselves.
