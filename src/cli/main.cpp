@@ -29,6 +29,7 @@
 #include <unistd.h>
 #endif
 
+#include "export.h"
 #include "compare.h"
 #include "cooccurrence.h"
 #include "corrections.h"

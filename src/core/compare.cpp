@@ -151,94 +151,6 @@ Graph build_compare_graph(const Cooccurrence& a, const Cooccurrence& b, Measure 
   return g;
 }
 
-namespace {
-std::string fixed(double v, int digits) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-}  // namespace
-
-std::string compare_csv(const std::vector<EntityChange>& rows, const EntityIndex& index) {
-  std::string out = "name,type,count_a,count_b,change,log_ratio,trend\n";
-  for (const EntityChange& c : rows) {
-    const Entity& e = index.entities[c.entity];
-    out += csv_field(e.name) + "," + type_name(e.type) + "," + std::to_string(c.a) + "," + std::to_string(c.b) + "," +
-           std::to_string(c.delta) + "," + fixed(c.log_ratio, 3) + "," + trend_name(c.trend) + "\n";
-  }
-  return out;
-}
-
-std::string compare_gexf(const std::vector<LinkChange>& links, const EntityIndex& index, const Cooccurrence& b) {
-  std::vector<uint32_t> nodes;
-  for (const LinkChange& l : links) {
-    nodes.push_back(l.x);
-    nodes.push_back(l.y);
-  }
-  std::sort(nodes.begin(), nodes.end());
-  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-  std::string out =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
-      "  <meta><creator>Article Explorer</creator><description>co-occurrence in two ranges, scope " +
-      std::string(scope_name(b.scope())) +
-      "</description></meta>\n"
-      "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
-      "    <attributes class=\"node\">\n"
-      "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
-      "      <attribute id=\"mentions_b\" title=\"mentions in B\" type=\"integer\"/>\n"
-      "    </attributes>\n"
-      "    <attributes class=\"edge\">\n"
-      "      <attribute id=\"side\" title=\"side\" type=\"string\"/>\n"
-      "      <attribute id=\"count_a\" title=\"count in A\" type=\"integer\"/>\n"
-      "      <attribute id=\"count_b\" title=\"count in B\" type=\"integer\"/>\n"
-      "    </attributes>\n"
-      "    <nodes>\n";
-  for (uint32_t e : nodes)
-    out += "      <node id=\"" + std::to_string(e) + "\" label=\"" + xml_escape(index.entities[e].name) +
-           "\"><attvalues><attvalue for=\"type\" value=\"" + type_name(index.entities[e].type) +
-           "\"/><attvalue for=\"mentions_b\" value=\"" + std::to_string(b.entity_mentions(e)) +
-           "\"/></attvalues></node>\n";
-  out += "    </nodes>\n    <edges>\n";
-  size_t id = 0;
-  for (const LinkChange& l : links)
-    out += "      <edge id=\"" + std::to_string(id++) + "\" source=\"" + std::to_string(l.x) + "\" target=\"" +
-           std::to_string(l.y) + "\" weight=\"" + std::to_string(std::max<uint32_t>(1, l.b)) +
-           "\"><attvalues><attvalue for=\"side\" value=\"" + link_side_name(l.side) +
-           "\"/><attvalue for=\"count_a\" value=\"" + std::to_string(l.a) + "\"/><attvalue for=\"count_b\" value=\"" +
-           std::to_string(l.b) + "\"/></attvalues></edge>\n";
-  out += "    </edges>\n  </graph>\n</gexf>\n";
-  return out;
-}
-
-std::string compare_json(const std::vector<EntityChange>& rows, const std::vector<LinkChange>& links,
-                         const EntityIndex& index, const Cooccurrence& a, const Cooccurrence& b) {
-  nlohmann::json j;
-  j["a"] = {{"units", a.units()}};
-  j["b"] = {{"units", b.units()}};
-  nlohmann::json ents = nlohmann::json::array();
-  for (const EntityChange& c : rows) {
-    const Entity& e = index.entities[c.entity];
-    ents.push_back({{"name", e.name},
-                    {"type", type_name(e.type)},
-                    {"count_a", c.a},
-                    {"count_b", c.b},
-                    {"change", c.delta},
-                    {"log_ratio", std::round(c.log_ratio * 1000) / 1000},
-                    {"trend", trend_name(c.trend)}});
-  }
-  j["entities"] = std::move(ents);
-  nlohmann::json ls = nlohmann::json::array();
-  for (const LinkChange& l : links)
-    ls.push_back({{"source", index.entities[l.x].name},
-                  {"target", index.entities[l.y].name},
-                  {"count_a", l.a},
-                  {"count_b", l.b},
-                  {"side", link_side_name(l.side)}});
-  j["links"] = std::move(ls);
-  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
 // ---------------------------------------------------------------------------------------------
 // Bursts
 // ---------------------------------------------------------------------------------------------
@@ -365,20 +277,6 @@ BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32
   for (uint32_t k = 0; k < out.bursts.size(); ++k) out.of_entity[out.bursts[k].entity].push_back(k);
   for (auto& list : out.of_entity)
     std::sort(list.begin(), list.end(), [&](uint32_t x, uint32_t y) { return out.bursts[x].begin < out.bursts[y].begin; });
-  return out;
-}
-
-std::string bursts_csv(const BurstIndex& bursts, const EntityIndex& index) {
-  std::string out = "name,type,from,to,weight,articles\n";
-  for (const Burst& b : bursts.bursts) {
-    const Entity& e = index.entities[b.entity];
-    uint32_t articles = 0;
-    for (const auto& [bin, count] : bursts.series[b.entity])
-      if (bin >= b.begin && bin <= b.end) articles += count;
-    out += csv_field(e.name) + "," + type_name(e.type) + "," + format_iso(bursts.timeline.bin_start(b.begin)) + "," +
-           format_iso(bursts.timeline.bin_start(b.end) + bursts.timeline.bin_days - 1) + "," + fixed(b.weight, 2) +
-           "," + std::to_string(articles) + "\n";
-  }
   return out;
 }
 

@@ -54,14 +54,6 @@ std::vector<LinkChange> compare_links(const Cooccurrence& a, const Cooccurrence&
 Graph build_compare_graph(const Cooccurrence& a, const Cooccurrence& b, Measure measure, uint32_t min_count,
                           size_t top_n, bool changes_only, const std::vector<char>* skip = nullptr);
 
-// Exports: the comparison table as CSV (name,type,count_a,count_b,change,log_ratio,trend) and the
-// three-way network as GEXF 1.3 (edge attribute "side": both / only_a / only_b; node attribute
-// mentions of B) and as JSON {"a": {...}, "b": {...}, "entities": [...], "links": [...]}.
-std::string compare_csv(const std::vector<EntityChange>& rows, const EntityIndex& index);
-std::string compare_gexf(const std::vector<LinkChange>& links, const EntityIndex& index, const Cooccurrence& b);
-std::string compare_json(const std::vector<EntityChange>& rows, const std::vector<LinkChange>& links,
-                         const EntityIndex& index, const Cooccurrence& a, const Cooccurrence& b);
-
 // ---------------------------------------------------------------------------------------------
 // Bursts
 // ---------------------------------------------------------------------------------------------
@@ -110,6 +102,5 @@ struct BurstIndex {
 // Entities mentioned in fewer than min_articles articles get a series but no burst detection.
 BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32_t min_articles = 3);
 
-std::string bursts_csv(const BurstIndex& bursts, const EntityIndex& index);  // name,type,from,to,weight,articles
 
 }  // namespace ae

@@ -189,15 +189,4 @@ Graph build_graph(const Cooccurrence& co, Measure measure, uint32_t min_count, s
 // The Louvain communities of a graph's nodes (g.community), from its links' counts.
 void assign_communities(Graph& g);
 
-// A CSV field, safe to open in a spreadsheet: csv_cell() of untrusted.h.
-std::string csv_field(const std::string& s);
-// Text for an XML attribute or element (& < > " escaped).
-std::string xml_escape(const std::string& s);
-
-// Exports. CSV: source,target,source_type,target_type,count,weight,measure. JSON: {"nodes", "edges", ...}.
-// GEXF 1.3 with node attributes type, mentions and community, edge attribute count; weight is the measure.
-std::string graph_csv(const Graph& g, const EntityIndex& index, Measure m);
-std::string graph_json(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m);
-std::string graph_gexf(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m);
-
 }  // namespace ae

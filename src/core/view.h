@@ -29,19 +29,6 @@ struct EntityRow {
 // O(entities) when comparing.
 std::vector<EntityRow> entity_rows(const Explorer& ex);
 
-// The export kinds, as file names: "edges.csv", "edges.gexf", "entities.csv", "articles.json",
-// "rules.json", "bursts.csv"; and while comparing "compare.csv" (the entity table of A and B) and
-// "compare.gexf" (the three-way network drawn, edge attribute side: both / only_a / only_b); and
-// "corpus.aesnap", the corpus with its entities in binary (snapshot.h), to open again later.
-const std::vector<std::string>& export_kinds();
-// The export of the current view; false (out untouched) for an unknown kind.
-//  edges.*      the links drawn in the network panel (graph_csv / graph_gexf)
-//  entities.csv name,type,articles,mentions,degree,aliases of entity_rows()
-//  articles.json the article list as shown (range, selection), newest first, in the loader's own
-//               format (it loads back) with each article's entities by canonical name
-bool export_view(const Explorer& ex, const std::string& kind, std::string& out);
-bool is_comparison_export(const std::string& kind);  // compare.*: only while comparing
-
 // Entities whose name or one of whose other forms contains `query` (case-insensitive, ASCII letters
 // folded), for a type-ahead search: names with a word starting with it first, then other forms with
 // one, then any; within each, the entities drawn in the network first, then by articles in the

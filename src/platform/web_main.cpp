@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "export.h"
 #include "corrections.h"
 #include "untrusted.h"
 #include "app.h"

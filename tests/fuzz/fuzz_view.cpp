@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export.h"
 #include "corrections.h"
 #include "explorer.h"
 #include "view.h"

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "export.h"
 #include "aggregates.h"
 #include "explorer.h"
 #include "synth.h"

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "export.h"
 #include "compare.h"
 #include "date.h"
 #include "explorer.h"

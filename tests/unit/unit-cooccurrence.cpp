@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "export.h"
 #include "cooccurrence.h"
 #include "loader.h"
 #include "synth.h"

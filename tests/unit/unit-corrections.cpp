@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "export.h"
 #include "corrections.h"
 #include "explorer.h"
 #include "loader.h"

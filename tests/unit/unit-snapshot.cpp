@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export.h"
 #include "explorer.h"
 #include "snapshot.h"
 #include "test_util.h"

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "export.h"
 #include "cooccurrence.h"
 #include "loader.h"
 #include "test_util.h"

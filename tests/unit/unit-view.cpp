@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export.h"
+#include "untrusted.h"
 #include "explorer.h"
 #include "test_util.h"
 #include "view.h"
@@ -118,10 +120,10 @@ TEST_CASE("exports: every kind is produced; the article list loads back with the
 }
 
 TEST_CASE("CSV fields with commas, quotes and line breaks are quoted") {
-  CHECK(csv_field("plain") == "plain");
-  CHECK(csv_field("a,b") == "\"a,b\"");
-  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+  CHECK(csv_cell("plain") == "plain");
+  CHECK(csv_cell("a,b") == "\"a,b\"");
+  CHECK(csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_cell("two\nlines") == "\"two\nlines\"");
 }
 
 namespace {
