@@ -11,7 +11,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 want=(emscripten nlohmann-json3-dev doctest-dev zlib1g-dev chromium fonts-dejavu-core cmake g++ make
-      clang-14 libclang-rt-14-dev nodejs npm xz-utils dpkg-dev)
+      clang-14 libclang-rt-14-dev clang-format-14 nodejs npm xz-utils dpkg-dev)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

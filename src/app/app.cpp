@@ -53,32 +53,10 @@ void theme_clear_color(bool dark, float rgb[3]) {
   for (int i = 0; i < 3; ++i) rgb[i] = dark ? d[i] : l[i];
 }
 
-void step_article(Explorer& ex, int delta) {
-  const auto& rows = ex.visible();
-  if (rows.empty()) return;
-  const auto it = std::find(rows.begin(), rows.end(), static_cast<uint32_t>(ex.open_article_index()));
-  long k = it == rows.end() ? (delta > 0 ? -1 : static_cast<long>(rows.size())) : it - rows.begin();
-  k = std::clamp(k + delta, 0L, static_cast<long>(rows.size()) - 1);
-  ex.open_article(rows[static_cast<size_t>(k)]);
-}
-
-void step_range(Explorer& ex, UiState& ui, int delta) {
-  const Timeline& t = ui.timeline;
-  const Corpus& c = ex.corpus();
-  if (t.starts.empty() || ex.range_from() == kUndated || !c.dated) return;
-  const Day from = ex.range_from(), to = ex.range_to(), len = to - from;
-  const size_t b = t.bucket_of(from);
-  const Day step = t.bucket_end(b) - t.starts[b] + 1;  // a day, a week or this month's days
-  const Day lo = c.date_min, hi = std::max(c.date_min, c.date_max - len);
-  const Day next = std::clamp(from + (delta > 0 ? step : -step), lo, hi);
-  if (next == from) return;
-  ex.set_range(next, next + len);
-}
-
 namespace {
 
-constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                    ImGuiWindowFlags_NoSavedSettings;
 
 // The left column: the article list and the entity table as tabs.
 void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
@@ -93,9 +71,9 @@ void draw_left_column(Explorer& ex, UiState& ui, float x, float y, float w, floa
                   with_commas(ex.visible().size()).c_str());
     // The table is computed when shown; the count is that of the last table computed for this view.
     if (ui.entity_revision == ex.revision())
-      std::snprintf(labels[1], sizeof labels[1], "Entities (%s)###entities", with_commas(ui.entity_rows.size()).c_str());
-    else
-      std::snprintf(labels[1], sizeof labels[1], "Entities###entities");
+      std::snprintf(labels[1], sizeof labels[1], "Entities (%s)###entities",
+                    with_commas(ui.entity_rows.size()).c_str());
+    else std::snprintf(labels[1], sizeof labels[1], "Entities###entities");
     static const char* const kControls[2] = {"tab_articles", "tab_entities"};
     const int request = ui.left_tab_request;
     ui.left_tab_request = -1;
@@ -134,8 +112,9 @@ void draw_splitter(UiState& ui, const char* id, float x, float y, float h, float
   ImGui::SetNextWindowSize(ImVec2(kGrip, h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));  // else 32 px wide, over the panels' controls
-  ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
-                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::Begin(id, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
   ImGui::InvisibleButton("##grip", ImVec2(kGrip, h));
   record_control(ui, right ? "split_right" : "split_left");
@@ -169,8 +148,8 @@ void global_keys(Explorer& ex, UiState& ui) {
       case '?': ui.help_open = !ui.help_open; break;
       case 'j': step_article(ex, +1); break;
       case 'k': step_article(ex, -1); break;
-      case '[': step_range(ex, ui, -1); break;
-      case ']': step_range(ex, ui, +1); break;
+      case '[': step_range(ex, ui.timeline, -1); break;
+      case ']': step_range(ex, ui.timeline, +1); break;
       case '/': ui.left_tab_request = 0; break;
       case 'a':
       case 'A': ex.set_baseline_before(); break;  // compare with the period just before the range
@@ -201,8 +180,9 @@ void App::draw(float width, float height) {
   // The timeline shows the whole corpus (the range is only its brush): made again when the corpus, the
   // entities or the selection change, not at every step of the range.
   const auto sel_pair = explorer_.selected_pair();
-  const uint64_t timeline_key[6] = {explorer_.notice_id(), explorer_.rules_revision(), explorer_.selected(),
-                                    sel_pair.first, sel_pair.second, explorer_.corpus().size()};
+  const uint64_t timeline_key[6] = {explorer_.notice_id(), explorer_.rules_revision(),
+                                    explorer_.selected(),  sel_pair.first,
+                                    sel_pair.second,       explorer_.corpus().size()};
   if (!std::equal(timeline_key, timeline_key + 6, ui_.timeline_key)) {
     std::copy(timeline_key, timeline_key + 6, ui_.timeline_key);
     ui_.timeline = timeline(explorer_);
@@ -240,7 +220,8 @@ void App::draw(float width, float height) {
   if (ui_.graph_fullscreen) {
     draw_graph(explorer_, ui_, 0, y, width, h);
   } else {
-    if (ui_.left_collapsed) draw_strip(ui_, "##left_strip", "»", "unfold the articles and entities", 0, y, list_w, h, ui_.left_collapsed);
+    if (ui_.left_collapsed)
+      draw_strip(ui_, "##left_strip", "»", "unfold the articles and entities", 0, y, list_w, h, ui_.left_collapsed);
     else draw_left_column(explorer_, ui_, 0, y, list_w, h);
     if (graph_w >= 200) {
       draw_graph(explorer_, ui_, list_w, y, graph_w, h);
@@ -264,8 +245,9 @@ void begin_overlay_window(const char* title, bool* open, float width, float heig
   ImGui::SetNextWindowPos(ImVec2((width - w) / 2, (height - h) / 2));
   ImGui::SetNextWindowSize(ImVec2(w, h));
   ImGui::SetNextWindowFocus();
-  ImGui::Begin(title, open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin(title, open,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings);
 }
 
 void begin_panel(const char* name, float x, float y, float w, float h, int extra_flags) {
@@ -315,12 +297,13 @@ nlohmann::json App::state() const {
              {"reader_rect", {ui_.reader_rect[0], ui_.reader_rect[1], ui_.reader_rect[2], ui_.reader_rect[3]}},
              {"fonts_arabic", ui_.fonts.arabic},
              {"fonts_greek_cyrillic", ui_.fonts.greek_cyrillic},
-             {"timeline", {{"rect", {ui_.timeline_rect[0], ui_.timeline_rect[1], ui_.timeline_rect[2], ui_.timeline_rect[3]}},
-                           {"unit", bucket_name(t.unit)},
-                           {"buckets", t.starts.size()},
-                           {"first", t.starts.empty() ? "" : format_iso(t.starts.front())},
-                           {"days", t.starts.empty() ? 0 : t.bucket_end(t.starts.size() - 1) - t.starts.front() + 1},
-                           {"snap", ui_.timeline_snap}}},
+             {"timeline",
+              {{"rect", {ui_.timeline_rect[0], ui_.timeline_rect[1], ui_.timeline_rect[2], ui_.timeline_rect[3]}},
+               {"unit", bucket_name(t.unit)},
+               {"buckets", t.starts.size()},
+               {"first", t.starts.empty() ? "" : format_iso(t.starts.front())},
+               {"days", t.starts.empty() ? 0 : t.bucket_end(t.starts.size() - 1) - t.starts.front() + 1},
+               {"snap", ui_.timeline_snap}}},
              {"tab", ui_.left_tab == 0 ? "articles" : "entities"},
              {"theme", ui_.dark ? "dark" : "light"},
              {"corpus_source", ui_.corpus_source},

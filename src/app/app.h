@@ -56,16 +56,16 @@ struct GraphLinkRecord {
   float dash;            // dash period in CSS pixels, 0 for a solid line (a link only in the baseline)
 };
 struct GraphNodeRecord {
-  float x, y;            // layout coordinates
-  float r;               // radius, CSS pixels
-  float outline_width;   // CSS pixels
+  float x, y;              // layout coordinates
+  float r;                 // radius, CSS pixels
+  float outline_width;     // CSS pixels
   uint32_t fill, outline;  // ImU32
-  float shape;           // 0 circle (person), 1 square (organisation), 2 diamond (place); +4 pinned
+  float shape;             // 0 circle (person), 1 square (organisation), 2 diamond (place); +4 pinned
 };
 struct GraphBatch {
   std::vector<GraphLinkRecord> links;
   std::vector<GraphNodeRecord> nodes;
-  uint64_t generation = 0;  // changes when the records change (the platform re-uploads then)
+  uint64_t generation = 0;           // changes when the records change (the platform re-uploads then)
   float centre_x = 0, centre_y = 0;  // screen point (CSS pixels) where the layout point (cx, cy) is
   float cx = 0, cy = 0, scale = 1;   // pixels per layout unit
 };
@@ -73,10 +73,10 @@ struct GraphBatch {
 // UI-only state: what the panels need between frames. Nothing here duplicates the core.
 struct UiState {
   GraphView graph;
-  std::vector<NodeOnScreen> nodes;   // graph nodes drawn this frame
-  GraphBatch graph_batch;            // the network's records when the platform draws them
+  std::vector<NodeOnScreen> nodes;                          // graph nodes drawn this frame
+  GraphBatch graph_batch;                                   // the network's records when the platform draws them
   uint64_t graph_batch_key[7] = {~0ull, 0, 0, 0, 0, 0, 0};  // what graph_batch was built from
-  int network_filter_matches = -1;   // drawn nodes matching the Entities tab's filter (-1: no filter)
+  int network_filter_matches = -1;     // drawn nodes matching the Entities tab's filter (-1: no filter)
   uint64_t evidence_revision = ~0ull;  // the evidence below is of this list revision
   uint64_t hover_link_key = ~0ull;     // the link under the mouse (pair key) and its first sentence
   uint64_t hover_link_revision = ~0ull;
@@ -84,28 +84,29 @@ struct UiState {
   std::vector<std::string> hover_link;  // the link whose tooltip this frame shows: both names, its sentence
   std::vector<Explorer::Evidence> evidence;
   Fonts fonts;
-  char from_text[16] = "";   // the typed date bounds, kept while the user edits them
+  char from_text[16] = "";  // the typed date bounds, kept while the user edits them
   char to_text[16] = "";
-  uint64_t synced_revision = ~0ull;  // range texts follow the core when the core changed
-  size_t dismissed_errors = 0;       // errors shown so far and dismissed by the user
-  std::vector<RowRect> rows;         // article rows drawn this frame
-  std::vector<RowRect> controls;     // named buttons and fields drawn this frame (for tests)
-  uint64_t dismissed_notice = 0;     // notice_id() of the notice the user dismissed
+  uint64_t synced_revision = ~0ull;    // range texts follow the core when the core changed
+  size_t dismissed_errors = 0;         // errors shown so far and dismissed by the user
+  std::vector<RowRect> rows;           // article rows drawn this frame
+  std::vector<RowRect> controls;       // named buttons and fields drawn this frame (for tests)
+  uint64_t dismissed_notice = 0;       // notice_id() of the notice the user dismissed
   float graph_rect[4] = {0, 0, 0, 0};  // the network panel's canvas area (x, y, w, h), CSS pixels
   bool double_click_pending = false;   // the browser saw a double-click since the last frame (platform)
   bool double_click = false;           // ... seen by this frame's panels, with Dear ImGui's own
   bool graph_fullscreen = false;
   bool left_collapsed = false, reader_collapsed = false;  // columns folded away to a strip
-  float list_frac = -1, reader_frac = -1;  // column widths set by the splitters (fractions; -1 default)       // the network alone under the top bar and the timeline
-  bool color_by_type = false;          // node colour: community (false) or type
-  int label_budget = 150;              // at most this many node labels tried (the densest the view offers)
-  char find_text[128] = "";            // the network's find box
-  bool find_results_hovered = false;   // its result list was under the mouse last frame
-  std::vector<std::string> find_results;  // the matches listed this frame, in order (for tests)
+  float list_frac = -1, reader_frac = -1;  // column widths set by the splitters (fractions; -1 default)       // the
+                                           // network alone under the top bar and the timeline
+  bool color_by_type = false;              // node colour: community (false) or type
+  int label_budget = 150;                  // at most this many node labels tried (the densest the view offers)
+  char find_text[128] = "";                // the network's find box
+  bool find_results_hovered = false;       // its result list was under the mouse last frame
+  std::vector<std::string> find_results;   // the matches listed this frame, in order (for tests)
 
   // Theme and help.
-  bool dark = true;                  // dark or light colours (the platform sets the browser's preference)
-  bool style_dark_applied = false;   // the theme the ImGui style currently holds
+  bool dark = true;                 // dark or light colours (the platform sets the browser's preference)
+  bool style_dark_applied = false;  // the theme the ImGui style currently holds
   bool style_applied = false;
   bool help_open = false;
 
@@ -113,41 +114,41 @@ struct UiState {
   int left_tab = 0;
   int left_tab_request = -1;
   char search_text[256] = "";
-  uint64_t search_synced = ~0ull;     // search_text follows the core when the core's search changed
+  uint64_t search_synced = ~0ull;  // search_text follows the core when the core's search changed
 
   // Timeline: cached per corpus, entities and selection; brush drag state.
   uint64_t timeline_key[6] = {~0ull, 0, 0, 0, 0, 0};  // what the timeline below was made from
   Timeline timeline;
   // Brushes: the range B and, when comparing, the baseline A (the A* states).
   enum class Brush { None, Move, Left, Right, New, AMove, ALeft, ARight, ANew } brush = Brush::None;
-  Day brush_anchor_day = 0;          // day where a new brush started / offset of a move, in days
-  bool timeline_snap = false;        // brushes take whole buckets
+  Day brush_anchor_day = 0;    // day where a new brush started / offset of a move, in days
+  bool timeline_snap = false;  // brushes take whole buckets
   float timeline_rect[4] = {0, 0, 0, 0};
 
   // Entity table: rows of the range, cached per revision, sorted as the user asked.
   uint64_t entity_revision = ~0ull;
   double entity_rows_time = -1;  // ImGui time the rows were last made
   std::vector<EntityRow> entity_rows;
-  std::vector<uint32_t> entity_view;  // indices into entity_rows after filtering and sorting
+  std::vector<uint32_t> entity_view;                // indices into entity_rows after filtering and sorting
   int entity_sort_column = 3, entity_sort_dir = 1;  // column user id (panel_entities.cpp); 1 descending
   bool entity_types[3] = {true, true, true};
   char entity_filter[128] = "";
   std::string entity_filter_applied = "\x01";
-  std::vector<RowRect> entity_rects;  // entity rows drawn this frame (id = canonical name)
-  uint64_t timeline_shape = 0, timeline_shape_key = 0;  // bumped when the buckets or the corpus change
-  uint64_t sparkline_revision = ~0ull;  // timeline_shape the cached sparklines belong to
+  std::vector<RowRect> entity_rects;                               // entity rows drawn this frame (id = canonical name)
+  uint64_t timeline_shape = 0, timeline_shape_key = 0;             // bumped when the buckets or the corpus change
+  uint64_t sparkline_revision = ~0ull;                             // timeline_shape the cached sparklines belong to
   std::unordered_map<uint32_t, std::vector<uint32_t>> sparklines;  // entity -> mentions per timeline bucket
 
   // Reader: the open_revision() it last scrolled for (to the top, or to the target sentence).
   uint64_t reader_open_seen = ~0ull;
-  bool reader_scroll_to_target = false;  // the target sentence is brought into view when next drawn
-  std::vector<RowRect> evidence_rects;  // evidence sentences drawn this frame (id = article id)
-  float reader_rect[4] = {0, 0, 0, 0};  // the reader panel on screen (x, y, w, h), for the tests
-  std::vector<RowRect> mention_rects;  // entity mentions drawn in the reader this frame (id = name)
+  bool reader_scroll_to_target = false;    // the target sentence is brought into view when next drawn
+  std::vector<RowRect> evidence_rects;     // evidence sentences drawn this frame (id = article id)
+  float reader_rect[4] = {0, 0, 0, 0};     // the reader panel on screen (x, y, w, h), for the tests
+  std::vector<RowRect> mention_rects;      // entity mentions drawn in the reader this frame (id = name)
   std::vector<RowRect> search_mark_rects;  // search matches marked in the reader this frame (id = the text)
 
   // What the platform layer does for the panels (set by it; empty where there is no such thing).
-  std::function<void()> open_file;                          // show the browser's file picker
+  std::function<void()> open_file;                           // show the browser's file picker
   std::function<void(const std::string& kind)> save_export;  // export_kinds() or "graph.png": download
   std::function<void(const std::string& url)> open_url;      // opens a link in a new browser tab
   std::function<void(const std::string& name)> load_sample;  // loads a sample corpus (samples.h) by name
@@ -170,7 +171,7 @@ struct UiState {
   char edit_buf[256] = {}, rename_buf[256] = {}, merge_buf[256] = {};
   std::string pattern_for, rename_for;  // the entity the pattern / rename fields were filled for
   uint64_t rules_seen = 0;              // rules revision the entity ids of the caches belong to
-  std::string link_message;  // what "Copy link" did, shown beside it for a moment
+  std::string link_message;             // what "Copy link" did, shown beside it for a moment
   double link_message_until = 0;
   // Adds a draw of the batch to the draw list (one GPU pass for the links, one for the nodes); where
   // it is empty the network is drawn with Dear ImGui primitives.
@@ -253,11 +254,6 @@ void apply_theme(bool dark);
 // Background colour behind the panels for the theme (r, g, b in 0..1).
 void theme_clear_color(bool dark, float rgb[3]);
 
-// (An article is opened by Explorer::open_article, whoever asks: the reader follows open_revision().)
-// Moves the reader to the next (+1) or previous (-1) article of the list.
-void step_article(Explorer& ex, int delta);
-// Moves the date range by one timeline bucket's length in days (delta -1 or +1), keeping its length
-// and staying within the corpus's dates.
-void step_range(Explorer& ex, UiState& ui, int delta);
+// Stepping the reader (J/K) and the range ([ ]): step_article and step_range of view.h.
 
 }  // namespace ae

@@ -20,7 +20,8 @@ void draw_article_list(Explorer& ex, UiState& ui) {
   ui.search_synced = ex.revision();
   const float order_w = ImGui::CalcTextSize("relevance").x + ImGui::GetFrameHeight() + 12;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - order_w - ImGui::GetStyle().ItemSpacing.x);
-  if (input_text_shown("##search", "Search titles and bodies (\"a phrase\" or words)", ui.search_text, sizeof ui.search_text))
+  if (input_text_shown("##search", "Search titles and bodies (\"a phrase\" or words)", ui.search_text,
+                       sizeof ui.search_text))
     ex.set_search(ui.search_text);
   record_control(ui, "search");
   ImGui::SameLine();
@@ -28,7 +29,8 @@ void draw_article_list(Explorer& ex, UiState& ui) {
   ImGui::SetNextItemWidth(order_w);
   if (ImGui::Combo("##order", &order, "newest\0oldest\0relevance\0")) ex.set_order(static_cast<Explorer::Order>(order));
   record_control(ui, "order");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Order of the list (relevance: mentions of the selection, then search hits)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Order of the list (relevance: mentions of the selection, then search hits)");
 
   const std::vector<uint32_t>& rows = ex.visible();
   const bool searching = !ex.search().empty();
@@ -38,7 +40,7 @@ void draw_article_list(Explorer& ex, UiState& ui) {
     ImGui::TextDisabled("%s articles match, %s hits", with_commas(rows.size()).c_str(),
                         with_commas(static_cast<size_t>(ex.search_hits_in_list())).c_str());
   if (rows.empty()) {
-    ImGui::TextDisabled(!c.size() ? "No corpus loaded."
+    ImGui::TextDisabled(!c.size()   ? "No corpus loaded."
                         : searching ? "No article in range matches the search."
                                     : "No article in this date range.");
     return;
@@ -52,8 +54,8 @@ void draw_article_list(Explorer& ex, UiState& ui) {
     ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Source wi").x);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
     if (count_col)
-      ImGui::TableSetupColumn(sel != SIZE_MAX || pair.first != SIZE_MAX ? "Men." : "Hits", ImGuiTableColumnFlags_WidthFixed,
-                              ImGui::CalcTextSize("Men.").x);
+      ImGui::TableSetupColumn(sel != SIZE_MAX || pair.first != SIZE_MAX ? "Men." : "Hits",
+                              ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Men.").x);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
@@ -75,7 +77,8 @@ void draw_article_list(Explorer& ex, UiState& ui) {
         ImGui::PopID();
         // Source and title on one line each, cut with an ellipsis; hover shows them whole.
         ImGui::TableSetColumnIndex(1);
-        text_ellipsis(a.source.empty() ? std::string_view("—") : std::string_view(a.source), ImGui::GetContentRegionAvail().x);
+        text_ellipsis(a.source.empty() ? std::string_view("—") : std::string_view(a.source),
+                      ImGui::GetContentRegionAvail().x);
         ImGui::TableSetColumnIndex(2);
         const std::string_view t = a.title.empty() ? a.body : a.title;
         text_ellipsis(t, ImGui::GetContentRegionAvail().x);

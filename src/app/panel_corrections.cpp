@@ -56,13 +56,15 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
   }
   record_control(ui, "menu_leave_out");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Only the network drops it (e.g. a news agency linked to everything); the table and lists keep it");
+    ImGui::SetTooltip(
+        "Only the network drops it (e.g. a news agency linked to everything); the table and lists keep it");
   if (ImGui::MenuItem("Hide everywhere")) {
     todo = Edit{Edit::Op::Hide, name, "", {}};
     ImGui::CloseCurrentPopup();
   }
   record_control(ui, "menu_hide");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drop it from the network, the table, the lists and the reader (undo brings it back)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Drop it from the network, the table, the lists and the reader (undo brings it back)");
   if (ImGui::BeginMenu("Hide every name like…")) {
     if (ui.pattern_for != name) {
       std::snprintf(ui.edit_buf, sizeof ui.edit_buf, "%s*", name.c_str());
@@ -80,7 +82,8 @@ void entity_menu(Explorer& ex, UiState& ui, size_t entity) {
       std::snprintf(ui.rename_buf, sizeof ui.rename_buf, "%s", name.c_str());
       ui.rename_for = name;
     }
-    if (text_and_ok(ui, "rename", ui.rename_buf, sizeof ui.rename_buf, "Rename", "menu_rename") && name != ui.rename_buf) {
+    if (text_and_ok(ui, "rename", ui.rename_buf, sizeof ui.rename_buf, "Rename", "menu_rename") &&
+        name != ui.rename_buf) {
       todo = Edit{Edit::Op::Rename, name, ui.rename_buf, {}};
       ImGui::CloseCurrentPopup();
     }
@@ -165,8 +168,9 @@ void draw_edit_bar(Explorer& ex, UiState& ui) {
   if (ImGui::SmallButton(label)) ImGui::OpenPopup("edits");
   record_control(ui, "edits");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Your corrections to the entities (right-click an entity to make one). They are kept for this\n"
-                      "corpus in this browser, and can be exported as a rules file to share.");
+    ImGui::SetTooltip(
+        "Your corrections to the entities (right-click an entity to make one). They are kept for this\n"
+        "corpus in this browser, and can be exported as a rules file to share.");
   if (ImGui::BeginPopup("edits")) {
     for (const Edit& e : ex.rules().edits) ImGui::BulletText("%s", describe(e).c_str());
     for (const std::string& u : ex.unmatched_edits()) ImGui::TextDisabled("not found in this corpus: %s", u.c_str());

@@ -20,7 +20,20 @@ namespace ae {
 namespace {
 
 // Columns, by user id (the sort key): the one-range table and the comparison table share them.
-enum Column : int { kName, kType, kArticles, kMentions, kDegree, kBurst, kTime, kCountA, kCountB, kDelta, kRatio, kTrend };
+enum Column : int {
+  kName,
+  kType,
+  kArticles,
+  kMentions,
+  kDegree,
+  kBurst,
+  kTime,
+  kCountA,
+  kCountB,
+  kDelta,
+  kRatio,
+  kTrend
+};
 
 // Trend as a sort rank: new, rising, steady, falling, gone.
 int trend_rank(Trend t) {
@@ -34,7 +47,9 @@ int trend_rank(Trend t) {
 }
 
 template <class T>
-int cmp(T a, T b) { return a < b ? -1 : a > b ? 1 : 0; }
+int cmp(T a, T b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // Whether an entity's name or one of its other forms contains the (lower-case) filter.
 bool name_matches(const Entity& e, const std::string& filter) {
@@ -69,7 +84,9 @@ void rebuild_view(const Explorer& ex, UiState& ui) {
       case kBurst: c = cmp(a.burst, b.burst); break;
       case kCountA: c = cmp(a.count_a, b.count_a); break;
       case kCountB: c = cmp(a.count_b, b.count_b); break;
-      case kDelta: c = cmp(static_cast<int64_t>(a.count_b) - a.count_a, static_cast<int64_t>(b.count_b) - b.count_a); break;
+      case kDelta:
+        c = cmp(static_cast<int64_t>(a.count_b) - a.count_a, static_cast<int64_t>(b.count_b) - b.count_a);
+        break;
       case kRatio: c = cmp(a.log_ratio, b.log_ratio); break;
       case kTrend: c = cmp(trend_rank(a.trend), trend_rank(b.trend)); break;
       default: c = cmp(a.mentions, b.mentions); break;
@@ -103,7 +120,8 @@ void entity_tooltip(const Explorer& ex, const EntityRow& row, bool dark) {
   text_shown(e.name);
   int listed = 0;
   for (const EntityAlias& al : e.aliases)
-    if (al.surface != e.name && listed++ < 8) ImGui::TextDisabled("also \"%s\" (%s, %u)", ae::shown(al.surface), al.rule.c_str(), al.count);
+    if (al.surface != e.name && listed++ < 8)
+      ImGui::TextDisabled("also \"%s\" (%s, %u)", ae::shown(al.surface), al.rule.c_str(), al.count);
   if (ex.comparing()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "A: %u", row.count_a);
     ImGui::SameLine();
@@ -123,7 +141,8 @@ void entity_tooltip(const Explorer& ex, const EntityRow& row, bool dark) {
     for (uint32_t k : b.of_entity[row.entity]) {  // burst periods shaded behind the bars
       const Burst& x = b.bursts[k];
       dl->AddRectFilled(ImVec2(p.x + bw * static_cast<float>(x.begin), p.y),
-                        ImVec2(p.x + bw * static_cast<float>(x.end + 1), p.y + h), theme_color(current_theme().overlay, 70));
+                        ImVec2(p.x + bw * static_cast<float>(x.end + 1), p.y + h),
+                        theme_color(current_theme().overlay, 70));
     }
     uint32_t peak = 1;
     for (uint32_t x : v) peak = std::max(peak, x);
@@ -131,14 +150,16 @@ void entity_tooltip(const Explorer& ex, const EntityRow& row, bool dark) {
       if (v[i]) {
         const float bh = std::max(1.0f, (h - 1) * static_cast<float>(v[i]) / static_cast<float>(peak));
         dl->AddRectFilled(ImVec2(p.x + bw * static_cast<float>(i), p.y + h - bh),
-                          ImVec2(p.x + bw * static_cast<float>(i) + std::max(1.0f, bw - 1), p.y + h), entity_color(e.type, 230));
+                          ImVec2(p.x + bw * static_cast<float>(i) + std::max(1.0f, bw - 1), p.y + h),
+                          entity_color(e.type, 230));
       }
     ImGui::TextDisabled("articles per %s, %s to %s", b.timeline.bin_days == 1 ? "day" : "week",
                         format_iso(b.timeline.first).c_str(),
                         format_iso(b.timeline.bin_start(b.timeline.articles.size() - 1)).c_str());
     for (uint32_t k : b.of_entity[row.entity]) {
       const Burst& x = b.bursts[k];
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "burst %s – %s (weight %.1f)", format_iso(b.burst_from(x)).c_str(),
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)),
+                         "burst %s – %s (weight %.1f)", format_iso(b.burst_from(x)).c_str(),
                          format_iso(b.burst_to(x)).c_str(), x.weight);
     }
   }
@@ -215,17 +236,20 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
                              {"Art", kArticles, "articles in range mentioning it"},
                              {"Men", kMentions, "its mentions in range"},
                              {"Deg", kDegree, "distinct entities it appears with in range"},
-                             {"Burst", kBurst, "bursting now: how strongly its bursts of attention (Kleinberg's\n"
-                                                 "automaton over the whole corpus) overlap the range; 0 for none"},
+                             {"Burst", kBurst,
+                              "bursting now: how strongly its bursts of attention (Kleinberg's\n"
+                              "automaton over the whole corpus) overlap the range; 0 for none"},
                              {"Time", kTime, "mentions over the timeline"}};
   static const Col kTwo[] = {{"Name", kName, "canonical name (hover a row for its other forms)"},
                              {"A", kCountA, "articles (sentences, by sentence) mentioning it in the baseline A"},
                              {"B", kCountB, "articles (sentences, by sentence) mentioning it in the range B"},
                              {"Δ", kDelta, "change: B minus A"},
-                             {"×", kRatio, "B against A as shares of each range, smoothed so that small counts\n"
-                                           "do not swing it: ((b+0.5)/(units B+1)) / ((a+0.5)/(units A+1))"},
-                             {"Trend", kTrend, "new (not in A, 2+ in B), gone (2+ in A, not in B), rising or falling\n"
-                                               "(the ratio at least doubled or halved, with 3+ counts), else blank"},
+                             {"×", kRatio,
+                              "B against A as shares of each range, smoothed so that small counts\n"
+                              "do not swing it: ((b+0.5)/(units B+1)) / ((a+0.5)/(units A+1))"},
+                             {"Trend", kTrend,
+                              "new (not in A, 2+ in B), gone (2+ in A, not in B), rising or falling\n"
+                              "(the ratio at least doubled or halved, with 3+ counts), else blank"},
                              {"Burst", kBurst, "bursting now: how strongly its bursts of attention overlap B"},
                              {"Time", kTime, "mentions over the timeline"}};
   // Fixed columns as wide as their header and its sort arrow, or their widest value.
@@ -284,8 +308,9 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
     }
   }
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-    if (specs->SpecsCount > 0 && (specs->SpecsDirty || ui.entity_sort_column != static_cast<int>(specs->Specs[0].ColumnUserID) ||
-                                  ui.entity_sort_dir != (specs->Specs[0].SortDirection == ImGuiSortDirection_Descending))) {
+    if (specs->SpecsCount > 0 &&
+        (specs->SpecsDirty || ui.entity_sort_column != static_cast<int>(specs->Specs[0].ColumnUserID) ||
+         ui.entity_sort_dir != (specs->Specs[0].SortDirection == ImGuiSortDirection_Descending))) {
       ui.entity_sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
       ui.entity_sort_dir = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending ? 1 : 0;
       specs->SpecsDirty = false;
@@ -308,7 +333,8 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
       // The row is a selectable without a label; the name is drawn over it, cut with an ellipsis.
       const float name_w = ImGui::GetContentRegionAvail().x;
       const ImVec2 name_at = ImGui::GetCursorScreenPos();
-      if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+      if (ImGui::Selectable("##row", selected,
+                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         ex.select(selected ? SIZE_MAX : row.entity);
       if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) && !selected)
         ex.select(row.entity);  // keyboard: arrows move through the rows, Enter selects
@@ -338,9 +364,15 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
           case kArticles: ImGui::Text("%u", row.articles); break;
           case kMentions: ImGui::Text("%u", row.mentions); break;
           case kDegree: ImGui::Text("%u", row.degree); break;
-          case kCountA: ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "%u", row.count_a); break;
-          case kCountB: ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "%u", row.count_b); break;
-          case kDelta: ImGui::Text("%+lld", static_cast<long long>(row.count_b) - static_cast<long long>(row.count_a)); break;
+          case kCountA:
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "%u", row.count_a);
+            break;
+          case kCountB:
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "%u", row.count_b);
+            break;
+          case kDelta:
+            ImGui::Text("%+lld", static_cast<long long>(row.count_b) - static_cast<long long>(row.count_a));
+            break;
           case kRatio: {
             const double x = std::pow(2.0, row.log_ratio);
             ImGui::Text(x >= 9.95 ? "×%.0f" : x >= 0.095 ? "×%.1f" : "×%.2f", x);
@@ -349,7 +381,8 @@ void draw_entity_table(Explorer& ex, UiState& ui) {
           case kTrend:
             if (row.trend != Trend::Steady) {
               const bool up = row.trend == Trend::New || row.trend == Trend::Rising;
-              ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(!up, dark, 255)), "%s", trend_name(row.trend));
+              ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(!up, dark, 255)), "%s",
+                                 trend_name(row.trend));
             }
             break;
           case kBurst:

@@ -30,8 +30,8 @@ struct Placed {
 
 // Community colours (colour-blind-friendly qualitative palette); beyond it, grey.
 ImU32 community_color(uint32_t c, int alpha) {
-  static const ImU32 kPalette[] = {IM_COL32(78, 121, 167, 0),  IM_COL32(242, 142, 43, 0), IM_COL32(225, 87, 89, 0),
-                                   IM_COL32(118, 183, 178, 0), IM_COL32(89, 161, 79, 0), IM_COL32(237, 201, 72, 0),
+  static const ImU32 kPalette[] = {IM_COL32(78, 121, 167, 0),  IM_COL32(242, 142, 43, 0),  IM_COL32(225, 87, 89, 0),
+                                   IM_COL32(118, 183, 178, 0), IM_COL32(89, 161, 79, 0),   IM_COL32(237, 201, 72, 0),
                                    IM_COL32(176, 122, 161, 0), IM_COL32(255, 157, 167, 0), IM_COL32(156, 117, 95, 0),
                                    IM_COL32(186, 176, 172, 0)};
   const ImU32 rgb = c < 10 ? kPalette[c] : IM_COL32(140, 140, 140, 0);
@@ -79,7 +79,8 @@ void legend_entry(const char* label, ImU32 col, float dash) {
   const float h = ImGui::GetTextLineHeight(), w = 26;
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(w, h));
-  dashed_line(ImGui::GetWindowDrawList(), ImVec2(p.x + 2, p.y + h / 2), ImVec2(p.x + w - 2, p.y + h / 2), col, 2.5f, dash);
+  dashed_line(ImGui::GetWindowDrawList(), ImVec2(p.x + 2, p.y + h / 2), ImVec2(p.x + w - 2, p.y + h / 2), col, 2.5f,
+              dash);
   ImGui::SameLine(0, 4);
   ImGui::TextUnformatted(label);
 }
@@ -110,17 +111,126 @@ void fit_view(const ForceAtlas2& lay, GraphView& v, float w, float h) {
   if (!(v.scale > 0) || !std::isfinite(v.scale)) v.scale = 1;
 }
 
-}  // namespace
-
-void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
+// The tooltip of a node: name, type, mentions and the strongest links.
+void node_tooltip(Explorer& ex, uint32_t e, uint32_t community, bool comparing, bool dark) {
   const Graph& g = ex.graph();
-  char title[128];
-  std::snprintf(title, sizeof title, "Network: %zu entities, %zu links###graph", g.nodes.size(), g.edges.size());
-  begin_panel(title, x, y, w, h, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  GraphView& v = ui.graph;
-  ForceAtlas2& lay = ex.layout();
+  const Cooccurrence* co = ex.cooccurrence();
+  const Entity& ent = ex.entities().entities[e];
+  ImGui::BeginTooltip();
+  text_shown(ent.name);
+  ImGui::TextDisabled("%s · community %u · %u mentions in range · %u articles in the corpus", type_name(ent.type),
+                      community + 1, co ? co->entity_mentions(e) : 0u, ent.articles);
+  if (const Cooccurrence* ca = comparing ? ex.baseline_cooccurrence() : nullptr) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "A: %u mentions",
+                       ca->entity_mentions(e));
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "B: %u mentions",
+                       co ? co->entity_mentions(e) : 0u);
+  }
+  int listed = 0;
+  for (const GraphEdge& ge : g.edges) {  // edges are sorted by weight
+    if (ge.a != e && ge.b != e) continue;
+    const uint32_t other = ge.a == e ? ge.b : ge.a;
+    if (comparing)
+      ImGui::Text("  %s  (%s: %u in A, %u in B)", shown(ex.entities().entities[other].name),
+                  ge.side == LinkSide::OnlyB   ? "new"
+                  : ge.side == LinkSide::OnlyA ? "gone"
+                                               : "both",
+                  ge.count_a, ge.count);
+    else
+      ImGui::Text("  %s  (%u together, %s %.3g)", shown(ex.entities().entities[other].name), ge.count,
+                  measure_name(ex.measure()), ge.weight);
+    if (++listed == 6) break;
+  }
+  ImGui::TextDisabled("click: select · drag: move and pin · right-click: correct");
+  ImGui::EndTooltip();
+}
 
-  // Controls: scope, measure, thresholds, fit.
+// The tooltip of the link under the mouse: both names, counts, and the first sentence naming both
+// (looked up once per link and view).
+void link_tooltip(Explorer& ex, UiState& ui, const GraphEdge& le, bool comparing, bool dark) {
+  const auto& ents = ex.entities().entities;
+  const uint64_t key = pair_key(le.a, le.b);
+  if (ui.hover_link_key != key || ui.hover_link_revision != ex.revision()) {
+    ui.hover_link_key = key;
+    ui.hover_link_revision = ex.revision();
+    const auto ev = ex.link_evidence(le.a, le.b, 1);
+    ui.hover_link_sentence.clear();
+    if (!ev.empty()) {
+      const Article& art = ex.corpus().articles[ev[0].article];
+      const std::string_view text = ev[0].field == 0 ? art.title : art.body;
+      ui.hover_link_sentence = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + ": " +
+                               std::string(text.substr(ev[0].begin, std::min<uint32_t>(ev[0].end - ev[0].begin, 400)));
+      for (char& c : ui.hover_link_sentence)
+        if (c == '\n') c = ' ';
+    }
+  }
+  const char* units = ex.scope() == Scope::Document ? "articles" : "sentences";
+  ImGui::BeginTooltip();
+  ImGui::Text("%s — %s", shown(ents[le.a].name), shown(ents[le.b].name));
+  if (comparing) {
+    const char* side = le.side == LinkSide::OnlyB   ? "new in B"
+                       : le.side == LinkSide::OnlyA ? "only in A (gone in B)"
+                                                    : "in both";
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(le.side == LinkSide::Both ? ImGui::GetColorU32(ImGuiCol_Text)
+                                                                 : range_color(le.side == LinkSide::OnlyA, dark, 255)),
+        "%s: %u %s together in A, %u in B", side, le.count_a, units, le.count);
+  } else {
+    ImGui::TextDisabled("%u %s together · %s %.3g", le.count, units, measure_name(ex.measure()), le.weight);
+  }
+  if (!ui.hover_link_sentence.empty()) text_wrapped_shown(ui.hover_link_sentence, ImGui::GetFontSize() * 28);
+  else if (ex.daily_counts()) ImGui::TextDisabled("Daily counts: the articles' text is not included.");
+  else ImGui::TextDisabled("No single sentence names both; they share articles.");
+  ImGui::TextDisabled("click: all the evidence");
+  ImGui::EndTooltip();
+  ui.hover_link = {ents[le.a].name, ents[le.b].name, ui.hover_link_sentence};
+}
+
+// Labels: most mentioned first, skipping any that would overlap a label already placed; the
+// focus and its neighbours first of all. More fit as the view is zoomed in.
+void draw_labels(Explorer& ex, UiState& ui, ImDrawList* dl, const std::vector<Placed>& placed,
+                 const std::vector<char>& near, bool emphasis, ImVec2 origin, ImVec2 avail, bool dark) {
+  std::vector<size_t> order(placed.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const bool na = emphasis && near[placed[a].entity], nb = emphasis && near[placed[b].entity];
+    if (na != nb) return na;
+    return placed[a].r > placed[b].r;
+  });
+  std::vector<ImVec4> boxes;
+  const ImU32 label_col = ImGui::GetColorU32(ImGuiCol_Text);
+  // At most kMaxLabels candidates (each tested against the labels placed): large graphs stay cheap.
+  const size_t kMaxLabels = static_cast<size_t>(std::clamp(ui.label_budget, 0, 150));
+  size_t tried = 0, tried_near = 0;
+  for (size_t k : order) {
+    const Placed& p = placed[k];
+    if (emphasis && !near[p.entity]) continue;
+    // The selection and its neighbours are always labelled; the budget limits the rest.
+    const bool must = emphasis && near[p.entity];
+    if (must ? tried_near++ > 400 : ++tried > kMaxLabels) break;
+    if (p.p.x < origin.x - 50 || p.p.x > origin.x + avail.x + 50 || p.p.y < origin.y - 20 ||
+        p.p.y > origin.y + avail.y + 20)
+      continue;  // off screen
+    const char* name = shown(ex.entities().entities[p.entity].name);
+    const ImVec2 sz = ImGui::CalcTextSize(name);
+    const ImVec4 box(p.p.x - sz.x / 2 - 2, p.p.y + p.r + 1, p.p.x + sz.x / 2 + 2, p.p.y + p.r + 1 + sz.y);
+    bool overlaps = false;
+    for (const ImVec4& b : boxes)
+      if (box.x < b.z && box.z > b.x && box.y < b.w && box.w > b.y) {
+        overlaps = true;
+        break;
+      }
+    if (overlaps) continue;
+    boxes.push_back(box);
+    dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w),
+                      dark ? IM_COL32(15, 17, 22, 170) : IM_COL32(255, 255, 255, 190), 3);
+    dl->AddText(ImVec2(box.x + 2, box.y), label_col, name);
+  }
+}
+
+// The first row of controls: scope, measure, minimum count, top N (a slider and a typed number).
+void network_settings_row(Explorer& ex, UiState& ui) {
   int scope = ex.scope() == Scope::Document ? 0 : 1;
   int measure = static_cast<int>(ex.measure());
   int min_count = static_cast<int>(ex.min_count());
@@ -154,7 +264,15 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   if (changed)
     ex.set_network(scope == 0 ? Scope::Document : Scope::Sentence, static_cast<Measure>(measure),
                    static_cast<uint32_t>(min_count), static_cast<size_t>(std::clamp(top_n, 1, 2000)));
+}
 
+// The two rows of controls over the canvas (scope, measure, thresholds; find, zoom, full screen,
+// labels, colour, types, what is left out) and the find box's matches.
+void draw_graph_controls(Explorer& ex, UiState& ui) {
+  const Graph& g = ex.graph();
+  GraphView& v = ui.graph;
+  ForceAtlas2& lay = ex.layout();
+  network_settings_row(ex, ui);
   // Second row: find, zoom, full screen, label density, colour, types.
   ImGui::SetNextItemWidth(std::min(200.0f, ImGui::GetContentRegionAvail().x * 0.35f));
   input_text_shown("##find", "Find in network", ui.find_text, sizeof ui.find_text);
@@ -183,12 +301,15 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     v.fit = v.follow = true;
   }
   record_control(ui, "fullscreen");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip(ui.graph_fullscreen ? "back to the panels (Esc)" : "the network alone, over the lists and the reader");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(ui.graph_fullscreen ? "back to the panels (Esc)"
+                                          : "the network alone, over the lists and the reader");
   same_line_if_fits(90);
   ImGui::SetNextItemWidth(90);
   ImGui::SliderInt("##labels", &ui.label_budget, 0, 150, ui.label_budget == 0 ? "no labels" : "labels %d");
   record_control(ui, "labels");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("how many node labels may be placed (biggest first; labels never overlap)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("how many node labels may be placed (biggest first; labels never overlap)");
   same_line_if_fits(150);
   ImGui::SetNextItemWidth(150);
   if (ImGui::BeginCombo("##colour", ui.color_by_type ? "colour: type" : "colour: community")) {
@@ -220,8 +341,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   }
   if (g.nodes_hidden || g.edges_hidden)
     ImGui::TextDisabled("hidden by the thresholds: %zu entities, %zu links", g.nodes_hidden, g.edges_hidden);
-  else
-    ImGui::TextDisabled("nothing hidden");
+  else ImGui::TextDisabled("nothing hidden");
   // The legend beside it when it fits, else on a line of its own (never cut at the panel's edge).
   const char* legend = ui.color_by_type ? " ·  shape and colour: ● person  ■ organisation  ◆ place · size: mentions"
                                         : " ·  ● person  ■ organisation  ◆ place  · colour: community · size: mentions";
@@ -282,7 +402,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(find_max.x - find_min.x, 0), ImVec2(420, 400));
     ImGui::Begin("##find_results", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     const auto& all = ex.entities().entities;
     for (uint32_t e : matches) {
@@ -297,7 +418,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         ui.controls.push_back({"find_result_" + all[e].name, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
       }
       ImGui::SameLine();
-      ImGui::TextDisabled(drawn ? "%s · in the network" : "%s · not drawn (below the top N or left out)", type_name(all[e].type));
+      ImGui::TextDisabled(drawn ? "%s · in the network" : "%s · not drawn (below the top N or left out)",
+                          type_name(all[e].type));
       ImGui::PopID();
     }
     ui.find_results_hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
@@ -313,6 +435,76 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     }
     ui.find_results_hovered = false;
   }
+}
+
+// Evidence of the selected link, in the band under the canvas: its articles (in the list) and the
+// sentences holding both.
+void draw_link_evidence(Explorer& ex, UiState& ui, ImVec2 pos, ImVec2 size, bool dark) {
+  const Cooccurrence* co = ex.cooccurrence();
+  const auto sp = ex.selected_pair();
+  const auto& ents = ex.entities().entities;
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::BeginChild("##evidence", size, true);
+  const uint32_t together = co ? co->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)) : 0;
+  ImGui::Text("%s — %s", shown(ents[sp.first].name), shown(ents[sp.second].name));
+  ImGui::SameLine();
+  if (ex.pair_evidence_from_baseline())
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "only in A: %u %s together there; its sentences",
+        ex.baseline_cooccurrence()->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)),
+        ex.scope() == Scope::Document ? "articles" : "sentences");
+  else
+    ImGui::TextDisabled("%u %s together · %zu articles in the list", together,
+                        ex.scope() == Scope::Document ? "articles" : "sentences", ex.visible().size());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Clear")) ex.select(SIZE_MAX);
+  if (ui.evidence_revision != ex.revision()) {  // recomputed when the selection or range changes
+    ui.evidence = ex.pair_evidence(50);
+    ui.evidence_revision = ex.revision();
+  }
+  const auto& evidence = ui.evidence;
+  if (evidence.empty() && ex.daily_counts())
+    ImGui::TextWrapped(
+        "Daily counts: the articles' text is not included, so there are no sentences to show. "
+        "The list holds the days on which articles name both.");
+  else if (evidence.empty()) ImGui::TextDisabled("No single sentence names both; they share articles.");
+  for (size_t k = 0; k < evidence.size(); ++k) {
+    const auto& ev = evidence[k];
+    const Article& art = ex.corpus().articles[ev.article];
+    const std::string_view text = ev.field == 0 ? art.title : art.body;
+    std::string sentence(text.substr(ev.begin, ev.end - ev.begin));
+    for (char& c : sentence)
+      if (c == '\n') c = ' ';
+    ImGui::PushID(static_cast<int>(k));
+    const std::string head =
+        (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + std::string(art.title);
+    const ReaderTarget target{ev.field, ev.begin, ev.end};  // (the sentence, marked and scrolled to)
+    if (ImGui::Selectable(shown(head), ex.open_article_index() == ev.article && ex.reader_target() == target))
+      ex.open_article(ev.article, target);
+    if (ImGui::IsItemVisible()) {
+      const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+      ui.evidence_rects.push_back({art.id, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    text_wrapped_shown(sentence, ImGui::GetContentRegionAvail().x);
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
+  const Graph& g = ex.graph();
+  char title[128];
+  std::snprintf(title, sizeof title, "Network: %zu entities, %zu links###graph", g.nodes.size(), g.edges.size());
+  begin_panel(title, x, y, w, h, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  GraphView& v = ui.graph;
+  ForceAtlas2& lay = ex.layout();
+
+  draw_graph_controls(ex, ui);
+  const bool comparing = ex.comparing();
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -346,7 +538,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   }
   const ImVec2 centre(origin.x + avail.x / 2, origin.y + avail.y / 2);
   auto to_screen = [&](double lx, double ly) {
-    return ImVec2(static_cast<float>(centre.x + (lx - v.cx) * v.scale), static_cast<float>(centre.y + (ly - v.cy) * v.scale));
+    return ImVec2(static_cast<float>(centre.x + (lx - v.cx) * v.scale),
+                  static_cast<float>(centre.y + (ly - v.cy) * v.scale));
   };
   const Cooccurrence* co = ex.cooccurrence();
 
@@ -418,7 +611,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
         ex.select(ex.selected() == e ? SIZE_MAX : e);
       } else {
         // A click on a link (hovered_link) selects the pair (its articles and sentences); else clear.
-        const size_t best_a = hovered_link ? hovered_link->a : SIZE_MAX, best_b = hovered_link ? hovered_link->b : SIZE_MAX;
+        const size_t best_a = hovered_link ? hovered_link->a : SIZE_MAX,
+                     best_b = hovered_link ? hovered_link->b : SIZE_MAX;
         if (best_a != SIZE_MAX) ex.select_pair(best_a, best_b);
         else ex.select(SIZE_MAX);
       }
@@ -438,8 +632,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
 
   // Neighbourhood of the selection (or of the hovered node).
   const size_t focus = ex.selected() != SIZE_MAX ? ex.selected()
-                       : hovered >= 0             ? placed[static_cast<size_t>(hovered)].entity
-                                                  : SIZE_MAX;
+                       : hovered >= 0            ? placed[static_cast<size_t>(hovered)].entity
+                                                 : SIZE_MAX;
   std::vector<char> near(ex.entities().entities.size(), 0);
   if (focus != SIZE_MAX && focus < near.size()) {
     near[focus] = 1;
@@ -458,7 +652,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     for (const Placed& p : placed) {
       const Entity& en = all[p.entity];
       bool m = search_fold(en.name).find(name_filter) != std::string::npos;
-      for (size_t k = 0; !m && k < en.aliases.size(); ++k) m = search_fold(en.aliases[k].surface).find(name_filter) != std::string::npos;
+      for (size_t k = 0; !m && k < en.aliases.size(); ++k)
+        m = search_fold(en.aliases[k].surface).find(name_filter) != std::string::npos;
       near[p.entity] = m;
       filter_matches += m;
     }
@@ -473,9 +668,10 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   const auto sp = ex.selected_pair();
   auto link_style = [&](const GraphEdge& e, ImU32& col, float& width, float& dash) {
     const float t = static_cast<float>(std::max(0.0, e.weight) / max_w);
-    const bool pair_edge = sp.first != SIZE_MAX && ((e.a == sp.first && e.b == sp.second) || (e.a == sp.second && e.b == sp.first));
-    const bool lit = pair_edge || (focus != SIZE_MAX && (e.a == focus || e.b == focus)) ||
-                     (filtering && (near[e.a] || near[e.b]));
+    const bool pair_edge =
+        sp.first != SIZE_MAX && ((e.a == sp.first && e.b == sp.second) || (e.a == sp.second && e.b == sp.first));
+    const bool lit =
+        pair_edge || (focus != SIZE_MAX && (e.a == focus || e.b == focus)) || (filtering && (near[e.a] || near[e.b]));
     const bool dim = emphasis && !lit;
     dash = 0;
     width = 0.6f + 3.0f * t;
@@ -496,7 +692,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   auto node_style = [&](const Placed& p, ImU32& fill, ImU32& outline, float& thickness) {
     const bool dim = emphasis && !near[p.entity];
     const bool sel = p.entity == ex.selected();
-    fill = ui.color_by_type ? entity_color(ents_ref[p.entity].type, dim ? 50 : 235) : community_color(p.community, dim ? 50 : 235);
+    fill = ui.color_by_type ? entity_color(ents_ref[p.entity].type, dim ? 50 : 235)
+                            : community_color(p.community, dim ? 50 : 235);
     outline = sel ? theme_color(current_theme().highlight, 255) : IM_COL32(255, 255, 255, dim ? 40 : 170);
     thickness = sel ? 2.5f : 1.0f;
   };
@@ -504,9 +701,14 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   if (ui.draw_graph_batch) {
     // Two passes on the GPU; the records are rebuilt only when what they show changes.
     GraphBatch& batch = ui.graph_batch;
-    const uint64_t key[7] = {lay.revision(), ex.revision(), focus, sp.first, sp.second,
-                             (dark ? 1ull : 0ull) | (ui.color_by_type ? 2ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 2),
-                             std::hash<std::string>()(name_filter)};
+    const uint64_t key[7] = {
+        lay.revision(),
+        ex.revision(),
+        focus,
+        sp.first,
+        sp.second,
+        (dark ? 1ull : 0ull) | (ui.color_by_type ? 2ull : 0ull) | (static_cast<uint64_t>(ex.selected()) << 2),
+        std::hash<std::string>()(name_filter)};
     if (!std::equal(key, key + 7, ui.graph_batch_key)) {
       std::copy(key, key + 7, ui.graph_batch_key);
       batch.links.clear();
@@ -546,7 +748,8 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
   } else {
     // Thousands of links: plain quads instead of anti-aliased polylines (a third of the vertices).
     const ImDrawListFlags saved_flags = dl->Flags;
-    if (g.edges.size() > 2000) dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex);
+    if (g.edges.size() > 2000)
+      dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex);
     for (const GraphEdge& e : g.edges) {
       const size_t ia = lay.index_of(e.a), ib = lay.index_of(e.b);
       if (ia == SIZE_MAX || ib == SIZE_MAX) continue;
@@ -573,42 +776,7 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     dl->AddText(ImVec2(origin.x + 8, origin.y + 4), ImGui::GetColorU32(ImGuiCol_TextDisabled), note);
   }
   ui.network_filter_matches = filtering ? static_cast<int>(filter_matches) : -1;
-  // Labels: most mentioned first, skipping any that would overlap a label already placed; the
-  // focus and its neighbours first of all. More fit as the view is zoomed in.
-  std::vector<size_t> order(placed.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const bool na = emphasis && near[placed[a].entity], nb = emphasis && near[placed[b].entity];
-    if (na != nb) return na;
-    return placed[a].r > placed[b].r;
-  });
-  std::vector<ImVec4> boxes;
-  const ImU32 label_col = ImGui::GetColorU32(ImGuiCol_Text);
-  // At most kMaxLabels candidates (each tested against the labels placed): large graphs stay cheap.
-  const size_t kMaxLabels = static_cast<size_t>(std::clamp(ui.label_budget, 0, 150));
-  size_t tried = 0, tried_near = 0;
-  for (size_t k : order) {
-    const Placed& p = placed[k];
-    if (emphasis && !near[p.entity]) continue;
-    // The selection and its neighbours are always labelled; the budget limits the rest.
-    const bool must = emphasis && near[p.entity];
-    if (must ? tried_near++ > 400 : ++tried > kMaxLabels) break;
-    if (p.p.x < origin.x - 50 || p.p.x > origin.x + avail.x + 50 || p.p.y < origin.y - 20 || p.p.y > origin.y + avail.y + 20)
-      continue;  // off screen
-    const char* name = shown(ex.entities().entities[p.entity].name);
-    const ImVec2 sz = ImGui::CalcTextSize(name);
-    const ImVec4 box(p.p.x - sz.x / 2 - 2, p.p.y + p.r + 1, p.p.x + sz.x / 2 + 2, p.p.y + p.r + 1 + sz.y);
-    bool overlaps = false;
-    for (const ImVec4& b : boxes)
-      if (box.x < b.z && box.z > b.x && box.y < b.w && box.w > b.y) {
-        overlaps = true;
-        break;
-      }
-    if (overlaps) continue;
-    boxes.push_back(box);
-    dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), dark ? IM_COL32(15, 17, 22, 170) : IM_COL32(255, 255, 255, 190), 3);
-    dl->AddText(ImVec2(box.x + 2, box.y), label_col, name);
-  }
+  draw_labels(ex, ui, dl, placed, near, emphasis, origin, avail, dark);
   dl->PopClipRect();
 
   // Right-click on a node: the entity's corrections menu (panel_corrections.cpp).
@@ -626,122 +794,14 @@ void draw_graph(Explorer& ex, UiState& ui, float x, float y, float w, float h) {
     }
   }
 
-  // Tooltip: name, type, mentions and the strongest links.
-  if (hovered >= 0 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    const uint32_t e = placed[static_cast<size_t>(hovered)].entity;
-    const Entity& ent = ex.entities().entities[e];
-    ImGui::BeginTooltip();
-    text_shown(ent.name);
-    ImGui::TextDisabled("%s · community %u · %u mentions in range · %u articles in the corpus", type_name(ent.type),
-                        placed[static_cast<size_t>(hovered)].community + 1, co ? co->entity_mentions(e) : 0u, ent.articles);
-    if (const Cooccurrence* ca = comparing ? ex.baseline_cooccurrence() : nullptr) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "A: %u mentions", ca->entity_mentions(e));
-      ImGui::SameLine();
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(false, dark, 255)), "B: %u mentions",
-                         co ? co->entity_mentions(e) : 0u);
-    }
-    int listed = 0;
-    for (const GraphEdge& ge : g.edges) {  // edges are sorted by weight
-      if (ge.a != e && ge.b != e) continue;
-      const uint32_t other = ge.a == e ? ge.b : ge.a;
-      if (comparing)
-        ImGui::Text("  %s  (%s: %u in A, %u in B)", shown(ex.entities().entities[other].name),
-                    ge.side == LinkSide::OnlyB ? "new" : ge.side == LinkSide::OnlyA ? "gone" : "both", ge.count_a, ge.count);
-      else
-        ImGui::Text("  %s  (%u together, %s %.3g)", shown(ex.entities().entities[other].name), ge.count,
-                    measure_name(ex.measure()), ge.weight);
-      if (++listed == 6) break;
-    }
-    ImGui::TextDisabled("click: select · drag: move and pin · right-click: correct");
-    ImGui::EndTooltip();
-  }
+  if (hovered >= 0 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    node_tooltip(ex, placed[static_cast<size_t>(hovered)].entity, placed[static_cast<size_t>(hovered)].community,
+                 comparing, dark);
+  if (hovered_link && hovered < 0 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    link_tooltip(ex, ui, *hovered_link, comparing, dark);
 
-  // Tooltip of the link under the mouse: both names, counts, and the first sentence naming both.
-  if (hovered_link && hovered < 0 && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    const GraphEdge& le = *hovered_link;
-    const uint64_t key = pair_key(le.a, le.b);
-    if (ui.hover_link_key != key || ui.hover_link_revision != ex.revision()) {
-      ui.hover_link_key = key;
-      ui.hover_link_revision = ex.revision();
-      const auto ev = ex.link_evidence(le.a, le.b, 1);
-      ui.hover_link_sentence.clear();
-      if (!ev.empty()) {
-        const Article& art = ex.corpus().articles[ev[0].article];
-        const std::string_view text = ev[0].field == 0 ? art.title : art.body;
-        ui.hover_link_sentence = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + ": " +
-                                 std::string(text.substr(ev[0].begin, std::min<uint32_t>(ev[0].end - ev[0].begin, 400)));
-        for (char& c : ui.hover_link_sentence)
-          if (c == '\n') c = ' ';
-      }
-    }
-    const char* units = ex.scope() == Scope::Document ? "articles" : "sentences";
-    ImGui::BeginTooltip();
-    ImGui::Text("%s — %s", shown(ents[le.a].name), shown(ents[le.b].name));
-    if (comparing) {
-      const char* side = le.side == LinkSide::OnlyB ? "new in B" : le.side == LinkSide::OnlyA ? "only in A (gone in B)" : "in both";
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(le.side == LinkSide::Both ? ImGui::GetColorU32(ImGuiCol_Text)
-                                                                                  : range_color(le.side == LinkSide::OnlyA, dark, 255)),
-                         "%s: %u %s together in A, %u in B", side, le.count_a, units, le.count);
-    } else {
-      ImGui::TextDisabled("%u %s together · %s %.3g", le.count, units, measure_name(ex.measure()), le.weight);
-    }
-    if (!ui.hover_link_sentence.empty()) text_wrapped_shown(ui.hover_link_sentence, ImGui::GetFontSize() * 28);
-    else if (ex.daily_counts()) ImGui::TextDisabled("Daily counts: the articles' text is not included.");
-    else ImGui::TextDisabled("No single sentence names both; they share articles.");
-    ImGui::TextDisabled("click: all the evidence");
-    ImGui::EndTooltip();
-    ui.hover_link = {ents[le.a].name, ents[le.b].name, ui.hover_link_sentence};
-  }
-
-  // Evidence of the selected link: its articles (in the list) and the sentences holding both.
-  if (pair_open) {
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y + 4));
-    ImGui::BeginChild("##evidence", ImVec2(avail.x, evidence_h - 4), true);
-    const uint32_t together = co ? co->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)) : 0;
-    ImGui::Text("%s — %s", shown(ents[sp.first].name), shown(ents[sp.second].name));
-    ImGui::SameLine();
-    if (ex.pair_evidence_from_baseline())
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "only in A: %u %s together there; its sentences",
-                         ex.baseline_cooccurrence()->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)),
-                         ex.scope() == Scope::Document ? "articles" : "sentences");
-    else
-      ImGui::TextDisabled("%u %s together · %zu articles in the list", together,
-                          ex.scope() == Scope::Document ? "articles" : "sentences", ex.visible().size());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Clear")) ex.select(SIZE_MAX);
-    if (ui.evidence_revision != ex.revision()) {  // recomputed when the selection or range changes
-      ui.evidence = ex.pair_evidence(50);
-      ui.evidence_revision = ex.revision();
-    }
-    const auto& evidence = ui.evidence;
-    if (evidence.empty() && ex.daily_counts())
-      ImGui::TextWrapped("Daily counts: the articles' text is not included, so there are no sentences to show. "
-                         "The list holds the days on which articles name both.");
-    else if (evidence.empty())
-      ImGui::TextDisabled("No single sentence names both; they share articles.");
-    for (size_t k = 0; k < evidence.size(); ++k) {
-      const auto& ev = evidence[k];
-      const Article& art = ex.corpus().articles[ev.article];
-      const std::string_view text = ev.field == 0 ? art.title : art.body;
-      std::string sentence(text.substr(ev.begin, ev.end - ev.begin));
-      for (char& c : sentence)
-        if (c == '\n') c = ' ';
-      ImGui::PushID(static_cast<int>(k));
-      const std::string head = (art.date == kUndated ? std::string("undated") : format_iso(art.date)) + "  " + std::string(art.title);
-      const ReaderTarget target{ev.field, ev.begin, ev.end};  // (the sentence, marked and scrolled to)
-      if (ImGui::Selectable(shown(head), ex.open_article_index() == ev.article && ex.reader_target() == target))
-        ex.open_article(ev.article, target);
-      if (ImGui::IsItemVisible()) {
-        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-        ui.evidence_rects.push_back({art.id, mn.x, mn.y, mx.x - mn.x, mx.y - mn.y});
-      }
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-      text_wrapped_shown(sentence, ImGui::GetContentRegionAvail().x);
-      ImGui::PopStyleColor();
-      ImGui::PopID();
-    }
-    ImGui::EndChild();
-  }
+  if (pair_open)
+    draw_link_evidence(ex, ui, ImVec2(origin.x, origin.y + avail.y + 4), ImVec2(avail.x, evidence_h - 4), dark);
   ImGui::End();
 }
 

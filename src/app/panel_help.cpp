@@ -49,8 +49,9 @@ void draw_help(UiState& ui, float width, float height) {
        {"open the article's link", "click the URL under the title (new tab)"}},
       {{"Files", nullptr},
        {"load your corpus", "Open file…, drop a file on the page, or ?data=URL"},
-       {"export", "Export: links (CSV, GEXF), entities (CSV), articles (JSON), network (PNG), bursts (CSV);\n"
-                  "comparing: the A/B table (CSV) and the three-way network (GEXF)"},
+       {"export",
+        "Export: links (CSV, GEXF), entities (CSV), articles (JSON), network (PNG), bursts (CSV);\n"
+        "comparing: the A/B table (CSV) and the three-way network (GEXF)"},
        {"share the view", "copy the address: range, selection, search and article are in it"},
        {"back / forward", "the browser's buttons step through your views"},
        {"theme", "the ☀/☾ button (starts with the browser's preference)"},
@@ -61,7 +62,8 @@ void draw_help(UiState& ui, float width, float height) {
     ImGui::TextUnformatted(sec[0].what);
     if (ui.fonts.bold) ImGui::PopFont();
     if (ImGui::BeginTable(sec[0].what, 2, ImGuiTableFlags_SizingFixedFit)) {
-      ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("open the article's link__").x);
+      ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed,
+                              ImGui::CalcTextSize("open the article's link__").x);
       ImGui::TableSetupColumn("how", ImGuiTableColumnFlags_WidthStretch);
       for (size_t i = 1; i < 12 && sec[i].what; ++i) {
         ImGui::TableNextRow();

@@ -72,7 +72,9 @@ void draw_highlighted_rtl(std::string_view text, size_t begin, size_t end, const
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     bidi::Paragraph par;
     bidi::analyse(flat, par);
-    found = analysed.emplace(reinterpret_cast<size_t>(text.data()) + begin, std::make_pair(std::move(flat), std::move(par))).first;
+    found =
+        analysed.emplace(reinterpret_cast<size_t>(text.data()) + begin, std::make_pair(std::move(flat), std::move(par)))
+            .first;
   }
   const std::string& para = found->second.first;
   const bidi::Paragraph& p = found->second.second;
@@ -90,7 +92,8 @@ void draw_highlighted_rtl(std::string_view text, size_t begin, size_t end, const
     marked[k] = mi < marks.size() && marks[mi].first <= at;
     target[k] = at >= target_begin && at < target_end;
     const uint32_t g = p.glyph[k];
-    if (g != bidi::kNoGlyph) adv[k] = font->GetCharAdvance(static_cast<ImWchar>(g <= 0xFFFF ? g : 0xFFFD)) * size / font->FontSize;
+    if (g != bidi::kNoGlyph)
+      adv[k] = font->GetCharAdvance(static_cast<ImWchar>(g <= 0xFFFF ? g : 0xFFFD)) * size / font->FontSize;
   }
   std::vector<uint32_t> order;
   std::string run;
@@ -131,13 +134,18 @@ void draw_highlighted_rtl(std::string_view text, size_t begin, size_t end, const
       }
       if (target[first] && hits.target_y < 0) hits.target_y = sy;
       if (visible) {
-        if (target[first]) dl->AddRectFilled(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + line_h - 1), theme_color(current_theme().overlay, 45));
+        if (target[first])
+          dl->AddRectFilled(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + line_h - 1),
+                            theme_color(current_theme().overlay, 45));
         if (marked[first]) {
-          dl->AddRectFilled(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + size + 3), IM_COL32(255, 214, 0, 110), 2.0f);
-          dl->AddRect(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + size + 3), theme_color(current_theme().search_mark, 230), 2.0f);
+          dl->AddRectFilled(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + size + 3), IM_COL32(255, 214, 0, 110),
+                            2.0f);
+          dl->AddRect(ImVec2(px - 1, sy - 1), ImVec2(px + rw + 1, sy + size + 3),
+                      theme_color(current_theme().search_mark, 230), 2.0f);
           if (ui.search_mark_rects.size() < 400) {
             const size_t lo = std::min(first, order[e - 1]), hi = std::max(first, order[e - 1]);
-            ui.search_mark_rects.push_back({para.substr(p.offset[lo], p.offset[hi + 1] - p.offset[lo]), px, sy, rw, size + 3});
+            ui.search_mark_rects.push_back(
+                {para.substr(p.offset[lo], p.offset[hi + 1] - p.offset[lo]), px, sy, rw, size + 3});
           }
         }
         if (span_of[first] >= 0) {
@@ -207,7 +215,8 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
         const float x0 = origin.x + x + font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + i, text.data() + from).x;
         const float x1 = x0 + font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + from, text.data() + to).x;
         dl->AddRectFilled(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3), IM_COL32(255, 214, 0, 110), 2.0f);
-        dl->AddRect(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3), theme_color(current_theme().search_mark, 230), 2.0f);
+        dl->AddRect(ImVec2(x0 - 1, sy - 1), ImVec2(x1 + 1, sy + size + 3),
+                    theme_color(current_theme().search_mark, 230), 2.0f);
         if (ui.search_mark_rects.size() < 400)
           ui.search_mark_rects.push_back({std::string(text.substr(from, to - from)), x0, sy, x1 - x0, size + 3});
       }
@@ -217,7 +226,8 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
     while (k < j) {
       while (si < spans.size() && spans[si].end <= k) ++si;
       const bool in = si < spans.size() && spans[si].begin <= k;
-      const size_t stop = in ? std::min<size_t>(j, spans[si].end) : (si < spans.size() ? std::min<size_t>(j, spans[si].begin) : j);
+      const size_t stop =
+          in ? std::min<size_t>(j, spans[si].end) : (si < spans.size() ? std::min<size_t>(j, spans[si].begin) : j);
       const float pw = font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + k, text.data() + stop).x;
       if (visible) {
         if (in) {
@@ -225,7 +235,8 @@ void draw_highlighted(std::string_view text, size_t begin, size_t end, const std
           const uint32_t ent = spans[si].entity;
           const bool chosen = ex.selected() == ent;
           dl->AddRectFilled(a, b, entity_color(spans[si].type, chosen ? 110 : 55), 2.0f);
-          dl->AddText(font, size, ImVec2(px, sy), entity_color(spans[si].type, 255), text.data() + k, text.data() + stop);
+          dl->AddText(font, size, ImVec2(px, sy), entity_color(spans[si].type, 255), text.data() + k,
+                      text.data() + stop);
           if (ui.mention_rects.size() < 400)
             ui.mention_rects.push_back({ex.entities().entities[ent].name, a.x, a.y, b.x - a.x, b.y - a.y});
           if (window_hovered && ImGui::IsMouseHoveringRect(a, b)) {
@@ -257,7 +268,8 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   ui.reader_rect[3] = h;
   // Folds the reader away (a strip with « brings it back), at the right end of the current line.
   auto fold_button = [&] {
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("»").x - 8));
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("»").x - 8));
     if (ImGui::SmallButton("»##fold_reader")) {
       ui.reader_collapsed = true;
       ui.graph.fit = true;
@@ -306,8 +318,9 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
   const auto title_marks = ex.search_marks(a.title), body_marks = ex.search_marks(a.body);
   if (ui.fonts.bold) ImGui::PushFont(ui.fonts.bold);
   if (a.title.empty()) ImGui::TextUnformatted("(untitled)");
-  else draw_highlighted(a.title, 0, a.title.size(), title_spans, title_marks, ex, ui,
-                        target.field == 0 ? tb : SIZE_MAX, te, hits);
+  else
+    draw_highlighted(a.title, 0, a.title.size(), title_spans, title_marks, ex, ui, target.field == 0 ? tb : SIZE_MAX,
+                     te, hits);
   if (ui.fonts.bold) ImGui::PopFont();
   std::string meta = a.date == kUndated ? std::string("undated") : format_iso(a.date);
   if (!a.source.empty()) meta += "  ·  " + std::string(shown(a.source));
@@ -349,7 +362,9 @@ void draw_reader(Explorer& ex, UiState& ui, float x, float y, float w, float h) 
     EntityType t;
     const char* label;
     size_t n;
-  } legend[] = {{EntityType::Person, "people", people}, {EntityType::Org, "organisations", orgs}, {EntityType::Place, "places", places}};
+  } legend[] = {{EntityType::Person, "people", people},
+                {EntityType::Org, "organisations", orgs},
+                {EntityType::Place, "places", places}};
   static const char* const kOne[] = {"person", "organisation", "place"};
   for (const auto& l : legend) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(entity_color(l.t, 255)), "■ %zu %s", l.n,

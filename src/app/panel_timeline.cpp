@@ -47,7 +47,8 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     ImGui::TextColored(colored(range_color(true, dark, 255)), "A %s – %s (%s)", format_iso(ex.baseline_from()).c_str(),
                        format_iso(ex.baseline_to()).c_str(),
                        with_commas(ex.articles_between(ex.baseline_from(), ex.baseline_to())).c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("the baseline A and its articles; Shift+drag on the timeline redraws it");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("the baseline A and its articles; Shift+drag on the timeline redraws it");
     ImGui::SameLine();
     ImGui::TextColored(colored(range_color(false, dark, 255)), "B %s – %s (%s)", format_iso(ex.range_from()).c_str(),
                        format_iso(ex.range_to()).c_str(),
@@ -61,16 +62,17 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     if (ImGui::SmallButton("Compare")) ex.set_baseline_before();
     record_control(ui, "compare");
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Compare the range with the period just before it (key A):\n"
-                        "what is new, what vanished, who rose and fell. Shift+drag draws the baseline.");
+      ImGui::SetTooltip(
+          "Compare the range with the period just before it (key A):\n"
+          "what is new, what vanished, who rose and fell. Shift+drag draws the baseline.");
   }
   const BurstIndex* bursts = nullptr;
   if (!t.selected.empty()) {
     ImGui::SameLine();
     const auto& ents = ex.entities().entities;
     const auto pair = ex.selected_pair();
-    const std::string who = ex.selected() < ents.size() ? ents[ex.selected()].name
-                                                         : ents[pair.first].name + " + " + ents[pair.second].name;
+    const std::string who =
+        ex.selected() < ents.size() ? ents[ex.selected()].name : ents[pair.first].name + " + " + ents[pair.second].name;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "■ %s", shown(who));
     if (ex.selected() < ents.size()) {
       bursts = &ex.bursts();
@@ -141,7 +143,8 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
     for (uint32_t k : bursts->of_entity[ex.selected()]) {
       const Burst& b = bursts->bursts[k];
       const float x0 = x_of(bursts->burst_from(b)), x1 = x_of(bursts->burst_to(b) + 1);
-      dl->AddRectFilled(ImVec2(x0, p0.y + 1), ImVec2(std::max(x1, x0 + 3), p0.y + 5), theme_color(current_theme().highlight, 255), 2);
+      dl->AddRectFilled(ImVec2(x0, p0.y + 1), ImVec2(std::max(x1, x0 + 3), p0.y + 5),
+                        theme_color(current_theme().highlight, 255), 2);
     }
   }
   // The brushes: the baseline A (when comparing and on the timeline), then the range B over it.
@@ -197,10 +200,12 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
       for (uint32_t k : bursts->of_entity[ex.selected()]) {
         const Burst& b = bursts->bursts[k];
         if (bursts->burst_from(b) <= t.bucket_end(at) && bursts->burst_to(b) >= t.starts[at])
-          ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)), "burst %s – %s", format_iso(bursts->burst_from(b)).c_str(),
+          ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_color(current_theme().highlight, 255)),
+                             "burst %s – %s", format_iso(bursts->burst_from(b)).c_str(),
                              format_iso(bursts->burst_to(b)).c_str());
       }
-    ImGui::TextDisabled(comparing ? "drag: range B · Shift+drag: baseline A" : "Shift+drag: a baseline to compare with");
+    ImGui::TextDisabled(comparing ? "drag: range B · Shift+drag: baseline A"
+                                  : "Shift+drag: a baseline to compare with");
     ImGui::EndTooltip();
   }
   const bool over = ImGui::IsMouseHoveringRect(p0, ImVec2(p0.x + pw, p0.y + ph));
@@ -263,8 +268,8 @@ void draw_timeline(Explorer& ex, UiState& ui, float x, float y, float w, float h
   }
   if (!ImGui::IsItemActive()) ui.brush = UiState::Brush::None;
   if (hovered && !io.WantTextInput) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_range(ex, ui, -1);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_range(ex, ui, +1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_range(ex, ui.timeline, -1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_range(ex, ui.timeline, +1);
   }
   ImGui::End();
 }

@@ -30,7 +30,8 @@ bool date_input(const char* label, char* buf, size_t size, Day& out) {
   const bool bad = buf[0] && parsed == kUndated;
   if (bad) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(235, 90, 80, 255));
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00__").x + ImGui::GetStyle().FramePadding.x * 2);
-  const bool done = ImGui::InputText(label, buf, size, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  const bool done =
+      ImGui::InputText(label, buf, size, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   const bool left = ImGui::IsItemDeactivatedAfterEdit();
   if (bad) ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("YYYY-MM-DD, or a form such as \"21 January 2026\"; Enter applies");
@@ -100,14 +101,18 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
   if (ImGui::Button("Open file…") && ui.open_file) ui.open_file();
   record_control(ui, "open_file");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Load your own corpus: a JSON array of articles, {\"articles\": [...]} or JSON Lines.\n"
-                      "You can also drop a file onto the page, or open the page with ?data=URL.");
+    ImGui::SetTooltip(
+        "Load your own corpus: a JSON array of articles, {\"articles\": [...]} or JSON Lines.\n"
+        "You can also drop a file onto the page, or open the page with ?data=URL.");
   ImGui::SameLine();
   if (ImGui::Button("Export")) ImGui::OpenPopup("export");
   record_control(ui, "export");
   if (ImGui::BeginPopup("export")) {
     const bool can = ex.corpus().size() > 0 && ui.save_export != nullptr;
-    struct Item { const char* kind; const char* label; };
+    struct Item {
+      const char* kind;
+      const char* label;
+    };
     const Item items[] = {{"edges.csv", "Links of the network (CSV)"},
                           {"edges.gexf", "Network for Gephi (GEXF)"},
                           {"entities.csv", "Entity table of the range (CSV)"},
@@ -129,7 +134,8 @@ void draw_file_buttons(Explorer& ex, UiState& ui, float w) {
     const bool cmp = can && ex.comparing();
     if (ImGui::MenuItem("Comparison table A/B (CSV)", "compare.csv", false, cmp)) ui.save_export("compare.csv");
     record_control(ui, "compare.csv");
-    if (ImGui::MenuItem("Three-way network for Gephi (GEXF)", "compare.gexf", false, cmp)) ui.save_export("compare.gexf");
+    if (ImGui::MenuItem("Three-way network for Gephi (GEXF)", "compare.gexf", false, cmp))
+      ui.save_export("compare.gexf");
     record_control(ui, "compare.gexf");
     if (!ex.comparing()) ImGui::TextDisabled("(compare two periods to export them: key A)");
     ImGui::EndPopup();
@@ -178,7 +184,8 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
     const bool extracting = std::strcmp(ex.load_stage(), "extracting") == 0;
     char overlay[96];
     if (std::strcmp(ex.load_stage(), "indexing") == 0)
-      std::snprintf(overlay, sizeof overlay, "counting who appears with whom in %s articles", with_commas(p.articles).c_str());
+      std::snprintf(overlay, sizeof overlay, "counting who appears with whom in %s articles",
+                    with_commas(p.articles).c_str());
     else if (extracting)
       std::snprintf(overlay, sizeof overlay, "finding entities in %s articles", with_commas(p.articles).c_str());
     else
@@ -255,7 +262,8 @@ void draw_top_bar(Explorer& ex, UiState& ui, float x, float y, float w, float h)
       ImGui::Text("%s of %s articles in range (daily counts)", with_commas(ex.articles_in_list()).c_str(),
                   with_commas(ex.articles_counted()).c_str());
     else
-      ImGui::Text("%s of %s articles in range", with_commas(ex.visible().size()).c_str(), with_commas(c.size()).c_str());
+      ImGui::Text("%s of %s articles in range", with_commas(ex.visible().size()).c_str(),
+                  with_commas(c.size()).c_str());
   } else if (c.size()) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("No article has a date: the date filter is off.");

@@ -107,7 +107,8 @@ void text_wrapped_shown(std::string_view s, float width) {
       float w = 0;
       while (to < p.size()) {
         const uint32_t g = p.glyph[to];
-        const float adv = g == bidi::kNoGlyph ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(g)) * size / font->FontSize;
+        const float adv =
+            g == bidi::kNoGlyph ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(g)) * size / font->FontSize;
         if (w + adv > width && to > from) break;
         if (p.cps[to] == ' ') last_space = to;
         w += adv;
@@ -135,7 +136,8 @@ bool input_text_shown(const char* label, const char* hint, char* buf, size_t siz
   // its place (the caret stays where Dear ImGui puts it, in logical order).
   const bool rtl = bidi::has_rtl(buf);
   if (rtl) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
-  const bool changed = hint ? ImGui::InputTextWithHint(label, hint, buf, size, flags) : ImGui::InputText(label, buf, size, flags);
+  const bool changed =
+      hint ? ImGui::InputTextWithHint(label, hint, buf, size, flags) : ImGui::InputText(label, buf, size, flags);
   if (rtl) {
     ImGui::PopStyleColor();
     const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
@@ -173,7 +175,8 @@ bool text_ellipsis(std::string_view text, float width, unsigned int color, bool 
     cut = cut || c.cut;
     ImGui::Dummy(ImVec2(std::min(width, c.w), h));
     const float x = c.rtl ? pos.x + std::max(0.0f, width - c.w) : pos.x;
-    ImGui::GetWindowDrawList()->AddText(ImVec2(x, pos.y), color ? color : ImGui::GetColorU32(ImGuiCol_Text), c.vis.c_str());
+    ImGui::GetWindowDrawList()->AddText(ImVec2(x, pos.y), color ? color : ImGui::GetColorU32(ImGuiCol_Text),
+                                        c.vis.c_str());
   } else {
     const ImVec2 full = ImGui::CalcTextSize(line.c_str(), line.c_str() + line.size());
     ImGui::Dummy(ImVec2(std::min(width, full.x), h));

@@ -43,7 +43,8 @@ uint32_t decode(std::string_view s, size_t& i) {
   return 0xFFFD;
 }
 
-constexpr FriBidiFlags kShapeFlags = FRIBIDI_FLAG_SHAPE_MIRRORING | FRIBIDI_FLAG_SHAPE_ARAB_PRES | FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
+constexpr FriBidiFlags kShapeFlags =
+    FRIBIDI_FLAG_SHAPE_MIRRORING | FRIBIDI_FLAG_SHAPE_ARAB_PRES | FRIBIDI_FLAG_SHAPE_ARAB_LIGA;
 constexpr FriBidiFlags kReorderFlags = FRIBIDI_FLAG_REORDER_NSM;
 
 }  // namespace
@@ -72,7 +73,7 @@ bool has_arabic(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = p[i];
     if (c < 0xD8) continue;
-    if (c <= 0xDB) return true;                                                    // U+0600..U+06FF
+    if (c <= 0xDB) return true;                                                              // U+0600..U+06FF
     if (c == 0xDD && i + 1 < s.size() && p[i + 1] >= 0x90 && p[i + 1] <= 0xBF) return true;  // U+0750..U+077F
     if (c == 0xE0 && i + 1 < s.size() && p[i + 1] >= 0xA2 && p[i + 1] <= 0xA3) return true;  // U+08A0..U+08FF
     if (c == 0xEF && i + 2 < s.size()) {
@@ -120,7 +121,8 @@ void analyse(std::string_view utf8, Paragraph& p) {
   fribidi_get_bidi_types(str, len, types.data());
   fribidi_get_bracket_types(str, len, types.data(), brackets.data());
   FriBidiParType dir = FRIBIDI_PAR_ON;  // from the first strong character; LTR when there is none
-  const FriBidiLevel max = n ? fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &dir, levels.data()) : 1;
+  const FriBidiLevel max =
+      n ? fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &dir, levels.data()) : 1;
   if (max == 0) levels.assign(n, 0);  // FriBidi could not allocate: draw left to right
   p.rtl = FRIBIDI_IS_RTL(dir);
   p.glyph = p.cps;
@@ -148,8 +150,9 @@ void visual_order(const Paragraph& p, size_t from, size_t to, std::vector<uint32
   std::vector<FriBidiCharType> types(p.types.begin() + from, p.types.begin() + to);
   std::vector<FriBidiStrIndex> map(n);
   std::iota(map.begin(), map.end(), 0);
-  const FriBidiLevel ok = fribidi_reorder_line(kReorderFlags, types.data(), static_cast<FriBidiStrIndex>(n), 0,
-                                               p.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR, levels.data(), nullptr, map.data());
+  const FriBidiLevel ok =
+      fribidi_reorder_line(kReorderFlags, types.data(), static_cast<FriBidiStrIndex>(n), 0,
+                           p.rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR, levels.data(), nullptr, map.data());
   if (ok == 0) std::iota(map.begin(), map.end(), 0);  // FriBidi could not allocate: logical order
   for (FriBidiStrIndex i : map) order.push_back(static_cast<uint32_t>(from + static_cast<size_t>(i)));
 }

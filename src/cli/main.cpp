@@ -2,6 +2,7 @@
 // same core as the web app. Layer: cli.
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -9,13 +10,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #if AE_HAVE_ZLIB
@@ -29,14 +29,14 @@
 #include <unistd.h>
 #endif
 
-#include "export.h"
 #include "compare.h"
 #include "cooccurrence.h"
 #include "corrections.h"
 #include "date.h"
 #include "entities.h"
-#include "gazetteer.h"
 #include "explorer.h"
+#include "export.h"
+#include "gazetteer.h"
 #include "layout.h"
 #include "loader.h"
 #include "parallel.h"
@@ -55,9 +55,11 @@ const char* kUsage =
     "                                   the merged entity table (name, type, articles, mentions, aliases)\n"
     "  entities FILE... --jsonl [--canonical [--counts]] [--threads N]\n"
     "                                   one line per article, in input order, of all FILEs merged as one corpus:\n"
-    "                                   {\"id\", \"date\", \"entities\": {\"people\", \"orgs\", \"places\"}} (distinct surface\n"
+    "                                   {\"id\", \"date\", \"entities\": {\"people\", \"orgs\", \"places\"}} (distinct "
+    "surface\n"
     "                                   strings; with --canonical the merged entities' names; --counts adds\n"
-    "                                   \"counts\": mentions of each, same order); on N threads (default: every core),\n"
+    "                                   \"counts\": mentions of each, same order); on N threads (default: every "
+    "core),\n"
     "                                   the same output for any N; figures on stderr\n"
     "  edges FILE [--from D] [--to D] [--scope document|sentence] [--measure count|npmi|jaccard]\n"
     "             [--min-count N] [--top N] [--format csv|json|gexf]\n"
@@ -103,7 +105,8 @@ bool gunzip_if_gzip(const std::string& path, ae::ByteBuffer& bytes) {
   while (rc != Z_STREAM_END) {
     if (produced == text.size()) {
       if (text.size() >= kMaxInflated) {
-        std::fprintf(stderr, "explorer: %s: decompresses to more than %zu GB; refused\n", path.c_str(), kMaxInflated >> 30);
+        std::fprintf(stderr, "explorer: %s: decompresses to more than %zu GB; refused\n", path.c_str(),
+                     kMaxInflated >> 30);
         inflateEnd(&z);
         return false;
       }
@@ -119,7 +122,8 @@ bool gunzip_if_gzip(const std::string& path, ae::ByteBuffer& bytes) {
     in_left -= in_chunk - z.avail_in;
     if (rc == Z_STREAM_END) break;
     if (rc != Z_OK && !(rc == Z_BUF_ERROR && z.avail_out == 0)) {
-      std::fprintf(stderr, "explorer: %s: the gzip data is damaged (%s)\n", path.c_str(), z.msg ? z.msg : "inflate failed");
+      std::fprintf(stderr, "explorer: %s: the gzip data is damaged (%s)\n", path.c_str(),
+                   z.msg ? z.msg : "inflate failed");
       inflateEnd(&z);
       return false;
     }
@@ -162,7 +166,6 @@ bool read_input(const std::string& path, ae::ByteBuffer& out) {
   return gunzip_if_gzip(path, out);
 }
 
-
 // A file mapped read-only (natively; the WebAssembly build of the tool always reads).
 class MappedFile {
  public:
@@ -197,7 +200,9 @@ class MappedFile {
     data_ = nullptr;
     size_ = 0;
   }
-  bool gzip() const { return size_ >= 2 && static_cast<unsigned char>(data_[0]) == 0x1f && static_cast<unsigned char>(data_[1]) == 0x8b; }
+  bool gzip() const {
+    return size_ >= 2 && static_cast<unsigned char>(data_[0]) == 0x1f && static_cast<unsigned char>(data_[1]) == 0x8b;
+  }
   std::string_view view() const { return data_ ? std::string_view(data_, size_) : std::string_view(); }
 
  private:
@@ -218,10 +223,11 @@ struct Args {
   int repeat = 5;
   bool jsonl = false;
   bool canonical = false;
-  bool counts = false;             // --counts (with --jsonl --canonical): mentions per entity
+  bool counts = false;  // --counts (with --jsonl --canonical): mentions per entity
   bool rules_only = false;
   std::string range_a, range_b;  // diff: FROM..TO
-  std::string rules_file;        // --rules FILE: the user's corrections (corrections.h)  // --rules-only: the extractor without the tagger's weights (for comparisons)
+  std::string rules_file;        // --rules FILE: the user's corrections (corrections.h)  // --rules-only: the extractor
+                                 // without the tagger's weights (for comparisons)
   std::string sort = "mentions";
   std::string data_dir;
   std::string scope = "document", measure = "count", format = "csv";
@@ -240,7 +246,8 @@ bool parse_args(int argc, char** argv, Args& a) {
   else a.file = argv[2];
   if (a.command != "synth") {
     a.files.push_back(a.file);
-    while (first_option < argc && std::strncmp(argv[first_option], "--", 2) != 0) a.files.push_back(argv[first_option++]);
+    while (first_option < argc && std::strncmp(argv[first_option], "--", 2) != 0)
+      a.files.push_back(argv[first_option++]);
   }
   for (int i = first_option; i < argc; ++i) {
     std::string opt = argv[i];
@@ -474,8 +481,9 @@ std::vector<ae::LoadResult> load_parts(const std::string& path, ae::ByteBuffer b
   if (threads > 1 && size >= (size_t{4} << 20) && first < size && s[first] == '{') {
     std::vector<size_t> cut = {0};  // part k is bytes [cut[k], cut[k + 1])
     for (int k = 1; k < threads; ++k) {
-      const void* nl = std::memchr(s + std::max(cut.back(), size * static_cast<size_t>(k) / static_cast<size_t>(threads)),
-                                   '\n', size - std::max(cut.back(), size * static_cast<size_t>(k) / static_cast<size_t>(threads)));
+      const void* nl =
+          std::memchr(s + std::max(cut.back(), size * static_cast<size_t>(k) / static_cast<size_t>(threads)), '\n',
+                      size - std::max(cut.back(), size * static_cast<size_t>(k) / static_cast<size_t>(threads)));
       if (!nl) break;
       cut.push_back(static_cast<size_t>(static_cast<const char*>(nl) - s) + 1);
     }
@@ -503,7 +511,8 @@ std::vector<ae::LoadResult> load_parts(const std::string& path, ae::ByteBuffer b
       limits.first_line = lines[k] + 1;
       limits.first_article = static_cast<long>(values[k]);
       limits.rename_duplicates = false;
-      parts[k] = ae::load_corpus(ae::ByteBuffer(std::string_view(s + cut[k], cut[k + 1] - cut[k])), base_name(path), limits);
+      parts[k] =
+          ae::load_corpus(ae::ByteBuffer(std::string_view(s + cut[k], cut[k + 1] - cut[k])), base_name(path), limits);
     });
     pool.finish();
     bool lines_all = true;  // (a part of one line may read as a single article; of more, only as lines)
@@ -574,11 +583,13 @@ bool load_inputs(const Args& a, Inputs& in, int threads) {
         in.corpus.articles.push_back(std::move(art));
       }
     }
-    for (const std::string& m : merged_mappings(parts)) std::fprintf(stderr, "explorer: %s: %s\n", path.c_str(), m.c_str());
+    for (const std::string& m : merged_mappings(parts))
+      std::fprintf(stderr, "explorer: %s: %s\n", path.c_str(), m.c_str());
     if (warnings)
       std::fprintf(stderr, "explorer: %s: %zu warning(s); first: %s\n", path.c_str(), warnings, first_warning.c_str());
   }
-  if (renamed) std::fprintf(stderr, "explorer: %zu repeated id(s) renamed; first: %s\n", renamed, first_renamed.c_str());
+  if (renamed)
+    std::fprintf(stderr, "explorer: %zu repeated id(s) renamed; first: %s\n", renamed, first_renamed.c_str());
   in.corpus.name = a.files.size() == 1 ? base_name(a.files[0]) : std::to_string(a.files.size()) + " files";
   in.corpus.finalize();
   return true;
@@ -662,8 +673,8 @@ int cmd_entities_jsonl(const Args& a) {
   std::fprintf(stderr,
                "explorer: %zu articles, %zu entities, %.1f MB from %zu file(s) in %.2f s (%.1f MB/s) on %d thread(s):"
                " read %.2f s, entities %.2f s (bodies %.2f, titles %.2f, cleaning %.2f, merging %.2f), lines %.2f s\n",
-               c.size(), index.entities.size(), mb, a.files.size(), total_s, total_s > 0 ? mb / total_s : 0.0,
-               threads, read_s, extract_s, index.stage_ms[0] / 1e3, index.stage_ms[1] / 1e3, index.stage_ms[2] / 1e3,
+               c.size(), index.entities.size(), mb, a.files.size(), total_s, total_s > 0 ? mb / total_s : 0.0, threads,
+               read_s, extract_s, index.stage_ms[0] / 1e3, index.stage_ms[1] / 1e3, index.stage_ms[2] / 1e3,
                index.stage_ms[3] / 1e3, total_s - read_s - extract_s);
   return 0;
 }
@@ -697,7 +708,8 @@ int cmd_entities(const Args& a) {
       if (!aliases.empty()) aliases += "; ";
       aliases += al.surface + " (" + al.rule + ", " + std::to_string(al.count) + ")";
     }
-    std::printf("%-40s %-7s %8u %8u  %s\n", e.name.c_str(), ae::type_name(e.type), e.articles, e.mentions, aliases.c_str());
+    std::printf("%-40s %-7s %8u %8u  %s\n", e.name.c_str(), ae::type_name(e.type), e.articles, e.mentions,
+                aliases.c_str());
   }
   std::fprintf(stderr, "explorer: %zu entities from %zu articles in %.1f ms\n", index.entities.size(), c.size(),
                index.extract_ms);
@@ -1032,7 +1044,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (a.files.size() > 1 && a.command != "entities") {
-    std::fprintf(stderr, "explorer: %s reads one FILE ('%s' is not an option)\n", a.command.c_str(), a.files[1].c_str());
+    std::fprintf(stderr, "explorer: %s reads one FILE ('%s' is not an option)\n", a.command.c_str(),
+                 a.files[1].c_str());
     return 2;
   }
   if (a.command == "stats") return cmd_stats(a);

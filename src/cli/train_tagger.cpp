@@ -13,11 +13,10 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "gazetteer.h"
 #include "tagger.h"
@@ -46,7 +45,8 @@ int type_of(const std::string& t) {
 std::vector<GoldSpan> spans_of(const nlohmann::json& j) {
   std::vector<GoldSpan> out;
   if (!j.is_array()) return out;
-  for (const auto& s : j) out.push_back({s.at("start").get<size_t>(), s.at("end").get<size_t>(), type_of(s.at("type").get<std::string>())});
+  for (const auto& s : j)
+    out.push_back({s.at("start").get<size_t>(), s.at("end").get<size_t>(), type_of(s.at("type").get<std::string>())});
   return out;
 }
 
@@ -62,7 +62,8 @@ std::string rewrite(const std::string& s, Rewrite r) {
       continue;
     }
     const char p = i ? s[i - 1] : ' ';
-    const bool word_start = !(std::isalnum(static_cast<unsigned char>(p)) || p == '\'' || static_cast<unsigned char>(p) >= 0x80);
+    const bool word_start =
+        !(std::isalnum(static_cast<unsigned char>(p)) || p == '\'' || static_cast<unsigned char>(p) >= 0x80);
     if (r == Rewrite::Headline && word_start) out[i] = static_cast<char>(c - 32);
   }
   return out;
@@ -92,8 +93,8 @@ struct Text {
 
 // The texts of some documents, rewritten, with their labels; case statistics over them as the
 // extractor gathers them (texts written as usual only).
-void make_texts(const std::vector<Doc>& docs, const std::vector<size_t>& which, Rewrite body_rw,
-                Rewrite title_rw_even, Rewrite title_rw_odd, std::vector<Text>& out, ae::CaseStats& stats) {
+void make_texts(const std::vector<Doc>& docs, const std::vector<size_t>& which, Rewrite body_rw, Rewrite title_rw_even,
+                Rewrite title_rw_odd, std::vector<Text>& out, ae::CaseStats& stats) {
   for (size_t d : which) {
     const Doc& doc = docs[d];
     for (int f = 0; f < 2; ++f) {
@@ -220,13 +221,15 @@ int main(int argc, char** argv) {
   auto add_all = [&](const std::vector<Text>& texts, const ae::CaseStats& stats) {
     std::map<size_t, ae::DocWords> words;
     for (const Text& t : texts) words[t.doc].add(t.text, t.toks);
-    for (const Text& t : texts) trainer.add(t.text, t.toks, ae::TagContext{&gaz, &stats, &words[t.doc], t.mode, t.title}, t.gold);
+    for (const Text& t : texts)
+      trainer.add(t.text, t.toks, ae::TagContext{&gaz, &stats, &words[t.doc], t.mode, t.title}, t.gold);
   };
   add_all(written, s_written);
   add_all(headline, s_headline);
   add_all(capitals, s_caps);
   std::printf("training texts: %zu, tokens: %zu\n", trainer.texts(), trainer.tokens());
-  trainer.train(epochs, 20261204, [](int e, double acc) { std::printf("epoch %d: %.4f of considered tokens right\n", e, acc); });
+  trainer.train(epochs, 20261204,
+                [](int e, double acc) { std::printf("epoch %d: %.4f of considered tokens right\n", e, acc); });
   const ae::TaggerModel model = trainer.model(min_weight);
   std::printf("features kept: %zu\n", model.size());
   // Development split, as written and in headline case.

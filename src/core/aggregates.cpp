@@ -14,8 +14,8 @@ namespace ae {
 namespace {
 
 constexpr const char* kFormat = "article-explorer-aggregates";
-constexpr size_t kMaxName = 1000;             // bytes of one entity name
-constexpr uint64_t kMaxCount = 1000000000;    // any one count
+constexpr size_t kMaxName = 1000;           // bytes of one entity name
+constexpr uint64_t kMaxCount = 1000000000;  // any one count
 constexpr size_t kMaxEntities = 20000000;
 
 using json = nlohmann::json;
@@ -23,9 +23,10 @@ using json = nlohmann::json;
 // The first line, parsed (discarded when it is not JSON).
 json first_line(std::string_view bytes) {
   size_t b = 0;
-  while (b < bytes.size() && (bytes[b] == ' ' || bytes[b] == '\t' || bytes[b] == '\r' || bytes[b] == '\n' ||
-                              static_cast<unsigned char>(bytes[b]) == 0xEF || static_cast<unsigned char>(bytes[b]) == 0xBB ||
-                              static_cast<unsigned char>(bytes[b]) == 0xBF))
+  while (b < bytes.size() &&
+         (bytes[b] == ' ' || bytes[b] == '\t' || bytes[b] == '\r' || bytes[b] == '\n' ||
+          static_cast<unsigned char>(bytes[b]) == 0xEF || static_cast<unsigned char>(bytes[b]) == 0xBB ||
+          static_cast<unsigned char>(bytes[b]) == 0xBF))
     ++b;
   const size_t e = std::min(bytes.find('\n', b), bytes.size());
   return json::parse(bytes.data() + b, bytes.data() + e, nullptr, false);
@@ -74,7 +75,8 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
     pos = nl + 1;
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const json j = line_no == 1 ? first_line(line) : json::parse(line.data(), line.data() + line.size(), nullptr, false);
+    const json j =
+        line_no == 1 ? first_line(line) : json::parse(line.data(), line.data() + line.size(), nullptr, false);
     if (!j.is_object()) return fail("not a JSON object");
     if (!header) {
       const auto f = j.find("format");
@@ -127,11 +129,13 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
       if (!es->is_array()) return fail("a day's \"entities\" is a list");
       for (const json& e : *es) {
         uint64_t id, ea, em;
-        if (!e.is_array() || e.size() != 3 || !small_count(e[0], id) || !small_count(e[1], ea) || !small_count(e[2], em))
+        if (!e.is_array() || e.size() != 3 || !small_count(e[0], id) || !small_count(e[1], ea) ||
+            !small_count(e[2], em))
           return fail("a day's entity is [entity, articles, mentions]");
         if (id >= index.entities.size()) return fail("entity " + std::to_string(id) + " is not listed");
         if (seen_at[id] == mark) return fail("entity " + std::to_string(id) + " is listed twice");
-        if (ea == 0 || ea > dl.articles || em < ea) return fail("entity " + std::to_string(id) + ": its counts do not fit the day's");
+        if (ea == 0 || ea > dl.articles || em < ea)
+          return fail("entity " + std::to_string(id) + ": its counts do not fit the day's");
         seen_at[id] = mark;
         dl.entities.push_back({static_cast<uint32_t>(id), static_cast<uint32_t>(ea), static_cast<uint32_t>(em)});
       }
@@ -146,10 +150,13 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
         uint64_t x, y, c;
         if (!p.is_array() || p.size() != 3 || !small_count(p[0], x) || !small_count(p[1], y) || !small_count(p[2], c))
           return fail("a pair is [entity, entity, articles]");
-        if (x == y || x >= day_articles.size() || y >= day_articles.size() || day_articles[x] == 0 || day_articles[y] == 0)
+        if (x == y || x >= day_articles.size() || y >= day_articles.size() || day_articles[x] == 0 ||
+            day_articles[y] == 0)
           return fail("a pair names an entity the day does not list");
-        if (c == 0 || c > std::min(day_articles[x], day_articles[y])) return fail("a pair's count does not fit its entities'");
-        dl.pairs.push_back({static_cast<uint32_t>(std::min(x, y)), static_cast<uint32_t>(std::max(x, y)), static_cast<uint32_t>(c)});
+        if (c == 0 || c > std::min(day_articles[x], day_articles[y]))
+          return fail("a pair's count does not fit its entities'");
+        dl.pairs.push_back(
+            {static_cast<uint32_t>(std::min(x, y)), static_cast<uint32_t>(std::max(x, y)), static_cast<uint32_t>(c)});
       }
     }
     for (const auto& e : dl.entities) day_articles[e[0]] = 0;
@@ -240,24 +247,30 @@ bool read_aggregates(std::string_view bytes, const std::string& name, Corpus& co
 }
 
 std::string write_aggregates(const Corpus& corpus, const EntityIndex& index) {
-  const auto quoted = [](const std::string& text) { return json(text).dump(-1, ' ', false, json::error_handler_t::replace); };
+  const auto quoted = [](const std::string& text) {
+    return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+  };
   const auto num = [](uint64_t v) { return std::to_string(v); };
   uint64_t total = 0;
   for (size_t a = 0; a < corpus.size(); ++a) total += index.weight(a);
   std::string out = std::string("{\"format\":\"") + kFormat + "\",\"version\":1,\"name\":" + quoted(corpus.name) +
-                    ",\"scope\":\"document\",\"articles\":" + num(total) + ",\"entities\":" + num(index.entities.size());
-  if (corpus.dated) out += ",\"from\":\"" + format_iso(corpus.date_min) + "\",\"to\":\"" + format_iso(corpus.date_max) + "\"";
+                    ",\"scope\":\"document\",\"articles\":" + num(total) +
+                    ",\"entities\":" + num(index.entities.size());
+  if (corpus.dated)
+    out += ",\"from\":\"" + format_iso(corpus.date_min) + "\",\"to\":\"" + format_iso(corpus.date_max) + "\"";
   out += "}\n";
   for (size_t i = 0; i < index.entities.size(); i += 10000) {
     out += "{\"entities\":[";
     for (size_t k = i; k < std::min(index.entities.size(), i + 10000); ++k)
-      out += std::string(k > i ? "," : "") + "[" + quoted(index.entities[k].name) + ",\"" + type_name(index.entities[k].type) + "\"]";
+      out += std::string(k > i ? "," : "") + "[" + quoted(index.entities[k].name) + ",\"" +
+             type_name(index.entities[k].type) + "\"]";
     out += "]}\n";
   }
   if (!index.counts) return out;
   const DayCounts& c = *index.counts;
   for (size_t a = 0; a < corpus.size() && a < index.by_article.size(); ++a) {
-    out += "{\"day\":\"" + format_iso(corpus.articles[a].date) + "\",\"articles\":" + num(c.articles[a]) + ",\"entities\":[";
+    out += "{\"day\":\"" + format_iso(corpus.articles[a].date) + "\",\"articles\":" + num(c.articles[a]) +
+           ",\"entities\":[";
     const auto& ms = index.by_article[a];
     for (size_t k = 0; k < ms.size(); ++k)
       out += std::string(k ? "," : "") + "[" + num(ms[k].entity) + "," + num(c.entity_articles[c.first[a] + k]) + "," +

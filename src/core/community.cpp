@@ -10,8 +10,8 @@ namespace {
 
 struct Adjacency {
   std::vector<std::vector<std::pair<uint32_t, double>>> nbrs;  // neighbour, weight (self-loops once)
-  std::vector<double> degree;                                   // weighted degree (self-loop counted twice)
-  double total = 0;                                              // 2m
+  std::vector<double> degree;                                  // weighted degree (self-loop counted twice)
+  double total = 0;                                            // 2m
 };
 
 Adjacency make_adjacency(size_t n, const std::vector<WeightedEdge>& edges) {

@@ -5,9 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <unordered_map>
-
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace ae {
 
@@ -43,8 +42,7 @@ std::vector<EntityChange> compare_entities(const Cooccurrence& a, const Cooccurr
   if (!sorted) return out;
   std::vector<std::pair<double, uint32_t>> order;  // (score, position): the score computed once each
   order.reserve(out.size());
-  for (uint32_t k = 0; k < out.size(); ++k)
-    order.push_back({std::fabs(out[k].log_ratio) * (out[k].a + out[k].b), k});
+  for (uint32_t k = 0; k < out.size(); ++k) order.push_back({std::fabs(out[k].log_ratio) * (out[k].a + out[k].b), k});
   std::sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
     if (x.first != y.first) return x.first > y.first;
     return out[x.second].entity < out[y.second].entity;
@@ -89,7 +87,8 @@ Graph build_compare_graph(const Cooccurrence& a, const Cooccurrence& b, Measure 
   const size_t n = std::min(a.entity_count(), b.entity_count());
   std::vector<uint32_t> present;
   for (uint32_t e = 0; e < n; ++e)
-    if ((a.entity_mentions(e) || b.entity_mentions(e)) && !(skip && e < skip->size() && (*skip)[e])) present.push_back(e);
+    if ((a.entity_mentions(e) || b.entity_mentions(e)) && !(skip && e < skip->size() && (*skip)[e]))
+      present.push_back(e);
   auto key = [&](uint32_t e) { return std::max(a.entity_mentions(e), b.entity_mentions(e)); };
   const size_t shown = top_n == 0 ? present.size() : std::min(top_n, present.size());
   std::partial_sort(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(shown), present.end(),
@@ -276,7 +275,8 @@ BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32
   out.of_entity.resize(index.entities.size());
   for (uint32_t k = 0; k < out.bursts.size(); ++k) out.of_entity[out.bursts[k].entity].push_back(k);
   for (auto& list : out.of_entity)
-    std::sort(list.begin(), list.end(), [&](uint32_t x, uint32_t y) { return out.bursts[x].begin < out.bursts[y].begin; });
+    std::sort(list.begin(), list.end(),
+              [&](uint32_t x, uint32_t y) { return out.bursts[x].begin < out.bursts[y].begin; });
   return out;
 }
 

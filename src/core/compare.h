@@ -102,5 +102,4 @@ struct BurstIndex {
 // Entities mentioned in fewer than min_articles articles get a series but no burst detection.
 BurstIndex compute_bursts(const Corpus& corpus, const EntityIndex& index, uint32_t min_articles = 3);
 
-
 }  // namespace ae

@@ -1,16 +1,15 @@
 // cooccurrence.cpp — pair counts per date range, incremental, and graph exports. Layer: core.
 #include "cooccurrence.h"
 
-#include <array>
-#include "untrusted.h"
-
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "community.h"
+#include "untrusted.h"
 
 namespace ae {
 
@@ -224,7 +223,8 @@ void Cooccurrence::from_counts(const EntityIndex& index) {
     first_[a] = static_cast<uint32_t>(ents_.size());
     day.clear();
     for (size_t k = 0; k < index.by_article[a].size(); ++k)
-      day.push_back({index.by_article[a][k].entity, c.entity_articles[c.first[a] + k], c.entity_mentions[c.first[a] + k]});
+      day.push_back(
+          {index.by_article[a][k].entity, c.entity_articles[c.first[a] + k], c.entity_mentions[c.first[a] + k]});
     std::sort(day.begin(), day.end());
     for (const auto& [e, ea, em] : day) {
       ents_.push_back(e);
@@ -275,7 +275,8 @@ size_t PairSketch::estimate() const {
 
 void Cooccurrence::sketch_positions(size_t lo, size_t hi, PairSketch& sketch) const {
   hi = std::min(hi, corpus_->dated);
-  for (size_t p = lo; p < hi; ++p) each_pair(article(corpus_->by_date[p]), [&](uint64_t key, uint32_t) { sketch.add(key); });
+  for (size_t p = lo; p < hi; ++p)
+    each_pair(article(corpus_->by_date[p]), [&](uint64_t key, uint32_t) { sketch.add(key); });
 }
 
 void Cooccurrence::apply(const ArticleData& a, int sign) {
@@ -297,8 +298,14 @@ void Cooccurrence::apply(const ArticleData& a, int sign) {
     degree_[static_cast<uint32_t>(key >> 32)] += d;
     degree_[static_cast<uint32_t>(key & 0xffffffffu)] += d;
   };
-  if (sign > 0) each_pair(a, [&](uint64_t key, uint32_t c) { if (pairs_.add(key, c)) ends(key, 1); });
-  else each_pair(a, [&](uint64_t key, uint32_t c) { if (pairs_.sub(key, c)) ends(key, -1); });
+  if (sign > 0)
+    each_pair(a, [&](uint64_t key, uint32_t c) {
+      if (pairs_.add(key, c)) ends(key, 1);
+    });
+  else
+    each_pair(a, [&](uint64_t key, uint32_t c) {
+      if (pairs_.sub(key, c)) ends(key, -1);
+    });
 }
 
 size_t Cooccurrence::set_positions(size_t lo, size_t hi) {
@@ -413,7 +420,8 @@ void assign_communities(Graph& g) {
   we.reserve(g.edges.size());
   for (const GraphEdge& e : g.edges)
     we.push_back({pos[e.a], pos[e.b], static_cast<double>(std::max(e.count, e.count_a))});
-  std::sort(we.begin(), we.end(), [](const WeightedEdge& x, const WeightedEdge& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  std::sort(we.begin(), we.end(),
+            [](const WeightedEdge& x, const WeightedEdge& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
   g.community = louvain(g.nodes.size(), we);
 }
 

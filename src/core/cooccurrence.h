@@ -109,10 +109,10 @@ class Cooccurrence {
   void rebind(const Corpus& corpus) { corpus_ = &corpus; }
 
   Scope scope() const { return scope_; }
-  uint64_t units() const { return units_; }                              // articles or sentences in range
-  uint32_t entity_units(uint32_t e) const { return entity_units_[e]; }    // units containing e
-  uint32_t entity_mentions(uint32_t e) const { return mentions_[e]; }     // mentions of e in range
-  uint32_t entity_degree(uint32_t e) const { return degree_[e]; }         // distinct partners of e in range
+  uint64_t units() const { return units_; }                             // articles or sentences in range
+  uint32_t entity_units(uint32_t e) const { return entity_units_[e]; }  // units containing e
+  uint32_t entity_mentions(uint32_t e) const { return mentions_[e]; }   // mentions of e in range
+  uint32_t entity_degree(uint32_t e) const { return degree_[e]; }       // distinct partners of e in range
   size_t entity_count() const { return mentions_.size(); }
   const PairCounts& pairs() const { return pairs_; }  // units with both
   uint32_t pair_count(uint32_t a, uint32_t b) const;
@@ -170,17 +170,17 @@ const char* link_side_name(LinkSide s);  // "both", "only_a", "only_b"
 
 struct GraphEdge {
   uint32_t a, b;
-  uint32_t count;   // units with both in range (in B when comparing; 0 for a link only in A)
-  double weight;    // the measure of count (of the A count for a link only in A)
+  uint32_t count;                  // units with both in range (in B when comparing; 0 for a link only in A)
+  double weight;                   // the measure of count (of the A count for a link only in A)
   uint32_t count_a = 0;            // comparing: units with both in A
   LinkSide side = LinkSide::Both;  // comparing: where the link is
 };
 struct Graph {
-  std::vector<uint32_t> nodes;       // entity ids, by mentions in range (descending), then id
-  std::vector<uint32_t> community;   // Louvain community of each node (parallel to nodes), 0 = largest first node
-  std::vector<GraphEdge> edges;      // by weight descending, then (a, b)
-  size_t nodes_hidden = 0;           // entities with mentions in range not shown
-  size_t edges_hidden = 0;           // pairs in range not shown (below min_count or touching a hidden node)
+  std::vector<uint32_t> nodes;      // entity ids, by mentions in range (descending), then id
+  std::vector<uint32_t> community;  // Louvain community of each node (parallel to nodes), 0 = largest first node
+  std::vector<GraphEdge> edges;     // by weight descending, then (a, b)
+  size_t nodes_hidden = 0;          // entities with mentions in range not shown
+  size_t edges_hidden = 0;          // pairs in range not shown (below min_count or touching a hidden node)
 };
 // Builds the graph and its communities (Louvain on the link counts).
 // skip (optional, indexed by entity): entities left out of the graph altogether (not counted as hidden).

@@ -2,9 +2,9 @@
 #include "corpus.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cstdio>
 
 namespace ae {
 

@@ -59,11 +59,11 @@ struct TextStore {
 };
 
 struct Article {
-  std::string id;         // unique within the corpus (the loader renames duplicates)
-  std::string_view title; // may be empty when body is not; text in the corpus's store
-  std::string source;     // publisher, "" when unknown
-  std::string url;        // "" when unknown
-  std::string_view body;  // paragraphs separated by "\n\n"; "" when only a title was given
+  std::string id;          // unique within the corpus (the loader renames duplicates)
+  std::string_view title;  // may be empty when body is not; text in the corpus's store
+  std::string source;      // publisher, "" when unknown
+  std::string url;         // "" when unknown
+  std::string_view body;   // paragraphs separated by "\n\n"; "" when only a title was given
   Day date = kUndated;
   bool has_given_entities = false;  // the input carried an "entities" field: used instead of extraction
   std::vector<GivenEntity> given_entities;

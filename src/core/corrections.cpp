@@ -2,7 +2,6 @@
 #include "corrections.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "text.h"
@@ -129,10 +128,22 @@ std::string rules_json(const Rules& rules) {
   for (const Edit& e : rules.edits) {
     nlohmann::json o = {{"op", edit_op_name(e.op)}};
     switch (e.op) {
-      case Edit::Op::Merge: o["entity"] = e.entity; o["into"] = e.value; break;
-      case Edit::Op::Split: o["entity"] = e.entity; o["alias"] = e.value; break;
-      case Edit::Op::Rename: o["entity"] = e.entity; o["name"] = e.value; break;
-      case Edit::Op::Retype: o["entity"] = e.entity; o["type"] = type_name(e.type); break;
+      case Edit::Op::Merge:
+        o["entity"] = e.entity;
+        o["into"] = e.value;
+        break;
+      case Edit::Op::Split:
+        o["entity"] = e.entity;
+        o["alias"] = e.value;
+        break;
+      case Edit::Op::Rename:
+        o["entity"] = e.entity;
+        o["name"] = e.value;
+        break;
+      case Edit::Op::Retype:
+        o["entity"] = e.entity;
+        o["type"] = type_name(e.type);
+        break;
       case Edit::Op::Hide: o["entity"] = e.entity; break;
       case Edit::Op::HidePattern: o["pattern"] = e.entity; break;
     }

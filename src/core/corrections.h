@@ -27,8 +27,8 @@ namespace ae {
 struct Edit {
   enum class Op { Merge, Split, Rename, Retype, Hide, HidePattern };
   Op op = Op::Hide;
-  std::string entity;  // the entity edited (HidePattern: the pattern)
-  std::string value;   // Merge: into; Split: the alias; Rename: the new name
+  std::string entity;                    // the entity edited (HidePattern: the pattern)
+  std::string value;                     // Merge: into; Split: the alias; Rename: the new name
   EntityType type = EntityType::Person;  // Retype
   bool operator==(const Edit& o) const {
     return op == o.op && entity == o.entity && value == o.value && type == o.type;

@@ -13,6 +13,7 @@
 // [SECTION] Typing: votes from the gazetteer and from cue words around each mention
 // [SECTION] Merging: gazetteer aliases, spelling variants, acronyms, surnames; canonical names
 #include "entities.h"
+
 #include "flat_table.h"
 #ifndef __EMSCRIPTEN__  // the page has no threads: the pool is the command line's
 #include "parallel.h"
@@ -21,14 +22,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <unordered_map>
 
 #include "string_table.h"
@@ -115,42 +116,42 @@ enum Rule : uint8_t { kRuleName, kRuleGazAlias, kRuleTeam, kRuleAcronym, kRuleSu
 struct Cand {
   uint32_t article = 0;
   uint32_t sentence = 0;
-  uint32_t span = 0;       // index into the span table
-  uint32_t begin = 0;      // first byte of the raw span in its field
-  uint32_t key = kNone;    // merge group (set when merging)
-  uint32_t rule_arg = 0;   // acronym: the defining article; surname: the full name's candidate
-  uint16_t ctx = 0;        // ContextBit
-  uint8_t field = 1;       // 0 title, 1 body
-  uint8_t flags = 0;       // CandFlag
+  uint32_t span = 0;      // index into the span table
+  uint32_t begin = 0;     // first byte of the raw span in its field
+  uint32_t key = kNone;   // merge group (set when merging)
+  uint32_t rule_arg = 0;  // acronym: the defining article; surname: the full name's candidate
+  uint16_t ctx = 0;       // ContextBit
+  uint8_t field = 1;      // 0 title, 1 body
+  uint8_t flags = 0;      // CandFlag
   uint8_t rule = kRuleName;
-  uint8_t tag = 0;         // the learned tagger's reading: 0 none (rules), else 1 + TagType
-  uint8_t margin = 0;      // how sure the tagger was (TagSpan::margin)
+  uint8_t tag = 0;     // the learned tagger's reading: 0 none (rules), else 1 + TagType
+  uint8_t margin = 0;  // how sure the tagger was (TagSpan::margin)
 };
 
 // A distinct candidate span (its bytes, whether its first word starts a sentence, whether it sits in a
 // headline), with its tokens from the first occurrence and, once cleaned, everything merging reads.
 struct Span {
-  uint32_t article = 0;            // where it was first seen (its text: that article's field)
-  uint32_t first_tok = 0;          // in the token pool (offsets in that text)
+  uint32_t article = 0;    // where it was first seen (its text: that article's field)
+  uint32_t first_tok = 0;  // in the token pool (offsets in that text)
   uint32_t ntoks = 0;
   uint8_t field = 1;
   bool sent_start = false, headline = false;
   // Cleaning and typing (per span):
   bool dropped = false;
   bool corporate = false;
-  bool gaz_alias = false;          // a gazetteer entry under another surface
-  uint16_t kept = 0;               // tokens kept (at most 65535: only 0, 1 and "2 or more" matter)
-  uint16_t kept_flags = 0;         // flags of the first kept token
+  bool gaz_alias = false;                   // a gazetteer entry under another surface
+  uint16_t kept = 0;                        // tokens kept (at most 65535: only 0, 1 and "2 or more" matter)
+  uint16_t kept_flags = 0;                  // flags of the first kept token
   int16_t votes[kEntityTypes] = {0, 0, 0};  // the span's own evidence (context comes per candidate)
   int gaz = -1;
-  int single_demonym = -1;         // a lone demonym: its place
-  uint32_t from = 0, to = 0;       // kept bytes (a dropped demonym: its bytes), relative to the span's start
+  int single_demonym = -1;    // a lone demonym: its place
+  uint32_t from = 0, to = 0;  // kept bytes (a dropped demonym: its bytes), relative to the span's start
   // Merge keys (ids):
-  uint32_t key = kNone;            // group: gazetteer entry or normalised name (a demonym: its place)
-  uint32_t demonym_key = kNone;    // a lone demonym: its place's group
-  bool prefix_ref = false;         // "US-led": the place is referred to wherever the word stands
+  uint32_t key = kNone;          // group: gazetteer entry or normalised name (a demonym: its place)
+  uint32_t demonym_key = kNone;  // a lone demonym: its place's group
+  bool prefix_ref = false;       // "US-led": the place is referred to wherever the word stands
   uint32_t dem_from = 0, dem_to = 0, dem_surface = kNone;  // a lone demonym's bytes (from the span's start), text
-  uint32_t surface = kNone;        // the kept text (a dropped demonym: the demonym)
+  uint32_t surface = kNone;                                // the kept text (a dropped demonym: the demonym)
   uint32_t last_key = kNone;       // surname key of a multi-word name ("sadr" of "Muqtada al-Sadr")
   uint32_t first_key = kNone;      // its first word ("merrill" of "Merrill Lynch"): a company's short name
   uint32_t surname_probe = kNone;  // key under which a one-word name looks for its full name
@@ -201,8 +202,8 @@ class SpanTable {
 
  private:
   struct Ref {
-    uint32_t index = 0;     // span + 1 (0: empty)
-    uint32_t shape = 0;     // length << 2 | headline << 1 | sentence start
+    uint32_t index = 0;           // span + 1 (0: empty)
+    uint32_t shape = 0;           // length << 2 | headline << 1 | sentence start
     const char* bytes = nullptr;  // the first occurrence in the corpus text
   };
   const Corpus& corpus_;
@@ -222,18 +223,20 @@ enum CueRole : uint16_t {
   kRoleSaidTold = 1 << 8,     // person cues that say nothing before a name
 };
 
-const char* const kSpeechVerbs[] = {"said", "says", "told", "added", "stated", "announced", "noted", "warned",
-                                    "explained", "argued", "wrote", "asked", "replied", "insisted", "urged",
-                                    "affirmed", "confirmed", "praised", "voiced", "convened", "conducted", "declared",
-                                    "denied", "acknowledged", "stressed", "pointed", "vowed", "accused", "criticised",
-                                    "criticized", "met", "visited", "resigned", "died", "who", "has", "was", "is"};
+const char* const kSpeechVerbs[] = {
+    "said",      "says",    "told",   "added",    "stated",     "announced",  "noted",  "warned",
+    "explained", "argued",  "wrote",  "asked",    "replied",    "insisted",   "urged",  "affirmed",
+    "confirmed", "praised", "voiced", "convened", "conducted",  "declared",   "denied", "acknowledged",
+    "stressed",  "pointed", "vowed",  "accused",  "criticised", "criticized", "met",    "visited",
+    "resigned",  "died",    "who",    "has",      "was",        "is"};
 
 const char* const kInstitutionNouns[] = {
-    "government", "army", "forces", "force", "parliament", "authorities", "ministry", "military", "troops", "officials",
-    "police", "border", "borders", "territory", "president", "prime", "foreign", "defence", "defense", "security",
-    "state", "capital", "economy", "embassy", "navy", "cabinet", "side", "leadership", "regime", "administration",
-    "interior", "central", "national", "air", "armed", "soil", "airspace", "waters", "sovereignty", "counterparts",
-    "delegation", "judiciary", "courts", "prosecutors", "consulate", "coast"};
+    "government", "army",      "forces",  "force",       "parliament", "authorities",    "ministry",    "military",
+    "troops",     "officials", "police",  "border",      "borders",    "territory",      "president",   "prime",
+    "foreign",    "defence",   "defense", "security",    "state",      "capital",        "economy",     "embassy",
+    "navy",       "cabinet",   "side",    "leadership",  "regime",     "administration", "interior",    "central",
+    "national",   "air",       "armed",   "soil",        "airspace",   "waters",         "sovereignty", "counterparts",
+    "delegation", "judiciary", "courts",  "prosecutors", "consulate",  "coast"};
 
 class CueTable {
  public:
@@ -281,8 +284,8 @@ class CueTable {
 using WordSet = StringTable<char>;
 
 bool is_particle(std::string_view w) {
-  static const WordSet kParticles = {"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "du", "da", "dos",
-                                     "das", "di", "del", "della", "la", "le", "bint", "ter", "ten", "zu", "y"};
+  static const WordSet kParticles = {"al",  "el", "bin", "ibn",   "van", "von", "der",  "den", "de",  "du", "da", "dos",
+                                     "das", "di", "del", "della", "la",  "le",  "bint", "ter", "ten", "zu", "y"};
   return kParticles.contains(w);
 }
 
@@ -341,7 +344,7 @@ struct Collector {
 void read_context(std::string_view text, const std::vector<Token>& toks, size_t i, size_t j, Cand& c, Collector& col) {
   const size_t n = toks.size();
   const uint8_t field = c.field;
-    // Context within the sentence: up to two words before (quotes and symbols skipped) and after.
+  // Context within the sentence: up to two words before (quotes and symbols skipped) and after.
   const uint32_t s = toks[i].sentence;
   size_t before[2] = {SIZE_MAX, SIZE_MAX}, after[2] = {SIZE_MAX, SIZE_MAX};
   size_t p = i;
@@ -395,8 +398,7 @@ void read_context(std::string_view text, const std::vector<Token>& toks, size_t 
     // "first second": the two words before, in reading order
     if (before[1] != SIZE_MAX && (cues.roles(CueTable::pair(hash_of(before[1]), h0)) & kRolePlaceBefore))
       c.ctx |= kCtxPlaceBefore2;
-    else if (r & kRolePlaceBefore)
-      c.ctx |= kCtxPlaceBefore1;
+    else if (r & kRolePlaceBefore) c.ctx |= kCtxPlaceBefore1;
     const std::string_view w = tok_text(text, toks[before[0]]);
     if (!w.empty() && w.find_first_not_of("0123456789-./") == std::string_view::npos) c.ctx |= kCtxNumberBefore;
   }
@@ -423,7 +425,8 @@ void acronym_definitions(std::string_view text, const std::vector<Token>& toks, 
   for (size_t q = 1; q + 2 < n; ++q) {
     if (toks[q].punct != '(' || toks[q + 2].punct != ')' || !toks[q + 1].has(kTokAllCaps)) continue;
     const std::string_view acr = tok_text(text, toks[q + 1]);
-    if (acr.size() < 2 || acr.size() > 8 || acr.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
+    if (acr.size() < 2 || acr.size() > 8 ||
+        acr.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
       continue;
     // Match the letters from the last one backwards over the words before the parenthesis.
     size_t k = q, letters = acr.size();
@@ -501,11 +504,12 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     if (tag) {
       // A name of another kind before a place word is the place ("Ain al-Assad air base"); a reading
       // the tagger was unsure of stands only with a cue word around it ("newspaper Al Sabah").
-      if (tag == 1 + kTagOther && (c.ctx & kCtxPlaceAfter) && (j > i || (col.gaz.find_demonym(tok_text(text, toks[i])) < 0 &&
-                                                        tok_text(text, toks[i]).find('-') == std::string_view::npos)))
+      if (tag == 1 + kTagOther && (c.ctx & kCtxPlaceAfter) &&
+          (j > i || (col.gaz.find_demonym(tok_text(text, toks[i])) < 0 &&
+                     tok_text(text, toks[i]).find('-') == std::string_view::npos)))
         c.tag = 1 + kTagPlace;
-      const uint16_t cues = kCtxPersonBefore | kCtxPersonAfter | kCtxHonorific | kCtxOrgBefore | kCtxPlaceAfter |
-                            kCtxPlaceBefore2;
+      const uint16_t cues =
+          kCtxPersonBefore | kCtxPersonAfter | kCtxHonorific | kCtxOrgBefore | kCtxPlaceAfter | kCtxPlaceBefore2;
       if (margin < kMinTagMargin && !(c.ctx & cues)) {
         col.acronyms.resize(acronyms_before);
         return;
@@ -565,7 +569,8 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     for (;;) {
       if (toks[j].has(kTokPossessive)) break;
       const size_t k = j + 1;
-      if (k >= n || (toks[k].has(kTokLineBefore) && !toks[k].has(kTokWrapBefore)) || toks[k].sentence != toks[j].sentence)
+      if (k >= n || (toks[k].has(kTokLineBefore) && !toks[k].has(kTokWrapBefore)) ||
+          toks[k].sentence != toks[j].sentence)
         break;
       if (initial_at(k) && toks[k].has(kTokSpaceBefore)) {
         j = k + 2;
@@ -641,9 +646,9 @@ bool fold_unit(std::string_view w, char* buf, size_t& n) {
 
 // Amounts and their units ("MLN DLR", "PCT"): never part of a name, even at its edge ("DLR WORLD BANK").
 bool is_quantity_word(std::string_view w) {
-  static const WordSet kWords = {"dlr", "dlrs", "mln", "bln", "pct", "cts", "ct", "shr", "shrs", "qtr", "revs", "avg",
-                                 "vs", "mths", "yr", "yrs", "stg", "lbs", "lb", "kg", "tonnes", "bpd", "btu", "qtly",
-                                 "pts", "cwt", "wk", "wks"};
+  static const WordSet kWords = {"dlr",    "dlrs", "mln", "bln",  "pct", "cts", "ct",  "shr", "shrs", "qtr",
+                                 "revs",   "avg",  "vs",  "mths", "yr",  "yrs", "stg", "lbs", "lb",   "kg",
+                                 "tonnes", "bpd",  "btu", "qtly", "pts", "cwt", "wk",  "wks"};
   char buf[16];
   size_t n = 0;
   return fold_unit(w, buf, n) && kWords.contains(std::string_view(buf, n));
@@ -651,8 +656,8 @@ bool is_quantity_word(std::string_view w) {
 
 // A month and a number written as one word, as futures tables do ("MAY7", "SEPT87").
 bool is_month_code(std::string_view w) {
-  static const WordSet kMonths = {"jan", "feb", "mar", "apr", "may", "jun", "june", "jul", "july", "aug", "sep",
-                                  "sept", "oct", "nov", "dec"};
+  static const WordSet kMonths = {"jan",  "feb", "mar", "apr",  "may", "jun", "june", "jul",
+                                  "july", "aug", "sep", "sept", "oct", "nov", "dec"};
   size_t k = 0;
   while (k < w.size() && std::isalpha(static_cast<unsigned char>(w[k]))) ++k;
   if (k == 0 || k == w.size() || k > 4) return false;
@@ -665,9 +670,9 @@ bool is_month_code(std::string_view w) {
 
 bool is_unit_word(std::string_view w) {
   if (is_quantity_word(w)) return true;
-  static const WordSet kWords = {"oper", "ltd", "inc", "corp", "co", "plc", "nil", "ecus", "yen", "mark",
-                                 "marks", "francs", "lire", "guilders", "pesos", "rands", "hl", "ha", "div",
-                                 "reg", "prior", "pay", "record", "prov", "adj", "ann"};
+  static const WordSet kWords = {"oper", "ltd",   "inc",    "corp", "co",       "plc",   "nil",   "ecus", "yen",
+                                 "mark", "marks", "francs", "lire", "guilders", "pesos", "rands", "hl",   "ha",
+                                 "div",  "reg",   "prior",  "pay",  "record",   "prov",  "adj",   "ann"};
   char buf[16];
   size_t n = 0;
   return fold_unit(w, buf, n) && kWords.contains(std::string_view(buf, n));
@@ -678,15 +683,15 @@ struct Probe {
   std::vector<SpanTok> toks;
   bool headline = false;
   bool dropped = false;
-  bool title_cue = false;      // a person title was stripped from its front
-  bool corporate = false;      // ended in a corporate suffix: an organisation
-  int demonym_place = -1;      // a lone demonym: the gazetteer place it may refer to
-  bool prefix_ref = false;     // the place is the head of a hyphenated word ("US-led"): always a reference
+  bool title_cue = false;   // a person title was stripped from its front
+  bool corporate = false;   // ended in a corporate suffix: an organisation
+  int demonym_place = -1;   // a lone demonym: the gazetteer place it may refer to
+  bool prefix_ref = false;  // the place is the head of a hyphenated word ("US-led"): always a reference
   uint32_t demonym_begin = 0, demonym_end = 0;
   int gaz = -1;
   std::string surface;
-  std::string key;             // name_key(surface), made while looking the span up in the gazetteer
-  std::string core_surface;    // without a corporate suffix ("Standard Oil" of "Standard Oil Co")
+  std::string key;           // name_key(surface), made while looking the span up in the gazetteer
+  std::string core_surface;  // without a corporate suffix ("Standard Oil" of "Standard Oil Co")
   // Ready for the next span; the memory of the tokens and strings is kept (one probe serves them all).
   void reset(bool is_headline) {
     toks.clear();
@@ -702,16 +707,7 @@ struct Probe {
 };
 
 // Capitalised function words that never begin a name unless the whole name is known ("The Hague").
-bool is_leading_function_word(std::string_view w) {
-  static const WordSet kWords = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its",
-                                       "Our", "My", "Your", "In", "On", "At", "For", "But", "And", "Or", "As", "By",
-                                       "From", "To", "With", "Of", "If", "When", "While", "After", "Before", "Under",
-                                       "Since", "Although", "Though", "Meanwhile", "However", "Also", "Both", "Some",
-                                       "Many", "Most", "All", "Several", "Other", "Another", "Such", "Every", "Each",
-                                       "He", "She", "It", "They", "We", "I", "You", "There", "Here", "Why", "How",
-                                       "What", "Where", "Who", "Which", "Whose", "THE"};
-  return kWords.contains(w);
-}
+bool is_leading_function_word(std::string_view w) { return is_capitalised_function_word(w) || w == "THE"; }
 
 // Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
 // (roles: the gazetteer's roles of w itself, already looked up)
@@ -728,24 +724,25 @@ bool not_entity(const Gazetteer& gaz, std::string_view w) { return not_entity(ga
 
 // Short all-capital words of headlines and tables that are never names on their own.
 bool is_caps_function_word(std::string_view w) {
-  static const WordSet kWords = {"IN", "AT", "OF", "TO", "ON", "BY", "THE", "AND", "FOR", "A", "AN", "OR", "AS",
-                                       "IS", "IT", "BE", "NO", "SO", "UP", "OUT", "OFF", "NEW", "OLD", "TWO", "ONE",
-                                       "WIN", "WON", "GET", "SET", "CUP", "DAY", "VS", "V", "MLN", "PCT", "BIG",
-                                       "TOP", "OVER", "WITH", "FROM", "INTO", "AFTER", "NOT", "BUT", "ALL", "HIS",
-                                       "HER", "ITS", "WE", "HE", "SHE", "THEY", "WHO", "SAY", "SAYS", "SEE", "SEES",
-                                       "CUT", "CUTS", "SEC", "NET", "END", "CTS", "DLRS", "SHR", "QTR", "REVS"};
+  static const WordSet kWords = {
+      "IN",   "AT",  "OF",   "TO",  "ON",  "BY",  "THE", "AND",  "FOR", "A",    "AN",   "OR",   "AS",   "IS",
+      "IT",   "BE",  "NO",   "SO",  "UP",  "OUT", "OFF", "NEW",  "OLD", "TWO",  "ONE",  "WIN",  "WON",  "GET",
+      "SET",  "CUP", "DAY",  "VS",  "V",   "MLN", "PCT", "BIG",  "TOP", "OVER", "WITH", "FROM", "INTO", "AFTER",
+      "NOT",  "BUT", "ALL",  "HIS", "HER", "ITS", "WE",  "HE",   "SHE", "THEY", "WHO",  "SAY",  "SAYS", "SEE",
+      "SEES", "CUT", "CUTS", "SEC", "NET", "END", "CTS", "DLRS", "SHR", "QTR",  "REVS"};
   return kWords.contains(w);
 }
 
 bool is_and(std::string_view w) { return w == "and" || w == "And" || w == "AND" || w == "&"; }
 
 bool is_corporate_suffix(std::string_view w) {
-  static const WordSet kSuffixes = {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc",
-                                    "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "GmbH", "Cos", "Limited",
-                                    "Incorporated", "Corporation", "Company", "SpA", "AB", "ASA", "Oyj", "KK"};
+  static const WordSet kSuffixes = {"Co",   "Co.", "Corp", "Corp.", "Inc",     "Inc.",         "Ltd",         "Ltd.",
+                                    "Plc",  "PLC", "plc",  "LLC",   "AG",      "SA",           "S.A.",        "NV",
+                                    "N.V.", "BV",  "GmbH", "Cos",   "Limited", "Incorporated", "Corporation", "Company",
+                                    "SpA",  "AB",  "ASA",  "Oyj",   "KK"};
   // The same in capitals ("NORANDA INC"), for the longer suffixes (a capital "CO" or "SA" may be a name).
-  static const WordSet kCaps = {"CORP", "CORP.", "INC", "INC.", "LTD", "LTD.", "LIMITED", "INCORPORATED",
-                                "CORPORATION", "COMPANY", "GMBH", "CO", "CO.", "COS"};
+  static const WordSet kCaps = {"CORP",         "CORP.",       "INC",     "INC.", "LTD", "LTD.", "LIMITED",
+                                "INCORPORATED", "CORPORATION", "COMPANY", "GMBH", "CO",  "CO.",  "COS"};
   return kSuffixes.contains(w) || kCaps.contains(w);
 }
 
@@ -938,7 +935,9 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
 // and a corporate suffix is set apart for grouping ("Lear Corp" and "Lear" are one company).
 void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   auto word = [&](size_t k) { return tok_text(text, c.toks[k]); };
-  auto surface_of = [&](size_t a, size_t b) { return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin); };
+  auto surface_of = [&](size_t a, size_t b) {
+    return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin);
+  };
   size_t a = 0, b = c.toks.size();
   if (b - a >= 2 && is_leading_function_word(word(a)) && gaz.find(surface_of(a + 1, b)) >= 0) ++a;
   // Amounts at the edge of a name in a capitals headline are not part of it ("90 MLN DLR WORLD BANK LOAN").
@@ -1172,7 +1171,8 @@ uint32_t arabic_word_end(std::string_view text, const Token& t) {
 // clitics written onto the first word tried off it: و and ف (and), then ب (in), ل (for), ك (like); "لل"
 // is "ل" + "ال" (the article's alef is not written after lam). Appends what it finds to out.
 void find_arabic_names(std::string_view text, const std::vector<Token>& toks, uint32_t article, uint8_t field,
-                       uint32_t sentence_base, const Gazetteer& gaz, Interner& surfaces, std::deque<ScriptMention>& out) {
+                       uint32_t sentence_base, const Gazetteer& gaz, Interner& surfaces,
+                       std::deque<ScriptMention>& out) {
   const size_t n = toks.size();
   std::string probe;
   for (size_t i = 0; i < n;) {
@@ -1194,7 +1194,8 @@ void find_arabic_names(std::string_view text, const std::vector<Token>& toks, ui
       size_t ns = 1;
       uint32_t b = toks[i].begin;
       auto is = [&](uint32_t p, unsigned char b0, unsigned char b1) {
-        return p + 1 < end && static_cast<unsigned char>(text[p]) == b0 && static_cast<unsigned char>(text[p + 1]) == b1;
+        return p + 1 < end && static_cast<unsigned char>(text[p]) == b0 &&
+               static_cast<unsigned char>(text[p + 1]) == b1;
       };
       if (is(b, 0xD9, 0x88) || is(b, 0xD9, 0x81)) starts[ns++] = b += 2;                      // و ف
       if (is(b, 0xD8, 0xA8) || is(b, 0xD9, 0x84) || is(b, 0xD9, 0x83)) starts[ns++] = b + 2;  // ب ل ك
@@ -1231,9 +1232,9 @@ struct EntityExtractor::Impl {
   CueTable cues;
   EntityIndex index;
   size_t n;
-  int threads = 1;      // > 1: statistics and bodies on a pool of threads (command line only)
-  int stage = 0;        // 0 case statistics (tagger only), 1 bodies, 2 titles, 3 cleaning, 4 merging, 5 done
-  size_t cursor = 0;    // article, span or candidate the current stage continues from
+  int threads = 1;         // > 1: statistics and bodies on a pool of threads (command line only)
+  int stage = 0;           // 0 case statistics (tagger only), 1 bodies, 2 titles, 3 cleaning, 4 merging, 5 done
+  size_t cursor = 0;       // article, span or candidate the current stage continues from
   size_t stage_start = 0;  // cursor when the current step() began (each step makes progress)
   double spent_ms = 0;
   std::deque<Cand> cands;  // a deque: growing it never copies (or doubles) the whole list
@@ -1242,12 +1243,12 @@ struct EntityExtractor::Impl {
   CaseStats stats;
   std::vector<Token> toks, title_toks;
   std::vector<uint32_t> body_start, title_start;  // per article: its first candidate (n + 1 entries)
-  std::deque<GivenMention> given;  // a deque: grown without copies or a doubled block
-  std::deque<ScriptMention> script_mentions;  // gazetteer names written in Arabic
+  std::deque<GivenMention> given;                 // a deque: grown without copies or a doubled block
+  std::deque<ScriptMention> script_mentions;      // gazetteer names written in Arabic
   size_t body_spans = 0;
-  std::vector<bool> known;  // by `words` id: name keys of the spans kept in bodies
-  std::unordered_map<uint32_t, uint32_t> team_keys;        // span -> its name as a team's key
-  std::vector<uint32_t> acronym_targets;  // by span: its acronym binding, or kNone (empty: no bindings)
+  std::vector<bool> known;                           // by `words` id: name keys of the spans kept in bodies
+  std::unordered_map<uint32_t, uint32_t> team_keys;  // span -> its name as a team's key
+  std::vector<uint32_t> acronym_targets;             // by span: its acronym binding, or kNone (empty: no bindings)
   Interner keys;      // merge groups: "g<gazetteer entry>", "n<name key>", "t<name key>" (teams)
   Interner surfaces;  // surface strings
   Interner words;     // surname keys
@@ -1259,7 +1260,7 @@ struct EntityExtractor::Impl {
   std::vector<TagSpan> title_tags;        // the titles' names, found while the bodies are read
   std::vector<uint32_t> title_tag_start;  // per article (n + 1 entries)
   std::vector<uint8_t> cases;             // per article: TextCase of the title | of the body << 2
-  std::string group_key_;  // reused while cleaning
+  std::string group_key_;                 // reused while cleaning
   Probe probe_;
 
   using Clock = std::chrono::steady_clock;
@@ -1370,7 +1371,8 @@ struct EntityExtractor::Impl {
     for (size_t first = 0, b = 0; first < n; first += kBatch, b ^= 1) {
       const size_t next = first + kBatch;
       if (next < n) prepare(next, buf[b ^ 1]);
-      for (size_t k = 0; k < std::min(kBatch, n - first); ++k) read_prepared(static_cast<uint32_t>(first + k), buf[b][k]);
+      for (size_t k = 0; k < std::min(kBatch, n - first); ++k)
+        read_prepared(static_cast<uint32_t>(first + k), buf[b][k]);
       if (next < n) pool.finish();
     }
     cursor = n;
@@ -1432,11 +1434,11 @@ struct EntityExtractor::Impl {
         doc_words.clear();
         doc_words.add(art.title, title_toks);
         doc_words.add(art.body, toks);
-        const TextCase title_case = static_cast<TextCase>(cases[a] & 3), body_case = static_cast<TextCase>(cases[a] >> 2);
+        const TextCase title_case = static_cast<TextCase>(cases[a] & 3),
+                       body_case = static_cast<TextCase>(cases[a] >> 2);
         tagger.tag(*model, art.body, toks, TagContext{&gaz, &stats, &doc_words, body_case, false}, tagged);
         collect_candidates(art.body, toks, a, 1, ts, false, col, &tagged);
-        tagger.tag(*model, art.title, title_toks,
-                   TagContext{&gaz, &stats, &doc_words, title_case, true}, tagged);
+        tagger.tag(*model, art.title, title_toks, TagContext{&gaz, &stats, &doc_words, title_case, true}, tagged);
         title_tags.insert(title_tags.end(), tagged.begin(), tagged.end());
         title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
         continue;
@@ -1598,8 +1600,8 @@ struct EntityExtractor::Impl {
       group_key_ = "n";
       // "Lear Corp" groups with "Lear"; "Bank Ltd" does not group with every "Bank", nor "Treasury
       // Corporation" with "Treasury": a core that is one common word keeps the whole name.
-      const bool generic_core = p.core_surface.find(' ') == std::string::npos &&
-                                gaz.is_english_word(ascii_lower(p.core_surface));
+      const bool generic_core =
+          p.core_surface.find(' ') == std::string::npos && gaz.is_english_word(ascii_lower(p.core_surface));
       if (p.corporate && !generic_core) group_key_ += name_key(p.core_surface);
       else group_key_ += nk;
       // "Dragon Air" and "Dragonair", "La Roche" and "LAROCHE" are one name (with the tagger).
@@ -1631,7 +1633,7 @@ struct EntityExtractor::Impl {
   std::vector<int> group_type;
   std::unordered_map<uint32_t, int> given_type;
   std::unordered_map<uint32_t, std::string> given_name;
-  std::vector<uint32_t> entity_of;  // key id -> entity
+  std::vector<uint32_t> entity_of;                    // key id -> entity
   std::vector<std::pair<uint32_t, uint32_t>> firsts;  // (first candidate, key)
   std::vector<std::vector<SurfaceTally>> tallies;     // per entity
   std::vector<bool> team_entity;                      // per entity (those made later: none)
@@ -1715,9 +1717,7 @@ struct EntityExtractor::Impl {
   }
 
   // A long phase's check, every 2048 candidates: out of time (but never at the step's first).
-  bool due(size_t i, Clock::time_point deadline) const {
-    return (i & 2047) == 0 && i != stage_start && past(deadline);
-  }
+  bool due(size_t i, Clock::time_point deadline) const { return (i & 2047) == 0 && i != stage_start && past(deadline); }
 
   // Phase 0: merge keys: gazetteer entries by id, everything else by normalised name.
   bool merge_keys(Clock::time_point deadline) {
@@ -1871,8 +1871,8 @@ struct EntityExtractor::Impl {
             continue;
           }
           if (argmax(g.votes) != 0) continue;
-          const bool seen = std::any_of(surnames.begin(), surnames.end(),
-                                        [&](const Surname& x) { return x.last_key == s.last_key; });
+          const bool seen =
+              std::any_of(surnames.begin(), surnames.end(), [&](const Surname& x) { return x.last_key == s.last_key; });
           if (!seen) surnames.push_back({s.last_key, c.key, k});
         }
       if (surnames.empty() && short_names.empty() && corpus_surnames.empty()) continue;
@@ -1896,8 +1896,7 @@ struct EntityExtractor::Impl {
           if (!match && !caps && s.kept == 1 && s.gaz < 0) {  // (a team's place name is still a place)
             auto sn = std::find_if(short_names.begin(), short_names.end(),
                                    [&](const Surname& x) { return x.last_key == s.surname_probe; });
-            if (sn != short_names.end() && sn->key != kNone && sn->key != c.key &&
-                argmax(groups[c.key].votes) != 2) {
+            if (sn != short_names.end() && sn->key != kNone && sn->key != c.key && argmax(groups[c.key].votes) != 2) {
               c.key = sn->key;
               c.rule = kRuleShortName;
               c.rule_arg = sn->cand;
@@ -2058,8 +2057,9 @@ struct EntityExtractor::Impl {
     for (uint32_t id = 0; id < index.entities.size(); ++id) {
       Entity& e = index.entities[id];
       std::vector<SurfaceTally>& ts = tallies[id];
-      std::sort(ts.begin(), ts.end(),
-                [&](const SurfaceTally& x, const SurfaceTally& y) { return surfaces.name(x.surface) < surfaces.name(y.surface); });
+      std::sort(ts.begin(), ts.end(), [&](const SurfaceTally& x, const SurfaceTally& y) {
+        return surfaces.name(x.surface) < surfaces.name(y.surface);
+      });
       std::string best;
       size_t best_words = 0;
       uint32_t best_count = 0;
@@ -2070,9 +2070,8 @@ struct EntityExtractor::Impl {
         if (e.aliases.back().rule == "demonym" || e.aliases.back().rule.rfind("short name of", 0) == 0) continue;
         size_t nwords = 1;
         for (char ch : surface) nwords += ch == ' ';
-        const bool acronym = surface.size() <= 6 && std::all_of(surface.begin(), surface.end(), [](char ch) {
-                               return !(ch >= 'a' && ch <= 'z');
-                             });
+        const bool acronym = surface.size() <= 6 && std::all_of(surface.begin(), surface.end(),
+                                                                [](char ch) { return !(ch >= 'a' && ch <= 'z'); });
         if (acronym) nwords = 0;
         if (nwords > best_words || (nwords == best_words && t.count > best_count)) {
           best = surface;
@@ -2114,7 +2113,8 @@ bool EntityExtractor::step(double budget_ms) {
     else if (m.stage == 3) done = m.run_clean(deadline);
     else done = m.run_merge(deadline);
     // (the statistics pass counts with the bodies)
-    m.index.stage_ms[std::max(0, m.stage - 1)] += std::chrono::duration<double, std::milli>(Impl::Clock::now() - s0).count();
+    m.index.stage_ms[std::max(0, m.stage - 1)] +=
+        std::chrono::duration<double, std::milli>(Impl::Clock::now() - s0).count();
     if (!done) break;
     ++m.stage;
     m.cursor = 0;

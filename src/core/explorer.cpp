@@ -1,6 +1,5 @@
 // explorer.cpp — session state and the state report. Layer: core.
 #include "explorer.h"
-#include "aggregates.h"
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +8,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "aggregates.h"
 #include "text.h"
 
 namespace ae {
@@ -484,11 +484,11 @@ std::string load_summary(const LoadInfo& info) {
   std::snprintf(size, sizeof size, info.bytes >= 1000000 ? "%.1f MB" : "%.1f kB",
                 info.bytes >= 1000000 ? info.bytes / 1e6 : info.bytes / 1e3);
   if (info.format == "aggregates")
-    return "Loaded daily counts of " + with_commas(info.counted) + (info.counted == 1 ? " article" : " articles") + " (" +
-           with_commas(info.articles) + (info.articles == 1 ? " day" : " days") + ") from '" + info.name + "' (" + size +
-           "); their text is not included.";
-  std::string s = "Loaded " + with_commas(info.articles) + (info.articles == 1 ? " article" : " articles") +
-                  " from '" + info.name + "' (" + size + ")";
+    return "Loaded daily counts of " + with_commas(info.counted) + (info.counted == 1 ? " article" : " articles") +
+           " (" + with_commas(info.articles) + (info.articles == 1 ? " day" : " days") + ") from '" + info.name +
+           "' (" + size + "); their text is not included.";
+  std::string s = "Loaded " + with_commas(info.articles) + (info.articles == 1 ? " article" : " articles") + " from '" +
+                  info.name + "' (" + size + ")";
   if (info.skipped) {
     s += "; skipped " + with_commas(info.skipped);
     for (const std::string& w : info.warnings)
@@ -531,7 +531,8 @@ std::vector<Explorer::Evidence> Explorer::link_evidence(size_t x, size_t y, size
   std::vector<Evidence> out;
   const size_t n = entities_.entities.size();
   if (x >= n || y >= n || x == y || view_.from == kUndated) return out;
-  const bool from_a = network_.baseline() && network_.counts() && network_.counts()->pair_count(static_cast<uint32_t>(x), static_cast<uint32_t>(y)) == 0 &&
+  const bool from_a = network_.baseline() && network_.counts() &&
+                      network_.counts()->pair_count(static_cast<uint32_t>(x), static_cast<uint32_t>(y)) == 0 &&
                       network_.baseline()->pair_count(static_cast<uint32_t>(x), static_cast<uint32_t>(y)) > 0;
   const Day from = from_a ? view_.base_from : view_.from, to = from_a ? view_.base_to : view_.to;
   // The articles of both (sorted postings), in the range, newest first.
@@ -587,8 +588,8 @@ void Explorer::sentences_with_both(uint32_t a, size_t x, size_t y, size_t max, s
         e = std::max(e, toks[k].end);
         last = k;
       }
-    for (size_t k = last + 1; last != SIZE_MAX && k < toks.size() && !toks[k].word() && !(toks[k].flags & kTokSpaceBefore);
-         ++k)
+    for (size_t k = last + 1;
+         last != SIZE_MAX && k < toks.size() && !toks[k].word() && !(toks[k].flags & kTokSpaceBefore); ++k)
       e = toks[k].end;
     if (b == UINT32_MAX) continue;
     out.push_back({a, field, b, e});
@@ -625,22 +626,30 @@ nlohmann::json Explorer::state() const {
   s["articles_counted_in_range"] = articles_in_list();
   s["articles_counted_total"] = articles_counted();
   s["entities_total"] = entities_.entities.size();
-  s["rules"] = {{"edits", rules_.edits.size()}, {"unmatched", unmatched_}, {"can_undo", can_undo()},
-                {"can_redo", can_redo()}, {"revision", rules_revision_}};
+  s["rules"] = {{"edits", rules_.edits.size()},
+                {"unmatched", unmatched_},
+                {"can_undo", can_undo()},
+                {"can_redo", can_redo()},
+                {"revision", rules_revision_}};
   s["entities_shown"] = graph().nodes.size();
   s["entities_hidden"] = graph().nodes_hidden;
   s["edges_shown"] = graph().edges.size();
   s["edges_hidden"] = graph().edges_hidden;
   s["selected"] = view_.selected < entities_.entities.size() ? nlohmann::json(entities_.entities[view_.selected].name)
-                                                         : nlohmann::json(nullptr);
+                                                             : nlohmann::json(nullptr);
   s["selected_edge"] = view_.pair.first != SIZE_MAX
-                          ? nlohmann::json::array({entities_.entities[view_.pair.first].name, entities_.entities[view_.pair.second].name})
-                          : nlohmann::json(nullptr);
+                           ? nlohmann::json::array({entities_.entities[view_.pair.first].name,
+                                                    entities_.entities[view_.pair.second].name})
+                           : nlohmann::json(nullptr);
   nlohmann::json types = nlohmann::json::array();
   for (int t = 0; t < kEntityTypes; ++t)
     if (view_.net_types & (1u << t)) types.push_back(type_name(static_cast<EntityType>(t)));
-  s["network"] = {{"scope", scope_name(view_.scope)}, {"measure", measure_name(view_.measure)}, {"min_count", view_.min_count},
-                  {"top_n", view_.top_n}, {"types", types}, {"hidden", view_.net_hidden}};
+  s["network"] = {{"scope", scope_name(view_.scope)},
+                  {"measure", measure_name(view_.measure)},
+                  {"min_count", view_.min_count},
+                  {"top_n", view_.top_n},
+                  {"types", types},
+                  {"hidden", view_.net_hidden}};
   if (network_.baseline() && network_.counts()) {
     // The comparison: both ranges, the links drawn by side, the biggest entity changes and the new links.
     nlohmann::json c;
@@ -663,8 +672,11 @@ nlohmann::json Explorer::state() const {
     nlohmann::json rows = nlohmann::json::array();
     for (const EntityChange& ch : entity_changes()) {
       if (rows.size() >= 50) break;
-      rows.push_back({{"name", entities_.entities[ch.entity].name}, {"a", ch.a}, {"b", ch.b},
-                      {"log_ratio", std::round(ch.log_ratio * 1000) / 1000}, {"trend", trend_name(ch.trend)}});
+      rows.push_back({{"name", entities_.entities[ch.entity].name},
+                      {"a", ch.a},
+                      {"b", ch.b},
+                      {"log_ratio", std::round(ch.log_ratio * 1000) / 1000},
+                      {"trend", trend_name(ch.trend)}});
     }
     c["entities"] = std::move(rows);
     s["compare"] = std::move(c);
@@ -684,19 +696,27 @@ nlohmann::json Explorer::state() const {
   s["search"] = view_.search;
   s["search_hits"] = list_.hits_in_list();
   s["order"] = order_name(view_.order);
-  s["open_article"] = view_.open < corpus_.size() ? nlohmann::json(corpus_.articles[view_.open].id) : nlohmann::json(nullptr);
+  s["open_article"] =
+      view_.open < corpus_.size() ? nlohmann::json(corpus_.articles[view_.open].id) : nlohmann::json(nullptr);
 #ifndef AE_BUILD_ID
 #define AE_BUILD_ID "unknown"
 #endif
   s["version"] = AE_BUILD_ID;
-  s["load"] = {{"bytes", last_load_.bytes},       {"parse_ms", last_load_.parse_ms},
+  s["load"] = {{"bytes", last_load_.bytes},
+               {"parse_ms", last_load_.parse_ms},
                {"extract_ms", last_load_.extract_ms},
-               {"total_ms", last_load_.total_ms}, {"articles", last_load_.articles},
-               {"skipped", last_load_.skipped},   {"format", last_load_.format},
-               {"mappings", last_load_.mappings}, {"warnings", last_load_.warnings_total},
-               {"running", loading()},            {"progress", load_progress()},
-               {"stage", load_stage()},           {"outcome", last_load_.outcome},
-               {"frames", last_load_.frames},     {"duty", last_load_.duty},
+               {"total_ms", last_load_.total_ms},
+               {"articles", last_load_.articles},
+               {"skipped", last_load_.skipped},
+               {"format", last_load_.format},
+               {"mappings", last_load_.mappings},
+               {"warnings", last_load_.warnings_total},
+               {"running", loading()},
+               {"progress", load_progress()},
+               {"stage", load_stage()},
+               {"outcome", last_load_.outcome},
+               {"frames", last_load_.frames},
+               {"duty", last_load_.duty},
                {"snapshot_bytes", last_load_.snapshot_bytes},
                {"frame_gap_p95_ms", last_load_.frame_gap_p95_ms},
                {"frame_gap_max_ms", last_load_.frame_gap_max_ms}};
@@ -709,9 +729,8 @@ nlohmann::json Explorer::state() const {
   s["last_error"] = errors_.empty() ? nlohmann::json(nullptr) : nlohmann::json(errors_.back());
   s["notice"] = notice_;
   s["frame"] = {{"p50_ms", frames_.total.percentile(50)}, {"p95_ms", frames_.total.percentile(95)},
-                {"count", frames_.total.count()},
-                {"work_p95_ms", frames_.work.percentile(95)}, {"ui_p95_ms", frames_.ui.percentile(95)},
-                {"render_p95_ms", frames_.render.percentile(95)}};
+                {"count", frames_.total.count()},         {"work_p95_ms", frames_.work.percentile(95)},
+                {"ui_p95_ms", frames_.ui.percentile(95)}, {"render_p95_ms", frames_.render.percentile(95)}};
   s["errors"] = errors_;
   return s;
 }

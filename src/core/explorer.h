@@ -16,8 +16,8 @@
 
 #include "compare.h"
 #include "cooccurrence.h"
-#include "corrections.h"
 #include "corpus.h"
+#include "corrections.h"
 #include "derived_views.h"
 #include "entities.h"
 #include "gazetteer.h"
@@ -53,15 +53,15 @@ struct FrameTimes {
 struct LoadInfo {
   std::string name;
   size_t bytes = 0;
-  double parse_ms = 0;   // time inside the JSON reader
-  double extract_ms = 0; // entity extraction and merging
-  double total_ms = 0;   // wall time from begin_load() to the corpus being usable, frames included
+  double parse_ms = 0;    // time inside the JSON reader
+  double extract_ms = 0;  // entity extraction and merging
+  double total_ms = 0;    // wall time from begin_load() to the corpus being usable, frames included
   // Paced in frames (load_frame()): the share of the wall time spent working, the gaps between frames.
   size_t frames = 0;
   double duty = 0, frame_gap_p95_ms = 0, frame_gap_max_ms = 0;
   size_t snapshot_bytes = 0;  // reopened from a snapshot of this size (snapshot.h); 0 when read from its input
   size_t articles = 0;
-  size_t counted = 0;   // daily counts: the articles the days stand for (articles: the days)
+  size_t counted = 0;  // daily counts: the articles the days stand for (articles: the days)
   size_t skipped = 0;
   std::string format;
   std::vector<std::string> mappings;
@@ -101,7 +101,7 @@ class Explorer {
   void set_aside();
   void restoring() { restoring_ = true; }
   bool loading() const { return pipeline_.running(); }
-  double load_progress() const;  // 0..1: reading, then extraction, then indexing
+  double load_progress() const;    // 0..1: reading, then extraction, then indexing
   const char* load_stage() const;  // "reading", "extracting", "indexing" or "" when idle
   // Details of the running load for a progress bar: input bytes read of the total, articles read.
   using LoadProgress = LoadPipeline::Detail;
@@ -194,8 +194,8 @@ class Explorer {
   // (up to `max`), newest first. Empty in document scope when no sentence holds both.
   struct Evidence {
     uint32_t article;
-    uint8_t field;       // 0 title, 1 body
-    uint32_t begin, end; // the sentence's bytes in that field
+    uint8_t field;        // 0 title, 1 body
+    uint32_t begin, end;  // the sentence's bytes in that field
   };
   // Comparing, a link only in the baseline shows the baseline's sentences (newest first).
   std::vector<Evidence> pair_evidence(size_t max) const;
@@ -234,11 +234,11 @@ class Explorer {
   // corpus loaded after, until replaced. Every view (table, network, list, reader) reads the corrected
   // entities. ---
   const Rules& rules() const { return rules_; }
-  void add_edit(Edit edit);       // one more edit (undoable)
+  void add_edit(Edit edit);  // one more edit (undoable)
   // Replaces the edits: an imported rules file (undoable), or the ones saved for a corpus just opened
   // (not undoable: the history of another corpus means nothing here).
   void set_rules(Rules rules, bool undoable = true);
-  bool undo();                    // false when there is nothing to undo
+  bool undo();  // false when there is nothing to undo
   bool redo();
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
@@ -320,7 +320,7 @@ class Explorer {
   uint64_t revision_ = 0;
   mutable std::unique_ptr<BurstIndex> bursts_;  // made on first use for data generation bursts_data_
   mutable uint64_t bursts_data_ = UINT64_MAX;
-  mutable std::vector<uint32_t> name_rank_;     // likewise
+  mutable std::vector<uint32_t> name_rank_;  // likewise
   mutable uint64_t name_rank_data_ = UINT64_MAX;
 
   // Messages and frame figures.

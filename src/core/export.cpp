@@ -72,7 +72,8 @@ std::string gexf_head(const std::string& description, std::initializer_list<Gexf
 
 std::string gexf_values(GexfValues values) {
   std::string out = "<attvalues>";
-  for (const auto& [id, value] : values) out += std::string("<attvalue for=\"") + id + "\" value=\"" + xml_escape(value) + "\"/>";
+  for (const auto& [id, value] : values)
+    out += std::string("<attvalue for=\"") + id + "\" value=\"" + xml_escape(value) + "\"/>";
   return out + "</attvalues>";
 }
 
@@ -113,22 +114,27 @@ std::string graph_json(const Graph& g, const EntityIndex& index, const Cooccurre
   j["nodes"] = nlohmann::json::array();
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     const uint32_t e = g.nodes[i];
-    j["nodes"].push_back({{"id", e}, {"name", index.entities[e].name}, {"type", type_name(index.entities[e].type)},
-                          {"mentions", co.entity_mentions(e)}, {"units", co.entity_units(e)},
+    j["nodes"].push_back({{"id", e},
+                          {"name", index.entities[e].name},
+                          {"type", type_name(index.entities[e].type)},
+                          {"mentions", co.entity_mentions(e)},
+                          {"units", co.entity_units(e)},
                           {"community", i < g.community.size() ? g.community[i] : 0}});
   }
   j["edges"] = nlohmann::json::array();
   for (const GraphEdge& e : g.edges)
-    j["edges"].push_back({{"source", index.entities[e.a].name}, {"target", index.entities[e.b].name},
-                          {"count", e.count}, {"weight", e.weight}});
+    j["edges"].push_back({{"source", index.entities[e.a].name},
+                          {"target", index.entities[e.b].name},
+                          {"count", e.count},
+                          {"weight", e.weight}});
   return j.dump(1);
 }
 
 std::string graph_gexf(const Graph& g, const EntityIndex& index, const Cooccurrence& co, Measure m) {
-  std::string out = gexf_head(std::string("co-occurrence, scope ") + scope_name(co.scope()) + ", weight " + measure_name(m),
-                              {{"type", "type", "string"}, {"mentions", "mentions", "integer"},
-                               {"community", "community", "integer"}},
-                              {{"count", "count", "integer"}});
+  std::string out = gexf_head(
+      std::string("co-occurrence, scope ") + scope_name(co.scope()) + ", weight " + measure_name(m),
+      {{"type", "type", "string"}, {"mentions", "mentions", "integer"}, {"community", "community", "integer"}},
+      {{"count", "count", "integer"}});
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     const uint32_t e = g.nodes[i];
     out += gexf_node(e, index.entities[e].name,
@@ -161,19 +167,20 @@ std::string compare_gexf(const std::vector<LinkChange>& links, const EntityIndex
   }
   std::sort(nodes.begin(), nodes.end());
   nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-  std::string out = gexf_head(std::string("co-occurrence in two ranges, scope ") + scope_name(b.scope()),
-                              {{"type", "type", "string"}, {"mentions_b", "mentions in B", "integer"}},
-                              {{"side", "side", "string"},
-                               {"count_a", "count in A", "integer"},
-                               {"count_b", "count in B", "integer"}});
+  std::string out = gexf_head(
+      std::string("co-occurrence in two ranges, scope ") + scope_name(b.scope()),
+      {{"type", "type", "string"}, {"mentions_b", "mentions in B", "integer"}},
+      {{"side", "side", "string"}, {"count_a", "count in A", "integer"}, {"count_b", "count in B", "integer"}});
   for (uint32_t e : nodes)
-    out += gexf_node(e, index.entities[e].name,
-                     {{"type", type_name(index.entities[e].type)}, {"mentions_b", std::to_string(b.entity_mentions(e))}});
+    out +=
+        gexf_node(e, index.entities[e].name,
+                  {{"type", type_name(index.entities[e].type)}, {"mentions_b", std::to_string(b.entity_mentions(e))}});
   out += kGexfBetween;
   size_t id = 0;
   for (const LinkChange& l : links)
-    out += gexf_edge(id++, l.x, l.y, std::to_string(std::max<uint32_t>(1, l.b)),
-                     {{"side", link_side_name(l.side)}, {"count_a", std::to_string(l.a)}, {"count_b", std::to_string(l.b)}});
+    out += gexf_edge(
+        id++, l.x, l.y, std::to_string(std::max<uint32_t>(1, l.b)),
+        {{"side", link_side_name(l.side)}, {"count_a", std::to_string(l.a)}, {"count_b", std::to_string(l.b)}});
   return out + kGexfTail;
 }
 
@@ -220,9 +227,9 @@ std::string bursts_csv(const BurstIndex& bursts, const EntityIndex& index) {
 }
 
 const std::vector<std::string>& export_kinds() {
-  static const std::vector<std::string> kinds = {"edges.csv",  "edges.gexf", "entities.csv", "articles.json",
-                                                 "rules.json", "bursts.csv", "compare.csv",  "compare.gexf",
-                                                 "corpus.aesnap"};
+  static const std::vector<std::string> kinds = {"edges.csv",     "edges.gexf",   "entities.csv",
+                                                 "articles.json", "rules.json",   "bursts.csv",
+                                                 "compare.csv",   "compare.gexf", "corpus.aesnap"};
   return kinds;
 }
 
@@ -292,8 +299,8 @@ bool export_view(const Explorer& ex, const std::string& kind, std::string& out) 
       if (!art.source.empty()) j["source"] = art.source;
       if (!art.url.empty()) j["url"] = art.url;
       j["body"] = art.body;
-      nlohmann::json ents = {{"people", nlohmann::json::array()}, {"orgs", nlohmann::json::array()},
-                             {"places", nlohmann::json::array()}};
+      nlohmann::json ents = {
+          {"people", nlohmann::json::array()}, {"orgs", nlohmann::json::array()}, {"places", nlohmann::json::array()}};
       if (a < index.by_article.size()) {
         std::vector<uint32_t> seen;
         for (const Mention& m : index.by_article[a]) {

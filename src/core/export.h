@@ -48,5 +48,4 @@ const std::vector<std::string>& export_kinds();
 bool export_view(const Explorer& ex, const std::string& kind, std::string& out);
 bool is_comparison_export(const std::string& kind);  // compare.*: only while comparing
 
-
 }  // namespace ae

@@ -2,6 +2,7 @@
 // word-case evidence of a corpus kept in one. Used for every per-token lookup of the extractor and the
 // tagger: no allocation per lookup. Layer: core.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -36,6 +37,10 @@ class FlatTable {
   size_t size() const { return used_; }
   void clear() {  // every entry gone, the memory too
     std::vector<Slot>().swap(slots_);
+    used_ = 0;
+  }
+  void reset() {  // every entry gone, the memory kept for the next ones
+    std::fill(slots_.begin(), slots_.end(), Slot{});
     used_ = 0;
   }
   // Calls f(key, value) for every entry, in slot order.

@@ -1,11 +1,10 @@
 // gazetteer.cpp — loading and lookups of known names and cue words. Layer: core.
 #include "gazetteer.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <cstring>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "text.h"
 
@@ -29,8 +28,10 @@ bool parse_entity_type(std::string_view text, EntityType& out) {
   const std::string t = ascii_lower(text);
   if (t == "person" || t == "people" || t == "per" || t == "persons") out = EntityType::Person;
   else if (t == "org" || t == "orgs" || t == "organisation" || t == "organization" || t == "organisations" ||
-           t == "organizations") out = EntityType::Org;
-  else if (t == "place" || t == "places" || t == "location" || t == "locations" || t == "loc" || t == "gpe") out = EntityType::Place;
+           t == "organizations")
+    out = EntityType::Org;
+  else if (t == "place" || t == "places" || t == "location" || t == "locations" || t == "loc" || t == "gpe")
+    out = EntityType::Place;
   else return false;
   return true;
 }

@@ -13,7 +13,6 @@
 
 namespace ae {
 
-
 // Key under which names are compared: ASCII lower case, ’ as ', hyphens and repeated spaces as one
 // space, apostrophes dropped, a leading "the " dropped, and a final "ah" read as "a" (Hasakah/Hasaka).
 std::string name_key(std::string_view name);
@@ -21,10 +20,10 @@ void name_key_into(std::string_view name, std::string& out);  // the same into a
 size_t name_key_to(std::string_view name, char* out);         // into out (name.size() bytes of room); its length
 
 struct GazetteerEntry {
-  std::string name;       // canonical
+  std::string name;  // canonical
   EntityType type;
-  std::string kind;       // places: country, city, region, ...
-  std::string country;    // places: the country it lies in, when known
+  std::string kind;     // places: country, city, region, ...
+  std::string country;  // places: the country it lies in, when known
 };
 
 class Gazetteer {
@@ -85,7 +84,9 @@ class Gazetteer {
   // Longest person title ("First Deputy Speaker", "Prime Minister", "Mr.") made of the words
   // starting at words[0]; returns how many words it spans (0 when none).
   size_t title_length(const std::string_view* words, size_t count) const;
-  size_t title_length(const std::vector<std::string_view>& words) const { return title_length(words.data(), words.size()); }
+  size_t title_length(const std::vector<std::string_view>& words) const {
+    return title_length(words.data(), words.size());
+  }
   // Every string of the small table with its roles, for callers that index the cue words their own way.
   template <class F>
   void for_each_word(F&& f) const {

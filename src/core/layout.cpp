@@ -177,7 +177,13 @@ void ForceAtlas2::repulsion_barnes_hut() {
   // build(lo, hi, level): the bodies [lo, hi) share the top 2*level bits of their keys.
   auto build = [&](auto&& self, size_t lo, size_t hi, int level) -> void {
     if (hi - lo <= kLeafBodies || level == kLevels) {
-      FlatCell leaf{0, 0, 0, 0, static_cast<int32_t>(flat_.size() + 1), static_cast<uint32_t>(lo), static_cast<uint32_t>(hi - lo)};
+      FlatCell leaf{0,
+                    0,
+                    0,
+                    0,
+                    static_cast<int32_t>(flat_.size() + 1),
+                    static_cast<uint32_t>(lo),
+                    static_cast<uint32_t>(hi - lo)};
       centre(lo, hi, leaf.cx, leaf.cy, leaf.mass);
       flat_.push_back(leaf);
       return;
@@ -313,8 +319,7 @@ int ForceAtlas2::run(int iterations) {
     const double nn = static_cast<double>(n);
     const double estimated = 0.05 * std::sqrt(nn);
     const double min_jt = std::sqrt(estimated), max_jt = 10;
-    double jt = settings_.jitter_tolerance *
-                std::max(min_jt, std::min(max_jt, estimated * traction / (nn * nn)));
+    double jt = settings_.jitter_tolerance * std::max(min_jt, std::min(max_jt, estimated * traction / (nn * nn)));
     const double min_efficiency = 0.05;
     if (traction > 0 && swinging / traction > 2.0) {
       if (speed_efficiency_ > min_efficiency) speed_efficiency_ *= 0.5;

@@ -11,13 +11,13 @@
 namespace ae {
 
 struct LayoutSettings {
-  double scaling = 2.0;          // repulsion strength k_r
-  double gravity = 1.0;          // pull towards the centre, scaled by degree
-  bool strong_gravity = false;   // gravity grows with distance
-  bool lin_log = false;          // log(1 + d) attraction: tighter clusters
+  double scaling = 2.0;                // repulsion strength k_r
+  double gravity = 1.0;                // pull towards the centre, scaled by degree
+  bool strong_gravity = false;         // gravity grows with distance
+  bool lin_log = false;                // log(1 + d) attraction: tighter clusters
   double edge_weight_influence = 1.0;  // attraction uses weight^influence
   double jitter_tolerance = 1.0;
-  bool barnes_hut = true;        // used when the graph has more than barnes_hut_min nodes
+  bool barnes_hut = true;  // used when the graph has more than barnes_hut_min nodes
   size_t barnes_hut_min = 200;
   double barnes_hut_theta = 1.2;
   double converged_below = 0.002;  // mean displacement per node, relative to the layout's extent
@@ -41,7 +41,7 @@ class ForceAtlas2 {
   uint64_t revision() const { return revision_; }
 
   size_t size() const { return x_.size(); }
-  uint32_t node(size_t i) const { return nodes_[i]; }       // entity id
+  uint32_t node(size_t i) const { return nodes_[i]; }  // entity id
   double x(size_t i) const { return x_[i]; }
   double y(size_t i) const { return y_[i]; }
   double mass(size_t i) const { return mass_[i]; }
@@ -72,16 +72,16 @@ class ForceAtlas2 {
   };
   std::vector<Edge> edges_;
   std::unordered_map<uint32_t, size_t> index_;
-  struct FlatCell {   // a Barnes–Hut cell in depth-first order (single precision: 28 bytes)
+  struct FlatCell {  // a Barnes–Hut cell in depth-first order (single precision: 28 bytes)
     float cx, cy, mass;
-    float open2;      // an inner cell is opened for a body closer than sqrt(open2)
-    int32_t skip;     // index of the first cell after this cell's subtree
+    float open2;            // an inner cell is opened for a body closer than sqrt(open2)
+    int32_t skip;           // index of the first cell after this cell's subtree
     uint32_t first, count;  // a leaf's bodies (in curve order); count 0: an inner cell
   };
   std::vector<FlatCell> flat_;
-  std::vector<uint64_t> keyed_;          // (Z-order key << 32 | node), sorted
-  std::vector<float> bx_, by_, bm_;      // positions and masses in curve order
-  std::vector<double> sum_m_, sum_x_, sum_y_;  // prefix sums of mass, mass * x, mass * y
+  std::vector<uint64_t> keyed_;                                         // (Z-order key << 32 | node), sorted
+  std::vector<float> bx_, by_, bm_;                                     // positions and masses in curve order
+  std::vector<double> sum_m_, sum_x_, sum_y_;                           // prefix sums of mass, mass * x, mass * y
   std::unordered_map<uint32_t, std::pair<double, double>> remembered_;  // positions of nodes seen before
   double speed_ = 1.0, speed_efficiency_ = 1.0;
   bool converged_ = false;

@@ -70,7 +70,7 @@ class LoadPipeline {
   LoadPacer pacer_;
   Scope scope_ = Scope::Document;
   std::unique_ptr<CorpusLoader> loader_;
-  std::unique_ptr<Corpus> corpus_;          // read, being extracted and indexed
+  std::unique_ptr<Corpus> corpus_;  // read, being extracted and indexed
   std::unique_ptr<EntityExtractor> extractor_;
   std::unique_ptr<EntityIndex> index_;
   // Indexing: counts of the whole span, a slice of articles per step, after a pass that estimates the

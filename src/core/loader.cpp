@@ -5,17 +5,17 @@
 // [SECTION] CorpusLoader: the top-level state machine (start -> array | object | lines -> done)
 #include "loader.h"
 
-#include "entity_type.h"
-#include "text.h"
-
 #include <chrono>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
-#include <string_view>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <unordered_map>
+
+#include "entity_type.h"
+#include "text.h"
 
 namespace ae {
 
@@ -134,15 +134,33 @@ struct Alias {
   int priority;  // lower wins when an article has several
 };
 constexpr Alias kAliases[] = {
-    {"id", kId, 0},           {"_id", kId, 1},          {"guid", kId, 2},          {"uuid", kId, 3},
-    {"title", kTitle, 0},     {"headline", kTitle, 1},
-    {"date", kDate, 0},       {"datetime", kDate, 1},   {"published", kDate, 2},   {"publishedAt", kDate, 3},
-    {"published_at", kDate, 4}, {"pubDate", kDate, 5},  {"pub_date", kDate, 6},    {"publication_date", kDate, 7},
-    {"date_published", kDate, 8}, {"created_at", kDate, 9},
-    {"body", kBody, 0},       {"text", kBody, 1},       {"content", kBody, 2},     {"description", kBody, 3},
+    {"id", kId, 0},
+    {"_id", kId, 1},
+    {"guid", kId, 2},
+    {"uuid", kId, 3},
+    {"title", kTitle, 0},
+    {"headline", kTitle, 1},
+    {"date", kDate, 0},
+    {"datetime", kDate, 1},
+    {"published", kDate, 2},
+    {"publishedAt", kDate, 3},
+    {"published_at", kDate, 4},
+    {"pubDate", kDate, 5},
+    {"pub_date", kDate, 6},
+    {"publication_date", kDate, 7},
+    {"date_published", kDate, 8},
+    {"created_at", kDate, 9},
+    {"body", kBody, 0},
+    {"text", kBody, 1},
+    {"content", kBody, 2},
+    {"description", kBody, 3},
     {"summary", kBody, 4},
-    {"url", kUrl, 0},         {"link", kUrl, 1},
-    {"source", kSource, 0},   {"publisher", kSource, 1}, {"site", kSource, 2},     {"outlet", kSource, 3},
+    {"url", kUrl, 0},
+    {"link", kUrl, 1},
+    {"source", kSource, 0},
+    {"publisher", kSource, 1},
+    {"site", kSource, 2},
+    {"outlet", kSource, 3},
     {"entities", kEntities, 0},
 };
 
@@ -586,8 +604,8 @@ struct CorpusLoader::Impl {
   size_t array_limit = 0;  // in Array mode: where the array's bytes end (exclusive)
   bool top_level_array = false;
   bool expect_separator = false;
-  long element = 0;        // index of the next article-candidate value
-  size_t line_bad = 0;     // JSON Lines: lines that were not valid JSON
+  long element = 0;     // index of the next article-candidate value
+  size_t line_bad = 0;  // JSON Lines: lines that were not valid JSON
   LoadIssue first_line_error;
   LoadResult result;
   std::map<std::string, size_t> mapping_counts;
@@ -762,8 +780,7 @@ struct CorpusLoader::Impl {
         warn(where(offset, index) + ": '" + key + "' is " + f->type + ", expected text; ignored");
         continue;
       }
-      if (f->alias->key != kCanonical[fi])
-        ++mapping_counts["mapped '" + key + "' to " + std::string(kCanonical[fi])];
+      if (f->alias->key != kCanonical[fi]) ++mapping_counts["mapped '" + key + "' to " + std::string(kCanonical[fi])];
     }
     clean_text(title);
     clean_text(body);
@@ -785,7 +802,8 @@ struct CorpusLoader::Impl {
     int& seen = id_counts[art.id];
     if (++seen > 1 && limits.rename_duplicates) {
       const std::string renamed = art.id + "#" + std::to_string(seen);
-      warn(where(offset, index) + ": duplicate id '" + art.id.substr(0, 60) + "' renamed '" + renamed.substr(0, 64) + "'");
+      warn(where(offset, index) + ": duplicate id '" + art.id.substr(0, 60) + "' renamed '" + renamed.substr(0, 64) +
+           "'");
       art.id = renamed;
       ++id_counts[art.id];
     }
@@ -850,11 +868,11 @@ struct CorpusLoader::Impl {
     }
     const unsigned char b0 = static_cast<unsigned char>(s[0]);
     const unsigned char b1 = bytes.size() > 1 ? static_cast<unsigned char>(s[1]) : 0;
-    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 && !b1 && bytes.size() > 1) ||
-        (!b0 && b1)) {
-      fail("the file looks like UTF-16 text; this reader takes UTF-8: save or export the file as UTF-8 and "
-           "load it again",
-           0);
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 && !b1 && bytes.size() > 1) || (!b0 && b1)) {
+      fail(
+          "the file looks like UTF-16 text; this reader takes UTF-8: save or export the file as UTF-8 and "
+          "load it again",
+          0);
       return;
     }
     const char c = s[pos];
@@ -867,10 +885,12 @@ struct CorpusLoader::Impl {
       return;
     }
     if (c != '{') {
-      std::string what = c == '"' ? "a JSON string" : (c == '-' || (c >= '0' && c <= '9')) ? "a JSON number"
-                                  : (c == 't' || c == 'f' || c == 'n')                  ? "a JSON literal"
-                                                                                          : "not JSON";
-      fail("the file is " + what + ", not a corpus: expected '[' (an array of articles), '{' (an object with an "
+      std::string what = c == '"'                               ? "a JSON string"
+                         : (c == '-' || (c >= '0' && c <= '9')) ? "a JSON number"
+                         : (c == 't' || c == 'f' || c == 'n')   ? "a JSON literal"
+                                                                : "not JSON";
+      fail("the file is " + what +
+               ", not a corpus: expected '[' (an array of articles), '{' (an object with an "
                "\"articles\" array) or JSON Lines (one article object per line)",
            pos);
       return;
@@ -918,8 +938,8 @@ struct CorpusLoader::Impl {
       }
       const size_t key_e = skip_string(s, i, e);
       // No exceptions: WebAssembly builds run without them, so nothing here may throw.
-      const json key_json = key_e == std::string::npos ? json(json::value_t::discarded)
-                                                      : json::parse(s + i, s + key_e, nullptr, false);
+      const json key_json =
+          key_e == std::string::npos ? json(json::value_t::discarded) : json::parse(s + i, s + key_e, nullptr, false);
       if (!key_json.is_string()) {
         fail("invalid key in the top-level object", i);
         return;
@@ -936,7 +956,8 @@ struct CorpusLoader::Impl {
       size_t value_e = 0;
       ScanError err;
       if (i >= e || !skip_value(s, i, e, limits.max_depth, value_e, err)) {
-        fail(i >= e ? "missing value after the key \"" + key.substr(0, 40) + "\"" : err.message, i >= e ? i : err.offset);
+        fail(i >= e ? "missing value after the key \"" + key.substr(0, 40) + "\"" : err.message,
+             i >= e ? i : err.offset);
         return;
       }
       if (key == "articles" && s[i] == '[') {
@@ -965,8 +986,8 @@ struct CorpusLoader::Impl {
     }
     std::string listed;
     for (const std::string& k : keys) listed += (listed.empty() ? "" : ", ") + k;
-    fail("the top-level object has no \"articles\" array" + (listed.empty() ? std::string(" (it is empty)")
-                                                                         : " (its keys: " + listed + ")"),
+    fail("the top-level object has no \"articles\" array" +
+             (listed.empty() ? std::string(" (it is empty)") : " (its keys: " + listed + ")"),
          b);
   }
 
@@ -988,7 +1009,8 @@ struct CorpusLoader::Impl {
           return;
         }
         if (c != ',') {
-          fail(std::string("expected ',' or ']' after article ") + std::to_string(element) + ", found '" + c + "'", pos);
+          fail(std::string("expected ',' or ']' after article ") + std::to_string(element) + ", found '" + c + "'",
+               pos);
           return;
         }
         ++pos;
@@ -1064,7 +1086,8 @@ struct CorpusLoader::Impl {
     for (Article& a : result.corpus.articles)
       for (std::string_view* v : {&a.title, &a.body}) {
         const uintptr_t at = reinterpret_cast<uintptr_t>(v->data());
-        if (!v->empty() && at >= before && at < before + text_end) *v = std::string_view(after + (at - before), v->size());
+        if (!v->empty() && at >= before && at < before + text_end)
+          *v = std::string_view(after + (at - before), v->size());
       }
   }
 
@@ -1075,9 +1098,9 @@ struct CorpusLoader::Impl {
         result.error = first_line_error;
         result.error.message = "no line could be read as an article; first problem: " + first_line_error.message;
       } else {
-        result.error.message = element == 0 ? "the file holds no articles (the array is empty)"
-                                            : "none of the " + std::to_string(element) +
-                                                  " values is an article with a title or body";
+        result.error.message =
+            element == 0 ? "the file holds no articles (the array is empty)"
+                         : "none of the " + std::to_string(element) + " values is an article with a title or body";
         result.error.line = 1;
         result.error.column = 1;
       }

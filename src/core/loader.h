@@ -12,10 +12,10 @@ namespace ae {
 
 // Limits that keep hostile input bounded. Defaults suit real news feeds.
 struct LoadLimits {
-  int max_depth = 64;                 // nesting depth of any value; deeper input is rejected at once
-  size_t max_warnings = 50;           // further warnings are counted, not stored
+  int max_depth = 64;                           // nesting depth of any value; deeper input is rejected at once
+  size_t max_warnings = 50;                     // further warnings are counted, not stored
   size_t max_article_bytes = size_t{32} << 20;  // title + body of one article; a longer one is skipped
-  size_t max_given_entities = 10000;  // entities given with one article; the rest are ignored
+  size_t max_given_entities = 10000;            // entities given with one article; the rest are ignored
   // A part of a larger JSON Lines input read on its own (the command line's threads): the line and
   // article numbers its first line has in the whole input (messages and default ids count from there),
   // and whether repeated ids are left for the caller to rename across the parts.
@@ -35,15 +35,15 @@ struct LoadIssue {
 
 struct LoadResult {
   bool ok = false;
-  Corpus corpus;                          // valid only when ok
-  LoadIssue error;                        // set when !ok
-  std::vector<std::string> warnings;      // skipped articles, renamed ids, ignored fields (capped)
-  size_t warnings_total = 0;              // including those not stored
-  std::vector<std::string> mappings;      // "mapped 'publishedAt' to date", one per distinct mapping
-  size_t skipped = 0;                     // articles dropped (no title or body, not an object)
+  Corpus corpus;                      // valid only when ok
+  LoadIssue error;                    // set when !ok
+  std::vector<std::string> warnings;  // skipped articles, renamed ids, ignored fields (capped)
+  size_t warnings_total = 0;          // including those not stored
+  std::vector<std::string> mappings;  // "mapped 'publishedAt' to date", one per distinct mapping
+  size_t skipped = 0;                 // articles dropped (no title or body, not an object)
   size_t bytes = 0;
-  double parse_ms = 0;                    // wall time spent inside step()
-  std::string format;                     // "array", "object", "lines" or "article"
+  double parse_ms = 0;  // wall time spent inside step()
+  std::string format;   // "array", "object", "lines" or "article"
 };
 
 // Incremental loader: construct with the bytes (moved in, so no copy is made), call step() until it
@@ -60,8 +60,8 @@ class CorpusLoader {
   bool step(size_t budget_bytes);
   bool finished() const;
   size_t bytes_total() const;
-  size_t bytes_done() const;    // input consumed so far
-  size_t articles_done() const; // articles read so far
+  size_t bytes_done() const;     // input consumed so far
+  size_t articles_done() const;  // articles read so far
   // The result; call once, after step() returned true.
   LoadResult take();
 

@@ -10,10 +10,10 @@ namespace ae {
 
 class LoadPacer {
  public:
-  static constexpr double kFirstMs = 12;    // work of the first frame, before anything is measured
-  static constexpr double kMinMs = 8;       // never less: every frame makes progress
-  static constexpr double kMaxGapMs = 90;   // a frame every 90 ms at most while loading (Cancel answers)
-  static constexpr double kDuty = 0.8;      // the share of the time the work aims to fill
+  static constexpr double kFirstMs = 12;   // work of the first frame, before anything is measured
+  static constexpr double kMinMs = 8;      // never less: every frame makes progress
+  static constexpr double kMaxGapMs = 90;  // a frame every 90 ms at most while loading (Cancel answers)
+  static constexpr double kDuty = 0.8;     // the share of the time the work aims to fill
 
   void reset();
   // The work budget of a frame starting at now_ms (milliseconds on any steady clock).

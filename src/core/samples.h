@@ -7,11 +7,11 @@
 namespace ae {
 
 struct SampleInfo {
-  std::string name;      // ?sample=NAME, file samples/NAME.jsonl.gz
-  std::string title;     // menu label
-  std::string summary;   // what it holds
-  std::string source;    // where it comes from
-  std::string terms;     // the terms it is shown under
+  std::string name;     // ?sample=NAME, file samples/NAME.jsonl.gz
+  std::string title;    // menu label
+  std::string summary;  // what it holds
+  std::string source;   // where it comes from
+  std::string terms;    // the terms it is shown under
 };
 
 const std::vector<SampleInfo>& samples();

@@ -18,8 +18,8 @@ namespace detail {
 inline uint64_t lower8(uint64_t x) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   const uint64_t low7 = x & ~kHigh;
-  const uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;   // high bit: byte > 'Z' (of its low 7 bits)
-  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;    // high bit: byte >= 'A'
+  const uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;    // high bit: byte > 'Z' (of its low 7 bits)
+  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;     // high bit: byte >= 'A'
   const uint64_t upper = (from_a ^ above_z) & ~x & kHigh;  // ASCII and in 'A'..'Z'
   return x | (upper >> 2);                                 // 0x80 >> 2 == 0x20
 }

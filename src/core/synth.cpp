@@ -24,8 +24,8 @@ struct Rng {
   size_t below(size_t n) { return static_cast<size_t>(next() % n); }
 };
 
-const char* const kSyllables[] = {"ka", "lo", "mi", "ra", "su", "te", "vin", "dor", "el", "an", "bar", "zu",
-                                  "qua", "nel", "os", "tri", "ham", "sa", "ri", "del", "gor", "fa", "li", "mon"};
+const char* const kSyllables[] = {"ka",  "lo",  "mi", "ra",  "su",  "te", "vin", "dor", "el",  "an", "bar", "zu",
+                                  "qua", "nel", "os", "tri", "ham", "sa", "ri",  "del", "gor", "fa", "li",  "mon"};
 
 std::string make_word(Rng& r, int syllables) {
   std::string w;
@@ -67,8 +67,9 @@ std::string synth_corpus(const SynthOptions& o) {
     std::vector<size_t> chosen;
     for (int j = 0; j < k; ++j) {
       // Half from the article's topic (entities congruent to the topic), half by overall popularity.
-      size_t e = r.uniform() < 0.5 ? (topic + o.topics * r.below(std::max<size_t>(1, o.entities / o.topics / 4))) % o.entities
-                                   : popular();
+      size_t e = r.uniform() < 0.5
+                     ? (topic + o.topics * r.below(std::max<size_t>(1, o.entities / o.topics / 4))) % o.entities
+                     : popular();
       chosen.push_back(e);
     }
     nlohmann::json j;

@@ -8,11 +8,11 @@ namespace ae {
 
 struct SynthOptions {
   size_t articles = 100000;
-  size_t entities = 20000;      // distinct entity names
-  size_t topics = 200;          // entities cluster in topics (they co-occur within a topic)
+  size_t entities = 20000;  // distinct entity names
+  size_t topics = 200;      // entities cluster in topics (they co-occur within a topic)
   uint32_t seed = 1;
   int year = 2025;
-  bool given_entities = true;   // articles carry an "entities" field (no extraction needed)
+  bool given_entities = true;  // articles carry an "entities" field (no extraction needed)
 };
 
 // The corpus as JSON Lines (one article per line). Same options, same bytes.

@@ -15,13 +15,13 @@ namespace {
 // Feature templates: a feature is hash(template, value).
 enum Template : uint64_t {
   kFBias = 1,
-  kFWord,        // the lower-case word (when in the project's lists), with the text's case mode
-  kFWordCase,    // the word with its own capitalisation and sentence start
-  kFShape,       // shape with the case mode
+  kFWord,      // the lower-case word (when in the project's lists), with the text's case mode
+  kFWordCase,  // the word with its own capitalisation and sentence start
+  kFShape,     // shape with the case mode
   kFSuffix3,
   kFSuffix4,
   kFPrefix3,
-  kFPosition,    // sentence start, line start, title, capitalised: with the case mode
+  kFPosition,  // sentence start, line start, title, capitalised: with the case mode
   kFPrevWord,
   kFNextWord,
   kFPrev2Word,
@@ -34,11 +34,11 @@ enum Template : uint64_t {
   kFGaz,         // gazetteer match covering the token (type, begin/inside)
   kFGazPrev,
   kFGazNext,
-  kFRole,        // the gazetteer's roles of the word (one feature per role bit)
+  kFRole,  // the gazetteer's roles of the word (one feature per role bit)
   kFPrevRole,
   kFNextRole,
   kFLength,
-  kFPrev1,       // label before
+  kFPrev1,  // label before
   kFPrev1Shape,
   kFPrev2Prev1,
   kFPrev1Word,
@@ -53,7 +53,9 @@ inline uint64_t mix(uint64_t x) {
   x ^= x >> 31;
   return x ? x : 1;
 }
-inline uint64_t feat(uint64_t templ, uint64_t value) { return mix(value * 0x9E3779B97F4A7C15ull + templ * 0xD6E8FEB86659FD93ull); }
+inline uint64_t feat(uint64_t templ, uint64_t value) {
+  return mix(value * 0x9E3779B97F4A7C15ull + templ * 0xD6E8FEB86659FD93ull);
+}
 inline uint64_t combine(uint64_t a, uint64_t b) { return mix(a * 31 + b); }
 
 uint64_t shape_hash(std::string_view w, char punct) {
@@ -78,21 +80,16 @@ uint64_t shape_hash(std::string_view w, char punct) {
 
 bool is_connector(std::string_view w) {
   if (w.size() > 3) return false;  // every connector is short
-  static const StringTable<char> kWords = {"of", "and", "the", "de", "for", "al", "el", "du", "la", "van", "von",
-                                           "der", "den", "di", "del", "da", "on", "&", "y", "bin"};
+  static const StringTable<char> kWords = {"of",  "and", "the", "de", "for", "al", "el", "du", "la", "van",
+                                           "von", "der", "den", "di", "del", "da", "on", "&",  "y",  "bin"};
   return kWords.contains(w);
 }
 
-// Capitalised function words that open sentences and never start a name on their own.
+// Capitalised function words, and other words, that open sentences and never start a name on their own.
 bool is_opening_word(std::string_view w) {
-  static const StringTable<char> kWords = {
-      "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "My", "Your", "In",
-      "On", "At", "For", "But", "And", "Or", "As", "By", "From", "To", "With", "Of", "If", "When", "While", "After",
-      "Before", "Under", "Since", "Although", "Though", "Meanwhile", "However", "Also", "Both", "Some", "Many",
-      "Most", "All", "Several", "Other", "Another", "Such", "Every", "Each", "He", "She", "It", "They", "We",
-      "I", "You", "There", "Here", "Why", "How", "What", "Where", "Who", "Which", "Whose", "Earlier", "Later",
-      "Last", "Next", "Asked", "According", "Under", "During", "Despite", "Analysts", "Officials", "Shares"};
-  return kWords.contains(w);
+  static const StringTable<char> kMore = {"Earlier", "Later",   "Last",     "Next",      "Asked", "According",
+                                          "During",  "Despite", "Analysts", "Officials", "Shares"};
+  return is_capitalised_function_word(w) || kMore.contains(w);
 }
 
 struct Lower {
@@ -125,8 +122,10 @@ TextCase text_case(std::string_view text, const std::vector<Token>& toks) {
 
 void DocWords::clear() {
   ++stamp_;
-  if (stamp_ == 0 || stamps_.size() > (size_t{1} << 16)) {  // wrapped, or grown past a long article's words
-    stamps_.clear();
+  // Wrapped, or holding more words than a long article has: emptied (its memory kept), so the table
+  // stays small and in the cache rather than growing with the corpus's vocabulary.
+  if (stamp_ == 0 || stamps_.size() > (size_t{1} << 12)) {
+    stamps_.reset();
     stamp_ = 1;
   }
 }
@@ -226,7 +225,8 @@ bool TaggerModel::load(std::string_view bytes, std::string& error) {
       const uint16_t m = get<uint16_t>(reinterpret_cast<const char*>(masks) + 2 * i);
       for (int l = 0; l < kTagLabels; ++l)
         if ((m >> l) & 1) {
-          weights_[static_cast<size_t>(i) * kTagLabels + l] = static_cast<int16_t>(static_cast<uint16_t>(hi[k] << 8 | lo[k]));
+          weights_[static_cast<size_t>(i) * kTagLabels + l] =
+              static_cast<int16_t>(static_cast<uint16_t>(hi[k] << 8 | lo[k]));
           ++k;
         }
     }
@@ -250,7 +250,7 @@ std::string TaggerModel::save() const {
   put<float>(out, scale_);
   uint32_t before = 0;
   for (uint32_t k : keys_) {
-    for (uint32_t gap = k - before; ; gap >>= 7) {
+    for (uint32_t gap = k - before;; gap >>= 7) {
       if (gap < 0x80) {
         out.push_back(static_cast<char>(gap));
         break;
@@ -374,7 +374,8 @@ void Tagger::read_token(size_t i) const {
   }
   // A word's information depends on its bytes and on whether it is capitalised (kTokCap), which the
   // bytes decide but for the tokenizer's view of non-Latin capitals: both are in the key.
-  const uint64_t key = nonzero(hash_bytes(w) ^ (t.has(kTokCap) ? 0x5bd1e995ull : 0) ^ (t.has(kTokDigit) ? 0xc2b2ae35ull : 0));
+  const uint64_t key =
+      nonzero(hash_bytes(w) ^ (t.has(kTokCap) ? 0x5bd1e995ull : 0) ^ (t.has(kTokDigit) ? 0xc2b2ae35ull : 0));
   ti.key = key;
   if (const WordInfo* c = words_.find(key)) {
     ti.lower_hash = c->lower_hash;
@@ -454,9 +455,9 @@ void Tagger::word_features(size_t i, uint64_t capbits, std::vector<uint64_t>& ou
   if (ctx_.corpus) {
     if (const CaseStats::Counts* c = ctx_.corpus->counts(ti.lower_hash)) {
       if (c->lower == 0) bucket = c->capitalised >= 3 ? 1 : 2;  // only capitalised
-      else if (c->capitalised == 0) bucket = 3;                  // only lower case
-      else if (c->capitalised >= 4 * c->lower) bucket = 4;       // mostly capitalised
-      else if (c->lower >= 4 * c->capitalised) bucket = 5;       // mostly lower case
+      else if (c->capitalised == 0) bucket = 3;                 // only lower case
+      else if (c->capitalised >= 4 * c->lower) bucket = 4;      // mostly capitalised
+      else if (c->lower >= 4 * c->capitalised) bucket = 5;      // mostly lower case
       else bucket = 6;
     }
   }
@@ -486,7 +487,8 @@ Tagger::Small Tagger::small_features(size_t i, const TokInfo* prev, const TokInf
   const TokInfo& ti = info(i);
   const uint32_t mode = static_cast<uint32_t>(ctx_.mode);
   Small v;
-  v.position = static_cast<uint32_t>(capbits) | mode << 3 | (ctx_.title ? 32u : 0u) | (t.has(kTokLineBefore) || i == 0 ? 64u : 0u);
+  v.position = static_cast<uint32_t>(capbits) | mode << 3 | (ctx_.title ? 32u : 0u) |
+               (t.has(kTokLineBefore) || i == 0 ? 64u : 0u);
   if (t.word() && !t.has(kTokDigit)) {
     const bool doc_lower = ctx_.doc && ctx_.doc->has_lower(ti.lower_hash);
     v.doc_lower = (doc_lower ? 1u : 0u) | static_cast<uint32_t>(capbits) << 1 | mode << 4;
@@ -543,8 +545,8 @@ void tag_label_features(uint64_t shape, uint64_t word, uint8_t prev1, uint8_t pr
 // Dense tables of the features with few values, in this order: position (128 values), the article's
 // words (64), gazetteer match (64), before (100), after (100), label before (9), two labels before (81).
 namespace {
-constexpr uint32_t kDensePosition = 0, kDenseDocLower = 128, kDenseGaz = 192, kDenseGazPrev = 256,
-                   kDenseGazNext = 356, kDensePrev1 = 456, kDensePrev2Prev1 = 465, kDenseSize = 546;
+constexpr uint32_t kDensePosition = 0, kDenseDocLower = 128, kDenseGaz = 192, kDenseGazPrev = 256, kDenseGazNext = 356,
+                   kDensePrev1 = 456, kDensePrev2Prev1 = 465, kDenseSize = 546;
 }  // namespace
 
 void Tagger::make_dense(const TaggerModel& model) {
@@ -560,12 +562,13 @@ void Tagger::make_dense(const TaggerModel& model) {
   for (uint32_t v = 0; v < 100; ++v) fill(kDenseGazNext + v, kFGazNext, v);
   for (uint32_t a = 0; a < kTagLabels; ++a) {
     fill(kDensePrev1 + a, kFPrev1, a);
-    for (uint32_t b = 0; b < kTagLabels; ++b) fill(kDensePrev2Prev1 + a * kTagLabels + b, kFPrev2Prev1, uint64_t{a} << 8 | b);
+    for (uint32_t b = 0; b < kTagLabels; ++b)
+      fill(kDensePrev2Prev1 + a * kTagLabels + b, kFPrev2Prev1, uint64_t{a} << 8 | b);
   }
 }
 
-void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vector<Token>& toks,
-                 const TagContext& ctx, std::vector<TagSpan>& out) {
+void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vector<Token>& toks, const TagContext& ctx,
+                 std::vector<TagSpan>& out) {
   out.clear();
   if (toks.empty() || model.empty()) return;
   prepare(text, toks, ctx);

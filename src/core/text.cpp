@@ -23,18 +23,29 @@ struct AsciiWordTable {
 };
 const AsciiWordTable kAsciiWord;
 inline bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Decodes one UTF-8 code point at s[i] (lenient: a bad byte decodes as itself, length 1).
 uint32_t decode(std::string_view s, size_t i, size_t& len) {
   const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { len = 1; return c; }
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
   int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (n == 1 || i + n > s.size()) { len = 1; return c; }
+  if (n == 1 || i + n > s.size()) {
+    len = 1;
+    return c;
+  }
   uint32_t cp = c & (0x7F >> n);
   for (int k = 1; k < n; ++k) {
     const auto cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) { len = 1; return c; }
+    if ((cc & 0xC0) != 0x80) {
+      len = 1;
+      return c;
+    }
     cp = (cp << 6) | (cc & 0x3F);
   }
   len = static_cast<size_t>(n);
@@ -65,18 +76,20 @@ bool cp_letter(uint32_t cp) {
   if (cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA9 || cp == 0xAE || cp == 0xB0) return false;
   return true;
 }
-bool cp_space(uint32_t cp) { return cp < 0x80 ? is_space(static_cast<unsigned char>(cp)) : (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000); }
+bool cp_space(uint32_t cp) {
+  return cp < 0x80 ? is_space(static_cast<unsigned char>(cp))
+                   : (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000);
+}
 bool cp_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 bool is_abbreviation(std::string_view w) {
   static const StringTable<char> kAbbrev = {
-      "mr",   "mrs",  "ms",   "dr",    "st",     "jr",     "sr",   "gen",  "col",  "lt",   "sgt",  "capt",
-      "maj",  "gov",  "sen",  "rep",   "rev",    "prof",   "inc",  "corp", "ltd",  "co",   "no",   "vs",
-      "etc",  "jan",  "feb",  "mar",   "apr",    "jun",    "jul",  "aug",  "sep",  "sept", "oct",  "nov",
-      "dec",  "mt",   "ft",   "adm",   "cmdr",   "gens",   "reps", "sens", "messrs", "approx", "est", "dept",
-      "univ", "assn", "bros", "fig",   "op",     "vol",    "pp",   "al"};
+      "mr",   "mrs",  "ms",     "dr",     "st",  "jr",   "sr",   "gen",  "col",  "lt",  "sgt", "capt", "maj",  "gov",
+      "sen",  "rep",  "rev",    "prof",   "inc", "corp", "ltd",  "co",   "no",   "vs",  "etc", "jan",  "feb",  "mar",
+      "apr",  "jun",  "jul",    "aug",    "sep", "sept", "oct",  "nov",  "dec",  "mt",  "ft",  "adm",  "cmdr", "gens",
+      "reps", "sens", "messrs", "approx", "est", "dept", "univ", "assn", "bros", "fig", "op",  "vol",  "pp",   "al"};
   if (w.size() == 1 && ascii_alpha(static_cast<unsigned char>(w[0]))) return true;  // initials: "John F. Kennedy"
-  if (w.find('.') != std::string_view::npos) return true;                            // "U.S.", "a.m."
+  if (w.find('.') != std::string_view::npos) return true;                           // "U.S.", "a.m."
   if (w.size() > 6) return false;
   char buf[8];
   for (size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] | 0x20);
@@ -94,6 +107,17 @@ bool starts_lower(std::string_view w) {
   if (w.empty()) return false;
   size_t len;
   return cp_lower(decode(w, 0, len));
+}
+
+bool is_capitalised_function_word(std::string_view w) {
+  static const StringTable<char> kWords = {
+      "The",     "A",        "An",      "This",      "That",    "These", "Those", "His",   "Her",   "Their",  "Its",
+      "Our",     "My",       "Your",    "In",        "On",      "At",    "For",   "But",   "And",   "Or",     "As",
+      "By",      "From",     "To",      "With",      "Of",      "If",    "When",  "While", "After", "Before", "Under",
+      "Since",   "Although", "Though",  "Meanwhile", "However", "Also",  "Both",  "Some",  "Many",  "Most",   "All",
+      "Several", "Other",    "Another", "Such",      "Every",   "Each",  "He",    "She",   "It",    "They",   "We",
+      "I",       "You",      "There",   "Here",      "Why",     "How",   "What",  "Where", "Who",   "Which",  "Whose"};
+  return kWords.contains(w);
 }
 
 std::string ascii_lower(std::string_view s) {
@@ -427,7 +451,9 @@ void scan_folded(std::string_view text, std::string_view term, Visit visit) {
 
 std::vector<std::pair<uint32_t, uint32_t>> find_folded(std::string_view text, std::string_view term) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  scan_folded(text, term, [&](size_t b, size_t e) { out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)}); });
+  scan_folded(text, term, [&](size_t b, size_t e) {
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  });
   return out;
 }
 

@@ -1,8 +1,8 @@
 // text.h — tokens and sentences of English news text, with byte offsets. Layer: core.
 // Any UTF-8 is accepted: bytes of non-ASCII letters stay inside words; nothing is rewritten.
 #pragma once
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,24 +11,24 @@
 namespace ae {
 
 enum TokenFlag : uint16_t {
-  kTokWord = 1 << 0,        // letters/digits (with inner apostrophes, hyphens, acronym dots)
-  kTokCap = 1 << 1,         // first letter upper case
-  kTokAllCaps = 1 << 2,     // at least two letters, none lower case ("SDF", "U.S.", "NEWSLETTER")
-  kTokDigit = 1 << 3,       // contains a digit
-  kTokSentStart = 1 << 4,   // first word of a sentence
-  kTokSpaceBefore = 1 << 5, // whitespace before this token
-  kTokLineBefore = 1 << 6,  // a line break before this token
-  kTokPossessive = 1 << 7,  // the word was followed by 's / ’s / s' (not part of the token)
-  kTokParticle = 1 << 8,    // lower-case name particle joined to a name: "al-Sadr", "bin-Laden"
-  kTokHyphenLower = 1 << 9, // hyphenated with a lower-case tail: "Kurdish-led", "US-backed"
-  kTokWrapBefore = 1 << 10, // the line break before this token is a hard wrap inside a sentence
+  kTokWord = 1 << 0,         // letters/digits (with inner apostrophes, hyphens, acronym dots)
+  kTokCap = 1 << 1,          // first letter upper case
+  kTokAllCaps = 1 << 2,      // at least two letters, none lower case ("SDF", "U.S.", "NEWSLETTER")
+  kTokDigit = 1 << 3,        // contains a digit
+  kTokSentStart = 1 << 4,    // first word of a sentence
+  kTokSpaceBefore = 1 << 5,  // whitespace before this token
+  kTokLineBefore = 1 << 6,   // a line break before this token
+  kTokPossessive = 1 << 7,   // the word was followed by 's / ’s / s' (not part of the token)
+  kTokParticle = 1 << 8,     // lower-case name particle joined to a name: "al-Sadr", "bin-Laden"
+  kTokHyphenLower = 1 << 9,  // hyphenated with a lower-case tail: "Kurdish-led", "US-backed"
+  kTokWrapBefore = 1 << 10,  // the line break before this token is a hard wrap inside a sentence
 };
 
 struct Token {
   uint32_t begin = 0, end = 0;  // byte offsets in the text; for a possessive word, end excludes 's
   uint32_t sentence = 0;        // index of the sentence (0-based within the text)
   uint16_t flags = 0;
-  char punct = 0;               // for punctuation tokens: the ASCII character ('\x01' for other symbols)
+  char punct = 0;  // for punctuation tokens: the ASCII character ('\x01' for other symbols)
   bool word() const { return flags & kTokWord; }
   bool has(TokenFlag f) const { return flags & f; }
 };
@@ -62,6 +62,9 @@ inline size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
 std::string printable_utf8(std::string_view s);
 
 // Lower-cases ASCII letters; other bytes unchanged.
+// Articles, pronouns, prepositions and conjunctions as written at the start of a sentence ("The", "In",
+// "However"): never a name's first word on their own.
+bool is_capitalised_function_word(std::string_view w);
 std::string ascii_lower(std::string_view s);
 
 // An Arabic-script code point as matching compares it: alef with hamza or madda (أ إ آ ٱ) as bare alef,
@@ -70,11 +73,16 @@ std::string ascii_lower(std::string_view s);
 // U+0670). Other code points come back unchanged.
 inline uint32_t arabic_fold(uint32_t cp) {
   switch (cp) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671: return 0x0627;
     case 0x0629: return 0x0647;
-    case 0x0649: case 0x06CC: return 0x064A;
+    case 0x0649:
+    case 0x06CC: return 0x064A;
     case 0x06A9: return 0x0643;
-    case 0x0640: case 0x0670: return 0;
+    case 0x0640:
+    case 0x0670: return 0;
     default: return cp >= 0x064B && cp <= 0x065F ? 0 : cp;
   }
 }

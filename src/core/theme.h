@@ -14,15 +14,15 @@ struct Rgb {
 };
 
 struct ThemeColors {
-  Rgb panel_bg;      // behind the panels' text
-  Rgb canvas_bg;     // behind the timeline's bars and brushes (the network draws on panel_bg)
-  Rgb text;          // default text
+  Rgb panel_bg;              // behind the panels' text
+  Rgb canvas_bg;             // behind the timeline's bars and brushes (the network draws on panel_bg)
+  Rgb text;                  // default text
   Rgb entity[kEntityTypes];  // names and mentions by type (text)
-  Rgb range_b;       // the current range B: brush, new links, counts in B (text and lines)
-  Rgb range_a;       // the baseline A when comparing two periods
-  Rgb highlight;     // the selection: its name in the timeline caption, a lit link, a node's ring, bursts
-  Rgb overlay;       // the selection's bars over the timeline histogram
-  Rgb search_mark;   // the outline of a search match in the reader
+  Rgb range_b;               // the current range B: brush, new links, counts in B (text and lines)
+  Rgb range_a;               // the baseline A when comparing two periods
+  Rgb highlight;             // the selection: its name in the timeline caption, a lit link, a node's ring, bursts
+  Rgb overlay;               // the selection's bars over the timeline histogram
+  Rgb search_mark;           // the outline of a search match in the reader
 };
 
 // The colours of a theme (dark true: the dark theme).

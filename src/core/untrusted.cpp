@@ -28,8 +28,8 @@ std::string web_link(std::string_view url) {
 std::string csv_cell(std::string_view s) {
   size_t k = 0;
   while (k < s.size() && s[k] == ' ') ++k;
-  const bool formula = k < s.size() && (s[k] == '=' || s[k] == '+' || s[k] == '-' || s[k] == '@' ||
-                                        s[k] == '\t' || s[k] == '\r');
+  const bool formula =
+      k < s.size() && (s[k] == '=' || s[k] == '+' || s[k] == '-' || s[k] == '@' || s[k] == '\t' || s[k] == '\r');
   std::string v = formula ? "'" + std::string(s) : std::string(s);
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
   std::string out = "\"";

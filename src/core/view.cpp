@@ -91,7 +91,8 @@ std::vector<uint32_t> find_entities(const Explorer& ex, const std::string& query
   // 0 when a word of `text` (lower case) starts with q, 2 when q is inside, 3 when absent.
   auto rank_in = [&](const std::string& text) {
     for (size_t at = text.find(q); at != std::string::npos; at = text.find(q, at + 1))
-      if (at == 0 || (static_cast<unsigned char>(text[at - 1]) < 0x80 && !std::isalnum(static_cast<unsigned char>(text[at - 1]))))
+      if (at == 0 ||
+          (static_cast<unsigned char>(text[at - 1]) < 0x80 && !std::isalnum(static_cast<unsigned char>(text[at - 1]))))
         return 0;
     return text.find(q) != std::string::npos ? 2 : 3;
   };
@@ -113,6 +114,27 @@ std::vector<uint32_t> find_entities(const Explorer& ex, const std::string& query
   });
   for (size_t k = 0; k < hits.size() && k < max; ++k) out.push_back(hits[k].e);
   return out;
+}
+
+void step_article(Explorer& ex, int delta) {
+  const auto& rows = ex.visible();
+  if (rows.empty()) return;
+  const auto it = std::find(rows.begin(), rows.end(), static_cast<uint32_t>(ex.open_article_index()));
+  long k = it == rows.end() ? (delta > 0 ? -1 : static_cast<long>(rows.size())) : it - rows.begin();
+  k = std::clamp(k + delta, 0L, static_cast<long>(rows.size()) - 1);
+  ex.open_article(rows[static_cast<size_t>(k)]);
+}
+
+void step_range(Explorer& ex, const Timeline& t, int delta) {
+  const Corpus& c = ex.corpus();
+  if (t.starts.empty() || ex.range_from() == kUndated || !c.dated) return;
+  const Day from = ex.range_from(), to = ex.range_to(), len = to - from;
+  const size_t b = t.bucket_of(from);
+  const Day step = t.bucket_end(b) - t.starts[b] + 1;  // a day, a week or this month's days
+  const Day lo = c.date_min, hi = std::max(c.date_min, c.date_max - len);
+  const Day next = std::clamp(from + (delta > 0 ? step : -step), lo, hi);
+  if (next == from) return;
+  ex.set_range(next, next + len);
 }
 
 const char* bucket_name(Bucket b) { return b == Bucket::Daily ? "day" : b == Bucket::Weekly ? "week" : "month"; }
@@ -157,7 +179,9 @@ Timeline timeline(const Explorer& ex) {
   if (!c.dated) return t;
   const int64_t span = static_cast<int64_t>(c.date_max) - c.date_min + 1;
   t.unit = span <= 92 ? Bucket::Daily : span <= 3 * 366 ? Bucket::Weekly : Bucket::Monthly;
-  Day d = t.unit == Bucket::Daily ? c.date_min : t.unit == Bucket::Weekly ? week_start(c.date_min) : month_start(c.date_min);
+  Day d = t.unit == Bucket::Daily    ? c.date_min
+          : t.unit == Bucket::Weekly ? week_start(c.date_min)
+                                     : month_start(c.date_min);
   while (d <= c.date_max) {
     t.starts.push_back(d);
     d = t.unit == Bucket::Daily ? d + 1 : t.unit == Bucket::Weekly ? d + 7 : next_month(d);
@@ -179,9 +203,9 @@ Timeline timeline(const Explorer& ex) {
       const Article& a = c.articles[*p];
       if (a.date == kUndated) continue;
       const EntityIndex& index = ex.entities();
-      t.selected[t.bucket_of(a.date)] += sel == SIZE_MAX ? index.pair_articles(*p, static_cast<uint32_t>(e),
-                                                                              static_cast<uint32_t>(pair.second))
-                                                         : index.entity_articles(*p, static_cast<uint32_t>(e));
+      t.selected[t.bucket_of(a.date)] +=
+          sel == SIZE_MAX ? index.pair_articles(*p, static_cast<uint32_t>(e), static_cast<uint32_t>(pair.second))
+                          : index.entity_articles(*p, static_cast<uint32_t>(e));
     }
   }
   return t;
@@ -216,7 +240,10 @@ std::string percent_encode(const std::string& s) {
 
 std::string percent_decode(const std::string& s) {
   auto hex = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
   };
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -264,7 +291,8 @@ std::string view_hash(const Explorer& ex) {
   if (v.net_types != 0x7) {
     std::string types;
     for (int t = 0; t < kEntityTypes; ++t)
-      if (v.net_types & (1u << t)) types += (types.empty() ? "" : ",") + std::string(type_name(static_cast<EntityType>(t)));
+      if (v.net_types & (1u << t))
+        types += (types.empty() ? "" : ",") + std::string(type_name(static_cast<EntityType>(t)));
     add("types", types.empty() ? "none" : types);
   }
   if (!v.net_hidden.empty()) {

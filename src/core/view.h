@@ -40,18 +40,26 @@ enum class Bucket : uint8_t { Daily, Weekly, Monthly };
 const char* bucket_name(Bucket b);  // "day", "week", "month"
 struct Timeline {
   Bucket unit = Bucket::Daily;
-  std::vector<Day> starts;          // first day of each bucket; starts.size() buckets, contiguous
-  std::vector<uint32_t> articles;   // dated articles per bucket (the whole corpus)
-  std::vector<uint32_t> selected;   // of those, the ones mentioning the selection (entity or both ends of
-                                    // a link); empty when nothing is selected
+  std::vector<Day> starts;         // first day of each bucket; starts.size() buckets, contiguous
+  std::vector<uint32_t> articles;  // dated articles per bucket (the whole corpus)
+  std::vector<uint32_t> selected;  // of those, the ones mentioning the selection (entity or both ends of
+                                   // a link); empty when nothing is selected
   // Bucket holding a day (clamped to the ends); SIZE_MAX when there are no buckets.
   size_t bucket_of(Day d) const;
-  Day bucket_end(size_t i) const;   // last day of bucket i
+  Day bucket_end(size_t i) const;  // last day of bucket i
 };
 // Day buckets for a span up to 92 days, weeks up to 3 years, months beyond. O(articles).
 Timeline timeline(const Explorer& ex);
 // Mentions of one entity per bucket of `t` (its sparkline). O(articles mentioning it).
 std::vector<uint32_t> entity_series(const Explorer& ex, uint32_t entity, const Timeline& t);
+
+// --- Stepping, as J/K and [ ] do. (An article is opened by Explorer::open_article, whoever asks: the
+// reader follows open_revision().) ---
+// Opens the next (+1) or previous (-1) article of the list; with none open, the first (or the last).
+void step_article(Explorer& ex, int delta);
+// Moves the date range by one bucket of the timeline t (a day, a week or that month's days; delta -1
+// or +1), keeping its length and staying within the corpus's dates.
+void step_range(Explorer& ex, const Timeline& t, int delta);
 
 // --- The view in a URL hash: range, undated, selection, link, network settings, search, open
 // article, list order, comparison baseline ("a=FROM..TO") and its changes-only switch ("changes=1"),

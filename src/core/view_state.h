@@ -34,8 +34,8 @@ struct ViewState {
   Measure measure = Measure::Count;
   uint32_t min_count = 1;
   size_t top_n = 60;
-  uint8_t net_types = 0x7;               // bit i set: EntityType i shown
-  std::vector<std::string> net_hidden;   // canonical names left out, sorted, unique
+  uint8_t net_types = 0x7;              // bit i set: EntityType i shown
+  std::vector<std::string> net_hidden;  // canonical names left out, sorted, unique
   // Comparing two periods: the baseline range A (kUndated: not comparing), only the changed links.
   Day base_from = kUndated, base_to = kUndated;
   bool changes_only = false;

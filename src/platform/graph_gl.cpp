@@ -203,7 +203,7 @@ struct Renderer {
   GLuint copy_program = 0, copy_vao = 0;
   GLint copy_layer = -1, copy_map = -1, copy_fb = -1, copy_clip = -1;
   float last_camera[5] = {};  // the previous frame's camera and scale (the layer key's first five)
-  double last_move = -1;  // ImGui time of the last frame whose view differed from the one before
+  double last_move = -1;      // ImGui time of the last frame whose view differed from the one before
   // The offscreen layer (framebuffer-sized) and what it holds: the batch generation and the view.
   GLuint layer_fbo = 0, layer_texture = 0;
   GLsizei layer_w = 0, layer_h = 0;
@@ -236,7 +236,8 @@ std::string with_style(const char* source) {
   const char* body = std::strchr(source, '\n');
   body = body ? body + 1 : source;
   char defines[160];
-  std::snprintf(defines, sizeof defines, "#define AE_SQUARE_HALF %.4f\n#define AE_DIAMOND_HALF %.4f\n#define AE_PIN_DOT %.4f\n",
+  std::snprintf(defines, sizeof defines,
+                "#define AE_SQUARE_HALF %.4f\n#define AE_DIAMOND_HALF %.4f\n#define AE_PIN_DOT %.4f\n",
                 graph_style::kSquareHalf, graph_style::kDiamondHalf, graph_style::kPinDotRadius);
   return std::string(source, body) + defines + body;
 }
@@ -350,7 +351,8 @@ void cover_quads(Renderer& r, size_t quads) {
   }
   glBindVertexArray(0);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.quad_indices);
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(idx.size() * sizeof(uint32_t)), idx.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(idx.size() * sizeof(uint32_t)), idx.data(),
+               GL_STATIC_DRAW);
   r.index_quads = n;
 }
 
@@ -451,8 +453,18 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
     return;
   }
   // What the layer must show; when it already does, only the copy below runs.
-  const float key[12] = {camera[0], camera[1], camera[2], camera[3], view[0], view[1], view[2], px,
-                         static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sw), static_cast<float>(sh)};
+  const float key[12] = {camera[0],
+                         camera[1],
+                         camera[2],
+                         camera[3],
+                         view[0],
+                         view[1],
+                         view[2],
+                         px,
+                         static_cast<float>(sx),
+                         static_cast<float>(sy),
+                         static_cast<float>(sw),
+                         static_cast<float>(sh)};
   const double now = ImGui::GetTime();
   if (!std::equal(key, key + 5, r.last_camera)) r.last_move = now;
   const bool moving = r.last_move >= 0 && now - r.last_move < kStillSeconds;
@@ -489,7 +501,8 @@ void draw_batch(const ImDrawList*, const ImDrawCmd* cmd) {
   glUniform3fv(r.copy_map, 1, map);
   const float fb[3] = {scale.x, scale.y, fb_h};
   glUniform3fv(r.copy_fb, 1, fb);
-  const float clip[4] = {static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sx + sw), static_cast<float>(sy + sh)};
+  const float clip[4] = {static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(sx + sw),
+                         static_cast<float>(sy + sh)};
   glUniform4fv(r.copy_clip, 1, clip);
   glBindVertexArray(r.copy_vao);
   glDrawArrays(GL_TRIANGLES, 0, 3);

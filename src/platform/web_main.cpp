@@ -6,14 +6,14 @@
 // [SECTION] Input: mouse, wheel, keyboard -> Dear ImGui 1.86 IO
 // [SECTION] Canvas size, device pixel ratio, fonts
 // [SECTION] Main loop
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-
-#include <GLES3/gl3.h>
 #include <malloc.h>
+
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -22,18 +22,18 @@
 #include <string>
 #include <vector>
 
-#include "export.h"
-#include "corrections.h"
-#include "untrusted.h"
 #include "app.h"
 #include "bidi.h"
+#include "corrections.h"
+#include "export.h"
 #include "graph_gl.h"
+#include "untrusted.h"
 #include "view.h"
 
 namespace {
 
 ae::App* g_app = nullptr;
-ae::ByteBuffer g_pending;     // bytes of a corpus being handed over from JavaScript
+ae::ByteBuffer g_pending;  // bytes of a corpus being handed over from JavaScript
 std::string g_pending_name;
 std::string g_state;          // last state report (returned to JavaScript by pointer)
 bool g_load_notified = true;  // whether JavaScript has been told the running load ended
@@ -42,8 +42,8 @@ double g_css_w = 0, g_css_h = 0, g_dpr = 0;
 // Scripts whose fonts the first view does not carry: the page fetches them for a corpus that needs them.
 enum Script { kGreekCyrillic = 0, kArabic = 1, kScripts = 2 };
 std::vector<char> g_script_font[kScripts][2];  // per script: regular and bold, handed over by the page
-bool g_fonts_dirty = false;                   // rebuild the font atlas before the next frame
-bool g_script_requested[kScripts] = {};       // the page was asked for the script's fonts
+bool g_fonts_dirty = false;                    // rebuild the font atlas before the next frame
+bool g_script_requested[kScripts] = {};        // the page was asked for the script's fonts
 
 // Whether s has a Greek or Cyrillic letter (U+0370..U+04FF: lead bytes CD B0.. to D3).
 bool has_greek_cyrillic(std::string_view s) {
@@ -70,6 +70,8 @@ bool corpus_has(const ae::Corpus& c, Script script) {
 // [SECTION] JavaScript glue (EM_JS) and exported functions
 // -------------------------------------------------------------------------------------------------
 
+// The EM_JS bodies are JavaScript, not C++: left as written.
+// clang-format off
 // Tells web/explorer.js that a load finished (ok = 1) or failed (ok = 0).
 EM_JS(void, ae_js_load_finished, (int ok), {
   if (Module.onLoadFinished) Module.onLoadFinished(ok !== 0);
@@ -155,6 +157,7 @@ EM_JS(void, ae_js_view_changed, (const char* hash, int rules_revision, int rules
 EM_JS(int, ae_js_prefers_dark, (), {
   return (window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches) ? 0 : 1;
 });
+// clang-format on
 
 extern "C" {
 
@@ -258,7 +261,8 @@ EMSCRIPTEN_KEEPALIVE void ae_set_search(const char* text) { g_app->explorer().se
 std::string g_hash_problems;
 EMSCRIPTEN_KEEPALIVE const char* ae_apply_hash(const char* hash) {
   ae::apply_view_hash(g_app->explorer(), hash ? hash : "", g_hash_problems);
-  if (!g_hash_problems.empty()) g_app->explorer().report_error("The link's view could not be restored entirely: " + g_hash_problems);
+  if (!g_hash_problems.empty())
+    g_app->explorer().report_error("The link's view could not be restored entirely: " + g_hash_problems);
   return g_hash_problems.c_str();
 }
 
@@ -318,7 +322,9 @@ EMSCRIPTEN_KEEPALIVE int ae_set_baseline(const char* from, const char* to) {
 }
 
 // Shows a message to the user (e.g. a failed download) and records it in the state's errors.
-EMSCRIPTEN_KEEPALIVE void ae_report_error(const char* message) { g_app->explorer().report_error(message ? message : ""); }
+EMSCRIPTEN_KEEPALIVE void ae_report_error(const char* message) {
+  g_app->explorer().report_error(message ? message : "");
+}
 
 // Selects the entity with this canonical name ("" clears the selection). Returns 0 when unknown.
 EMSCRIPTEN_KEEPALIVE int ae_select(const char* name) {
@@ -479,14 +485,13 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 
 void install_input() {
   ImGuiIO& io = ImGui::GetIO();
-  const int map[][2] = {{ImGuiKey_Tab, 9},        {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39},
-                        {ImGuiKey_UpArrow, 38},   {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},
-                        {ImGuiKey_PageDown, 34},  {ImGuiKey_Home, 36},      {ImGuiKey_End, 35},
-                        {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},    {ImGuiKey_Backspace, 8},
-                        {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},
-                        {ImGuiKey_KeyPadEnter, 13}, {ImGuiKey_A, 65},       {ImGuiKey_C, 67},
-                        {ImGuiKey_V, 86},         {ImGuiKey_X, 88},         {ImGuiKey_Y, 89},
-                        {ImGuiKey_Z, 90}};
+  const int map[][2] = {
+      {ImGuiKey_Tab, 9},        {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+      {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},    {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+      {ImGuiKey_End, 35},       {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+      {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+      {ImGuiKey_A, 65},         {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+      {ImGuiKey_Y, 89},         {ImGuiKey_Z, 90}};
   for (const auto& m : map) io.KeyMap[m[0]] = m[1];
   const char* canvas = "#canvas";
   emscripten_set_mousedown_callback(canvas, nullptr, EM_TRUE, on_mouse);
@@ -511,13 +516,13 @@ void install_input() {
 // Δ (the comparison's change column), punctuation, currency, letter-like symbols, arrows, shapes, and the
 // theme button's sun and moon.
 const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0394, 0x0394, 0x1E00, 0x1EFF, 0x2000, 0x206F,
-                                0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x2600,
-                                0x263E, 0x263E, 0xFFFD, 0xFFFD, 0};
+                                0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x25A0, 0x25FF,
+                                0x2600, 0x2600, 0x263E, 0x263E, 0xFFFD, 0xFFFD, 0};
 
 // The characters of the fonts fetched only for a corpus written in their script (tools/subset_fonts.sh cuts
 // them to these ranges): Greek and Cyrillic; Arabic and its presentation forms (what src/bidi shapes to).
 const ImWchar kScriptRanges[kScripts][7] = {{0x0370, 0x03FF, 0x0400, 0x04FF, 0},
-                                           {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0}};
+                                            {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0}};
 
 // Adds the script fonts the page has handed over into the font added just before (bold: which of the two).
 void merge_script_fonts(int bold, float px, const ImFontConfig& base) {
@@ -527,7 +532,8 @@ void merge_script_fonts(int bold, float px, const ImFontConfig& base) {
     ImFontConfig cfg = base;
     cfg.MergeMode = true;
     cfg.FontDataOwnedByAtlas = false;  // the bytes stay in g_script_font
-    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), px, &cfg, kScriptRanges[s]);
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), px, &cfg,
+                                               kScriptRanges[s]);
   }
 }
 
@@ -593,8 +599,8 @@ void update_cursor() {
   const int c = ImGui::GetMouseCursor();
   if (c == shown) return;
   shown = c;
-  static const char* const kCss[] = {"default",   "text",        "move",        "ns-resize", "ew-resize",
-                                     "nesw-resize", "nwse-resize", "pointer",   "not-allowed"};
+  static const char* const kCss[] = {"default",     "text",        "move",    "ns-resize",  "ew-resize",
+                                     "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
   ae_js_set_cursor(c >= 0 && c < static_cast<int>(sizeof kCss / sizeof kCss[0]) ? kCss[c] : "none");
 }
 

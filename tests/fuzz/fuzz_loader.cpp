@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string written = ae::write_aggregates(c, index);
   ae::Corpus c2;
   ae::EntityIndex index2;
-  if (!ae::read_aggregates(written, "fuzz", c2, index2, error) || ae::write_aggregates(c2, index2) != written) std::abort();
+  if (!ae::read_aggregates(written, "fuzz", c2, index2, error) || ae::write_aggregates(c2, index2) != written)
+    std::abort();
   ae::Explorer agg;
   if (!agg.load_now(counts, "fuzz")) std::abort();
   agg.set_range(agg.corpus().date_min, agg.corpus().date_max);

@@ -7,13 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "export.h"
 #include "corrections.h"
 #include "explorer.h"
+#include "export.h"
 #include "view.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -39,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t a = input.find('\0');
   const size_t b = a == std::string::npos ? std::string::npos : input.find('\0', a + 1);
   const std::string hash = input.substr(0, a);
-  const std::string rules_text = a == std::string::npos ? "" : input.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
+  const std::string rules_text =
+      a == std::string::npos ? "" : input.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
   const std::string search = b == std::string::npos ? "" : input.substr(b + 1);
 
   ae::Explorer ex;  // the seed corpus with its entities, reopened from its snapshot (no extraction)

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "export.h"
 #include "aggregates.h"
 #include "explorer.h"
+#include "export.h"
 #include "synth.h"
 #include "test_util.h"
 #include "view.h"
@@ -44,13 +44,15 @@ std::string aggregates_of(const Explorer& ex) {
   }
   nlohmann::json ents = nlohmann::json::array();
   for (const Entity& e : index.entities) ents.push_back({e.name, type_name(e.type)});
-  std::string out = R"({"format":"article-explorer-aggregates","version":1,"name":"t","scope":"document"})" "\n";
+  std::string out = R"({"format":"article-explorer-aggregates","version":1,"name":"t","scope":"document"})"
+                    "\n";
   out += nlohmann::json{{"entities", ents}}.dump() + "\n";
   for (const auto& [day, d] : days) {
     nlohmann::json es = nlohmann::json::array(), ps = nlohmann::json::array();
     for (const auto& [e, am] : d.entities) es.push_back({e, am.first, am.second});
     for (const auto& [p, n] : d.pairs) ps.push_back({p.first, p.second, n});
-    out += nlohmann::json{{"day", format_iso(day)}, {"articles", d.articles}, {"entities", es}, {"pairs", ps}}.dump() + "\n";
+    out += nlohmann::json{{"day", format_iso(day)}, {"articles", d.articles}, {"entities", es}, {"pairs", ps}}.dump() +
+           "\n";
   }
   return out;
 }
@@ -195,27 +197,77 @@ TEST_CASE("the kept copy of daily counts reads back the same; corrections are no
 }
 
 TEST_CASE("hostile aggregates are refused with a located message, and the corpus loaded before stays") {
-  const std::string head = R"({"format":"article-explorer-aggregates","version":1})" "\n";
-  const std::string ents = R"({"entities":[["Iraq","place"],["Syria","place"],["UN","org"]]})" "\n";
+  const std::string head = R"({"format":"article-explorer-aggregates","version":1})"
+                           "\n";
+  const std::string ents = R"({"entities":[["Iraq","place"],["Syria","place"],["UN","org"]]})"
+                           "\n";
   const std::vector<std::pair<std::string, std::string>> bad = {
-      {R"({"format":"article-explorer-aggregates","version":2})" "\n", "version"},
+      {R"({"format":"article-explorer-aggregates","version":2})"
+       "\n",
+       "version"},
       {head, "no day"},
       {head + ents + "not json\n", "line 3"},
-      {head + R"({"entities":[["Iraq","planet"]]})" "\n", "type"},
-      {head + R"({"entities":[["",  "place"]]})" "\n", "name"},
-      {head + ents + R"({"day":"2026-02-30","articles":1})" "\n", "date"},
-      {head + ents + R"({"day":"2026-02-01","articles":0})" "\n", "count"},
-      {head + ents + R"({"day":"2026-02-01","articles":-4})" "\n", "count"},
-      {head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[7,1,1]]})" "\n", "not listed"},
-      {head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[0,3,3]]})" "\n", "do not fit"},
-      {head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[0,2,1]]})" "\n", "do not fit"},
-      {head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[0,1,1]]})" "\n", "twice"},
-      {head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1]],"pairs":[[0,1,1]]})" "\n", "does not list"},
-      {head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[1,2,2]],"pairs":[[0,1,2]]})" "\n", "fit"},
-      {head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[1,2,2]],"pairs":[[0,1,1],[1,0,1]]})" "\n", "twice"},
-      {head + ents + R"({"day":"2026-02-01","articles":1})" "\n" R"({"day":"2026-02-01","articles":1})" "\n", "twice"},
-      {head + R"({"day":"2026-02-01","articles":1})" "\n" + ents, "before the days"},
-      {head + ents + R"({"day":"2026-02-01","articles":99999999999})" "\n", "count"},
+      {head + R"({"entities":[["Iraq","planet"]]})"
+              "\n",
+       "type"},
+      {head + R"({"entities":[["",  "place"]]})"
+              "\n",
+       "name"},
+      {head + ents +
+           R"({"day":"2026-02-30","articles":1})"
+           "\n",
+       "date"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":0})"
+           "\n",
+       "count"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":-4})"
+           "\n",
+       "count"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":2,"entities":[[7,1,1]]})"
+           "\n",
+       "not listed"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":2,"entities":[[0,3,3]]})"
+           "\n",
+       "do not fit"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":2,"entities":[[0,2,1]]})"
+           "\n",
+       "do not fit"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[0,1,1]]})"
+           "\n",
+       "twice"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1]],"pairs":[[0,1,1]]})"
+           "\n",
+       "does not list"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[1,2,2]],"pairs":[[0,1,2]]})"
+           "\n",
+       "fit"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[1,2,2]],"pairs":[[0,1,1],[1,0,1]]})"
+           "\n",
+       "twice"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":1})"
+           "\n"
+           R"({"day":"2026-02-01","articles":1})"
+           "\n",
+       "twice"},
+      {head +
+           R"({"day":"2026-02-01","articles":1})"
+           "\n" +
+           ents,
+       "before the days"},
+      {head + ents +
+           R"({"day":"2026-02-01","articles":99999999999})"
+           "\n",
+       "count"},
   };
   Explorer ex;
   REQUIRE(ex.load_now(ae_test::asset("articles.json"), "articles.json"));
@@ -237,6 +289,8 @@ TEST_CASE("hostile aggregates are refused with a located message, and the corpus
   Corpus c;
   EntityIndex i;
   std::string error;
-  CHECK(read_aggregates(head + ents + R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[1,2,2]],"pairs":[[0,1,1]]})" "\n",
+  CHECK(read_aggregates(head + ents +
+                            R"({"day":"2026-02-01","articles":2,"entities":[[0,1,1],[1,2,2]],"pairs":[[0,1,1]]})"
+                            "\n",
                         "x", c, i, error));
 }

@@ -2,11 +2,11 @@
 // lam-alef ligature), bidirectional order of mixed lines, digits, mirrored brackets, line reordering.
 #include <doctest/doctest.h>
 
-#include "bidi.h"
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include "bidi.h"
 
 using namespace ae;
 
@@ -26,7 +26,7 @@ TEST_CASE("right-to-left text is told from the rest by a byte scan") {
   CHECK_FALSE(bidi::has_rtl("Iraq and Syria, 2026 — Ελλάδα, Россия, Ærø"));
   CHECK(bidi::has_rtl("Baghdad بغداد"));
   CHECK(bidi::has_rtl("שלום"));
-  CHECK(bidi::has_rtl(u8({0xFEFC})));  // a presentation form
+  CHECK(bidi::has_rtl(u8({0xFEFC})));        // a presentation form
   CHECK_FALSE(bidi::has_rtl(u8({0xFEFF})));  // the byte-order mark is not right to left
   CHECK(bidi::has_arabic("بغداد"));
   CHECK_FALSE(bidi::has_arabic("שלום"));
@@ -75,8 +75,8 @@ TEST_CASE("paragraph analysis: direction, offsets, and lines reordered one by on
   std::vector<uint32_t> order;
   bidi::visual_order(p, 0, p.size(), order);
   REQUIRE(order.size() == 13);
-  CHECK(order[0] == 6);    // 'B'
-  CHECK(order[12] == 0);   // the first Arabic letter, at the right end
+  CHECK(order[0] == 6);   // 'B'
+  CHECK(order[12] == 0);  // the first Arabic letter, at the right end
   // Wrapped after the space: each line is reordered alone; its trailing space goes to the line's end.
   bidi::visual_order(p, 0, 6, order);
   CHECK(order == std::vector<uint32_t>{5, 4, 3, 2, 1, 0});

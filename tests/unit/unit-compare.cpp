@@ -8,13 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "export.h"
 #include "compare.h"
 #include "date.h"
 #include "explorer.h"
-#include "view.h"
+#include "export.h"
 #include "loader.h"
 #include "test_util.h"
+#include "view.h"
 
 using namespace ae;
 

@@ -3,14 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "export.h"
 #include "cooccurrence.h"
+#include "export.h"
 #include "loader.h"
 #include "synth.h"
 
@@ -110,7 +109,8 @@ TEST_CASE("incremental range updates equal a rebuild, on random ranges of a rand
       body += "met. ";
     }
     char date[16];
-    std::snprintf(date, sizeof date, "2026-%02d-%02d", 1 + static_cast<int>(rng() % 2), 1 + static_cast<int>(rng() % 28));
+    std::snprintf(date, sizeof date, "2026-%02d-%02d", 1 + static_cast<int>(rng() % 2),
+                  1 + static_cast<int>(rng() % 28));
     arts.push_back({{"id", std::to_string(i)}, {"title", "t"}, {"date", date}, {"body", body}, {"entities", ents}});
   }
   Fixture f = make(arts.dump());
@@ -187,7 +187,8 @@ TEST_CASE("graph: a few top nodes (pairs looked up) give the links a walk over a
       body += name + " met. ";
       ents.push_back({{"name", name}, {"type", "person"}});
     }
-    arts.push_back({{"id", std::to_string(i)}, {"title", "t"}, {"date", "2026-02-01"}, {"body", body}, {"entities", ents}});
+    arts.push_back(
+        {{"id", std::to_string(i)}, {"title", "t"}, {"date", "2026-02-01"}, {"body", body}, {"entities", ents}});
   }
   Fixture f = make(arts.dump());
   Cooccurrence co(f.corpus, f.index, Scope::Document);

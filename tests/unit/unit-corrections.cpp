@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <string>
 
-#include "export.h"
 #include "corrections.h"
 #include "explorer.h"
+#include "export.h"
 #include "loader.h"
 #include "test_util.h"
 #include "view.h"
@@ -67,7 +67,8 @@ TEST_CASE("merge: the mentions of one entity join another, its name becomes an a
   REQUIRE((ronald && reagan));
   const uint32_t before = ronald->mentions + reagan->mentions;
   std::vector<std::string> unmatched;
-  const EntityIndex out = apply_rules(one({Edit::Op::Merge, "Reagan", "Ronald Reagan", {}}), f.corpus, f.index, &unmatched);
+  const EntityIndex out =
+      apply_rules(one({Edit::Op::Merge, "Reagan", "Ronald Reagan", {}}), f.corpus, f.index, &unmatched);
   CHECK(unmatched.empty());
   CHECK(by_name(out, "Reagan") == nullptr);
   const Entity* merged = by_name(out, "Ronald Reagan");
@@ -91,7 +92,8 @@ TEST_CASE("split: an alias and its mentions become an entity of their own") {
   const Entity* us2 = by_name(out, "United States");
   REQUIRE(us2);
   CHECK(us2->mentions == us->mentions - 1);
-  CHECK(std::none_of(us2->aliases.begin(), us2->aliases.end(), [](const EntityAlias& a) { return a.surface == "U.S. Company"; }));
+  CHECK(std::none_of(us2->aliases.begin(), us2->aliases.end(),
+                     [](const EntityAlias& a) { return a.surface == "U.S. Company"; }));
   check_consistent(out);
 }
 
@@ -139,7 +141,8 @@ TEST_CASE("rules file: written and read back the same; hostile files refused wit
   REQUIRE(parse_rules(rules_json(r), back, error));
   CHECK(back == r);
   for (const std::string& bad :
-       {std::string("not json"), std::string("[]"), std::string("{\"edits\": 3}"), std::string("{\"version\": 2, \"edits\": []}"),
+       {std::string("not json"), std::string("[]"), std::string("{\"edits\": 3}"),
+        std::string("{\"version\": 2, \"edits\": []}"),
         std::string("{\"edits\": [{\"op\": \"explode\", \"entity\": \"x\"}]}"),
         std::string("{\"edits\": [{\"op\": \"merge\", \"entity\": \"x\"}]}"),
         std::string("{\"edits\": [{\"op\": \"retype\", \"entity\": \"x\", \"type\": \"planet\"}]}"),

@@ -200,10 +200,10 @@ TEST_CASE("set_view applies a whole view at once, normalised as the single actio
   v.from = parse_date("2026-01-03");
   v.to = parse_date("2026-01-02");  // reversed: swapped
   v.base_from = parse_date("2026-01-01");
-  v.base_to = kUndated;             // half a baseline: none
-  v.pair = {0, 0};                  // a link to itself: none
-  v.selected = 999;                 // no such entity: none
-  v.open = 999;                     // no such article: closed
+  v.base_to = kUndated;  // half a baseline: none
+  v.pair = {0, 0};       // a link to itself: none
+  v.selected = 999;      // no such entity: none
+  v.open = 999;          // no such article: closed
   v.net_hidden = {"Bob", "Ann", "Bob"};
   v.net_types = 0xFF;
   v.min_count = 0;
@@ -221,7 +221,7 @@ TEST_CASE("set_view applies a whole view at once, normalised as the single actio
   CHECK(s.net_hidden == std::vector<std::string>{"Ann", "Bob"});
   CHECK(s.net_types == 0x7);
   CHECK(s.min_count == 1);
-  CHECK(ex.visible().size() == 2);  // the derived views follow: "apple" in articles 2 and 3
+  CHECK(ex.visible().size() == 2);      // the derived views follow: "apple" in articles 2 and 3
   CHECK(ex.graph().nodes.size() == 1);  // Cyd alone (Ann and Bob left out)
   v = s;
   v.open = 1;

@@ -143,14 +143,16 @@ TEST_CASE("seed corpus: surfaces per article as `entities --jsonl` prints them")
 }
 
 TEST_CASE("titles, roles, weekdays, months and headline words are not entities") {
-  const Extracted x = run(R"([{"id":"a","title":"NEWSLETTER","body":"First Deputy Speaker of Iraq's parliament said on Monday.\n\nThe Prime Minister spoke in January. NEWSLETTER\n\nGet the latest updates. Wednesday was calm. Hours later, Military officials left."}])");
+  const Extracted x = run(
+      R"([{"id":"a","title":"NEWSLETTER","body":"First Deputy Speaker of Iraq's parliament said on Monday.\n\nThe Prime Minister spoke in January. NEWSLETTER\n\nGet the latest updates. Wednesday was calm. Hours later, Military officials left."}])");
   for (const Entity& e : x.index.entities) {
     CHECK_MESSAGE(e.name == "Iraq", "unexpected: ", e.name);
   }
 }
 
 TEST_CASE("a title before a name makes it a person; organisation and place cues type unknown names") {
-  const Extracted x = run(R"([{"id":"a","title":"t","body":"Finance Minister Zorblat Quennix met officials of the Varnok Party and the Brisket Bank. Fighting in the border province of Qaramesh spread to Ulvek province, said Trennot, a spokesperson. The daily Morning Plume reported it."}])");
+  const Extracted x = run(
+      R"([{"id":"a","title":"t","body":"Finance Minister Zorblat Quennix met officials of the Varnok Party and the Brisket Bank. Fighting in the border province of Qaramesh spread to Ulvek province, said Trennot, a spokesperson. The daily Morning Plume reported it."}])");
   const auto t = x.types();
   CHECK(t.at("Zorblat Quennix") == "person");
   CHECK(t.at("Varnok Party") == "org");
@@ -187,7 +189,8 @@ TEST_CASE("given entities are used instead of extraction, in both input forms") 
 TEST_CASE("Arabic text: gazetteer places found with clitics off, merged with their English names") {
   const std::string body = "بحث الوفد في بغداد والموصل، وقال إن الدعم للعراق مستمر. وزار دمشق.";
   const Extracted x = run(R"([
-    {"id":"a","date":"2026-01-20","title":"Talks in Baghdad","body":")" + body + R"("},
+    {"id":"a","date":"2026-01-20","title":"Talks in Baghdad","body":")" +
+                          body + R"("},
     {"id":"b","date":"2026-01-21","title":"Iraq and Mosul","body":"Officials in Baghdad spoke."}])");
   // بغداد joins Baghdad (found in English in both articles), والموصل Mosul (و and the comma off),
   // للعراق Iraq (ل + العراق with the article's alef unwritten), دمشق Damascus (named only in Arabic).
@@ -213,7 +216,9 @@ TEST_CASE("extraction is deterministic and safe on arbitrary UTF-8") {
   std::string body;
   for (int i = 0; i < 3000; ++i) body += static_cast<char>(32 + (i * 7919) % 200);
   nlohmann::json j = nlohmann::json::array();
-  j.push_back({{"id", "x"}, {"title", "Москва 東京 العراق"}, {"body", "Al-Jazeera said بغداد Baghdad. " + std::string("A") + "."}});
+  j.push_back({{"id", "x"},
+               {"title", "Москва 東京 العراق"},
+               {"body", "Al-Jazeera said بغداد Baghdad. " + std::string("A") + "."}});
   const Extracted a = run(j.dump());
   const Extracted b = run(j.dump());
   REQUIRE(a.index.entities.size() == b.index.entities.size());
@@ -231,19 +236,22 @@ TEST_CASE("extraction is deterministic and safe on arbitrary UTF-8") {
 TEST_CASE("name keys: case, hyphens, apostrophes, dots, dashes, a leading 'the', a final 'ah'") {
   CHECK(name_key("Hasakah") == "hasaka");
   CHECK(name_key("Hasaka") == "hasaka");
-  CHECK(name_key("Ah") == "ah");                        // too short to be a transliteration
+  CHECK(name_key("Ah") == "ah");  // too short to be a transliteration
   CHECK(name_key("The Hague") == "hague");
   CHECK(name_key("The") == "the");
   CHECK(name_key("al-Sudani") == name_key("Al Sudani"));
   CHECK(name_key("Shia'") == "shia");
-  CHECK(name_key("Shia\xE2\x80\x99") == "shia");        // ’ dropped like '
+  CHECK(name_key("Shia\xE2\x80\x99") == "shia");  // ’ dropped like '
   CHECK(name_key("U.S.") == "us");
   CHECK(name_key("Abu \xE2\x80\x93 Dhabi") == "abu dhabi");  // an en dash is a space; spaces collapse
   CHECK(name_key("  Iraq -- Syria  ") == "iraq syria");
-  CHECK(name_key("\xE2\x82\xAC" "100") == "\xE2\x82\xAC" "100");  // other E2 sequences kept whole
+  CHECK(name_key("\xE2\x82\xAC"
+                 "100") ==
+        "\xE2\x82\xAC"
+        "100");  // other E2 sequences kept whole
   CHECK(name_key("\xE2") == "\xE2");
   CHECK(name_key(std::string("a\0B", 3)) == std::string("a\0b", 3));
-  CHECK(name_key("\xC3\x89TAT") == "\xC3\x89tat");       // only ASCII capitals are folded
+  CHECK(name_key("\xC3\x89TAT") == "\xC3\x89tat");  // only ASCII capitals are folded
   for (const char* s : {"Muqtada al-Sadr", "The Syrian Democratic Forces (SDF)", "", " ", "THE  AH"}) {
     std::string into = "leftover";
     name_key_into(s, into);
@@ -267,8 +275,11 @@ TEST_CASE("on several threads the index is the same as on one (statistics summed
     const nlohmann::json seeds = nlohmann::json::parse(ae_test::asset(name));
     for (const auto& art : seeds.is_array() ? seeds : seeds["articles"]) lines += art.dump() + "\n";
   }
-  lines += R"({"id":"given","title":"Talks","body":"Ali met Bob.","entities":{"people":["Ali","Bob"]}})" "\n";
-  lines += R"({"id":"ar","title":"العراق وسوريا","body":"قال مسؤولون في بغداد إن الأمم المتحدة ترحب. Baghdad said so."})" "\n";
+  lines += R"({"id":"given","title":"Talks","body":"Ali met Bob.","entities":{"people":["Ali","Bob"]}})"
+           "\n";
+  lines +=
+      R"({"id":"ar","title":"العراق وسوريا","body":"قال مسؤولون في بغداد إن الأمم المتحدة ترحب. Baghdad said so."})"
+      "\n";
   LoadResult r = load_corpus(lines, "t");
   REQUIRE_MESSAGE(r.ok, r.error.message);
   const EntityIndex one = extract_entities(r.corpus, *gazetteer(), 1);
@@ -293,7 +304,8 @@ TEST_CASE("on several threads the index is the same as on one (statistics summed
       const auto& y = many.by_article[i];
       bool same = x.size() == y.size();
       for (size_t k = 0; same && k < x.size(); ++k)
-        same = x[k].entity == y[k].entity && x[k].begin == y[k].begin && x[k].end == y[k].end && x[k].field == y[k].field;
+        same =
+            x[k].entity == y[k].entity && x[k].begin == y[k].begin && x[k].end == y[k].end && x[k].field == y[k].field;
       differing += !same;
     }
     CHECK(differing == 0);

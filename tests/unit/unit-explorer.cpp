@@ -1,12 +1,11 @@
 // unit-explorer.cpp — the session: loading over a corpus, the date filter, the state report.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "explorer.h"
 #include "test_util.h"
-
-#include <memory>
 
 using namespace ae;
 

@@ -35,8 +35,9 @@ TEST_CASE("three container formats give the same articles") {
   const std::string array = R"([{"id":"1","title":"A","date":"2026-01-02","body":"x"},{"id":"2","title":"B"}])";
   const std::string object = R"({"name":"News","articles":[{"id":"1","title":"A","date":"2026-01-02","body":"x"},
                                  {"id":"2","title":"B"}], "other": {"x": [1,2]}})";
-  const std::string lines = "{\"id\":\"1\",\"title\":\"A\",\"date\":\"2026-01-02\",\"body\":\"x\"}\r\n\n"
-                            "{\"id\":\"2\",\"title\":\"B\"}\n";
+  const std::string lines =
+      "{\"id\":\"1\",\"title\":\"A\",\"date\":\"2026-01-02\",\"body\":\"x\"}\r\n\n"
+      "{\"id\":\"2\",\"title\":\"B\"}\n";
   for (const std::string& text : {array, object, lines}) {
     LoadResult r = load(text);
     REQUIRE_MESSAGE(r.ok, r.error.message);
@@ -85,7 +86,8 @@ TEST_CASE("field names of real feeds are mapped and reported") {
 }
 
 TEST_CASE("numbers as dates are Unix seconds or milliseconds; unknown fields are ignored") {
-  LoadResult r = load(R"([{"title":"s","date":1768953600,"extra":{"deep":[1,2,3]}},{"title":"ms","date":1768953600000}])");
+  LoadResult r =
+      load(R"([{"title":"s","date":1768953600,"extra":{"deep":[1,2,3]}},{"title":"ms","date":1768953600000}])");
   REQUIRE(r.ok);
   CHECK(format_iso(r.corpus.articles[0].date) == "2026-01-21");
   CHECK(format_iso(r.corpus.articles[1].date) == "2026-01-21");
@@ -127,7 +129,8 @@ TEST_CASE("syntax errors carry line and column") {
   CHECK(r.error.line == 3);
   CHECK(r.error.column == 16);
   CHECK(r.error.article == 1);
-  CHECK(r.error.message == "invalid JSON in article 2: syntax error while parsing value - invalid literal; last read: '\"title\": tru}'");
+  CHECK(r.error.message ==
+        "invalid JSON in article 2: syntax error while parsing value - invalid literal; last read: '\"title\": tru}'");
 
   r = load("[{\"title\": \"a\"} {\"title\": \"b\"}]");
   REQUIRE_FALSE(r.ok);
@@ -142,14 +145,17 @@ TEST_CASE("hostile and empty inputs are refused with a message") {
   };
   const Case cases[] = {
       {"", "the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines"},
-      {"  \n ", "the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines"},
-      {"\"just a string\"", "the file is a JSON string, not a corpus: expected '[' (an array of articles), '{' (an "
-                            "object with an \"articles\" array) or JSON Lines (one article object per line)"},
+      {"  \n ",
+       "the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines"},
+      {"\"just a string\"",
+       "the file is a JSON string, not a corpus: expected '[' (an array of articles), '{' (an "
+       "object with an \"articles\" array) or JSON Lines (one article object per line)"},
       {"[]", "the file holds no articles (the array is empty)"},
       {"{\"articles\": []}", "the file holds no articles (the array is empty)"},
       {"[{\"title\":\"a\"},]", "a ',' is followed by ']' (trailing commas are not JSON)"},
       {"[{\"title\":\"a\"}", "the file ends before the array of articles is closed with ']' (is it truncated?)"},
-      {"[{\"title\":\"a", "the text ends inside a string (the file is truncated or a closing quote is missing) (in article 1)"},
+      {"[{\"title\":\"a",
+       "the text ends inside a string (the file is truncated or a closing quote is missing) (in article 1)"},
       {"[{\"title\":[\"a\"}]", "'}' closes a '[' (expected ']') (in article 1)"},
       {"{\"foo\": 1, \"bar\": [2]}", "the top-level object has no \"articles\" array (its keys: foo, bar)"},
       {"[1, 2, \"x\"]", "none of the 3 values is an article with a title or body"},
@@ -309,7 +315,7 @@ TEST_CASE("titles and bodies are decoded into the input buffer itself; later err
     else a["body"] = "Line one\r\nline two \u00ab" + std::string(static_cast<size_t>(i), 'x') + "\u00bb";
     given.push_back(a);
     lines += a.dump(-1, ' ', true) + (i % 2 ? "\r\n" : "\n");  // \uXXXX escapes in the input
-    if (i == 25) lines += "{\"title\": broken}\n";  // line 27
+    if (i == 25) lines += "{\"title\": broken}\n";             // line 27
   }
   LoadResult r = load(lines);
   REQUIRE(r.ok);
@@ -333,7 +339,8 @@ TEST_CASE("titles and bodies are decoded into the input buffer itself; later err
   }
   // An array: the error after stored articles is located as in the untouched input.
   std::string array = "[\n";
-  for (int i = 0; i < 30; ++i) array += "  {\"title\": \"T\\u00e9 " + std::to_string(i) + "\", \"body\": \"b\\n\\nc\"},\n";
+  for (int i = 0; i < 30; ++i)
+    array += "  {\"title\": \"T\\u00e9 " + std::to_string(i) + "\", \"body\": \"b\\n\\nc\"},\n";
   array += "  {\"title\": tru}\n]";
   r = load(array);
   REQUIRE_FALSE(r.ok);
@@ -347,10 +354,11 @@ TEST_CASE("limits: an article over the size cap is skipped, entities over the ca
   limits.max_article_bytes = 1000;
   limits.max_given_entities = 3;
   std::string big(1200, 'x');
-  std::string json = R"([{"id":"small","title":"Baghdad talks","body":"short"},{"id":"big","title":"t","body":")" + big +
-                     R"("},{"id":"many","title":"t","body":"b","entities":[{"name":"A One","type":"person"},)"
-                     R"({"name":"B Two","type":"person"},{"name":"C Three","type":"org"},{"name":"D Four","type":"place"},)"
-                     R"({"name":"E Five","type":"place"}]}])";
+  std::string json =
+      R"([{"id":"small","title":"Baghdad talks","body":"short"},{"id":"big","title":"t","body":")" + big +
+      R"("},{"id":"many","title":"t","body":"b","entities":[{"name":"A One","type":"person"},)"
+      R"({"name":"B Two","type":"person"},{"name":"C Three","type":"org"},{"name":"D Four","type":"place"},)"
+      R"({"name":"E Five","type":"place"}]}])";
   LoadResult r = load_corpus(json, "limits.json", limits);
   REQUIRE(r.ok);
   REQUIRE(r.corpus.size() == 2);

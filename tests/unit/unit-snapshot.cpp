@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "export.h"
 #include "explorer.h"
+#include "export.h"
 #include "snapshot.h"
 #include "test_util.h"
 #include "view.h"
@@ -136,7 +136,8 @@ TEST_CASE("damaged snapshots are refused with a message and the loaded corpus st
         for (size_t a = 0; a < idx.by_article.size(); ++a)
           for (const Mention& m : idx.by_article[a]) {
             CHECK(m.entity < idx.entities.size());
-            if (m.begin != kNoOffset) CHECK(m.end <= (m.field ? c.articles[a].body.size() : c.articles[a].title.size()));
+            if (m.begin != kNoOffset)
+              CHECK(m.end <= (m.field ? c.articles[a].body.size() : c.articles[a].title.size()));
           }
       }
     }

@@ -86,8 +86,13 @@ TEST_CASE("tagger weights: saved and loaded byte for byte; damaged files refused
 
 TEST_CASE("BIO labels to spans: an I after O or another type starts a name") {
   std::vector<TagSpan> spans;
-  const std::vector<uint8_t> labels = {kLabelO, label_begin(kTagPerson), label_inside(kTagPerson), kLabelO,
-                                       label_inside(kTagOrg), label_begin(kTagPlace), label_inside(kTagOrg)};
+  const std::vector<uint8_t> labels = {kLabelO,
+                                       label_begin(kTagPerson),
+                                       label_inside(kTagPerson),
+                                       kLabelO,
+                                       label_inside(kTagOrg),
+                                       label_begin(kTagPlace),
+                                       label_inside(kTagOrg)};
   spans_from_labels(labels, spans);
   REQUIRE(spans.size() == 4);
   CHECK((spans[0].first == 1 && spans[0].last == 2 && spans[0].type == kTagPerson));
@@ -128,7 +133,8 @@ TEST_CASE("names are clean: no line breaks or edge punctuation; market abbreviat
     CHECK_MESSAGE(s.find('\n') == std::string::npos, "line break in ", s);
     CHECK_MESSAGE((!s.empty() && std::isalnum(static_cast<unsigned char>(s[0]))), "starts with punctuation: ", s);
   }
-  for (const char* junk : {"mln", "dlrs", "cts", "pct", "Dlrs", "Mln"}) CHECK_MESSAGE(!f.surfaces.count(junk), "junk: ", junk);
+  for (const char* junk : {"mln", "dlrs", "cts", "pct", "Dlrs", "Mln"})
+    CHECK_MESSAGE(!f.surfaces.count(junk), "junk: ", junk);
   CHECK(f.types.count("Securities and Exchange Commission"));
   CHECK(f.types.count("Bank of England"));
 }

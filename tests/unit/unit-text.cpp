@@ -1,11 +1,11 @@
 // unit-text.cpp — tokens, possessives, particles, sentence boundaries, UTF-8 safety; the string table.
 #include <doctest/doctest.h>
 
-#include "string_table.h"
-#include "text.h"
-
 #include <algorithm>
 #include <string>
+
+#include "string_table.h"
+#include "text.h"
 
 using namespace ae;
 
@@ -83,8 +83,16 @@ TEST_CASE("any UTF-8 is tokenized without crashing; other scripts stay whole wor
 
 TEST_CASE("string table: hashes, lower-case hashes, lookups and growth") {
   // hash_lower lower-cases ASCII capitals only, in every position of the eight-byte rounds.
-  const char* samples[] = {"", "a", "Iraq", "IRAQ", "al-Sudani", "Syrian Democratic Forces", "ÉTAT", "Zz@[`{AZaz",
-                         "\xC3\x89tat", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"};
+  const char* samples[] = {"",
+                           "a",
+                           "Iraq",
+                           "IRAQ",
+                           "al-Sudani",
+                           "Syrian Democratic Forces",
+                           "ÉTAT",
+                           "Zz@[`{AZaz",
+                           "\xC3\x89tat",
+                           "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"};
   for (const char* w : samples) {
     CAPTURE(w);
     CHECK(hash_lower(w) == hash_bytes(ascii_lower(w)));
@@ -124,10 +132,10 @@ TEST_CASE("search folding: case, Arabic letter variants, tatweel and diacritics"
   // Alef with hamza above / below / madda, and alef wasla, are bare alef.
   CHECK(search_fold("أحمد") == search_fold("احمد"));
   CHECK(search_fold("إبراهيم") == search_fold("ابراهيم"));
-  CHECK(search_fold("آمنة") == search_fold("امنه"));  // and taa marbuta is haa
-  CHECK(search_fold("مستشفى") == search_fold("مستشفي"));  // alef maqsura is yaa
+  CHECK(search_fold("آمنة") == search_fold("امنه"));       // and taa marbuta is haa
+  CHECK(search_fold("مستشفى") == search_fold("مستشفي"));   // alef maqsura is yaa
   CHECK(search_fold("بغـــداد") == search_fold("بغداد"));  // tatweel
-  CHECK(search_fold("مُحَمَّد") == search_fold("محمد"));  // vowel marks and shadda
+  CHECK(search_fold("مُحَمَّد") == search_fold("محمد"));       // vowel marks and shadda
   CHECK(search_fold("ی") == search_fold("ي"));
   CHECK(search_fold("ک") == search_fold("ك"));
   CHECK(search_fold("محمد") != search_fold("محمود"));

@@ -4,13 +4,13 @@
 
 #include <string>
 
-#include "export.h"
 #include "cooccurrence.h"
+#include "explorer.h"
+#include "export.h"
 #include "loader.h"
 #include "test_util.h"
 #include "untrusted.h"
 #include "view.h"
-#include "explorer.h"
 
 using namespace ae;
 
@@ -24,14 +24,36 @@ TEST_CASE("web links: http and https open, cleaned as a browser reads them") {
 }
 
 TEST_CASE("web links: every other scheme, however written, is refused") {
-  for (const char* bad :
-       {"javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "\tjavascript:alert(1)",
-        "java\tscript:alert(1)", "java\nscript:alert(1)", "\x01javascript:alert(1)", "jAvAsCrIpT:alert(document.cookie)",
-        "data:text/html,<script>alert(1)</script>", "DATA:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)",
-        "VBScript:msgbox(1)", "file:///etc/passwd", "FILE://c:/windows", "blob:https://example.org/uuid",
-        "about:blank", "mailto:a@example.org", "ftp://example.org", "//example.org/x", "example.org",
-        "http:example.org", "https:/example.org", "https://", "", "   ", "https://exa mple.org",
-        "https://example.org/\x7f", "\xe2\x80\xae" "https://example.org", "http\x00://x"}) {
+  for (const char* bad : {"javascript:alert(1)",
+                          "JavaScript:alert(1)",
+                          " javascript:alert(1)",
+                          "\tjavascript:alert(1)",
+                          "java\tscript:alert(1)",
+                          "java\nscript:alert(1)",
+                          "\x01javascript:alert(1)",
+                          "jAvAsCrIpT:alert(document.cookie)",
+                          "data:text/html,<script>alert(1)</script>",
+                          "DATA:text/html;base64,PHNjcmlwdD4=",
+                          "vbscript:msgbox(1)",
+                          "VBScript:msgbox(1)",
+                          "file:///etc/passwd",
+                          "FILE://c:/windows",
+                          "blob:https://example.org/uuid",
+                          "about:blank",
+                          "mailto:a@example.org",
+                          "ftp://example.org",
+                          "//example.org/x",
+                          "example.org",
+                          "http:example.org",
+                          "https:/example.org",
+                          "https://",
+                          "",
+                          "   ",
+                          "https://exa mple.org",
+                          "https://example.org/\x7f",
+                          "\xe2\x80\xae"
+                          "https://example.org",
+                          "http\x00://x"}) {
     CAPTURE(std::string(bad));
     CHECK(web_link(bad).empty());
   }

@@ -3,10 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "export.h"
-#include "untrusted.h"
 #include "explorer.h"
+#include "export.h"
 #include "test_util.h"
+#include "untrusted.h"
 #include "view.h"
 
 using namespace ae;
@@ -54,7 +54,8 @@ TEST_CASE("entity table: a scope or threshold change gives new degrees, and the 
   Explorer ex;
   ex.set_gazetteer(ae_test::gazetteer());
   REQUIRE(ex.load_now(R"([{"id": "a", "date": "2026-03-01", "title": "Talks",
-    "body": "Mohammed al-Sudani met Ahmad al-Sharaa in Baghdad. Later Ahmad al-Sharaa flew to Damascus."}])", "s.json"));
+    "body": "Mohammed al-Sudani met Ahmad al-Sharaa in Baghdad. Later Ahmad al-Sharaa flew to Damascus."}])",
+                      "s.json"));
   const size_t sudani = ex.find_entity("Mohammed al-Sudani");
   REQUIRE(sudani != SIZE_MAX);
   auto degree_of = [&](size_t e) {
@@ -230,8 +231,9 @@ TEST_CASE("the view in a URL hash: written, read back into a fresh session, bad 
   ex.select_pair(ex.find_entity("Iraq"), ex.find_entity("Mohammed Shia' al-Sudani"));
   ex.open_article(1);
   const std::string h = view_hash(ex);
-  CHECK(h == "edge=Iraq%7CMohammed%20Shia%27%20al-Sudani&scope=sentence&measure=npmi&min=2&top=40"
-             "&q=border%20%22Prime%20Minister%22&sort=relevance&open=seed-003-28278e9f02149438");
+  CHECK(h ==
+        "edge=Iraq%7CMohammed%20Shia%27%20al-Sudani&scope=sentence&measure=npmi&min=2&top=40"
+        "&q=border%20%22Prime%20Minister%22&sort=relevance&open=seed-003-28278e9f02149438");
 
   Explorer back;
   load_seeds(back);
@@ -253,23 +255,22 @@ TEST_CASE("a view hash from a stranger: junk, huge and negative values are refus
   Explorer ex;
   load_seeds(ex);
   const std::string huge(100000, 'x');
-  const std::string hashes[] = {
-      "top=-1&min=-5&scope=banana&measure=&sort=sideways",
-      "top=99999999999999999999&min=4294967296&from=-99999-01-01&to=99999999",
-      "sel=" + huge + "&q=" + huge + "&open=" + huge + "&edge=" + huge,
-      "from=2026-01-21&to=1970-01-01&undated=%FF%FE&sel=%E2%80%AEIraq",
-      "%%%&&&===&=&top&min&from&to&sel&&",
-      std::string("sel=\0Iraq", 9) + "&top=0"};
+  const std::string hashes[] = {"top=-1&min=-5&scope=banana&measure=&sort=sideways",
+                                "top=99999999999999999999&min=4294967296&from=-99999-01-01&to=99999999",
+                                "sel=" + huge + "&q=" + huge + "&open=" + huge + "&edge=" + huge,
+                                "from=2026-01-21&to=1970-01-01&undated=%FF%FE&sel=%E2%80%AEIraq",
+                                "%%%&&&===&=&top&min&from&to&sel&&",
+                                std::string("sel=\0Iraq", 9) + "&top=0"};
   for (const std::string& h : hashes) {
     std::string problems;
     apply_view_hash(ex, h, problems);
     CAPTURE(h.substr(0, 80));
-    CHECK(problems.size() <= 2100);            // named briefly, however long the junk
+    CHECK(problems.size() <= 2100);  // named briefly, however long the junk
     CHECK(ex.top_n() >= 1);
-    CHECK(ex.top_n() <= 2000);                 // a link cannot ask for every entity
+    CHECK(ex.top_n() <= 2000);  // a link cannot ask for every entity
     CHECK(ex.min_count() >= 1);
     CHECK(ex.graph().nodes.size() <= 2000);
-    CHECK(ex.corpus().size() == 2);            // nothing lost
+    CHECK(ex.corpus().size() == 2);  // nothing lost
   }
   std::string problems;
   apply_view_hash(ex, "top=-1&min=0", problems);
@@ -365,4 +366,37 @@ TEST_CASE("search marks: where the search's words and phrases are in a text, cas
   CHECK(text.substr(marks[2].first, marks[2].second - marks[2].first) == "BAGHDAD");
   ex.set_search("");
   CHECK(ex.search_marks(text).empty());
+}
+
+TEST_CASE("stepping the reader through the list (J/K) and the range by a timeline bucket ([ ])") {
+  Explorer ex;
+  REQUIRE(ex.load_now(R"([{"id":"a","title":"a","date":"2026-01-01"},{"id":"b","title":"b","date":"2026-01-02"},
+                          {"id":"c","title":"c","date":"2026-01-03"},{"id":"d","title":"d","date":"2026-01-10"}])",
+                      "t"));
+  auto open_id = [&] { return ex.corpus().articles[ex.open_article_index()].id; };
+  step_article(ex, +1);  // none open: the first of the list (newest first)
+  CHECK(open_id() == "d");
+  step_article(ex, +1);
+  CHECK(open_id() == "c");
+  step_article(ex, -1);
+  CHECK(open_id() == "d");
+  step_article(ex, -1);  // stays at the top
+  CHECK(open_id() == "d");
+  ex.open_article(SIZE_MAX);
+  step_article(ex, -1);  // none open, backwards: the last
+  CHECK(open_id() == "a");
+
+  // Days: a two-day range moves by a day and stays within the corpus's dates.
+  ex.set_range(parse_date("2026-01-01"), parse_date("2026-01-02"));
+  const Timeline t = timeline(ex);
+  REQUIRE(t.unit == Bucket::Daily);
+  step_range(ex, t, +1);
+  CHECK(format_iso(ex.range_from()) == "2026-01-02");
+  CHECK(format_iso(ex.range_to()) == "2026-01-03");
+  step_range(ex, t, -1);
+  step_range(ex, t, -1);  // already at the start
+  CHECK(format_iso(ex.range_from()) == "2026-01-01");
+  ex.set_range(parse_date("2026-01-08"), parse_date("2026-01-10"));
+  step_range(ex, t, +1);  // already at the end
+  CHECK(format_iso(ex.range_to()) == "2026-01-10");
 }
