@@ -148,20 +148,17 @@ void Explorer::commit(LoadedCorpus loaded) {
   last_load_.warnings = std::move(r.warnings);
   last_load_.warnings_total = r.warnings_total;
   last_load_.snapshot_bytes = loaded.snapshot_bytes;
-  // The view of the corpus before goes, but for the network's settings and filters and the search.
-  ViewState view;
-  view.scope = entities_.counts ? Scope::Document : view_.scope;  // daily counts hold documents only
-  view.measure = view_.measure;
-  view.min_count = view_.min_count;
-  view.top_n = view_.top_n;
-  view.net_types = view_.net_types;
-  view.net_hidden = view_.net_hidden;
-  view.changes_only = view_.changes_only;
-  view.search = view_.search;
-  view.include_undated = view_.include_undated;
-  view.from = corpus_.date_min;
-  view.to = corpus_.date_max;
-  view_ = std::move(view);
+  // The view carries over (network settings and filters, search, order, undated) but for what belongs
+  // to the corpus before: the range (the new corpus's whole span), the selection, the comparison's
+  // baseline and the open article.
+  view_.from = corpus_.date_min;
+  view_.to = corpus_.date_max;
+  view_.selected = SIZE_MAX;
+  view_.pair = {SIZE_MAX, SIZE_MAX};
+  view_.base_from = view_.base_to = kUndated;
+  view_.open = SIZE_MAX;
+  view_.target = ReaderTarget{};
+  if (entities_.counts) view_.scope = Scope::Document;  // daily counts hold documents only
   ++open_revision_;
   data_changed();
   if (loaded.co && loaded.co->scope() == view_.scope) network_.adopt(data_, std::move(loaded.co), corpus_);

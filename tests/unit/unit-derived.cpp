@@ -229,3 +229,33 @@ TEST_CASE("set_view applies a whole view at once, normalised as the single actio
   CHECK(ex.open_revision() == opened + 1);
   CHECK(ex.open_article_index() == 1);
 }
+
+TEST_CASE("a new corpus keeps the view's settings, search and order, not what belonged to the corpus before") {
+  Explorer ex;
+  ex.set_gazetteer(ae_test::rules_gazetteer());
+  REQUIRE(ex.load_now(ByteBuffer(std::string(kCorpus)), "t.json"));
+  ex.set_order(ListOrder::Oldest);
+  ex.set_search("apple");
+  ex.set_network(Scope::Sentence, Measure::Npmi, 2, 30);
+  ex.set_include_undated(false);
+  ex.set_range(parse_date("2026-01-02"), parse_date("2026-01-02"));
+  ex.select(ex.find_entity("Bob"));
+  ex.set_baseline(parse_date("2026-01-01"), parse_date("2026-01-01"));
+  ex.open_article(0);
+  REQUIRE(ex.load_now(ByteBuffer(std::string(kCorpus)), "again.json"));
+  const ViewState& v = ex.view_state();
+  CHECK(v.order == ListOrder::Oldest);
+  CHECK(v.search == "apple");
+  CHECK(v.scope == Scope::Sentence);
+  CHECK(v.measure == Measure::Npmi);
+  CHECK(v.min_count == 2);
+  CHECK(v.top_n == 30);
+  CHECK_FALSE(v.include_undated);
+  CHECK(v.from == ex.corpus().date_min);
+  CHECK(v.to == ex.corpus().date_max);
+  CHECK(v.selected == SIZE_MAX);
+  CHECK_FALSE(v.comparing());
+  CHECK(v.open == SIZE_MAX);
+  REQUIRE(ex.visible().size() == 2);
+  CHECK(ex.corpus().articles[ex.visible()[0]].id == "2");  // oldest first
+}
