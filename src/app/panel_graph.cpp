@@ -111,6 +111,12 @@ void fit_view(const ForceAtlas2& lay, GraphView& v, float w, float h) {
   if (!(v.scale > 0) || !std::isfinite(v.scale)) v.scale = 1;
 }
 
+// What a link counts in the scope, singular or plural: "1 article", "3 sentences".
+const char* units_of(Scope scope, uint32_t n) {
+  if (scope == Scope::Document) return n == 1 ? "article" : "articles";
+  return n == 1 ? "sentence" : "sentences";
+}
+
 // The tooltip of a node: name, type, mentions and the strongest links.
 void node_tooltip(Explorer& ex, uint32_t e, uint32_t community, bool comparing, bool dark) {
   const Graph& g = ex.graph();
@@ -165,7 +171,6 @@ void link_tooltip(Explorer& ex, UiState& ui, const GraphEdge& le, bool comparing
         if (c == '\n') c = ' ';
     }
   }
-  const char* units = ex.scope() == Scope::Document ? "articles" : "sentences";
   ImGui::BeginTooltip();
   ImGui::Text("%s — %s", shown(ents[le.a].name), shown(ents[le.b].name));
   if (comparing) {
@@ -175,9 +180,10 @@ void link_tooltip(Explorer& ex, UiState& ui, const GraphEdge& le, bool comparing
     ImGui::TextColored(
         ImGui::ColorConvertU32ToFloat4(le.side == LinkSide::Both ? ImGui::GetColorU32(ImGuiCol_Text)
                                                                  : range_color(le.side == LinkSide::OnlyA, dark, 255)),
-        "%s: %u %s together in A, %u in B", side, le.count_a, units, le.count);
+        "%s: %u %s together in A, %u in B", side, le.count_a, units_of(ex.scope(), le.count_a), le.count);
   } else {
-    ImGui::TextDisabled("%u %s together · %s %.3g", le.count, units, measure_name(ex.measure()), le.weight);
+    ImGui::TextDisabled("%u %s together · %s %.3g", le.count, units_of(ex.scope(), le.count),
+                        measure_name(ex.measure()), le.weight);
   }
   if (!ui.hover_link_sentence.empty()) text_wrapped_shown(ui.hover_link_sentence, ImGui::GetFontSize() * 28);
   else if (ex.daily_counts()) ImGui::TextDisabled("Daily counts: the articles' text is not included.");
@@ -452,10 +458,11 @@ void draw_link_evidence(Explorer& ex, UiState& ui, ImVec2 pos, ImVec2 size, bool
     ImGui::TextColored(
         ImGui::ColorConvertU32ToFloat4(range_color(true, dark, 255)), "only in A: %u %s together there; its sentences",
         ex.baseline_cooccurrence()->pair_count(static_cast<uint32_t>(sp.first), static_cast<uint32_t>(sp.second)),
-        ex.scope() == Scope::Document ? "articles" : "sentences");
+        units_of(ex.scope(), ex.baseline_cooccurrence()->pair_count(static_cast<uint32_t>(sp.first),
+                                                                    static_cast<uint32_t>(sp.second))));
   else
-    ImGui::TextDisabled("%u %s together · %zu articles in the list", together,
-                        ex.scope() == Scope::Document ? "articles" : "sentences", ex.visible().size());
+    ImGui::TextDisabled("%u %s together · %zu %s in the list", together, units_of(ex.scope(), together),
+                        ex.articles_in_list(), ex.articles_in_list() == 1 ? "article" : "articles");
   ImGui::SameLine();
   if (ImGui::SmallButton("Clear")) ex.select(SIZE_MAX);
   if (ui.evidence_revision != ex.revision()) {  // recomputed when the selection or range changes
