@@ -8,11 +8,15 @@
 #
 #   scripts/fuzz.sh [SECONDS]                 each target for SECONDS (default 30; what the tests run);
 #                                             new inputs stay in build/fuzz/corpus-TARGET
-#   scripts/fuzz.sh --runs N [TARGET ...]     each target (default: all) for N executions (10000000 for the
-#                                             long run), then its interesting inputs, minimised, replace
-#                                             tests/fuzz/corpus/TARGET (to commit)
-#   --max-len BYTES (first)                   the longest input tried (default 65536); the long runs use
-#                                             4096, which keeps the loader at ~2,400 executions a second
+#   scripts/fuzz.sh --runs N [TARGET ...]     the long run: each target (default: all) until N executions
+#                                             (10000000), in pieces of at most 1,000,000, from the inputs
+#                                             it has found so far. Each finished piece adds its count to
+#                                             build/fuzz/TARGET.runs and a line to build/fuzz/TARGET.log,
+#                                             so a run that is stopped goes on where it was when started
+#                                             again (only the piece under way is lost). At N, the
+#                                             interesting inputs, minimised, replace tests/fuzz/corpus/TARGET
+#                                             (to commit) and the log is kept beside them (TARGET.log).
+#   --max-len BYTES (first)                   the longest input tried (default 65536); the long runs use 4096
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,6 +24,7 @@ all=(fuzz_loader fuzz_extractor fuzz_snapshot fuzz_view)
 runs=""
 seconds=30
 max_len=65536
+piece_max="${AE_FUZZ_PIECE:-1000000}"  # (smaller pieces: for trying the script itself)
 if [ "${1:-}" = "--max-len" ]; then
   max_len="${2:?--max-len needs a number}"
   shift 2
@@ -51,28 +56,51 @@ for target in "${targets[@]}"; do
   if ls tests/fuzz/regressions/* >/dev/null 2>&1; then
     "build/fuzz/tests/fuzz/$target" tests/fuzz/regressions/* >/dev/null 2>&1 || { echo "$target: a regression input fails"; ok=0; }
   fi
-  if [ -n "$runs" ]; then
-    echo "--- $target: $runs executions"
-    limit=(-runs="$runs")
-  else
+  if [ -z "$runs" ]; then
     echo "--- $target: ${seconds}s"
-    limit=(-max_total_time="$seconds")
-  fi
-  # A long run shares the machine for hours: a unit is a hang only after 120 s of wall time (10 s in the
-  # short runs), so a busy machine does not pass for one.
-  timeout=10; [ -z "$runs" ] || timeout=120
-  if ! (cd build/fuzz && "./tests/fuzz/$target" "${limit[@]}" -max_len="$max_len" -timeout="$timeout" \
-          -rss_limit_mb=2048 -print_final_stats=1 "corpus-$target" 2>&1 | grep -E "^(stat::|Done|==|SUMMARY)"); then
-    ok=0
-  fi
-  if [ -n "$runs" ] && [ "$ok" = 1 ]; then
-    # The interesting inputs, minimised (libFuzzer's merge), become the kept corpus.
-    rm -rf "build/fuzz/merged-$target" && mkdir -p "build/fuzz/merged-$target"
-    (cd build/fuzz && "./tests/fuzz/$target" -merge=1 -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
-       "merged-$target" "corpus-$target" >/dev/null 2>&1) || ok=0
-    rm -rf "tests/fuzz/corpus/$target" && mkdir -p "tests/fuzz/corpus/$target"
-    cp "build/fuzz/merged-$target"/* "tests/fuzz/corpus/$target"/
-    echo "$target: $(ls "tests/fuzz/corpus/$target" | wc -l) inputs kept in tests/fuzz/corpus/$target"
+    if ! (cd build/fuzz && "./tests/fuzz/$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 "corpus-$target" 2>&1 | grep -E "^(stat::|Done|==|SUMMARY)"); then
+      ok=0
+    fi
+  else
+    # The long run, piece by piece. A unit is a hang only after 120 s of wall time (the machine may be
+    # shared for hours); each piece starts a fresh process, so memory the fuzzer keeps does not pile up.
+    progress="build/fuzz/$target.runs"
+    log="build/fuzz/$target.log"
+    done_runs=$(cat "$progress" 2>/dev/null || echo 0)
+    echo "--- $target: $runs executions ($done_runs done before)"
+    while [ "$ok" = 1 ] && [ "$done_runs" -lt "$runs" ]; do
+      piece=$((runs - done_runs))
+      [ "$piece" -le "$piece_max" ] || piece=$piece_max
+      out="build/fuzz/$target.piece.txt"
+      if ! (cd build/fuzz && "./tests/fuzz/$target" -runs="$piece" -max_len="$max_len" -timeout=120 -rss_limit_mb=2048 \
+              -print_final_stats=1 "corpus-$target" > "$target.piece.txt" 2>&1); then
+        grep -E "^(==|SUMMARY)|ERROR" "$out" | head -20
+        echo "$(date -u +%FT%TZ) piece of $piece: FINDING (see $out)" >> "$log"
+        ok=0
+        break
+      fi
+      executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out")
+      speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$out")
+      added=$(sed -n 's/^stat::new_units_added: *//p' "$out")
+      slowest=$(sed -n 's/^stat::slowest_unit_time_sec: *//p' "$out")
+      [ -n "$executed" ] || { echo "$target: no figures from the piece (see $out)"; ok=0; break; }
+      done_runs=$((done_runs + executed))
+      echo "$done_runs" > "$progress"
+      line="$(date -u +%FT%TZ) piece of $piece: $executed executions, $speed/s, $added new inputs, slowest ${slowest}s, no finding; $done_runs of $runs"
+      echo "$line" >> "$log"
+      echo "$line"
+    done
+    if [ "$ok" = 1 ]; then
+      # The interesting inputs, minimised (libFuzzer's merge), become the kept corpus.
+      rm -rf "build/fuzz/merged-$target" && mkdir -p "build/fuzz/merged-$target"
+      (cd build/fuzz && "./tests/fuzz/$target" -merge=1 -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
+         "merged-$target" "corpus-$target" >/dev/null 2>&1) || ok=0
+      rm -rf "tests/fuzz/corpus/$target" && mkdir -p "tests/fuzz/corpus/$target"
+      cp "build/fuzz/merged-$target"/* "tests/fuzz/corpus/$target"/
+      cp "$log" "tests/fuzz/corpus/$target.log" 2>/dev/null || true
+      echo "$target: $(ls "tests/fuzz/corpus/$target" | wc -l) inputs kept in tests/fuzz/corpus/$target"
+    fi
   fi
   if [ "$ok" = 1 ]; then echo "fuzz: $target ok"; else echo "fuzz: $target FAILED"; status=1; fi
 done
