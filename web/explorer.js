@@ -21,6 +21,7 @@
   // scripts/check_js_boundary.mjs checks that it, web_main.cpp and this object agree).
   const core = {
     loadBuffer: (size, name) => module.ccall('ae_load_buffer', 'number', ['number', 'string'], [size, name]),  // where to write, 0: no room
+    loadPiece: (size, total) => module.ccall('ae_load_piece', 'number', ['number', 'number'], [size, total]),  // the same for a further piece
     loadCommit: () => module.ccall('ae_load_commit', null, [], []),
     cancelLoad: () => module.ccall('ae_cancel_load', null, [], []),
     setAside: () => module.ccall('ae_set_aside', null, [], []),
@@ -235,17 +236,48 @@
       return false;
     });
   }
+  // JSON Lines of 2 MB or more go to the core in pieces of about 1 MB that end at line ends: a block of
+  // the whole size may not be free in a heap that a corpus loaded before has left in pieces (WebAssembly
+  // memory never shrinks, so the heap would grow at every replacement). Anything else goes whole. Returns
+  // where each piece ends.
+  const kPiece = 1 << 20;
+  function pieceEnds(bytes) {
+    const whole = [bytes.length];
+    if (bytes.length < 2 * kPiece) return whole;
+    let i = 0;
+    while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) ++i;
+    const nl = bytes.indexOf(0x0a, i);
+    if (bytes[i] !== 0x7b || nl < 0 || nl - i > kPiece) return whole;  // not '{', or no short first line
+    try {  // JSON Lines: the first line is a whole object (a document over many lines is not cut)
+      const first = JSON.parse(new TextDecoder().decode(bytes.subarray(i, nl)));
+      if (!first || typeof first !== 'object' || Array.isArray(first)) return whole;
+    } catch (e) { return whole; }
+    const ends = [];
+    for (let from = 0; bytes.length - from > kPiece;) {
+      const end = bytes.indexOf(0x0a, from + kPiece);
+      if (end < 0) break;
+      ends.push(end + 1);
+      from = end + 1;
+    }
+    if (!ends.length || ends[ends.length - 1] !== bytes.length) ends.push(bytes.length);
+    return ends;
+  }
   function loadIntoCore(bytes, name, key) {
     return new Promise((resolve) => {
       if (pendingLoad) pendingLoad.resolve(false);
       pendingLoad = { resolve: (ok) => { if (ok) restoreRules(key); resolve(ok); } };
-      const ptr = core.loadBuffer(bytes.length, name);
-      if (bytes.length && !ptr) {  // no room: the core has said so, and nothing was changed
-        pendingLoad = null;
-        resolve(false);
-        return;
+      let start = 0;
+      for (const end of pieceEnds(bytes)) {
+        const size = end - start;
+        const ptr = start === 0 ? core.loadBuffer(size, name) : core.loadPiece(size, bytes.length);
+        if (size && !ptr) {  // no room: the core has said so, and nothing was changed
+          pendingLoad = null;
+          resolve(false);
+          return;
+        }
+        if (size) module.HEAPU8.set(bytes.subarray(start, end), ptr);  // (HEAPU8 anew: memory may have grown)
+        start = end;
       }
-      if (bytes.length) module.HEAPU8.set(bytes, ptr);
       core.loadCommit();
     });
   }

@@ -50,11 +50,12 @@ class ByteBuffer {
 
 // Where the corpus's titles and bodies live. The loader decodes them in place into the bytes it was
 // given (JSON unescaping never lengthens text) and then gives back the rest, so a loaded corpus
-// holds part of its input buffer rather than a copy of every text. Text put there by other means
-// (Corpus::keep: given entity names, text that did not fit back into the input, corpora built in
-// code) is copied into `kept`.
+// holds part of its input buffer (or of each piece of it) rather than a copy of every text. Text put there by other
+// means (Corpus::keep: given entity names, text that did not fit back into the input, corpora built in code) is copied
+// into `kept`.
 struct TextStore {
   ByteBuffer bytes;
+  std::vector<ByteBuffer> more;  // the other pieces' text, for an input handed over in pieces (loader.h)
   StringArena kept;
 };
 

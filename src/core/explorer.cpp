@@ -51,6 +51,10 @@ void Explorer::begin_load(ByteBuffer bytes, std::string name) {
   if (!pipeline_.begin(std::move(bytes), std::move(name), view_.scope)) load_failed(pipeline_.error());
 }
 
+void Explorer::begin_load(std::vector<ByteBuffer> pieces, std::string name) {
+  if (!pipeline_.begin(std::move(pieces), std::move(name), view_.scope)) load_failed(pipeline_.error());
+}
+
 void Explorer::load_failed(const std::string& message) {
   last_load_.outcome = "failed";
   report_error(message + (corpus_.size() || set_aside_ ? ". The previous corpus is still loaded." : "."));

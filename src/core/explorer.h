@@ -78,6 +78,8 @@ class Explorer {
   // --- Loading. The current corpus stays usable until a new one has loaded completely. ---
   // Starts reading `bytes` (moved in). A load already running is cancelled.
   void begin_load(ByteBuffer bytes, std::string name);
+  // The same for an input in pieces that end at line ends (the page's large JSON Lines: loader.h).
+  void begin_load(std::vector<ByteBuffer> pieces, std::string name);
   // Advances the running load (reading, then entity extraction) for about budget_ms. Returns true
   // when no load is running (finished now or earlier). On success the new corpus replaces the old and
   // the filter resets to its full span; on failure the message is appended to errors() and the old

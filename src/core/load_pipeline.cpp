@@ -16,6 +16,12 @@ bool LoadPipeline::fail(std::string message) {
 }
 
 bool LoadPipeline::begin(ByteBuffer bytes, std::string name, Scope scope) {
+  std::vector<ByteBuffer> pieces;
+  pieces.push_back(std::move(bytes));
+  return begin(std::move(pieces), std::move(name), scope);
+}
+
+bool LoadPipeline::begin(std::vector<ByteBuffer> pieces, std::string name, Scope scope) {
   cancel();
   name_ = std::move(name);
   error_.clear();
@@ -23,6 +29,24 @@ bool LoadPipeline::begin(ByteBuffer bytes, std::string name, Scope scope) {
   pacer_.reset();
   scope_ = scope;
   const double t0 = now_ms();
+  // Snapshots and daily counts are read from one block; JSON goes to the loader in its pieces.
+  const ByteBuffer no_bytes;
+  const ByteBuffer& first = pieces.empty() ? no_bytes : pieces[0];
+  const bool snapshot = is_snapshot(first.data(), first.size());
+  if (pieces.size() > 1 && (snapshot || is_aggregates(std::string_view(first.data(), first.size())))) {
+    size_t total = 0;
+    for (const ByteBuffer& p : pieces) total += p.size();
+    ByteBuffer joined = join_pieces(pieces);
+    if (joined.size() != total)
+      return fail("Could not open '" + name_ + "': not enough memory to read it (" + std::to_string(total / 1000000) +
+                  " MB) in one block");
+    pieces.push_back(std::move(joined));
+  }
+  if (pieces.size() > 1) {
+    loader_ = std::make_unique<CorpusLoader>(std::move(pieces), name_);
+    return true;
+  }
+  ByteBuffer bytes = pieces.empty() ? ByteBuffer() : std::move(pieces[0]);
   if (is_snapshot(bytes.data(), bytes.size())) {
     auto corpus = std::make_unique<Corpus>();
     auto index = std::make_unique<EntityIndex>();

@@ -36,6 +36,8 @@ class LoadPipeline {
   // dropped. False when the bytes are refused at once (a snapshot or daily counts that do not read):
   // error() says why.
   bool begin(ByteBuffer bytes, std::string name, Scope scope);
+  // The same for an input handed over in pieces that end at line ends (loader.h).
+  bool begin(std::vector<ByteBuffer> pieces, std::string name, Scope scope);
   enum class Status { Idle, Running, Done, Failed };
   // Advances for about budget_ms (at least one slice). Done: take() the result; Failed: error().
   Status step(double budget_ms);

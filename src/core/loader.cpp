@@ -597,7 +597,10 @@ struct CorpusLoader::Impl {
   enum class Mode { Start, Array, Lines, Done };
 
   std::shared_ptr<TextStore> store = std::make_shared<TextStore>();
-  ByteBuffer& bytes = store->bytes;  // the input; becomes the corpus's text store
+  ByteBuffer bytes;                 // the input (the piece being read); its text goes to the store
+  std::vector<ByteBuffer> pending;  // the pieces after it, in order (JSON Lines only: see start())
+  size_t next_piece = 0;            // the next of pending to read
+  size_t base = 0;                  // input bytes of the pieces read before this one
   LoadLimits limits;
   Mode mode = Mode::Start;
   size_t pos = 0;
@@ -617,7 +620,38 @@ struct CorpusLoader::Impl {
   };
   LineMark counted, safe;
   size_t text_end = 0;  // decoded titles and bodies occupy bytes[0, text_end)
-  size_t total = 0;     // the input's size (bytes is shrunk to the text when the load succeeds)
+  size_t total = 0;     // the input's size, all pieces (bytes is shrunk to the text when the load succeeds)
+
+  // The rest of the pieces joined to this one (only the first piece is read when this is called).
+  bool join_rest() {
+    std::vector<ByteBuffer> all;
+    all.push_back(std::move(bytes));
+    for (size_t k = next_piece; k < pending.size(); ++k) all.push_back(std::move(pending[k]));
+    pending.clear();
+    next_piece = 0;
+    bytes = join_pieces(all);
+    if (bytes.size() != total) {
+      fail("not enough memory to read the input (" + std::to_string(total / 1000000) + " MB) in one block", 0);
+      return false;
+    }
+    return true;
+  }
+
+  // JSON Lines: this piece read to its end, its text kept; the next one follows as if it came after
+  // a line end (lines numbered on).
+  void next_lines_piece() {
+    size_t line, column;
+    locate(bytes.size(), line, column);
+    const size_t piece_size = bytes.size();
+    keep_text_only();
+    if (!bytes.empty()) store->more.push_back(std::move(bytes));
+    limits.first_line += line - 1;
+    base += piece_size;
+    bytes = std::move(pending[next_piece++]);
+    pos = 0;
+    text_end = 0;
+    counted = safe = LineMark{};
+  }
 
   void locate(size_t offset, size_t& line, size_t& column) {
     if (offset > bytes.size()) offset = bytes.size();
@@ -857,7 +891,27 @@ struct CorpusLoader::Impl {
     return true;
   }
 
+  // Whether the input starts as JSON Lines do: a first object that ends before its line does, followed
+  // by more values.
+  bool first_value_is_a_line(size_t p) {
+    const char* s = bytes.data();
+    if (p >= bytes.size() || s[p] != '{') return false;
+    size_t first_end = 0;
+    ScanError err;
+    const char* nl = static_cast<const char*>(std::memchr(s + p, '\n', bytes.size() - p));
+    const size_t line_end = nl ? static_cast<size_t>(nl - s) : bytes.size();
+    if (!skip_value(s, p, line_end, limits.max_depth, first_end, err)) return false;
+    size_t after = first_end;
+    while (after < bytes.size() && is_ws(s[after])) ++after;
+    return after < bytes.size();
+  }
+
   void start() {
+    if (next_piece < pending.size()) {  // pieces: read one after the other as JSON Lines, or else joined
+      size_t p = bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+      while (p < bytes.size() && is_ws(bytes.data()[p])) ++p;
+      if (!first_value_is_a_line(p) && !join_rest()) return;
+    }
     const char* s = bytes.data();
     if (bytes.size() >= 3 && std::memcmp(s, "\xEF\xBB\xBF", 3) == 0) pos = 3;
     skip_ws();
@@ -895,20 +949,24 @@ struct CorpusLoader::Impl {
            pos);
       return;
     }
+    if (first_value_is_a_line(pos)) {
+      result.format = "lines";
+      mode = Mode::Lines;
+      // At most one article a line: the list is made at its size once (not grown by doubling, which
+      // needs the old and the new block at once).
+      size_t lines = 1;
+      auto count = [&lines](const ByteBuffer& b) {
+        for (const char *p = b.data(), *e = p + b.size(); (p = static_cast<const char*>(std::memchr(p, '\n', e - p)));
+             ++p)
+          ++lines;
+      };
+      count(bytes);
+      for (size_t k = next_piece; k < pending.size(); ++k) count(pending[k]);
+      result.corpus.articles.reserve(lines);
+      return;
+    }
     size_t first_end = 0;
     ScanError err;
-    // A first object that ends before its line does, followed by more values: JSON Lines.
-    const char* nl = static_cast<const char*>(std::memchr(s + pos, '\n', bytes.size() - pos));
-    const size_t line_end = nl ? static_cast<size_t>(nl - s) : bytes.size();
-    if (skip_value(s, pos, line_end, limits.max_depth, first_end, err)) {
-      size_t after = first_end;
-      while (after < bytes.size() && is_ws(s[after])) ++after;
-      if (after < bytes.size()) {
-        result.format = "lines";
-        mode = Mode::Lines;
-        return;
-      }
-    }
     if (!skip_value(s, pos, bytes.size(), limits.max_depth, first_end, err)) {
       fail(err.message, err.offset);
       return;
@@ -1058,7 +1116,8 @@ struct CorpusLoader::Impl {
     while (mode == Mode::Lines && pos < stop_at) {
       skip_ws();
       if (pos >= bytes.size()) {
-        mode = Mode::Done;
+        if (next_piece < pending.size()) next_lines_piece();  // (read from the next step on)
+        else mode = Mode::Done;
         return;
       }
       const char* nl = static_cast<const char*>(std::memchr(s + pos, '\n', bytes.size() - pos));
@@ -1109,6 +1168,7 @@ struct CorpusLoader::Impl {
     }
     result.ok = true;
     keep_text_only();
+    store->bytes = std::move(bytes);
     for (auto& [text, count] : mapping_counts)
       result.mappings.push_back(text + " (" + std::to_string(count) + (count == 1 ? " article)" : " articles)"));
     result.corpus.finalize();
@@ -1121,6 +1181,38 @@ CorpusLoader::CorpusLoader(ByteBuffer bytes, std::string name, LoadLimits limits
   impl_->limits = limits;
   impl_->result.bytes = impl_->total = impl_->bytes.size();
   impl_->result.corpus.name = std::move(name);
+}
+
+CorpusLoader::CorpusLoader(std::vector<ByteBuffer> pieces, std::string name, LoadLimits limits)
+    : CorpusLoader(ByteBuffer(), std::move(name), limits) {
+  Impl& m = *impl_;
+  for (ByteBuffer& piece : pieces) {
+    if (piece.empty()) continue;
+    m.total += piece.size();
+    if (m.bytes.empty()) m.bytes = std::move(piece);
+    else m.pending.push_back(std::move(piece));
+  }
+  m.result.bytes = m.total;
+}
+
+ByteBuffer join_pieces(std::vector<ByteBuffer>& pieces) {
+  size_t total = 0;
+  for (const ByteBuffer& p : pieces) total += p.size();
+  if (pieces.size() == 1) {
+    ByteBuffer one = std::move(pieces[0]);
+    pieces.clear();
+    return one;
+  }
+  ByteBuffer all = ByteBuffer::try_allocate(total);
+  if (all.size() == total) {
+    size_t at = 0;
+    for (const ByteBuffer& p : pieces) {
+      if (p.size()) std::memcpy(all.data() + at, p.data(), p.size());
+      at += p.size();
+    }
+  }
+  pieces.clear();
+  return all;
 }
 
 CorpusLoader::~CorpusLoader() { delete impl_; }
@@ -1142,7 +1234,9 @@ bool CorpusLoader::step(size_t budget) {
 
 bool CorpusLoader::finished() const { return impl_->mode == Impl::Mode::Done; }
 size_t CorpusLoader::bytes_total() const { return impl_->total; }
-size_t CorpusLoader::bytes_done() const { return impl_->mode == Impl::Mode::Done ? impl_->total : impl_->pos; }
+size_t CorpusLoader::bytes_done() const {
+  return impl_->mode == Impl::Mode::Done ? impl_->total : impl_->base + impl_->pos;
+}
 size_t CorpusLoader::articles_done() const { return impl_->result.corpus.articles.size(); }
 
 LoadResult CorpusLoader::take() {

@@ -49,9 +49,16 @@ struct LoadResult {
 // Incremental loader: construct with the bytes (moved in, so no copy is made), call step() until it
 // returns true, then take(). Each step() reads about `budget` bytes of input, so a frame-driven UI
 // can show progress. Memory: the input plus the articles read; no DOM of the whole file is built.
+//
+// The input may come in pieces, each ending at a line end (the page hands a large JSON Lines file over
+// in pieces of a few MB, which fit in the gaps of a WebAssembly heap that a corpus loaded before has
+// left, where one block of the whole size might not). JSON Lines are read piece after piece, each
+// piece's text kept in place, with lines, articles and repeated ids counted as in the whole input;
+// any other form is first joined into one block.
 class CorpusLoader {
  public:
   CorpusLoader(ByteBuffer bytes, std::string name, LoadLimits limits = {});
+  CorpusLoader(std::vector<ByteBuffer> pieces, std::string name, LoadLimits limits = {});
   ~CorpusLoader();
   CorpusLoader(const CorpusLoader&) = delete;
   CorpusLoader& operator=(const CorpusLoader&) = delete;
@@ -69,6 +76,9 @@ class CorpusLoader {
   struct Impl;
   Impl* impl_;
 };
+
+// The pieces in one block (empty when there is no memory for it: the caller says so); they are freed.
+ByteBuffer join_pieces(std::vector<ByteBuffer>& pieces);
 
 // Reads all of `bytes` at once. Same rules as CorpusLoader.
 LoadResult load_corpus(ByteBuffer bytes, std::string name, LoadLimits limits = {});

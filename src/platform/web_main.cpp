@@ -33,7 +33,7 @@
 namespace {
 
 ae::App* g_app = nullptr;
-ae::ByteBuffer g_pending;  // bytes of a corpus being handed over from JavaScript
+std::vector<ae::ByteBuffer> g_pending;  // bytes of a corpus being handed over from JavaScript, in pieces
 std::string g_pending_name;
 std::string g_state;          // last state report (returned to JavaScript by pointer)
 bool g_load_notified = true;  // whether JavaScript has been told the running load ended
@@ -161,20 +161,31 @@ EM_JS(int, ae_js_prefers_dark, (), {
 
 extern "C" {
 
-// Reserves `size` bytes for a corpus named `name` and returns where JavaScript writes them.
-EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
-  g_pending = ae::ByteBuffer();  // the previous hand-over's bytes first, then the new block
-  g_pending = ae::ByteBuffer::try_allocate(size);
-  g_pending_name = name ? name : "corpus";
-  if (size && g_pending.empty()) {
+// A piece of `size` bytes more for the corpus being handed over (of `total` bytes in all), and where
+// JavaScript writes it; null (with a message, the pieces dropped) when the memory cannot be had.
+EMSCRIPTEN_KEEPALIVE char* ae_load_piece(size_t size, size_t total) {
+  ae::ByteBuffer piece = ae::ByteBuffer::try_allocate(size);
+  if (size && piece.empty()) {
     // More than the page's memory can hold: say so; the corpus loaded before stays.
+    g_pending.clear();
     char mb[32];
-    std::snprintf(mb, sizeof mb, "%.0f", static_cast<double>(size) / 1e6);
+    std::snprintf(mb, sizeof mb, "%.0f", static_cast<double>(total) / 1e6);
     g_app->explorer().report_error("Could not load '" + g_pending_name + "': it is " + mb +
                                    " MB, more than this page can hold in memory. Nothing was changed; split the "
                                    "corpus, or use the command-line tool.");
+    return nullptr;
   }
-  return g_pending.empty() ? nullptr : g_pending.data();
+  g_pending.push_back(std::move(piece));
+  return g_pending.back().data();
+}
+
+// Reserves `size` bytes for a corpus named `name` and returns where JavaScript writes them. A large JSON
+// Lines file comes in pieces that end at line ends (this, then ae_load_piece for each further piece), so
+// that no block of the whole size is needed in a heap a corpus loaded before has left in pieces.
+EMSCRIPTEN_KEEPALIVE char* ae_load_buffer(size_t size, const char* name) {
+  g_pending.clear();  // the previous hand-over's bytes first, then the new block
+  g_pending_name = name ? name : "corpus";
+  return ae_load_piece(size, size);
 }
 
 // Reserves `size` bytes for a script's font (bold 0: regular, 1: bold) and returns where JavaScript writes
@@ -199,7 +210,7 @@ EMSCRIPTEN_KEEPALIVE void ae_text_input(const char* utf8) {
 // Starts reading the bytes written after ae_load_buffer; the load advances in slices per frame.
 EMSCRIPTEN_KEEPALIVE void ae_load_commit() {
   g_app->explorer().begin_load(std::move(g_pending), std::move(g_pending_name));
-  g_pending = ae::ByteBuffer();
+  g_pending.clear();
   g_load_notified = false;
 }
 

@@ -418,3 +418,98 @@ TEST_CASE("a part of a JSON Lines file numbers its lines and articles as in the 
   REQUIRE(bad.warnings.size() == 1);
   CHECK(bad.warnings[0].rfind("line 42,", 0) == 0);
 }
+
+namespace {
+// `text` cut after the line ends at the given byte offsets (each moved on to the next line end).
+std::vector<ByteBuffer> pieces_of(const std::string& text, std::vector<size_t> near) {
+  std::vector<ByteBuffer> out;
+  size_t from = 0;
+  for (size_t at : near) {
+    const size_t nl = text.find('\n', std::max(at, from));
+    if (nl == std::string::npos) break;
+    out.emplace_back(std::string_view(text).substr(from, nl + 1 - from));
+    from = nl + 1;
+  }
+  out.emplace_back(std::string_view(text).substr(from));
+  return out;
+}
+
+LoadResult load_pieces(std::vector<ByteBuffer> pieces, size_t budget = SIZE_MAX / 2) {
+  CorpusLoader loader(std::move(pieces), "pieces");
+  size_t last = 0;
+  while (!loader.step(budget)) {
+    CHECK(loader.bytes_done() >= last);
+    last = loader.bytes_done();
+  }
+  return loader.take();
+}
+
+void check_same(const LoadResult& a, const LoadResult& b) {
+  REQUIRE(a.ok == b.ok);
+  CHECK(a.format == b.format);
+  CHECK(a.bytes == b.bytes);
+  CHECK(a.skipped == b.skipped);
+  CHECK(a.warnings == b.warnings);
+  CHECK(a.warnings_total == b.warnings_total);
+  CHECK(a.mappings == b.mappings);
+  CHECK(a.error.message == b.error.message);
+  CHECK(a.error.line == b.error.line);
+  if (!a.ok) return;  // (the articles of a failed load are not valid)
+  REQUIRE(a.corpus.size() == b.corpus.size());
+  for (size_t i = 0; i < a.corpus.size(); ++i) {
+    CHECK(a.corpus.articles[i].id == b.corpus.articles[i].id);
+    CHECK(a.corpus.articles[i].title == b.corpus.articles[i].title);
+    CHECK(a.corpus.articles[i].body == b.corpus.articles[i].body);
+    CHECK(a.corpus.articles[i].date == b.corpus.articles[i].date);
+  }
+  CHECK(a.corpus.by_date == b.corpus.by_date);
+}
+}  // namespace
+
+TEST_CASE("JSON Lines handed over in pieces read as the whole input: lines, ids, warnings, text in place") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    if (i == 120) text += "{\"title\": oops}\n";  // a bad line in a later piece: its line number is the file's
+    if (i == 200) text += "\n  \n";               // blank lines
+    const std::string id = i % 50 == 7 ? "same" : std::to_string(i);  // repeated across the pieces
+    text += "{\"id\":\"" + id + "\",\"headline\":\"T\\u00e9 " + std::to_string(i) + "\",\"body\":\"b\\n" +
+            std::to_string(i) + "\",\"date\":\"2026-01-" + std::to_string(1 + i % 28) + "\"}\n";
+  }
+  const LoadResult whole = load(text);
+  REQUIRE(whole.ok);
+  REQUIRE(whole.format == "lines");
+  REQUIRE(whole.skipped == 1);
+  for (const std::vector<size_t>& cuts : {std::vector<size_t>{1000}, std::vector<size_t>{3000, 9000, 9001, 15000},
+                                          std::vector<size_t>{50, 100, 150, 200, 20000}}) {
+    std::vector<ByteBuffer> pieces = pieces_of(text, cuts);
+    REQUIRE(pieces.size() > 1);
+    const LoadResult r = load_pieces(std::move(pieces));
+    check_same(r, whole);
+    // Each piece's text stays in its own block; a first piece of one line is joined to the rest, as it
+    // might be a whole document.
+    CHECK((r.corpus.text->more.size() >= 1) == (cuts[0] >= 1000));
+  }
+  check_same(load_pieces(pieces_of(text, {2000, 6000}), 97), whole);  // in small slices too
+}
+
+TEST_CASE("pieces of anything but JSON Lines are joined first, and read as one input") {
+  // An array over many lines, an object with an articles array, a first piece of one line, errors.
+  std::string array = "[\n";
+  for (int i = 0; i < 100; ++i) array += std::string(i ? ",\n" : "") + "{\"title\":\"A" + std::to_string(i) + "\"}";
+  array += "\n]\n";
+  const std::string object = "{\"name\":\"N\",\n\"articles\":" + array + "}\n";
+  std::string lines;
+  for (int i = 0; i < 40; ++i) lines += "{\"title\":\"L" + std::to_string(i) + "\"}\n";
+  const std::string one_line_first = "{\"title\":\"only\"}\n" + lines;
+  const std::string broken = array.substr(0, array.size() - 3) + "\n}\n";
+  for (const std::string* t : std::vector<const std::string*>{&array, &object, &one_line_first, &broken}) {
+    CAPTURE(*t);
+    const LoadResult whole = load(*t);
+    check_same(load_pieces(pieces_of(*t, {5, 200, 400})), whole);
+    check_same(load_pieces(pieces_of(*t, {0})), whole);
+  }
+  const LoadResult r = load_pieces(pieces_of(object, {20, 300}));
+  CHECK(r.corpus.name == "N");
+  std::vector<ByteBuffer> none;
+  CHECK_FALSE(load_pieces(std::move(none)).ok);  // no bytes: "the file is empty"
+}
