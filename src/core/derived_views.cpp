@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
+#include "clock.h"
 #include "compare.h"
-#include "explorer.h"  // now_ms
 #include "text.h"
 
 namespace ae {

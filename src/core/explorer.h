@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clock.h"
 #include "compare.h"
 #include "cooccurrence.h"
 #include "corpus.h"
@@ -331,9 +332,6 @@ class Explorer {
   uint64_t notice_id_ = 0;
   FrameTimes frames_;
 };
-
-// Milliseconds on a monotonic clock (for durations only).
-double now_ms();
 
 // "Loaded 9,812 articles from 'x.json' (12.3 MB); skipped 3 (first: ...); mapped 'publishedAt' to date."
 std::string load_summary(const LoadInfo& info);

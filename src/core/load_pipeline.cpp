@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "aggregates.h"
-#include "explorer.h"  // now_ms
+#include "clock.h"
 #include "snapshot.h"
 
 namespace ae {

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { launch, openApp, repoRoot } from './harness.mjs';
+const file = path.join(repoRoot, '../shared/corpora/reuters21578/reuters21578.jsonl');
+const env = await launch({ mounts: { '/bench-data': path.dirname(file) } });
+const { page } = await openApp(env);
+page.on('console', (msg) => { const t = msg.text(); if (/^FRAME/.test(t)) console.log(t); });
+await page.evaluate(() => { window.__gaps = []; let last = performance.now(); const tick = () => { const n = performance.now(); window.__gaps.push(n - last); last = n; if (!window.__stop) requestAnimationFrame(tick); }; requestAnimationFrame(tick); });
+const ok = await page.evaluate((u) => window.explorer.loadUrl(u), `/bench-data/${path.basename(file)}`);
+await page.waitForTimeout(1000);
+const gaps = await page.evaluate(() => { window.__stop = true; return window.__gaps; });
+console.log('ok', ok, 'gaps>100:', gaps.filter((g) => g > 100).map((g) => g.toFixed(0)).join(' '));
+console.log(JSON.stringify((await page.evaluate(() => window.explorer.state())).load));
+process.exit(0);
