@@ -1,4 +1,4 @@
-// test_util.h — helpers shared by the unit tests: reading fixture files.
+// test_util.h — helpers shared by the unit tests: reading fixture files, comparing corpora.
 #pragma once
 #include <doctest/doctest.h>
 
@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "corpus.h"
 #include "gazetteer.h"
 
 namespace ae_test {
@@ -41,5 +42,23 @@ inline std::shared_ptr<ae::Gazetteer> rules_gazetteer() {
     return gz;
   }();
   return g;
+}
+
+// The two corpora hold the same articles, field by field, in the same order.
+inline void check_same_articles(const ae::Corpus& a, const ae::Corpus& b) {
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    const ae::Article& x = a.articles[i];
+    const ae::Article& y = b.articles[i];
+    CHECK(x.id == y.id);
+    CHECK(x.title == y.title);
+    CHECK(x.body == y.body);
+    CHECK(x.date == y.date);
+    CHECK(x.source == y.source);
+    CHECK(x.url == y.url);
+    CHECK(x.has_given_entities == y.has_given_entities);
+    CHECK(x.given_entities.size() == y.given_entities.size());
+  }
+  CHECK(a.by_date == b.by_date);
 }
 }  // namespace ae_test

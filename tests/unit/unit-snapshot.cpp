@@ -27,19 +27,7 @@ const char* kCorpus = R"([
 std::shared_ptr<Gazetteer> gaz() { return ae_test::gazetteer(); }
 
 void expect_same_view(const Explorer& a, const Explorer& b) {
-  REQUIRE(a.corpus().size() == b.corpus().size());
-  for (size_t i = 0; i < a.corpus().size(); ++i) {
-    const Article& x = a.corpus().articles[i];
-    const Article& y = b.corpus().articles[i];
-    CHECK(x.id == y.id);
-    CHECK(x.title == y.title);
-    CHECK(x.body == y.body);
-    CHECK(x.date == y.date);
-    CHECK(x.source == y.source);
-    CHECK(x.url == y.url);
-    CHECK(x.has_given_entities == y.has_given_entities);
-    CHECK(x.given_entities.size() == y.given_entities.size());
-  }
+  ae_test::check_same_articles(a.corpus(), b.corpus());
   for (const char* kind : {"entities.csv", "edges.csv", "edges.gexf", "articles.json"}) {
     std::string ea, eb;
     REQUIRE(export_view(a, kind, ea));
