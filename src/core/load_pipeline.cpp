@@ -30,10 +30,8 @@ bool LoadPipeline::begin(std::vector<ByteBuffer> pieces, std::string name, Scope
   scope_ = scope;
   const double t0 = now_ms();
   // Snapshots and daily counts are read from one block; JSON goes to the loader in its pieces.
-  const ByteBuffer no_bytes;
-  const ByteBuffer& first = pieces.empty() ? no_bytes : pieces[0];
-  const bool snapshot = is_snapshot(first.data(), first.size());
-  if (pieces.size() > 1 && (snapshot || is_aggregates(std::string_view(first.data(), first.size())))) {
+  if (pieces.size() > 1 && (is_snapshot(pieces[0].data(), pieces[0].size()) ||
+                            is_aggregates(std::string_view(pieces[0].data(), pieces[0].size())))) {
     size_t total = 0;
     for (const ByteBuffer& p : pieces) total += p.size();
     ByteBuffer joined = join_pieces(pieces);

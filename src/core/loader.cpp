@@ -907,14 +907,15 @@ struct CorpusLoader::Impl {
   }
 
   void start() {
-    if (next_piece < pending.size()) {  // pieces: read one after the other as JSON Lines, or else joined
-      size_t p = bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-      while (p < bytes.size() && is_ws(bytes.data()[p])) ++p;
-      if (!first_value_is_a_line(p) && !join_rest()) return;
+    if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) pos = 3;
+    skip_ws();
+    // Pieces are read one after the other as JSON Lines, or else joined (the joined block starts with the
+    // same bytes, so pos stays valid; a first piece of blanks only is followed by more).
+    if (next_piece < pending.size() && !first_value_is_a_line(pos)) {
+      if (!join_rest()) return;
+      skip_ws();
     }
     const char* s = bytes.data();
-    if (bytes.size() >= 3 && std::memcmp(s, "\xEF\xBB\xBF", 3) == 0) pos = 3;
-    skip_ws();
     if (pos >= bytes.size()) {
       fail("the file is empty: expected a JSON array of articles, an object with an \"articles\" array, or JSON Lines",
            pos);

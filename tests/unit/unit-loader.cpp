@@ -500,6 +500,12 @@ TEST_CASE("pieces of anything but JSON Lines are joined first, and read as one i
     check_same(load_pieces(pieces_of(*t, {5, 200, 400})), whole);
     check_same(load_pieces(pieces_of(*t, {0})), whole);
   }
+  {  // a first piece of blanks only
+    std::vector<ByteBuffer> p;
+    p.emplace_back(std::string("  \n\n"));
+    p.emplace_back(std::string(" \n") + array);
+    check_same(load_pieces(std::move(p)), load("  \n\n \n" + array));
+  }
   const LoadResult r = load_pieces(pieces_of(object, {20, 300}));
   CHECK(r.corpus.name == "N");
   std::vector<ByteBuffer> none;
