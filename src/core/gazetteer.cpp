@@ -52,7 +52,8 @@ struct KeyMap {
   KeyMap() {
     for (int c = 0; c < 256; ++c) to[c] = static_cast<uint16_t>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     to[static_cast<unsigned char>('\'')] = to[static_cast<unsigned char>('.')] = kDrop;
-    for (char c : {'-', ' ', '\t', '\n'}) to[static_cast<unsigned char>(c)] = kSpace;
+    for (int c = 0; c < 256; ++c)
+      if (key_space_byte(static_cast<unsigned char>(c))) to[c] = kSpace;
     to[0xE2] = kE2;
     for (int c = 0xD8; c <= 0xDB; ++c) to[c] = kArabic;
   }
@@ -112,6 +113,12 @@ size_t name_key_to(std::string_view name, char* const begin) {
   return len - from;
 }
 
+std::string_view key_first_word(std::string_view key) {
+  std::string_view w = key.substr(0, key.find(' '));
+  if (w.size() > 4 && w[w.size() - 2] == 'a' && w.back() == 'h') w.remove_suffix(1);
+  return w;
+}
+
 void name_key_into(std::string_view name, std::string& out) {
   out.resize(name.size());
   out.resize(name_key_to(name, out.data()));
@@ -144,6 +151,7 @@ void Gazetteer::add(std::string name, EntityType type, const std::vector<std::st
     if (key.empty()) return;
     int& slot = by_key_.insert(key);
     if (slot == 0) slot = id + 1;
+    starts_.insert(key_first_word(key));
   };
   claim(name);
   for (const std::string& a : aliases) claim(a);
@@ -203,6 +211,7 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
   words_.shrink_to_fit();
   lexicon_.shrink_to_fit();
   by_key_.shrink_to_fit();
+  starts_.shrink_to_fit();
   return true;
 }
 

@@ -18,6 +18,12 @@ namespace ae {
 std::string name_key(std::string_view name);
 void name_key_into(std::string_view name, std::string& out);  // the same into a reused string
 size_t name_key_to(std::string_view name, char* out);         // into out (name.size() bytes of room); its length
+// Whether name_key writes a byte as a space between words.
+inline bool key_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '-'; }
+// The first word of a name key as Gazetteer::starts_name compares it: up to the first space, a final
+// "ah" read as "a" when the word is longer than four bytes (name_key reads a last word so, and the
+// first word may be the last).
+std::string_view key_first_word(std::string_view key);
 
 struct GazetteerEntry {
   std::string name;  // canonical
@@ -40,6 +46,9 @@ class Gazetteer {
 
   // Entry for a name or alias (by name_key), or -1.
   int find(std::string_view surface) const;
+  // Whether some name's key starts with this word (key_first_word of a key): where none does, no name
+  // of the gazetteer begins.
+  bool starts_name(std::string_view first_word) const { return starts_.contains(first_word); }
   int find_key(std::string_view key) const {  // the same for a name key already made (name_key)
     const int* id = by_key_.find(key);
     return id ? *id - 1 : -1;
@@ -103,6 +112,7 @@ class Gazetteer {
   }
   std::vector<GazetteerEntry> entries_;
   StringTable<int> by_key_;        // name key -> entry + 1
+  StringTable<char> starts_;       // key_first_word of every key
   StringTable<WordInfo> words_;    // cue and head words, title phrases, demonyms, words not entities
   StringTable<uint16_t> lexicon_;  // English words and first names (kEnglishWord, kFirstName)
   size_t max_title_words_ = 1;

@@ -122,6 +122,9 @@ TextCase text_case(std::string_view text, const std::vector<Token>& toks) {
 
 void DocWords::clear() {
   ++stamp_;
+  std::fill(std::begin(capitals_), std::end(capitals_), 0);
+  lower_.clear();
+  unfiled_ = false;
   // Wrapped, or holding more words than a long article has: emptied (its memory kept), so the table
   // stays small and in the cache rather than growing with the corpus's vocabulary.
   if (stamp_ == 0 || stamps_.size() > (size_t{1} << 12)) {
@@ -131,10 +134,26 @@ void DocWords::clear() {
 }
 
 void DocWords::add(std::string_view text, const std::vector<Token>& toks) {
+  unfiled_ = true;
   for (const Token& t : toks) {
-    if (!t.word() || t.has(kTokCap) || t.has(kTokDigit)) continue;
-    stamps_[nonzero(hash_lower(text.substr(t.begin, t.end - t.begin)))] = stamp_;
+    if (!t.word() || t.has(kTokDigit)) continue;
+    const std::string_view w = text.substr(t.begin, t.end - t.begin);
+    if (t.has(kTokCap)) {
+      // Its first byte lower-cased where it is an ASCII capital ('A' & 31 == 'a' & 31: nothing to do).
+      const uint32_t c = word_class(w);
+      capitals_[c >> 6] |= uint64_t{1} << (c & 63);
+    } else {
+      lower_.push_back(w);
+    }
   }
+}
+
+void DocWords::file_lower() const {
+  for (std::string_view w : lower_) {
+    const uint32_t c = word_class(w);
+    if (capitals_[c >> 6] >> (c & 63) & 1) stamps_[nonzero(hash_lower(w))] = stamp_;
+  }
+  unfiled_ = false;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -341,6 +360,12 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
       if ((u.word() && is_connector(Lower(uw).view())) || u.punct == '&') continue;
       break;
     }
+    // No name of the gazetteer starts with the word: nothing to look up, unless the bytes after it
+    // (not a space) make the first word of a longer span's key another word ("McDonald's Corp").
+    if (info(i).gaz_start == 0 && (last == i || t.end >= text.size() || key_space_byte(text[t.end]))) {
+      ++i;
+      continue;
+    }
     size_t matched = 0;
     int type = -1;
     for (size_t e = last + 1; e > i; --e) {
@@ -383,12 +408,14 @@ void Tagger::read_token(size_t i) const {
     ti.roles = c->roles;
     ti.dict = c->dict;
     ti.lex = c->lex;
+    ti.opening = c->opening;
+    ti.gaz_start = c->gaz_start;
     return;
   }
   read_word(w, t, ti);
   if (cached_ < kWordCacheSize) {
     ++cached_;
-    words_[key] = WordInfo{ti.lower_hash, ti.shape, ti.roles, ti.dict, ti.lex};
+    words_[key] = WordInfo{ti.lower_hash, ti.shape, ti.roles, ti.dict, ti.lex, ti.opening, ti.gaz_start};
   }
 }
 
@@ -396,6 +423,13 @@ void Tagger::read_word(std::string_view w, const Token& t, TokInfo& ti) const {
   const Gazetteer& gaz = *ctx_.gaz;
   ti.shape = shape_hash(w, 0);
   ti.lower_hash = hash_lower(w);
+  ti.opening = is_opening_word(w) ? 1 : 0;
+  ti.gaz_start = 2;
+  if (w.size() <= 64) {
+    char buf[64];
+    const std::string_view first = key_first_word(std::string_view(buf, name_key_to(w, buf)));
+    if (!first.empty() && first != "the") ti.gaz_start = gaz.starts_name(first) ? 1 : 0;
+  }
   if (t.has(kTokDigit)) return;
   const Lower lw(w);
   const std::string_view l = lw.view();
@@ -424,8 +458,7 @@ bool Tagger::considered(size_t i, uint8_t previous_label) const {
   if (ctx_.mode != TextCase::Normal) return true;
   if (!(t.has(kTokCap) || t.has(kTokAllCaps) || t.has(kTokParticle))) return false;
   // "The", "But", "He" opening a sentence start no name (but where a gazetteer name does: "The Hague").
-  if (t.has(kTokSentStart) && info_[i].gaz == 0 && is_opening_word(text_.substr(t.begin, t.end - t.begin)))
-    return false;
+  if (t.has(kTokSentStart) && info_[i].gaz == 0 && info(i).opening) return false;
   return true;
 }
 
@@ -490,7 +523,7 @@ Tagger::Small Tagger::small_features(size_t i, const TokInfo* prev, const TokInf
   v.position = static_cast<uint32_t>(capbits) | mode << 3 | (ctx_.title ? 32u : 0u) |
                (t.has(kTokLineBefore) || i == 0 ? 64u : 0u);
   if (t.word() && !t.has(kTokDigit)) {
-    const bool doc_lower = ctx_.doc && ctx_.doc->has_lower(ti.lower_hash);
+    const bool doc_lower = ctx_.doc && (!t.has(kTokCap) || ctx_.doc->has_lower(ti.lower_hash));
     v.doc_lower = (doc_lower ? 1u : 0u) | static_cast<uint32_t>(capbits) << 1 | mode << 4;
   }
   v.gaz = ti.gaz | mode << 4;

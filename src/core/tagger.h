@@ -54,12 +54,14 @@ struct TagSpan {
 };
 
 // Words an article writes in lower case (title and body), by hash_lower: "Will" in a headline is a
-// name only if the article never writes "will".
+// name only if the article never writes "will". Asked of the capitalised words of the texts added
+// since clear() (a word they write in lower case is lower case by definition: the tagger does not ask).
 class DocWords {
  public:
   void clear();
   void add(std::string_view text, const std::vector<Token>& toks);
   bool has_lower(uint64_t word_hash) const {
+    if (unfiled_) file_lower();
     const uint32_t* stamp = stamps_.find(nonzero(word_hash));
     return stamp && *stamp == stamp_;
   }
@@ -68,8 +70,18 @@ class DocWords {
   // Word hash -> the stamp of the last article that wrote it in lower case: an entry belongs to the
   // current article when its stamp is the current one, so clear() is one increment (the table is
   // emptied only when it has grown large).
-  FlatTable<uint32_t> stamps_;
+  mutable FlatTable<uint32_t> stamps_;
   uint32_t stamp_ = 1;
+  // Only the lower-case words that could be a capitalised word of the same texts are hashed into the
+  // table, when it is first asked: those of a length and first letter (lower-cased) that a capitalised
+  // word has (bit (length & 31) * 32 + (first byte & 31) of capitals_).
+  void file_lower() const;
+  static uint32_t word_class(std::string_view w) {
+    return static_cast<uint32_t>((w.size() & 31) << 5 | (static_cast<unsigned char>(w[0]) & 31));
+  }
+  uint64_t capitals_[16] = {};
+  std::vector<std::string_view> lower_;  // the lower-case words added since clear()
+  mutable bool unfiled_ = false;         // words were added since the table was last filled
 };
 
 // Features of a token that depend on the two labels before it (word: 0 when not a lexical word).
@@ -146,6 +158,8 @@ class Tagger {
     uint8_t lex = 0;          // 1: the word is in the project's lists (a lexical feature)
     uint8_t gaz = 0;          // gazetteer match covering it: 0 none, else 1 + 2 * type + (inside ? 1 : 0)
     uint8_t dict = 0;         // bit 0 English word, bit 1 first name, bit 2 demonym
+    uint8_t opening = 0;      // 1: a word that opens sentences and starts no name alone (is_opening_word)
+    uint8_t gaz_start = 0;    // 0: no gazetteer name starts with the word, 1: some may, 2: not known
   };
   std::string_view text_;
   const std::vector<Token>* toks_ = nullptr;
@@ -177,7 +191,7 @@ class Tagger {
   struct WordInfo {
     uint64_t lower_hash = 0, shape = 0;
     uint16_t roles = 0;
-    uint8_t dict = 0, lex = 0;
+    uint8_t dict = 0, lex = 0, opening = 0, gaz_start = 0;
   };
   static constexpr size_t kWordCacheSize = 65536;
   mutable FlatTable<WordInfo> words_;

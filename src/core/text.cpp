@@ -89,7 +89,8 @@ bool is_abbreviation(std::string_view w) {
       "apr",  "jun",  "jul",    "aug",    "sep", "sept", "oct",  "nov",  "dec",  "mt",  "ft",  "adm",  "cmdr", "gens",
       "reps", "sens", "messrs", "approx", "est", "dept", "univ", "assn", "bros", "fig", "op",  "vol",  "pp",   "al"};
   if (w.size() == 1 && ascii_alpha(static_cast<unsigned char>(w[0]))) return true;  // initials: "John F. Kennedy"
-  if (w.find('.') != std::string_view::npos) return true;                           // "U.S.", "a.m."
+  for (char c : w)  // "U.S.", "a.m." (a loop: memchr is a call in WebAssembly, for a word of a few bytes)
+    if (c == '.') return true;
   if (w.size() > 6) return false;
   char buf[8];
   for (size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] | 0x20);
