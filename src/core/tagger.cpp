@@ -323,8 +323,7 @@ void TaggerModel::build(const std::vector<std::pair<uint64_t, std::vector<float>
 void TaggerModel::index() {
   table_.clear();
   table_.make_room(keys_.size());
-  for (uint32_t r = 0; r < keys_.size(); ++r)
-    std::memcpy(table_.add_in_room(keys_[r]).w, &weights_[static_cast<size_t>(r) * kTagLabels], sizeof(Weights));
+  for (uint32_t r = 0; r < keys_.size(); ++r) table_.add_in_room(keys_[r]) = r;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -362,7 +361,8 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
     }
     // No name of the gazetteer starts with the word: nothing to look up, unless the bytes after it
     // (not a space) make the first word of a longer span's key another word ("McDonald's Corp").
-    if (info(i).gaz_start == 0 && (last == i || t.end >= text.size() || key_space_byte(text[t.end]))) {
+    if (pass_unstarted_ && info(i).gaz_start == 0 &&
+        (last == i || t.end >= text.size() || key_space_byte(text[t.end]))) {
       ++i;
       continue;
     }
@@ -389,9 +389,16 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
 }
 
 void Tagger::read_token(size_t i) const {
-  const Token& t = (*toks_)[i];
   TokInfo& ti = info_[i];
   ti.ready = true;  // (ti.gaz was set by prepare())
+  read_fields((*toks_)[i], ti);
+  // A neighbour's features read its shape, its word when lexical and its roles: the key of its group.
+  ti.nkey = nonzero(combine(combine(ti.shape, ti.lex ? ti.lower_hash : 0), ti.roles));
+  // Punctuation's own features read its shape alone.
+  if (!ti.key) ti.key = nonzero(combine(ti.nkey, 3 << 12));
+}
+
+void Tagger::read_fields(const Token& t, TokInfo& ti) const {
   const std::string_view w = text_.substr(t.begin, t.end - t.begin);
   if (!t.word()) {
     ti.shape = shape_hash(w, t.punct ? t.punct : '?');
@@ -642,16 +649,16 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
       const TokInfo* prev = i > 0 ? &info(i - 1) : nullptr;
       const TokInfo* next = i + 1 < toks.size() ? &info(i + 1) : nullptr;
       const uint64_t lexical = ti.lex ? ti.lower_hash : 0;
-      add_group(model, ti.key ? combine(ti.key, capbits | mode << 3 | uint64_t{prev1} << 8) : 0, score,
+      add_group(model, nonzero(combine(ti.key, capbits | mode << 3 | uint64_t{prev1} << 8)), score,
                 [&](std::vector<uint64_t>& g) {
                   word_features(i, capbits, g);
                   label_word_features(ti.shape, lexical, prev1, g);
                 });
       if (prev)
-        add_group(model, prev->key ? combine(prev->key, 1 << 12) : 0, score,
+        add_group(model, nonzero(combine(prev->nkey, 1 << 12)), score,
                   [&](std::vector<uint64_t>& g) { neighbour_features(*prev, true, g); });
       if (next)
-        add_group(model, next->key ? combine(next->key, 2 << 12) : 0, score,
+        add_group(model, nonzero(combine(next->nkey, 2 << 12)), score,
                   [&](std::vector<uint64_t>& g) { neighbour_features(*next, false, g); });
       feats_.clear();
       if (!prev) feats_.push_back(feat(kFPrevShape, kNoNeighbour));

@@ -95,8 +95,8 @@ class TaggerModel {
   size_t size() const { return keys_.size(); }
   // The weights of a feature (kTagLabels values, to multiply by scale()), or nullptr.
   const int16_t* find(uint64_t feature) const {
-    const Weights* w = table_.find(key32(feature));
-    return w ? w->w : nullptr;
+    const uint32_t* row = table_.find(key32(feature));
+    return row ? &weights_[static_cast<size_t>(*row) * kTagLabels] : nullptr;
   }
   float scale() const { return scale_; }
   // Building a model (training): real-valued weights per feature, quantised here.
@@ -108,14 +108,13 @@ class TaggerModel {
 
  private:
   void index();
-  // The key and its weights side by side in a slot: one cache line per lookup.
-  struct Weights {
-    int16_t w[kTagLabels] = {};
-  };
   std::vector<uint32_t> keys_;
-  std::vector<int16_t> weights_;
+  std::vector<int16_t> weights_;  // kTagLabels per feature, in the order of keys_
   float scale_ = 1.0f;
-  FlatTable<Weights, uint32_t> table_;
+  // Key -> its row of weights_: slots of 8 bytes (the table is probed for every feature of every token
+  // read, most of them absent from the model, so the probes stay in a quarter of the memory that keys
+  // beside their weights would take; only a hit reads the weights).
+  FlatTable<uint32_t, uint32_t> table_;
 };
 
 // Everything the features read besides the tokens themselves.
@@ -144,6 +143,10 @@ class Tagger {
     const TokInfo& ti = info(i);
     tag_label_features(ti.shape, ti.lex ? ti.lower_hash : 0, prev1, prev2, out);
   }
+  // For tests: the gazetteer match prepare() found at token i (0 none, else 1 + 2 * type, + 1 inside a
+  // name), and whether prepare() passes over words no gazetteer name starts with (it does by default).
+  uint8_t gazetteer_match(size_t i) const { return info_[i].gaz; }
+  void pass_unstarted_words(bool on) { pass_unstarted_ = on; }
   // What label_features() reads of token i: its shape hash and its word hash (0 when not a lexical word).
   uint64_t shape_of(size_t i) const { return info(i).shape; }
   uint64_t lexical_word_of(size_t i) const { return info(i).lex ? info(i).lower_hash : 0; }
@@ -151,7 +154,8 @@ class Tagger {
  private:
   struct TokInfo {
     bool ready = false;       // the fields below are made when the token is first read
-    uint64_t key = 0;         // the word's bytes and capitals (the caches' key); 0 for punctuation
+    uint64_t key = 0;         // the word's bytes and capitals (its group's key in the cache); punctuation: its shape
+    uint64_t nkey = 0;        // what its neighbours read of it (their groups' key)
     uint64_t lower_hash = 0;  // hash_lower of the word
     uint64_t shape = 0;       // hash of the word's shape
     uint16_t roles = 0;       // the gazetteer's roles of the lower-case word
@@ -163,12 +167,14 @@ class Tagger {
   };
   std::string_view text_;
   const std::vector<Token>* toks_ = nullptr;
+  bool pass_unstarted_ = true;
   TagContext ctx_;
   const TokInfo& info(size_t i) const {
     if (!info_[i].ready) read_token(i);
     return info_[i];
   }
   void read_token(size_t i) const;
+  void read_fields(const Token& t, TokInfo& ti) const;
   void read_word(std::string_view w, const Token& t, TokInfo& ti) const;
   // Feature groups. The word's own (with the bias): they depend on the word, its capitals and the text's
   // case mode alone. A neighbour's: the previous or next token's shape, word and roles.
