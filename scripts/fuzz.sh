@@ -16,6 +16,11 @@
 #                                             again (only the piece under way is lost). At N, the
 #                                             interesting inputs, minimised, replace tests/fuzz/corpus/TARGET
 #                                             (to commit) and the log is kept beside them (TARGET.log).
+#                                             A fresh checkout goes on from the count of the kept log's last
+#                                             line ("... K of N").
+#   scripts/fuzz.sh --save TARGET ...         keeps a long run that is not finished (a session's end): its
+#                                             inputs so far, minimised, replace tests/fuzz/corpus/TARGET and
+#                                             its log is kept beside them, so the next --runs goes on from there
 #   --max-len BYTES (first)                   the longest input tried (default 65536); the long runs use 4096
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +34,14 @@ if [ "${1:-}" = "--max-len" ]; then
   max_len="${2:?--max-len needs a number}"
   shift 2
 fi
-if [ "${1:-}" = "--runs" ]; then
+save=0
+if [ "${1:-}" = "--save" ]; then
+  save=1
+  runs=1
+  shift
+  targets=("$@")
+  [ ${#targets[@]} -gt 0 ] || { echo "--save needs the targets to keep"; exit 2; }
+elif [ "${1:-}" = "--runs" ]; then
   runs="${2:?--runs needs a number}"
   shift 2
   targets=("$@")
@@ -67,8 +79,16 @@ for target in "${targets[@]}"; do
     # shared for hours); each piece starts a fresh process, so memory the fuzzer keeps does not pile up.
     progress="build/fuzz/$target.runs"
     log="build/fuzz/$target.log"
+    kept_log="tests/fuzz/corpus/$target.log"
+    if [ ! -f "$progress" ] && [ -f "$kept_log" ]; then
+      # A fresh checkout: the count and the log of the runs kept in the repository.
+      sed -n 's/.*; \([0-9][0-9]*\) of [0-9][0-9]*$/\1/p' "$kept_log" | tail -1 > "$progress"
+      [ -s "$progress" ] || echo 0 > "$progress"
+      cp "$kept_log" "$log"
+    fi
     done_runs=$(cat "$progress" 2>/dev/null || echo 0)
-    echo "--- $target: $runs executions ($done_runs done before)"
+    [ "$save" = 1 ] && done_runs=$runs  # (keep what there is: no piece)
+    [ "$save" = 1 ] || echo "--- $target: $runs executions ($done_runs done before)"
     while [ "$ok" = 1 ] && [ "$done_runs" -lt "$runs" ]; do
       piece=$((runs - done_runs))
       [ "$piece" -le "$piece_max" ] || piece=$piece_max
