@@ -1,7 +1,8 @@
 // bench_web.mjs — in-browser load figures, from one headless Chromium page: for each file, V8's
 // JSON.parse of every line of the same bytes (the speed of the browser's own parser), then the
 // explorer's load until the corpus is usable (network, list and table showing it), their ratio, the
-// core's stages, the duty cycle and the gaps between frames while loading, and the WebAssembly heap.
+// core's stages, the duty cycle and the gaps between frames while loading, and the WebAssembly heap;
+// then reopening the last corpus from the browser's store, from the menu and with the page.
 // Not a test: it measures. Usage: node scripts/bench_web.mjs [--runs N] [FILE ...]
 // (default: Reuters-21578 from ../shared, 3 runs each).
 import path from 'node:path';
@@ -64,6 +65,18 @@ for (let run = 0; run < runs; ++run) {
              snapshot_bytes: s.load.snapshot_bytes, heap_bytes: s.memory?.heap_bytes };
   });
   if (reopen) results.push({ reopen_from_browser: run + 1, ...reopen });
+}
+// Reopening the page (no corpus in its address): the corpus kept last shows without extraction, its
+// snapshot read from the store while the module starts. Times from the start of the navigation.
+for (let run = 0; run < runs; ++run) {
+  await page.goto(page.url().split(/[?#]/)[0]);
+  await page.waitForFunction(() => window.explorer && window.explorer.startup, null, { timeout: 60000 });
+  await page.evaluate(() => window.explorer.ready);
+  const r = await page.evaluate(() => ({ ...window.explorer.startup(), name: window.explorer.state().corpus_name,
+                                          load: window.explorer.state().load }));
+  results.push({ reopen_page: run + 1, name: r.name, module_ms: +r.module_ms.toFixed(1),
+                 reopen_ms: r.reopen_ms === null ? null : +r.reopen_ms.toFixed(1), ready_ms: +r.ready_ms.toFixed(1),
+                 core_ms: +r.load.total_ms.toFixed(1), extract_ms: r.load.extract_ms, snapshot_bytes: r.load.snapshot_bytes });
 }
 console.log(JSON.stringify({ browser: env.browser.version(), results }, null, 2));
 await env.close();

@@ -164,14 +164,19 @@
     } catch (e) { /* the order of the list stays as it was */ }
     await showKept();
   }
-  // Reopens a kept corpus; false (with a message, the entry forgotten) when it cannot be.
-  async function openKept(name) {
-    let meta = null, bytes = null;
+  // A kept corpus's entry and snapshot bytes ({meta: null} when they cannot be read).
+  async function readKept(name) {
     try {
       const db = await keptDb();
-      [meta, bytes] = await idbDo(db, ['meta', 'data'], 'readonly', (tx) =>
+      const [meta, bytes] = await idbDo(db, ['meta', 'data'], 'readonly', (tx) =>
         Promise.all([idbReq(tx.objectStore('meta').get(name)), idbReq(tx.objectStore('data').get(name))]));
-    } catch (e) { meta = null; }
+      return { name, meta, bytes };
+    } catch (e) { return { name, meta: null, bytes: null }; }
+  }
+  // Reopens a kept corpus; false (with a message, the entry forgotten) when it cannot be. read: what
+  // readKept(name) gave, when it was read already.
+  async function openKept(name, read = null) {
+    let { meta, bytes } = read && read.name === name ? read : await readKept(name);
     const say = (why) => core.reportError(`Could not reopen '${name}' kept in this browser: ${why}; it is forgotten. Open the file again to explore it.`);
     if (bytes instanceof Blob) {
       try { bytes = new Uint8Array(await bytes.arrayBuffer()); } catch (e) { bytes = null; }
@@ -578,6 +583,10 @@
     // Corpora kept in this browser: [{name, bytes, saved, version}], newest first; reopen one; forget one
     // (or all, without a name).
     kept: keptList,
+    // When the page's start reached its steps, in ms from the start of the navigation: the module
+    // ready, a kept corpus reopened (reopen_ms: from asking to usable, its read from the store having
+    // begun with the page), the page ready.
+    startup: () => ({ ...startupTimes }),
     openKept,
     forgetKept,
     // A PNG (Blob) of the network panel as drawn.
@@ -676,6 +685,19 @@
   });
   textInput.addEventListener('compositionend', (e) => { sendText(e.data); textInput.value = ''; });
 
+  // Reopening the page: the corpus kept last is read from the browser's store while the WebAssembly
+  // module is fetched and compiled (reading a snapshot of 20 MB takes a few hundred milliseconds), unless
+  // the address names a corpus of its own. (Let go once used: it holds the snapshot's bytes.)
+  const startupTimes = { module_ms: null, reopen_ms: null, ready_ms: null };
+  let startupRead = (() => {
+    const params = new URLSearchParams(location.search);
+    if (params.get('data')) return Promise.resolve(null);
+    const sample = params.get('sample');
+    return keptList().then((list) => {
+      const m = sample ? list.find((k) => k.source === `sample:${sample}`) : list[0];
+      return m ? readKept(m.name) : null;
+    }, () => null);
+  })();
   createExplorerModule({
     canvas,
     wantText(on) {
@@ -699,6 +721,7 @@
     printErr(text) { console.warn(text); },
   }).then(async (m) => {
     module = m;
+    startupTimes.module_ms = performance.now();
     showOverlay('Loading the demo corpus…');
     try {
       // The offline single-file page carries the demo corpus inside itself.
@@ -713,8 +736,13 @@
       let reopened = false;
       if (reopen) {
         showOverlay(`Reopening ${reopen.name}…`);
-        reopened = await openKept(reopen.name);
+        const t0 = performance.now();
+        const read = await startupRead;
+        startupRead = null;
+        reopened = await openKept(reopen.name, read);
+        if (reopened) startupTimes.reopen_ms = performance.now() - t0;
       }
+      startupRead = null;
       if (!reopened) {
         const bytes = bundled ? new TextEncoder().encode(bundled.textContent) : await fetchCorpus('assets/articles.json');
         await loadBytes(bytes, 'articles.json');
@@ -727,6 +755,7 @@
       if (location.hash.length > 1) applyLocationHash();
       written = location.hash.replace(/^#/, '');
       if (pendingHash !== null) writeHash(pendingHash);
+      startupTimes.ready_ms = performance.now();
       resolveReady(window.explorer);
     } catch (err) {
       showOverlay('Could not load the demo corpus: ' + err.message, true);
