@@ -43,6 +43,7 @@
     export: (kind) => module.ccall('ae_export', 'number', ['string'], [kind]),  // a pointer, ae_export_size bytes
     exportSize: () => module.ccall('ae_export_size', 'number', [], []),
     snapshotStream: () => module.ccall('ae_snapshot_stream', 'number', [], []),  // pieces to Module.snapshotPieces
+    snapshotSlice: (begin, ms) => module.ccall('ae_snapshot_slice', 'number', ['number', 'number'], [begin ? 1 : 0, ms]),
     fontBuffer: (script, bold, size) => module.ccall('ae_font_buffer', 'number', ['number', 'number', 'number'], [script, bold, size]),
     fontReady: () => module.ccall('ae_font_ready', null, [], []),
     textInput: (text) => module.ccall('ae_text_input', null, ['string'], [text]),
@@ -137,8 +138,8 @@
   async function keepLoaded(source = '') {
     const s = state();
     const name = s.corpus_name;
-    const blob = snapshotBlob();
-    if (!blob || !name || blob.size > kKeptMaxBytes) return;
+    const blob = await snapshotBlobSliced();
+    if (!blob || !name || blob.size > kKeptMaxBytes || state().corpus_name !== name) return;
     const bytes = new Uint8Array(await blob.arrayBuffer());  // stored as bytes: they read back faster than a Blob
     try {
       const db = await keptDb();
@@ -422,6 +423,26 @@
   }
   const isBinaryExport = (kind) => String(kind).endsWith('.aesnap');
   // The loaded corpus as a snapshot (Blob), streamed out of the module in pieces; null when none.
+  // The same written a slice a frame (keeping a corpus after its load, without a long pause): resolves
+  // with the Blob, or null when there is nothing to write or the corpus changed meanwhile (tried again
+  // once: a correction made while it was written).
+  const kSnapshotSliceMs = 12;
+  function snapshotBlobSliced(tries = 2) {
+    return new Promise((resolve) => {
+      const pieces = [];
+      module.snapshotSlices = pieces;
+      const step = (begin) => {
+        if (module.snapshotSlices !== pieces) { resolve(null); return; }  // another one began: it owns the pieces
+        const r = core.snapshotSlice(begin, kSnapshotSliceMs);
+        if (r === 0) { requestAnimationFrame(() => step(false)); return; }
+        module.snapshotSlices = null;
+        if (r === 1) resolve(new Blob(pieces, { type: 'application/octet-stream' }));
+        else if (r === -1 && tries > 1) snapshotBlobSliced(tries - 1).then(resolve);
+        else resolve(null);
+      };
+      step(true);
+    });
+  }
   function snapshotBlob() {
     module.snapshotPieces = [];
     const size = core.snapshotStream();

@@ -103,7 +103,7 @@ std::string Explorer::snapshot() const {
   return out;
 }
 
-void Explorer::snapshot(const std::function<void(const char* data, size_t size)>& sink) const {
+SnapshotMeta Explorer::snapshot_meta() const {
   SnapshotMeta meta;
   meta.format = last_load_.format;
   meta.bytes = last_load_.bytes;
@@ -111,17 +111,49 @@ void Explorer::snapshot(const std::function<void(const char* data, size_t size)>
   meta.warnings = last_load_.warnings;
   meta.warnings_total = last_load_.warnings_total;
   meta.mappings = last_load_.mappings;
+  return meta;
+}
+
+void Explorer::snapshot(const std::function<void(const char* data, size_t size)>& sink) const {
   if (entities_.counts) {  // daily counts: kept as the aggregates they were read from
     const std::string text = write_aggregates(corpus_, entities_);
     sink(text.data(), text.size());
     return;
   }
-  write_snapshot(corpus_, has_raw_ ? raw_ : entities_, meta, sink);
+  write_snapshot(corpus_, has_raw_ ? raw_ : entities_, snapshot_meta(), sink);
+}
+
+void Explorer::begin_snapshot(std::function<void(const char* data, size_t size)> sink) {
+  writer_.reset();
+  writer_done_ = false;
+  writer_generation_ = data_generation_;
+  if (entities_.counts) {  // (small: written at once)
+    snapshot(sink);
+    writer_done_ = true;
+    return;
+  }
+  writer_ = std::make_unique<SnapshotWriter>(corpus_, has_raw_ ? raw_ : entities_, snapshot_meta(), std::move(sink));
+}
+
+Explorer::SnapshotStep Explorer::snapshot_step(double budget_ms) {
+  if (writer_done_) {
+    writer_done_ = false;
+    return SnapshotStep::Done;
+  }
+  if (!writer_) return SnapshotStep::None;
+  if (writer_generation_ != data_generation_) {
+    writer_.reset();
+    return SnapshotStep::Abandoned;
+  }
+  if (!writer_->step(budget_ms)) return SnapshotStep::More;
+  writer_.reset();
+  return SnapshotStep::Done;
 }
 
 void Explorer::commit(LoadedCorpus loaded) {
   const std::string prior_outcome = last_load_.outcome;  // a reopening after it keeps it
   LoadResult& r = loaded.result;
+  ++data_generation_;
   corpus_ = std::move(loaded.corpus);
   entities_ = std::move(loaded.entities);
   raw_ = EntityIndex();
@@ -212,6 +244,7 @@ void Explorer::set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
   pipeline_.set_gazetteer(std::move(gazetteer));
   const auto& gaz = pipeline_.gazetteer();
   if (gaz && corpus_.size()) {
+    ++data_generation_;
     entities_ = extract_entities(corpus_, *gaz);
     last_load_.extract_ms = entities_.extract_ms;
     raw_ = EntityIndex();
@@ -226,6 +259,7 @@ void Explorer::set_gazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
 }
 
 void Explorer::apply_corrections() {
+  ++data_generation_;
   if (!has_raw_) {
     raw_ = entities_;
     has_raw_ = true;

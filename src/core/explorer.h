@@ -92,6 +92,12 @@ class Explorer {
   // form (snapshot.h): begin_load() of these bytes reopens it without reading JSON or extracting.
   std::string snapshot() const;
   void snapshot(const std::function<void(const char* data, size_t size)>& sink) const;  // in pieces
+  // The same a slice at a time, so that keeping a large corpus does not stop the page: begin_snapshot,
+  // then snapshot_step(budget_ms) once a frame until it is Done. A change of the corpus or its entities
+  // in between (a load, a correction) abandons it (Abandoned: the pieces handed out are not a snapshot).
+  enum class SnapshotStep { More, Done, Abandoned, None };
+  void begin_snapshot(std::function<void(const char* data, size_t size)> sink);
+  SnapshotStep snapshot_step(double budget_ms);
   // Reads `bytes` to the end in one call (CLI, tests). Returns whether it succeeded.
   bool load_now(ByteBuffer bytes, std::string name);
   // Stops the running load; the corpus loaded before stays, and a notice says so.
@@ -296,7 +302,12 @@ class Explorer {
   static constexpr double kSnapshotFrameMs = 250;  // work of a frame while a snapshot is indexed
   LoadInfo last_load_;
   bool set_aside_ = false;  // the corpus was released for a replacement, its snapshot held outside
-  bool restoring_ = false;  // the load running reopens the corpus set aside
+  SnapshotMeta snapshot_meta() const;
+  uint64_t data_generation_ = 0;  // changes with the corpus or its entities (commit, re-extraction, corrections)
+  std::unique_ptr<SnapshotWriter> writer_;
+  uint64_t writer_generation_ = 0;
+  bool writer_done_ = false;  // the snapshot begun was written whole at once (daily counts)
+  bool restoring_ = false;    // the load running reopens the corpus set aside
 
   // The data: the corpus, its entities as shown (corrected), as extracted (raw_, once rules apply), the
   // rules and their history. data_ is its generation, the key the derived views start from.

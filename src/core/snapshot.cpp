@@ -2,8 +2,11 @@
 #include "snapshot.h"
 
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <unordered_set>
+
+#include "clock.h"
 
 namespace ae {
 
@@ -118,73 +121,130 @@ bool is_snapshot(const char* data, size_t size) {
 }
 
 namespace {
-void write_all(Writer& w, const Corpus& corpus, const EntityIndex& index, const SnapshotMeta& meta) {
-  w.out.append(kSnapshotMagic, sizeof kSnapshotMagic);
-  w.string(corpus.name);
-  w.string(meta.format);
-  w.varint(meta.bytes);
-  w.varint(meta.skipped);
-  w.varint(meta.warnings_total);
-  w.strings(meta.warnings);
-  w.strings(meta.mappings);
-  w.varint(corpus.articles.size());
-  for (const Article& a : corpus.articles) {
-    w.string(a.id);
-    w.string(a.source);
-    w.string(a.url);
-    w.zigzag(a.date);
-    w.string(a.title);
-    w.string(a.body);
-    w.varint(a.has_given_entities ? a.given_entities.size() + 1 : 0);  // 0: none given, else count + 1
-    for (const GivenEntity& g : a.given_entities) {
-      w.string(g.name);
-      w.varint(static_cast<uint64_t>(g.type));
-      w.varint(g.aliases.size());
-      for (std::string_view al : g.aliases) w.string(al);
+// The snapshot's parts in order, each resumable at an item: the header and the articles, the entities,
+// then the articles' mentions.
+struct Parts {
+  const Corpus& corpus;
+  const EntityIndex& index;
+  const SnapshotMeta& meta;
+  int part = 0;
+  size_t cursor = 0;
+
+  // Writes until past() (asked every 64 items) or the end; true at the end.
+  template <class Past>
+  bool run(Writer& w, Past&& past) {
+    size_t items = 0;
+    auto pause = [&] { return (++items & 63) == 0 && past(); };
+    if (part == 0) {
+      w.out.append(kSnapshotMagic, sizeof kSnapshotMagic);
+      w.string(corpus.name);
+      w.string(meta.format);
+      w.varint(meta.bytes);
+      w.varint(meta.skipped);
+      w.varint(meta.warnings_total);
+      w.strings(meta.warnings);
+      w.strings(meta.mappings);
+      w.varint(corpus.articles.size());
+      part = 1;
+      cursor = 0;
     }
-  }
-  w.varint(index.entities.size());
-  for (const Entity& e : index.entities) {
-    w.string(e.name);
-    w.varint(static_cast<uint64_t>(e.type));
-    w.varint(e.known ? 1 : 0);
-    w.varint(e.mentions);
-    w.varint(e.articles);
-    w.varint(e.aliases.size());
-    for (const EntityAlias& al : e.aliases) {
-      w.string(al.surface);
-      w.string(al.rule);
-      w.varint(al.count);
+    if (part == 1) {
+      for (; cursor < corpus.articles.size(); ++cursor) {
+        if (pause()) return false;
+        const Article& a = corpus.articles[cursor];
+        w.string(a.id);
+        w.string(a.source);
+        w.string(a.url);
+        w.zigzag(a.date);
+        w.string(a.title);
+        w.string(a.body);
+        w.varint(a.has_given_entities ? a.given_entities.size() + 1 : 0);  // 0: none given, else count + 1
+        for (const GivenEntity& g : a.given_entities) {
+          w.string(g.name);
+          w.varint(static_cast<uint64_t>(g.type));
+          w.varint(g.aliases.size());
+          for (std::string_view al : g.aliases) w.string(al);
+        }
+      }
+      w.varint(index.entities.size());
+      part = 2;
+      cursor = 0;
     }
-  }
-  for (size_t a = 0; a < corpus.articles.size(); ++a) {
-    w.varint(a < index.sentences.size() ? index.sentences[a] : 0);
-    const std::vector<Mention>& ms = a < index.by_article.size() ? index.by_article[a] : std::vector<Mention>();
-    w.varint(ms.size());
-    for (const Mention& m : ms) {
-      w.varint(m.entity);
-      w.varint(m.begin);
-      w.varint(m.begin == kNoOffset ? kNoOffset : m.end - m.begin);
-      w.varint(m.sentence);
-      w.varint(m.field);
-      w.varint(m.via_demonym);
+    if (part == 2) {
+      for (; cursor < index.entities.size(); ++cursor) {
+        if (pause()) return false;
+        const Entity& e = index.entities[cursor];
+        w.string(e.name);
+        w.varint(static_cast<uint64_t>(e.type));
+        w.varint(e.known ? 1 : 0);
+        w.varint(e.mentions);
+        w.varint(e.articles);
+        w.varint(e.aliases.size());
+        for (const EntityAlias& al : e.aliases) {
+          w.string(al.surface);
+          w.string(al.rule);
+          w.varint(al.count);
+        }
+      }
+      part = 3;
+      cursor = 0;
     }
-    w.flush();
+    if (part == 3) {
+      static const std::vector<Mention> kNone;
+      for (; cursor < corpus.articles.size(); ++cursor) {
+        if (pause()) return false;
+        const size_t a = cursor;
+        w.varint(a < index.sentences.size() ? index.sentences[a] : 0);
+        const std::vector<Mention>& ms = a < index.by_article.size() ? index.by_article[a] : kNone;
+        w.varint(ms.size());
+        for (const Mention& m : ms) {
+          w.varint(m.entity);
+          w.varint(m.begin);
+          w.varint(m.begin == kNoOffset ? kNoOffset : m.end - m.begin);
+          w.varint(m.sentence);
+          w.varint(m.field);
+          w.varint(m.via_demonym);
+        }
+        w.flush();
+      }
+      w.flush(true);
+      part = 4;
+    }
+    return true;
   }
-  w.flush(true);
-}
+};
 }  // namespace
 
 std::string write_snapshot(const Corpus& corpus, const EntityIndex& index, const SnapshotMeta& meta) {
   Writer w;
-  write_all(w, corpus, index, meta);
+  Parts{corpus, index, meta}.run(w, [] { return false; });
   return std::move(w.out);
 }
 
 void write_snapshot(const Corpus& corpus, const EntityIndex& index, const SnapshotMeta& meta,
                     const std::function<void(const char* data, size_t size)>& sink) {
   Writer w(&sink);
-  write_all(w, corpus, index, meta);
+  Parts{corpus, index, meta}.run(w, [] { return false; });
+}
+
+struct SnapshotWriter::Impl {
+  SnapshotMeta meta;
+  std::function<void(const char*, size_t)> sink;
+  Writer w{&sink};
+  Parts parts;
+  Impl(const Corpus& c, const EntityIndex& i, SnapshotMeta m, std::function<void(const char*, size_t)> s)
+      : meta(std::move(m)), sink(std::move(s)), parts{c, i, meta} {}
+};
+
+SnapshotWriter::SnapshotWriter(const Corpus& corpus, const EntityIndex& index, SnapshotMeta meta,
+                               std::function<void(const char* data, size_t size)> sink)
+    : impl_(std::make_unique<Impl>(corpus, index, std::move(meta), std::move(sink))) {}
+SnapshotWriter::~SnapshotWriter() = default;
+
+bool SnapshotWriter::step(double budget_ms) {
+  if (impl_->parts.part == 4) return true;
+  const double until = now_ms() + budget_ms;
+  return impl_->parts.run(impl_->w, [&] { return now_ms() >= until; });
 }
 
 bool read_snapshot(ByteBuffer bytes, Corpus& corpus, EntityIndex& index, SnapshotMeta& meta, std::string& error) {

@@ -20,6 +20,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,21 @@ std::string write_snapshot(const Corpus& corpus, const EntityIndex& index, const
 // sits whole in memory beside the corpus (the page streams it to the browser's store).
 void write_snapshot(const Corpus& corpus, const EntityIndex& index, const SnapshotMeta& meta,
                     const std::function<void(const char* data, size_t size)>& sink);
+
+// The same written a slice at a time, so that keeping a large corpus does not stop the page: step()
+// writes for about budget_ms (at least 64 items) and returns true once the whole snapshot has gone to
+// the sink, in the pieces write_snapshot gives. The corpus and the index must not change in between.
+class SnapshotWriter {
+ public:
+  SnapshotWriter(const Corpus& corpus, const EntityIndex& index, SnapshotMeta meta,
+                 std::function<void(const char* data, size_t size)> sink);
+  ~SnapshotWriter();
+  bool step(double budget_ms);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Reads a snapshot; the corpus keeps `bytes` as its text store (titles and bodies are views into it).
 // false with a message on anything malformed; the outputs are then unspecified.

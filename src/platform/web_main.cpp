@@ -127,6 +127,11 @@ EM_JS(void, ae_js_snapshot_piece, (const char* data, size_t size), {
   if (Module.snapshotPieces) Module.snapshotPieces.push(HEAPU8.slice(data, data + size));
 });
 
+// One piece of a snapshot written a slice at a time (ae_snapshot_slice), gathered in Module.snapshotSlices.
+EM_JS(void, ae_js_snapshot_slice, (const char* data, size_t size), {
+  if (Module.snapshotSlices) Module.snapshotSlices.push(HEAPU8.slice(data, data + size));
+});
+
 // Reopens a corpus this browser keeps (IndexedDB, web/explorer.js), or forgets one ("" forgets all).
 EM_JS(void, ae_js_open_kept, (const char* name), {
   if (Module.openKept) Module.openKept(UTF8ToString(name));
@@ -299,6 +304,24 @@ EMSCRIPTEN_KEEPALIVE size_t ae_snapshot_stream() {
     ae_js_snapshot_piece(data, size);
   });
   return total;
+}
+
+// The same a slice at a time (keeping a corpus in the browser without stopping the page): begin != 0
+// starts it, then each call writes for about budget_ms into Module.snapshotSlices. Returns 0 while there
+// is more, 1 when written whole, -1 when abandoned (the corpus or its entities changed in between), -2
+// when there is nothing to write.
+EMSCRIPTEN_KEEPALIVE int ae_snapshot_slice(int begin, double budget_ms) {
+  ae::Explorer& ex = g_app->explorer();
+  if (begin) {
+    if (!ex.corpus().size()) return -2;
+    ex.begin_snapshot([](const char* data, size_t size) { ae_js_snapshot_slice(data, size); });
+  }
+  switch (ex.snapshot_step(budget_ms)) {
+    case ae::Explorer::SnapshotStep::More: return 0;
+    case ae::Explorer::SnapshotStep::Done: return 1;
+    case ae::Explorer::SnapshotStep::Abandoned: return -1;
+    default: return -2;
+  }
 }
 
 // Sets the date filter from two dates (ISO or news forms). Returns 0 and reports an error when either

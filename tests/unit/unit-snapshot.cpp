@@ -8,6 +8,7 @@
 #include "explorer.h"
 #include "export.h"
 #include "snapshot.h"
+#include "synth.h"
 #include "test_util.h"
 #include "view.h"
 
@@ -72,6 +73,46 @@ TEST_CASE("a snapshot reopens the corpus and its entities without extracting the
   std::string snap2;
   REQUIRE(export_view(again, "corpus.aesnap", snap2));
   CHECK(snap2 == snap);
+}
+
+TEST_CASE("a snapshot written a slice at a time is the same bytes; a change in between abandons it") {
+  SynthOptions opt;
+  opt.articles = 700;
+  Explorer ex;
+  ex.set_gazetteer(gaz());
+  REQUIRE(ex.load_now(synth_corpus(opt), "synth.jsonl"));
+  REQUIRE(ex.entities().entities.size() > 200);
+  const std::string whole = ex.snapshot();
+  std::string sliced;
+  size_t pieces = 0;
+  ex.begin_snapshot([&](const char* data, size_t size) {
+    sliced.append(data, size);
+    ++pieces;
+  });
+  int steps = 1;
+  Explorer::SnapshotStep st;
+  while ((st = ex.snapshot_step(0)) == Explorer::SnapshotStep::More) ++steps;  // 64 items a step
+  CHECK(st == Explorer::SnapshotStep::Done);
+  CHECK(steps > 10);
+  CHECK(sliced == whole);
+  CHECK(ex.snapshot_step(0) == Explorer::SnapshotStep::None);
+  // Also written straight, with no limit of time.
+  std::string direct;
+  SnapshotWriter w(ex.corpus(), ex.entities(), SnapshotMeta{}, [&](const char* d, size_t n) { direct.append(d, n); });
+  CHECK(w.step(1e9));
+  CHECK(direct == write_snapshot(ex.corpus(), ex.entities(), SnapshotMeta{}));
+
+  // A correction while it is written: abandoned (the entities written so far are not those of now).
+  ex.begin_snapshot([](const char*, size_t) {});
+  CHECK(ex.snapshot_step(0) == Explorer::SnapshotStep::More);
+  ex.add_edit(Edit{Edit::Op::Hide, ex.entities().entities[0].name, "", EntityType::Person});
+  CHECK(ex.snapshot_step(0) == Explorer::SnapshotStep::Abandoned);
+  CHECK(ex.snapshot_step(0) == Explorer::SnapshotStep::None);
+  // A load while it is written: abandoned too.
+  ex.begin_snapshot([](const char*, size_t) {});
+  CHECK(ex.snapshot_step(0) == Explorer::SnapshotStep::More);
+  REQUIRE(ex.load_now(kCorpus, "border.json"));
+  CHECK(ex.snapshot_step(0) == Explorer::SnapshotStep::Abandoned);
 }
 
 TEST_CASE("a snapshot keeps the entities as extracted; the user's corrections apply on top when reopened") {
