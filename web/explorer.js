@@ -140,7 +140,6 @@
     const name = s.corpus_name;
     const blob = await snapshotBlobSliced();
     if (!blob || !name || blob.size > kKeptMaxBytes || state().corpus_name !== name) return;
-    const bytes = new Uint8Array(await blob.arrayBuffer());  // stored as bytes: they read back faster than a Blob
     try {
       const db = await keptDb();
       const list = await keptList();
@@ -148,8 +147,10 @@
       if (!source && before && typeof before.source === 'string') source = before.source;  // reopened: still that sample
       const old = list.filter((m) => m.name !== name).slice(kKeptMax - 1);
       await idbDo(db, ['meta', 'data'], 'readwrite', (tx) => {
-        tx.objectStore('meta').put({ name, bytes: bytes.length, saved: new Date().toISOString(), version: s.version, rules: rulesKey, source });
-        tx.objectStore('data').put(bytes, name);
+        tx.objectStore('meta').put({ name, bytes: blob.size, saved: new Date().toISOString(), version: s.version, rules: rulesKey, source });
+        // The Blob itself: storing it copies nothing on this thread (bytes would be cloned here, ~0.1 s
+        // for 20 MB), and it reads back as fast.
+        tx.objectStore('data').put(blob, name);
         for (const m of old) { tx.objectStore('meta').delete(m.name); tx.objectStore('data').delete(m.name); }
       });
     } catch (e) { /* storage refused or full: the corpus is just not kept */ }
@@ -169,8 +170,9 @@
   async function readKept(name) {
     try {
       const db = await keptDb();
-      const [meta, bytes] = await idbDo(db, ['meta', 'data'], 'readonly', (tx) =>
+      let [meta, bytes] = await idbDo(db, ['meta', 'data'], 'readonly', (tx) =>
         Promise.all([idbReq(tx.objectStore('meta').get(name)), idbReq(tx.objectStore('data').get(name))]));
+      if (bytes instanceof Blob) bytes = new Uint8Array(await bytes.arrayBuffer());  // (read here: see startupRead)
       return { name, meta, bytes };
     } catch (e) { return { name, meta: null, bytes: null }; }
   }
@@ -179,9 +181,6 @@
   async function openKept(name, read = null) {
     let { meta, bytes } = read && read.name === name ? read : await readKept(name);
     const say = (why) => core.reportError(`Could not reopen '${name}' kept in this browser: ${why}; it is forgotten. Open the file again to explore it.`);
-    if (bytes instanceof Blob) {
-      try { bytes = new Uint8Array(await bytes.arrayBuffer()); } catch (e) { bytes = null; }
-    }
     if (!meta || !(bytes instanceof Uint8Array || bytes instanceof ArrayBuffer)) {
       say('it is no longer there');
       await forgetKept(name);
@@ -203,19 +202,23 @@
     return true;
   }
 
-  // Replacing a corpus: the one loaded is first set aside as a snapshot held here, outside the module's
-  // memory, and released there, so the new load reuses the memory the old one took (WebAssembly memory
+  // Replacing a corpus: the one loaded is first set aside as a snapshot held here (written a slice a frame,
+  // the corpus usable meanwhile), outside the module's memory, and released there, so the new load reuses the memory the old one took (WebAssembly memory
   // never shrinks: with both side by side it grew at every replacement). If the new load fails or is
   // cancelled, the copy set aside is reopened with its corrections and its view.
   let asideCopy = null;  // for the load running
   let loadGeneration = 0;
-  function setAsideCorpus() {
+  let asidePending = null;  // the copy being written, a slice a frame (the corpus stays usable meanwhile)
+  async function setAsideCorpus() {
     const s = state();
     if (!s || !s.articles_total || s.load.running) return null;
-    const blob = snapshotBlob();
+    let blob = await snapshotBlobSliced();
+    const now = state();
+    if (!now || !now.articles_total || now.load.running) return null;
+    if (!blob) blob = snapshotBlob();  // (changed twice while it was written: at once)
     if (!blob) return null;
     core.setAside();
-    return { blob, name: s.corpus_name, key: rulesKey, hash: location.hash };
+    return { blob, name: now.corpus_name, key: rulesKey, hash: location.hash };
   }
   async function reopenSetAside(aside) {
     const bytes = new Uint8Array(await aside.blob.arrayBuffer());
@@ -230,9 +233,14 @@
 
   // Hands bytes to the core; resolves with true/false when the sliced load has finished. replace: set
   // the loaded corpus aside first (reopened if this load does not succeed).
-  function loadBytes(bytes, name, key = fingerprint(bytes, name), replace = true) {
-    if (replace && !asideCopy) asideCopy = setAsideCorpus();  // (a load that supersedes another keeps the first copy)
+  async function loadBytes(bytes, name, key = fingerprint(bytes, name), replace = true) {
     const generation = ++loadGeneration;
+    if (replace && !asideCopy) {  // (a load that supersedes another keeps the first copy)
+      if (!asidePending) asidePending = setAsideCorpus().finally(() => { asidePending = null; });
+      const copy = await asidePending;
+      if (copy && !asideCopy) asideCopy = copy;
+      if (generation !== loadGeneration) return false;  // a newer load came meanwhile: it goes on
+    }
     return loadIntoCore(bytes, name, key).then(async (ok) => {
       if (generation !== loadGeneration) return ok;  // superseded: the newer load owns the copy set aside
       const aside = asideCopy;
@@ -649,6 +657,27 @@
 
   // Fetches a corpus: only web addresses (http, https, or relative to the page) are asked for; a
   // redirect to another site, an HTTP error or a web page instead of data is refused with a message.
+  // A response's body read as it arrives, into one buffer sized from Content-Length when given (grown
+  // when the length is wrong or the body was compressed in transit): no long pause assembling a large
+  // file at its end, as arrayBuffer() makes.
+  async function readBody(response) {
+    if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
+    const length = Number(response.headers.get('content-length')) || 0;
+    let buf = new Uint8Array(length > 0 && length <= 512 * 1048576 ? length : 1048576), used = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (used + value.length > buf.length) {
+        const bigger = new Uint8Array(Math.max(2 * buf.length, used + value.length));
+        bigger.set(buf.subarray(0, used));
+        buf = bigger;
+      }
+      buf.set(value, used);
+      used += value.length;
+    }
+    return used === buf.length ? buf : buf.subarray(0, used);
+  }
   async function fetchCorpus(url) {
     let target;
     try { target = new URL(url, location.href); } catch (e) { throw new Error('not a web address'); }
@@ -658,7 +687,7 @@
     if (response.redirected && new URL(response.url).origin !== target.origin)
       throw new Error(`it redirected to another site (${new URL(response.url).origin}); use the final address if you trust it`);
     if (!response.ok) throw new Error(`the server answered HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await readBody(response);
     const type = (response.headers.get('content-type') || '').toLowerCase();
     const head = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
     if (type.includes('text/html') || head.startsWith('<!doctype') || head.startsWith('<html'))
