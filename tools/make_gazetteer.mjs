@@ -150,6 +150,7 @@ const out = {
   place_cue_words_after: curated.place_cue_words_after,
   place_cue_words_before: curated.place_cue_words_before,
   not_entities: curated.not_entities,
+  not_alone: curated.not_alone,
 };
 // An empty list of aliases is left out (the reader takes a missing one as empty).
 for (const list of [out.places, out.orgs, out.people])

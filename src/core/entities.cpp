@@ -960,10 +960,12 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
     c.dropped = true;
     return;
   }
-  // One letter ("O.7 PCT") or a lone head word ("Bank", "Ministry") the gazetteer does not know is not a
-  // name. (As written: in capitals a lone head word is often a team, "ORIOLES".)
-  if (b - a == 1 && (word(a).size() == 1 || (gaz.is_org_head(word(a)) && gaz.find(word(a)) < 0) ||
-                     (gaz.is_place_head(word(a)) && gaz.find(word(a)) < 0))) {
+  // One letter ("O.7 PCT"), a lone head word ("Bank", "Ministry") the gazetteer does not know, or a word
+  // that is part of names but not one alone ("Interior") is not a name. (As written: in capitals a lone
+  // head word is often a team, "ORIOLES".)
+  if (b - a == 1 &&
+      (word(a).size() == 1 || (gaz.is_org_head(word(a)) && gaz.find(word(a)) < 0) ||
+       (gaz.is_not_alone(word(a)) && gaz.find(word(a)) < 0) || (gaz.is_place_head(word(a)) && gaz.find(word(a)) < 0))) {
     c.dropped = true;
     return;
   }

@@ -195,6 +195,7 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
     }
   }
   for (const std::string& w : strings_of(j, "not_entities")) add_role(w, kNotEntity);
+  for (const std::string& w : strings_of(j, "not_alone")) add_role(w, kNotAlone);
   for (const std::string& w : strings_of(j, "org_head_words")) add_role(w, kOrgHead);
   for (const std::string& w : strings_of(j, "place_head_words")) add_role(w, kPlaceHead);
   for (const std::string& w : strings_of(j, "person_cue_words")) add_role(ascii_lower(w), kPersonCue);

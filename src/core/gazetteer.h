@@ -72,6 +72,7 @@ class Gazetteer {
     kPlaceCueBefore = 1 << 8,
     kTitleFirstWord = 1 << 9,  // first word of a person title
     kTitle = 1 << 10,          // a whole person title ("Prime Minister")
+    kNotAlone = 1 << 11,       // part of names, not a name by itself ("Interior"); not a tagger feature
   };
   struct WordInfo {
     uint16_t roles = 0;
@@ -90,6 +91,7 @@ class Gazetteer {
   bool is_not_entity(std::string_view w) const { return roles(w) & kNotEntity; }
   bool is_org_head(std::string_view w) const { return roles(w) & kOrgHead; }
   bool is_place_head(std::string_view w) const { return roles(w) & kPlaceHead; }
+  bool is_not_alone(std::string_view w) const { return roles(w) & kNotAlone; }
   // Longest person title ("First Deputy Speaker", "Prime Minister", "Mr.") made of the words
   // starting at words[0]; returns how many words it spans (0 when none).
   size_t title_length(const std::string_view* words, size_t count) const;
