@@ -33,8 +33,8 @@ test('corrections: hide, undo, merge with real input; kept for the corpus across
   assert.ok(names(s).includes('Hasaka'));
   const total = s.entities_total;
 
-  // Hide "Interior" (a reading the explorer gets wrong in the demo).
-  await rightClickRow(page, 'Interior');
+  // Hide "Al Sabah" (a newspaper the articles cite: a source, not an actor of the story).
+  await rightClickRow(page, 'Al Sabah');
   await frames(page, 2);
   await screenshot(page, 'corrections-menu.png');
   s = await st(page);
@@ -42,8 +42,8 @@ test('corrections: hide, undo, merge with real input; kept for the corpus across
   await waitForState(page, `s => s.entities_total === ${total - 1} && s.rules.edits === 1`);
   await frames(page, 2);  // the table and the network as drawn after the edit
   s = await st(page);
-  assert.ok(!names(s).includes('Interior'));
-  assert.ok(!s.ui.nodes.some((n) => n.name === 'Interior'));
+  assert.ok(!names(s).includes('Al Sabah'));
+  assert.ok(!s.ui.nodes.some((n) => n.name === 'Al Sabah'));
 
   // Undo brings it back; redo hides it again.
   await clickAt(page, centre(s.ui.controls.undo_edit).x, centre(s.ui.controls.undo_edit).y);
