@@ -202,9 +202,9 @@
     return true;
   }
 
-  // Replacing a corpus: the one loaded is first set aside as a snapshot held here (written a slice a frame,
-  // the corpus usable meanwhile), outside the module's memory, and released there, so the new load reuses the memory the old one took (WebAssembly memory
-  // never shrinks: with both side by side it grew at every replacement). If the new load fails or is
+  // Replacing a corpus: the one loaded is first set aside as a snapshot held here (written a slice a
+  // frame, the corpus usable meanwhile), outside the module's memory, and released there, so the new
+  // load reuses the memory the old one took (WebAssembly memory never shrinks: with both side by side it grew at every replacement). If the new load fails or is
   // cancelled, the copy set aside is reopened with its corrections and its view.
   let asideCopy = null;  // for the load running
   let loadGeneration = 0;
@@ -430,8 +430,7 @@
     return module.HEAPU8.slice(ptr, ptr + size);  // a copy: the module's memory may move
   }
   const isBinaryExport = (kind) => String(kind).endsWith('.aesnap');
-  // The loaded corpus as a snapshot (Blob), streamed out of the module in pieces; null when none.
-  // The same written a slice a frame (keeping a corpus after its load, without a long pause): resolves
+  // The loaded corpus as a snapshot written a slice a frame (keeping a corpus after its load, without a long pause): resolves
   // with the Blob, or null when there is nothing to write or the corpus changed meanwhile (tried again
   // once: a correction made while it was written).
   const kSnapshotSliceMs = 12;
@@ -451,6 +450,7 @@
       step(true);
     });
   }
+  // The loaded corpus as a snapshot (Blob), streamed out of the module in pieces; null when none.
   function snapshotBlob() {
     module.snapshotPieces = [];
     const size = core.snapshotStream();
@@ -655,8 +655,6 @@
   window.addEventListener('popstate', () => { if (module) applyLocationHash(); });
   window.addEventListener('hashchange', () => { if (module) applyLocationHash(); });
 
-  // Fetches a corpus: only web addresses (http, https, or relative to the page) are asked for; a
-  // redirect to another site, an HTTP error or a web page instead of data is refused with a message.
   // A response's body read as it arrives, into one buffer sized from Content-Length when given (grown
   // when the length is wrong or the body was compressed in transit): no long pause assembling a large
   // file at its end, as arrayBuffer() makes.
@@ -678,6 +676,8 @@
     }
     return used === buf.length ? buf : buf.subarray(0, used);
   }
+  // Fetches a corpus: only web addresses (http, https, or relative to the page) are asked for; a
+  // redirect to another site, an HTTP error or a web page instead of data is refused with a message.
   async function fetchCorpus(url) {
     let target;
     try { target = new URL(url, location.href); } catch (e) { throw new Error('not a web address'); }
@@ -742,12 +742,18 @@
   let startupRead = (() => {
     const params = new URLSearchParams(location.search);
     if (params.get('data')) return Promise.resolve(null);
-    const sample = params.get('sample');
     return keptList().then((list) => {
-      const m = sample ? list.find((k) => k.source === `sample:${sample}`) : list[0];
+      const m = keptToReopen(list, params);
       return m ? readKept(m.name) : null;
     }, () => null);
   })();
+  // The kept corpus the page reopens at its start: the newest, or the sample the address asks for; none
+  // when the address names data of its own.
+  function keptToReopen(list, params) {
+    const sample = params.get('sample');
+    if (params.get('data')) return null;
+    return (sample ? list.find((k) => k.source === `sample:${sample}`) : list[0]) || null;
+  }
   createExplorerModule({
     canvas,
     wantText(on) {
@@ -780,9 +786,7 @@
       const sample = params.get('sample'), data = params.get('data');
       // Without a corpus in the address, the corpus kept last in this browser reopens (no demo first);
       // a sample the address asks for reopens from this browser when it is kept (samples do not change).
-      const kept = await showKept();
-      const keptSample = sample ? kept.find((m) => m.source === `sample:${sample}`) : null;
-      const reopen = data ? null : sample ? keptSample : kept[0];
+      const reopen = keptToReopen(await showKept(), params);
       let reopened = false;
       if (reopen) {
         showOverlay(`Reopening ${reopen.name}…`);
