@@ -220,14 +220,21 @@ void draw_labels(Explorer& ex, UiState& ui, ImDrawList* dl, const std::vector<Pl
       continue;  // off screen
     const char* name = shown(ex.entities().entities[p.entity].name);
     const ImVec2 sz = ImGui::CalcTextSize(name);
-    const ImVec4 box(p.p.x - sz.x / 2 - 2, p.p.y + p.r + 1, p.p.x + sz.x / 2 + 2, p.p.y + p.r + 1 + sz.y);
-    bool overlaps = false;
-    for (const ImVec4& b : boxes)
-      if (box.x < b.z && box.z > b.x && box.y < b.w && box.w > b.y) {
-        overlaps = true;
-        break;
-      }
-    if (overlaps) continue;
+    // Below the node, else above, right or left of it: the first place free of the labels placed.
+    const float w = sz.x + 4, gap = p.r + 1;
+    const ImVec2 corners[4] = {{p.p.x - w / 2, p.p.y + gap},
+                               {p.p.x - w / 2, p.p.y - gap - sz.y},
+                               {p.p.x + gap + 2, p.p.y - sz.y / 2},
+                               {p.p.x - gap - 2 - w, p.p.y - sz.y / 2}};
+    ImVec4 box;
+    bool free = false;
+    for (const ImVec2& c : corners) {
+      box = ImVec4(c.x, c.y, c.x + w, c.y + sz.y);
+      free = std::none_of(boxes.begin(), boxes.end(),
+                          [&](const ImVec4& b) { return box.x < b.z && box.z > b.x && box.y < b.w && box.w > b.y; });
+      if (free) break;
+    }
+    if (!free) continue;
     boxes.push_back(box);
     dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w),
                       dark ? IM_COL32(15, 17, 22, 170) : IM_COL32(255, 255, 255, 190), 3);
