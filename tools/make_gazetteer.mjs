@@ -89,7 +89,13 @@ for (const [country, regions] of Object.entries(curated.regions_by_country)) {
   for (const r of regions) {
     const m = /^(.*) \((.*)\)$/.exec(r);  // "Georgia (U.S. state)": the name is ambiguous; keep out
     if (m) continue;
-    places.push({ name: r, kind: 'region', country, aliases: [] });
+    places.push({ name: r, kind: 'region', country, aliases: [...(curated.region_aliases[r] || [])] });
+  }
+}
+for (const r of Object.keys(curated.region_aliases)) {
+  if (r !== '_about' && !places.some((p) => p.name === r && p.kind === 'region')) {
+    console.error(`make_gazetteer: region_aliases names ${r}, which is not a region`);
+    process.exitCode = 1;
   }
 }
 const seen = new Set(places.map((p) => p.name));

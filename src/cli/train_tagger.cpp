@@ -159,8 +159,12 @@ void evaluate(const ae::TaggerModel& model, const ae::Gazetteer& gaz, const std:
 
 int main(int argc, char** argv) {
   std::string input, out, data_dir = AE_DEFAULT_DATA_DIR;
-  int epochs = 8;
-  float min_weight = 2.0f;
+  // 14 epochs: the share of tokens labelled right still climbs at 8, the dev scores level off from ~12;
+  // features whose averaged weights all stay below 3 left out (more epochs keep more features: the
+  // file stays under its size of 8 epochs and 2.0).
+  int epochs = 14;
+  constexpr size_t kRuns = 3;
+  float min_weight = 3.0f;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--out" && i + 1 < argc) out = argv[++i];
@@ -228,9 +232,17 @@ int main(int argc, char** argv) {
   add_all(headline, s_headline);
   add_all(capitals, s_caps);
   std::printf("training texts: %zu, tokens: %zu\n", trainer.texts(), trainer.tokens());
-  trainer.train(epochs, 20261204,
-                [](int e, double acc) { std::printf("epoch %d: %.4f of considered tokens right\n", e, acc); });
-  const ae::TaggerModel model = trainer.model(min_weight);
+  // Three runs over the same texts, each in its own order, their averaged weights averaged.
+  std::vector<ae::TaggerTrainer> runs(kRuns - 1, trainer);
+  runs.insert(runs.begin(), std::move(trainer));
+  std::vector<const ae::TaggerTrainer*> mix;
+  for (size_t k = 0; k < runs.size(); ++k) {
+    runs[k].train(epochs, 20261204 + k, [k](int e, double acc) {
+      std::printf("run %zu, epoch %d: %.4f of considered tokens right\n", k + 1, e, acc);
+    });
+    mix.push_back(&runs[k]);
+  }
+  const ae::TaggerModel model = ae::TaggerTrainer::mixed(mix, min_weight);
   std::printf("features kept: %zu\n", model.size());
   // Development split, as written and in headline case.
   std::vector<Text> dev_written, dev_headline;

@@ -358,8 +358,8 @@ void read_context(std::string_view text, const std::vector<Token>& toks, size_t 
     }
     before[got++] = p;
   }
-  if (i == 0 || toks[i].has(kTokLineBefore)) c.flags |= kCandLineStart;
-  if (j + 1 < n && toks[j + 1].has(kTokDigit) && !toks[j + 1].has(kTokLineBefore) && toks[j + 1].word()) {
+  if (i == 0 || toks[i].line_break_before()) c.flags |= kCandLineStart;
+  if (j + 1 < n && toks[j + 1].has(kTokDigit) && !toks[j + 1].line_break_before() && toks[j + 1].word()) {
     const std::string_view num = tok_text(text, toks[j + 1]);
     if (num.find_first_not_of("0123456789-./") == std::string_view::npos) c.flags |= kCandNumberAfter;
   }
@@ -433,7 +433,7 @@ void acronym_definitions(std::string_view text, const std::vector<Token>& toks, 
     size_t first = SIZE_MAX;
     while (k > 0 && letters > 0) {
       const Token& t = toks[k - 1];
-      if (!t.word() || toks[k].has(kTokLineBefore)) break;
+      if (!t.word() || toks[k].line_break_before()) break;
       const std::string_view w = tok_text(text, t);
       if (!t.has(kTokCap)) {
         if (w == "of" || w == "and" || w == "for" || w == "the") {
@@ -482,7 +482,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
   auto initial_at = [&](size_t k) {
     return k + 2 < n && toks[k].word() && toks[k].end - toks[k].begin == 1 && toks[k].has(kTokCap) &&
            toks[k + 1].punct == '.' && !toks[k + 1].has(kTokSpaceBefore) && is_name_token(toks[k + 2]) &&
-           !toks[k + 2].has(kTokLineBefore);
+           !toks[k + 2].line_break_before();
   };
   // A title or role starting at token k ("President", "Prime Minister"): a name never runs into one.
   auto title_at = [&](size_t k) {
@@ -530,7 +530,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
         TagSpan& prev = defined[w - 1];
         const TagSpan& cur = defined[k];
         if (prev.first == prev.last && cur.first == prev.last + 1 && toks[cur.first].has(kTokSpaceBefore) &&
-            !toks[cur.first].has(kTokLineBefore) && is_particle(ascii_lower(tok_text(text, toks[prev.first])))) {
+            !toks[cur.first].line_break_before() && is_particle(ascii_lower(tok_text(text, toks[prev.first])))) {
           if (cur.margin > prev.margin) prev.type = cur.type;
           prev.margin = std::max(prev.margin, cur.margin);
           prev.last = cur.last;
@@ -547,11 +547,17 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
       if (i > j) continue;
       // A name never runs over a line that starts a new paragraph or item.
       for (size_t k = i + 1; k <= j; ++k)
-        if (toks[k].has(kTokLineBefore) && !toks[k].has(kTokWrapBefore)) {
+        if (toks[k].line_break_before()) {
           j = k - 1;
           while (j > i && !toks[j].word()) --j;
           break;
         }
+      // A name read without the word that makes it a two-word demonym ("West" of "West German bonds",
+      // "South" of "South Korean exports") takes it: the pair refers to its place (see clean_tagged).
+      if (i == j && j + 1 < n && toks[j + 1].word() && toks[j + 1].has(kTokSpaceBefore) &&
+          !toks[j + 1].line_break_before() &&
+          gaz.find_demonym(text.substr(toks[i].begin, toks[j + 1].end - toks[i].begin)) >= 0)
+        ++j;
       emit(i, j, static_cast<uint8_t>(1 + t.type), t.margin);
     }
     return;
@@ -569,9 +575,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     for (;;) {
       if (toks[j].has(kTokPossessive)) break;
       const size_t k = j + 1;
-      if (k >= n || (toks[k].has(kTokLineBefore) && !toks[k].has(kTokWrapBefore)) ||
-          toks[k].sentence != toks[j].sentence)
-        break;
+      if (k >= n || toks[k].line_break_before() || toks[k].sentence != toks[j].sentence) break;
       if (initial_at(k) && toks[k].has(kTokSpaceBefore)) {
         j = k + 2;
         continue;
@@ -584,7 +588,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
         j = k;
         continue;
       }
-      if (k + 1 < n && !toks[k + 1].has(kTokLineBefore) && toks[k].word() && !toks[k].has(kTokCap)) {
+      if (k + 1 < n && !toks[k + 1].line_break_before() && toks[k].word() && !toks[k].has(kTokCap)) {
         const std::string_view w = tok_text(text, toks[k]);
         if (is_name_token(toks[k + 1]) && is_particle(w)) {  // "Ahmad bin Salman", "Ludwig van Beethoven"
           j = k + 1;
@@ -1000,6 +1004,11 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   const std::string_view surface = surface_of(a, b);
   name_key_into(surface, c.key);
   c.gaz = gaz.find_key(c.key);
+  if (c.gaz < 0 && (c.toks[b - 1].flags & kTokPossessive)) {  // "Moody's": a gazetteer name ending in 's
+    c.key += 's';
+    c.gaz = gaz.find_key(c.key);
+    c.key.pop_back();
+  }
   size_t core_b = b;
   while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
   // "Merrill Lynch and Co Inc", "Smith & Co": the connector before the suffix goes with it.
@@ -1187,7 +1196,7 @@ void find_arabic_names(std::string_view text, const std::vector<Token>& toks, ui
       if (i + len > n) continue;
       bool ok = true;
       for (size_t k = i + 1; k < i + len && ok; ++k)
-        ok = arabic_token(text, toks[k]) && toks[k].sentence == toks[i].sentence && !toks[k].has(kTokLineBefore) &&
+        ok = arabic_token(text, toks[k]) && toks[k].sentence == toks[i].sentence && !toks[k].line_break_before() &&
              arabic_word_end(text, toks[k - 1]) == toks[k - 1].end;
       if (!ok) continue;
       const uint32_t end = arabic_word_end(text, toks[i + len - 1]);
@@ -2188,7 +2197,14 @@ std::vector<std::string> article_surfaces(const Corpus& corpus, const EntityInde
     if (m.via_demonym || index.entities[m.entity].type != type) continue;
     std::string s;
     if (m.begin == kNoOffset) s = index.entities[m.entity].name;
-    else s = (m.field == 0 ? art.title : art.body).substr(m.begin, m.end - m.begin);
+    else {
+      // as one line: a name in hard-wrapped text runs across a line break ("New York Stock\nExchange")
+      for (char ch : std::string_view(m.field == 0 ? art.title : art.body).substr(m.begin, m.end - m.begin)) {
+        const bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+        if (!space) s += ch;
+        else if (!s.empty() && s.back() != ' ') s += ' ';
+      }
+    }
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   }
   return out;

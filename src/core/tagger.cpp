@@ -350,7 +350,7 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
     size_t last = i;
     for (size_t k = i + 1; k < n && k < i + 6; ++k) {
       const Token& u = toks[k];
-      if (u.has(kTokLineBefore) || u.sentence != t.sentence) break;
+      if (u.line_break_before() || u.sentence != t.sentence) break;
       if (u.word() && (u.has(kTokCap) || u.has(kTokAllCaps) || u.has(kTokDigit))) {
         last = k;
         continue;
@@ -372,7 +372,14 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
       if (!toks[e - 1].word()) continue;
       const std::string_view s = text.substr(t.begin, toks[e - 1].end - t.begin);
       name_key_into(s, key_);
-      const int id = gaz.find_key(key_);
+      int id = gaz.find_key(key_);
+      // "Moody's", "Standard and Poor's": the 's is the name's (not before another capitalised word:
+      // "Queen's Park" is not Queens)
+      const bool name_after = e < n && toks[e].word() && (toks[e].has(kTokCap) || toks[e].has(kTokAllCaps));
+      if (id < 0 && !name_after && toks[e - 1].has(kTokPossessive)) {
+        key_ += 's';
+        id = gaz.find_key(key_);
+      }
       if (id >= 0) {
         matched = e - i;
         type = static_cast<int>(gaz.entry(id).type);
@@ -686,6 +693,53 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
     sp.margin = 255;
     for (uint32_t k = sp.first; k <= sp.last; ++k) sp.margin = std::min(sp.margin, margins_[k]);
   }
+  join_gazetteer_pieces(out);
+}
+
+// A name of the gazetteer of two words or more that the labels cut into pieces, or of which they read
+// only a part ("New" + "Hampshire", "England" of "Bank of England"), is read whole, as the gazetteer's
+// type. Names running past the gazetteer's ("New York Stock Exchange" around "New York") stay as read.
+void Tagger::join_gazetteer_pieces(std::vector<TagSpan>& out) const {
+  const size_t n = info_.size();
+  size_t w = 0, s = 0;  // out[0, w): kept; out[s]: the next span to look at
+  for (size_t a = 0; a < n;) {
+    const uint8_t g = info_[a].gaz;
+    if (g == 0 || (g - 1) % 2 != 0) {
+      ++a;
+      continue;
+    }
+    size_t b = a + 1;  // the match is tokens [a, b)
+    while (b < n && info_[b].gaz == g + 1) ++b;
+    // Spans before the match are kept as they are.
+    while (s < out.size() && out[s].last < a) out[w++] = out[s++];
+    size_t e = s;
+    while (e < out.size() && out[e].first < b) ++e;  // out[s, e): the spans meeting the match
+    const bool inside = e > s && out[s].first >= a && out[e - 1].last < b;
+    // (not over a lower-case word or an article at the match's edges: "the Berlin" is Berlin)
+    if (inside) {
+      const std::vector<Token>& toks = *toks_;
+      auto edge_word = [&](size_t k) {
+        const std::string_view word = text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
+        return toks[k].word() && (toks[k].has(kTokCap) || toks[k].has(kTokAllCaps)) && Lower(word).view() != "the" &&
+               Lower(word).view() != "a" && Lower(word).view() != "an";
+      };
+      while (a < out[s].first && !edge_word(a)) ++a;
+      while (b - 1 > out[e - 1].last && !edge_word(b - 1)) --b;
+    }
+    const bool whole = e == s + 1 && out[s].first == a && out[s].last == b - 1;
+    if (b - a >= 2 && inside && !whole) {
+      TagSpan joined;
+      joined.first = static_cast<uint32_t>(a);
+      joined.last = static_cast<uint32_t>(b - 1);
+      joined.type = static_cast<uint8_t>((g - 1) / 2);
+      for (size_t k = s; k < e; ++k) joined.margin = std::min(joined.margin, out[k].margin);
+      out[w++] = joined;
+      s = e;
+    }
+    a = b;
+  }
+  while (s < out.size()) out[w++] = out[s++];
+  out.resize(w);
 }
 
 template <class Emit>

@@ -174,6 +174,7 @@ class Tagger {
     return info_[i];
   }
   void read_token(size_t i) const;
+  void join_gazetteer_pieces(std::vector<TagSpan>& out) const;
   void read_fields(const Token& t, TokInfo& ti) const;
   void read_word(std::string_view w, const Token& t, TokInfo& ti) const;
   // Feature groups. The word's own (with the bias): they depend on the word, its capitals and the text's

@@ -117,21 +117,42 @@ void TaggerTrainer::train(int epochs, uint64_t seed, const std::function<void(in
   }
 }
 
-TaggerModel TaggerTrainer::model(float min_weight) const {
+std::vector<float> TaggerTrainer::averaged(size_t r) const {
+  std::vector<float> avg(kTagLabels);
+  const double t = static_cast<double>(clock_);
+  for (int l = 0; l < kTagLabels; ++l) {
+    const size_t k = r * kTagLabels + static_cast<size_t>(l);
+    avg[static_cast<size_t>(l)] = static_cast<float>((acc_[k] + static_cast<double>(clock_ - stamp_[k]) * w_[k]) / t);
+  }
+  return avg;
+}
+
+TaggerModel TaggerTrainer::model(float min_weight) const { return mixed({this}, min_weight); }
+
+TaggerModel TaggerTrainer::mixed(const std::vector<const TaggerTrainer*>& trainers, float min_weight) {
+  // Features by key, in the order the first trainer that has each made its row (the same for any run).
   std::vector<std::pair<uint64_t, std::vector<float>>> features;
-  const float t = static_cast<float>(clock_);
-  for (size_t r = 0; r < keys_.size(); ++r) {
-    std::vector<float> avg(kTagLabels);
-    float most = 0;
-    for (int l = 0; l < kTagLabels; ++l) {
-      const size_t k = r * kTagLabels + static_cast<size_t>(l);
-      avg[static_cast<size_t>(l)] = static_cast<float>((acc_[k] + static_cast<double>(clock_ - stamp_[k]) * w_[k]) / t);
-      most = std::max(most, std::fabs(avg[static_cast<size_t>(l)]));
+  FlatTable<uint32_t> at;  // key -> index in features + 1
+  for (const TaggerTrainer* tr : trainers)
+    for (size_t r = 0; r < tr->keys_.size(); ++r) {
+      uint32_t& slot = at[tr->keys_[r]];
+      if (slot == 0) {
+        features.push_back({tr->keys_[r], std::vector<float>(kTagLabels, 0.0f)});
+        slot = static_cast<uint32_t>(features.size());
+      }
+      const std::vector<float> avg = tr->averaged(r);
+      std::vector<float>& sum = features[slot - 1].second;
+      for (int l = 0; l < kTagLabels; ++l)
+        sum[static_cast<size_t>(l)] += avg[static_cast<size_t>(l)] / static_cast<float>(trainers.size());
     }
-    if (most >= min_weight) features.push_back({keys_[r], std::move(avg)});
+  std::vector<std::pair<uint64_t, std::vector<float>>> kept;
+  for (auto& [key, w] : features) {
+    float most = 0;
+    for (float v : w) most = std::max(most, std::fabs(v));
+    if (most >= min_weight) kept.push_back({key, std::move(w)});
   }
   TaggerModel m;
-  m.build(features);
+  m.build(kept);
   return m;
 }
 

@@ -31,6 +31,9 @@ struct Token {
   char punct = 0;  // for punctuation tokens: the ASCII character ('\x01' for other symbols)
   bool word() const { return flags & kTokWord; }
   bool has(TokenFlag f) const { return flags & f; }
+  // A line break before this token that is not only the wrap of a long line (hard-wrapped text, as
+  // wire copy is, runs its sentences and names across lines: "New York Stock\nExchange").
+  bool line_break_before() const { return has(kTokLineBefore) && !has(kTokWrapBefore); }
 };
 
 // Splits text into word and punctuation tokens and marks sentence starts. Sentence boundaries: . ! ?

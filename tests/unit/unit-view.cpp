@@ -18,7 +18,7 @@ void load_seeds(Explorer& ex) {
 }
 const char* kTwoDays = R"([
  {"id": "a", "date": "2026-03-01", "title": "Baghdad talks", "body": "Mohammed al-Sudani met Ahmad al-Sharaa in Baghdad."},
- {"id": "b", "date": "2026-03-02", "title": "Damascus visit", "body": "Ahmad al-Sharaa visited Damascus with Hakan Fidan."}
+ {"id": "b", "date": "2026-03-02", "title": "Damascus visit", "body": "Ahmad al-Sharaa met Hakan Fidan in Damascus."}
 ])";
 }  // namespace
 
