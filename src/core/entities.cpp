@@ -973,6 +973,17 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
     c.dropped = true;
     return;
   }
+  if (b - a == 2) {  // a two-word demonym ("West German", "South Korean"), as a lone one below
+    const std::string_view pair = surface_of(a, b);
+    const int dem = gaz.find_demonym(pair);
+    if (dem >= 0 && gaz.find(pair) < 0) {
+      c.demonym_place = dem;
+      c.demonym_begin = c.toks[a].begin;
+      c.demonym_end = c.toks[b - 1].end;
+      c.dropped = true;
+      return;
+    }
+  }
   if (b - a == 1) {
     const int dem = gaz.find_demonym(word(a));
     if (dem >= 0) {
