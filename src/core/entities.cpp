@@ -1015,11 +1015,7 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   const std::string_view surface = surface_of(a, b);
   name_key_into(surface, c.key);
   c.gaz = gaz.find_key(c.key);
-  if (c.gaz < 0 && (c.toks[b - 1].flags & kTokPossessive)) {  // "Moody's": a gazetteer name ending in 's
-    c.key += 's';
-    c.gaz = gaz.find_key(c.key);
-    c.key.pop_back();
-  }
+  if (c.gaz < 0 && (c.toks[b - 1].flags & kTokPossessive)) c.gaz = gaz.find_key_possessive(c.key);  // "Moody's"
   size_t core_b = b;
   while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
   // "Merrill Lynch and Co Inc", "Smith & Co": the connector before the suffix goes with it.
@@ -2208,14 +2204,8 @@ std::vector<std::string> article_surfaces(const Corpus& corpus, const EntityInde
     if (m.via_demonym || index.entities[m.entity].type != type) continue;
     std::string s;
     if (m.begin == kNoOffset) s = index.entities[m.entity].name;
-    else {
-      // as one line: a name in hard-wrapped text runs across a line break ("New York Stock\nExchange")
-      for (char ch : std::string_view(m.field == 0 ? art.title : art.body).substr(m.begin, m.end - m.begin)) {
-        const bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
-        if (!space) s += ch;
-        else if (!s.empty() && s.back() != ' ') s += ' ';
-      }
-    }
+    else  // as one line: a name in hard-wrapped text runs across a line break ("New York Stock\nExchange")
+      assign_surface(s, std::string_view(m.field == 0 ? art.title : art.body).substr(m.begin, m.end - m.begin));
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   }
   return out;

@@ -52,7 +52,15 @@ class Gazetteer {
   int find_key(std::string_view key) const {  // the same for a name key already made (name_key)
     const int* id = by_key_.find(key);
     return id ? *id - 1 : -1;
+  }  // The entry of a name written with a possessive 's the key leaves out ("Moody" of "Moody's" is
+  // looked up as "moodys"), or -1; key comes back as it was.
+  int find_key_possessive(std::string& key) const {
+    key += 's';
+    const int id = find_key(key);
+    key.pop_back();
+    return id;
   }
+
   // Place entry of a demonym ("Iraqi", "Iraqis"), or -1. Case-sensitive on the first letter.
   int find_demonym(std::string_view word) const;
   const GazetteerEntry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }

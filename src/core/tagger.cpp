@@ -376,10 +376,7 @@ void Tagger::prepare(std::string_view text, const std::vector<Token>& toks, cons
       // "Moody's", "Standard and Poor's": the 's is the name's (not before another capitalised word:
       // "Queen's Park" is not Queens)
       const bool name_after = e < n && toks[e].word() && (toks[e].has(kTokCap) || toks[e].has(kTokAllCaps));
-      if (id < 0 && !name_after && toks[e - 1].has(kTokPossessive)) {
-        key_ += 's';
-        id = gaz.find_key(key_);
-      }
+      if (id < 0 && !name_after && toks[e - 1].has(kTokPossessive)) id = gaz.find_key_possessive(key_);
       if (id >= 0) {
         matched = e - i;
         type = static_cast<int>(gaz.entry(id).type);
@@ -719,9 +716,9 @@ void Tagger::join_gazetteer_pieces(std::vector<TagSpan>& out) const {
     if (inside) {
       const std::vector<Token>& toks = *toks_;
       auto edge_word = [&](size_t k) {
-        const std::string_view word = text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
-        return toks[k].word() && (toks[k].has(kTokCap) || toks[k].has(kTokAllCaps)) && Lower(word).view() != "the" &&
-               Lower(word).view() != "a" && Lower(word).view() != "an";
+        if (!toks[k].word() || !(toks[k].has(kTokCap) || toks[k].has(kTokAllCaps))) return false;
+        const Lower word(text_.substr(toks[k].begin, toks[k].end - toks[k].begin));
+        return word.view() != "the" && word.view() != "a" && word.view() != "an";
       };
       while (a < out[s].first && !edge_word(a)) ++a;
       while (b - 1 > out[e - 1].last && !edge_word(b - 1)) --b;
