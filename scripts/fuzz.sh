@@ -50,6 +50,10 @@ else
   seconds="${1:-30}"
   targets=("${all[@]}")
 fi
+# AddressSanitizer's allocation stacks two frames deep in a report (not one frame fewer of checking) and
+# 64 MB of freed memory held back to catch use after free (256 by default, for whole programs): each
+# execution ~1.5x faster (fuzz_extractor, 2026-12-05). A caller's own ASAN_OPTIONS win.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=64}"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]}"
 status=0
