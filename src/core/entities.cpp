@@ -472,6 +472,41 @@ void acronym_definitions(std::string_view text, const std::vector<Token>& toks, 
   }
 }
 
+bool is_and(std::string_view w) { return w == "and" || w == "And" || w == "AND" || w == "&"; }
+
+bool is_corporate_suffix(std::string_view w) {
+  static const WordSet kSuffixes = {"Co",   "Co.", "Corp", "Corp.", "Inc",     "Inc.",         "Ltd",         "Ltd.",
+                                    "Plc",  "PLC", "plc",  "LLC",   "AG",      "SA",           "S.A.",        "NV",
+                                    "N.V.", "BV",  "GmbH", "Cos",   "Limited", "Incorporated", "Corporation", "Company",
+                                    "SpA",  "AB",  "ASA",  "Oyj",   "KK"};
+  // The same in capitals ("NORANDA INC"), for the longer suffixes (a capital "CO" or "SA" may be a name).
+  static const WordSet kCaps = {"CORP",         "CORP.",       "INC",     "INC.", "LTD", "LTD.", "LIMITED",
+                                "INCORPORATED", "CORPORATION", "COMPANY", "GMBH", "CO",  "CO.",  "COS"};
+  return kSuffixes.contains(w) || kCaps.contains(w);
+}
+
+// Lower-case words that join the parts of a name and never end one ("Bank of", "Smith and").
+bool is_trailing_connector(std::string_view w) {
+  return w == "of" || w == "the" || w == "for" || w == "in" || w == "on" || w == "at" || w == "de" || w == "du";
+}
+
+// Suffixes written as abbreviations, whose period belongs to the name ("Corp.", "Inc.").
+bool is_abbreviated_suffix(std::string_view w) {
+  static const WordSet kAbbrev = {"Co", "Corp", "Inc", "Ltd", "Cos", "Bros", "CO", "CORP", "INC", "LTD", "COS", "BROS"};
+  return kAbbrev.contains(w);
+}
+
+// A month's name or abbreviation at the front of a name is a date ("July FOMC"). (Not May, June, April
+// or August, which are also given names: "June Carter".)
+bool is_leading_month(std::string_view w) {
+  static const WordSet kMonths = {"January",   "February", "March",    "July",     "September", "October", "November",
+                                  "December",  "Jan",      "Feb",      "Mar",      "Jul",       "Sep",     "Sept",
+                                  "Oct",       "Nov",      "Dec",      "JANUARY",  "FEBRUARY",  "MARCH",   "JULY",
+                                  "SEPTEMBER", "OCTOBER",  "NOVEMBER", "DECEMBER", "JAN",       "FEB",     "MAR",
+                                  "JUL",       "SEP",      "SEPT",     "OCT",      "NOV",       "DEC"};
+  return kMonths.contains(w);
+}
+
 // Candidates of one text: the names the tagger found (tagged), or without a tagger capitalised runs
 // with particles and connectors.
 void collect_candidates(std::string_view text, const std::vector<Token>& toks, uint32_t article, uint8_t field,
@@ -552,6 +587,46 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           while (j > i && !toks[j].word()) --j;
           break;
         }
+      // A company's name ends at its corporate suffix: "Daniels Pharmaceuticals Inc of St. Petersburg",
+      // "Johnson Controls Inc and Lear Corp" (a suffix after it, "Co Inc", stays).
+      for (size_t k = i + 1; k < j; ++k)
+        if (toks[k + 1].word() && !toks[k + 1].has(kTokCap) && !toks[k + 1].has(kTokAllCaps) &&
+            is_corporate_suffix(tok_text(text, toks[k]))) {
+          j = k;
+          break;
+        }
+      // Nor does a name end in a connector ("Smith and", "Bank of").
+      while (j > i && (is_and(tok_text(text, toks[j])) || is_trailing_connector(tok_text(text, toks[j])))) {
+        --j;
+        while (j > i && !toks[j].word()) --j;
+      }
+      // The period of an abbreviated suffix is the name's where the sentence goes on ("Norwest Corp. said",
+      // "Ford Motor Co., the"), as news annotations read it; at a text's or a sentence's end it is the
+      // sentence's (before a capitalised word it is taken to be).
+      if (j + 2 < n && toks[j + 1].punct == '.' && !toks[j + 1].has(kTokSpaceBefore) &&
+          is_abbreviated_suffix(tok_text(text, toks[j])) && !toks[j + 2].line_break_before() &&
+          !(toks[j + 2].word() && (toks[j + 2].has(kTokCap) || toks[j + 2].has(kTokAllCaps))))
+        ++j;
+      // Two names joined by a possessive are two ("Britain's Sun", "Juventus's Zinedine Zidane", "the Labour
+      // Department's July report") where one side says so: the owner is a known name or ends in an
+      // organisation's head word, or what follows is a known name or a person's (a first name and more).
+      // Names with a possessive inside stay whole ("People's Daily", "Moody's Investors Service").
+      if (j > i && gaz.find(text.substr(toks[i].begin, toks[j].end - toks[i].begin)) < 0) {
+        for (size_t k = i; k < j; ++k) {
+          if (!toks[k].has(kTokPossessive) || !toks[k + 1].word() || toks[k + 1].line_break_before()) continue;
+          const std::string_view owner = text.substr(toks[i].begin, toks[k].end - toks[i].begin);
+          const std::string_view rest = text.substr(toks[k + 1].begin, toks[j].end - toks[k + 1].begin);
+          const bool split = gaz.find(owner) >= 0 || gaz.is_org_head(tok_text(text, toks[k])) || gaz.find(rest) >= 0 ||
+                             (j > k + 1 && gaz.is_first_name(tok_text(text, toks[k + 1]))) ||
+                             is_leading_month(tok_text(text, toks[k + 1]));
+          if (!split) continue;
+          emit(i, k, static_cast<uint8_t>(1 + t.type), t.margin);
+          i = k + 1;
+          while (i <= j && is_leading_month(tok_text(text, toks[i]))) ++i;  // "Department's July report": a date
+          break;
+        }
+        if (i > j) continue;
+      }
       // A name read without the word that makes it a two-word demonym ("West" of "West German bonds",
       // "South" of "South Korean exports") takes it: the pair refers to its place (see clean_tagged).
       if (i == j && j + 1 < n && toks[j + 1].word() && toks[j + 1].has(kTokSpaceBefore) &&
@@ -735,19 +810,6 @@ bool is_caps_function_word(std::string_view w) {
       "NOT",  "BUT", "ALL",  "HIS", "HER", "ITS", "WE",  "HE",   "SHE", "THEY", "WHO",  "SAY",  "SAYS", "SEE",
       "SEES", "CUT", "CUTS", "SEC", "NET", "END", "CTS", "DLRS", "SHR", "QTR",  "REVS"};
   return kWords.contains(w);
-}
-
-bool is_and(std::string_view w) { return w == "and" || w == "And" || w == "AND" || w == "&"; }
-
-bool is_corporate_suffix(std::string_view w) {
-  static const WordSet kSuffixes = {"Co",   "Co.", "Corp", "Corp.", "Inc",     "Inc.",         "Ltd",         "Ltd.",
-                                    "Plc",  "PLC", "plc",  "LLC",   "AG",      "SA",           "S.A.",        "NV",
-                                    "N.V.", "BV",  "GmbH", "Cos",   "Limited", "Incorporated", "Corporation", "Company",
-                                    "SpA",  "AB",  "ASA",  "Oyj",   "KK"};
-  // The same in capitals ("NORANDA INC"), for the longer suffixes (a capital "CO" or "SA" may be a name).
-  static const WordSet kCaps = {"CORP",         "CORP.",       "INC",     "INC.", "LTD", "LTD.", "LIMITED",
-                                "INCORPORATED", "CORPORATION", "COMPANY", "GMBH", "CO",  "CO.",  "COS"};
-  return kSuffixes.contains(w) || kCaps.contains(w);
 }
 
 // A head word of organisations or places ("Bank", "Ministry", "Province"), however it is capitalised
@@ -943,9 +1005,18 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
     return text.substr(c.toks[a].begin, c.toks[b - 1].end - c.toks[a].begin);
   };
   size_t a = 0, b = c.toks.size();
+  // "Norwest Corp.": the period of the suffix is shown with the name, and set aside for the rules below.
+  const bool period = b >= 2 && !(c.toks[b - 1].flags & kTokWord) && text[c.toks[b - 1].begin] == '.';
+  if (period) --b;
+  const size_t suffix_end = b;
   if (b - a >= 2 && is_leading_function_word(word(a)) && gaz.find(surface_of(a + 1, b)) >= 0) ++a;
-  // Amounts at the edge of a name in a capitals headline are not part of it ("90 MLN DLR WORLD BANK LOAN").
+  // A date is not part of the name after it ("July FOMC", "Sept OPEC meeting").
   auto is_word = [&](size_t k) { return (c.toks[k].flags & kTokWord) != 0; };
+  if (b - a >= 2 && is_leading_month(word(a)) && gaz.find(surface_of(a, b)) < 0) {
+    ++a;
+    while (b - a >= 2 && !is_word(a)) ++a;  // "Jan/Dec": the slash goes with the month
+  }
+  // Amounts at the edge of a name in a capitals headline are not part of it ("90 MLN DLR WORLD BANK LOAN").
   while (b - a >= 2 && is_quantity_word(word(a))) {
     ++a;
     while (b - a >= 2 && !is_word(a)) ++a;  // "DLRS/BBL": the slash goes with the amount
@@ -1033,9 +1104,10 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
     }
     c.core_surface.assign(surface_of(a, core_b));
   }
-  c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(b), c.toks.end());
+  const bool with_period = period && b == suffix_end;
+  c.toks.erase(c.toks.begin() + static_cast<std::ptrdiff_t>(with_period ? b + 1 : b), c.toks.end());
   c.toks.erase(c.toks.begin(), c.toks.begin() + static_cast<std::ptrdiff_t>(a));
-  assign_surface(c.surface, surface);
+  assign_surface(c.surface, with_period ? std::string_view(surface.data(), surface.size() + 1) : surface);
 }
 
 // -------------------------------------------------------------------------------------------------

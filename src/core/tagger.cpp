@@ -695,7 +695,8 @@ void Tagger::tag(const TaggerModel& model, std::string_view text, const std::vec
 
 // A name of the gazetteer of two words or more that the labels cut into pieces, or of which they read
 // only a part ("New" + "Hampshire", "England" of "Bank of England"), is read whole, as the gazetteer's
-// type. Names running past the gazetteer's ("New York Stock Exchange" around "New York") stay as read.
+// type. Names running past the gazetteer's ("New York Stock Exchange" around "New York") stay as read,
+// and pieces of such a name that touch are joined.
 void Tagger::join_gazetteer_pieces(std::vector<TagSpan>& out) const {
   const size_t n = info_.size();
   size_t w = 0, s = 0;  // out[0, w): kept; out[s]: the next span to look at
@@ -724,7 +725,20 @@ void Tagger::join_gazetteer_pieces(std::vector<TagSpan>& out) const {
       while (b - 1 > out[e - 1].last && !edge_word(b - 1)) --b;
     }
     const bool whole = e == s + 1 && out[s].first == a && out[s].last == b - 1;
-    if (b - a >= 2 && inside && !whole) {
+    // A longer name cut inside the gazetteer's ("New" + "York Mercantile Exchange"): names that touch,
+    // with no word or sign between them, are one name, of the type of the part that runs past the match.
+    bool touching = e - s >= 2 && !inside;
+    for (size_t k = s; touching && k + 1 < e; ++k)
+      touching = out[k + 1].first == out[k].last + 1 && !(*toks_)[out[k + 1].first].line_break_before();
+    if (touching) {
+      TagSpan joined;
+      joined.first = out[s].first;
+      joined.last = out[e - 1].last;
+      joined.type = out[e - 1].last >= b ? out[e - 1].type : out[s].type;
+      for (size_t k = s; k < e; ++k) joined.margin = std::min(joined.margin, out[k].margin);
+      out[w++] = joined;
+      s = e;
+    } else if (b - a >= 2 && inside && !whole) {
       TagSpan joined;
       joined.first = static_cast<uint32_t>(a);
       joined.last = static_cast<uint32_t>(b - 1);

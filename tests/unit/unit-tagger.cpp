@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -137,6 +138,27 @@ TEST_CASE("names are clean: no line breaks or edge punctuation; market abbreviat
     CHECK_MESSAGE(!f.surfaces.count(junk), "junk: ", junk);
   CHECK(f.types.count("Securities and Exchange Commission"));
   CHECK(f.types.count("Bank of England"));
+}
+
+TEST_CASE("company names: the suffix's period, no connector at the end, possessives and dates set apart") {
+  const Found f = extract(R"([{"id":"b1","title":"Bank results",
+    "body":"Norwest Corp. said on Tuesday that profit rose. Analysts at Johnson Controls Inc and Lear Corp agreed. The Labour Department's July report was weak. The New York Mercantile Exchange closed early. Britain's Sun newspaper said Prime Minister John Major would go. Crude oil prices rose in New York and London."},
+   {"id":"b2","title":"Company news","body":"Shares of Norwest Corp. and Banc One Corp. rose on the New York Stock Exchange, brokers at Merrill Lynch said. Johnson Controls said its profit rose. The Labour Department said jobs grew in July."}])");
+  CHECK(f.surfaces.count("Norwest Corp."));  // the period is the suffix's while the sentence goes on
+  CHECK(f.surfaces.count("Banc One Corp."));
+  CHECK(f.surfaces.count("Johnson Controls Inc"));
+  CHECK(f.types.count("Labour Department"));
+  CHECK(f.types.count("New York Mercantile Exchange"));
+  CHECK(f.types.count("Sun"));
+  CHECK(f.types.count("United Kingdom"));
+  for (const std::string& s : f.surfaces) {
+    CHECK_MESSAGE(s.find("'s ") == std::string::npos, "two names joined by a possessive: ", s);
+    CHECK_MESSAGE(s.find("July") == std::string::npos, "a date in a name: ", s);
+    for (const char* end : {" and", " of", " &"})
+      CHECK_MESSAGE(
+          (s.size() < std::strlen(end) || s.compare(s.size() - std::strlen(end), std::string::npos, end) != 0),
+          "ends in a connector: ", s);
+  }
 }
 
 TEST_CASE("an acronym defined in parentheses binds the words before it as one organisation") {
