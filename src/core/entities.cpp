@@ -801,6 +801,22 @@ bool not_entity(const Gazetteer& gaz, std::string_view w, uint16_t roles) {
 }
 bool not_entity(const Gazetteer& gaz, std::string_view w) { return not_entity(gaz, w, gaz.roles(w)); }
 
+// The same for a phrase of several words ("RUGBY UNION", "World Cup"), each word's capital kept and the
+// rest lower-cased.
+bool not_entity_phrase(const Gazetteer& gaz, std::string_view s) {
+  if (gaz.is_not_entity(s)) return true;
+  char t[64];
+  if (s.empty() || s.size() > sizeof t) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    const bool first = i == 0 || s[i - 1] == ' ';
+    t[i] = first ? (ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch)
+                 : (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch | 0x20) : ch);
+  }
+  const std::string_view variant(t, s.size());
+  return variant != s && gaz.is_not_entity(variant);
+}
+
 // Short all-capital words of headlines and tables that are never names on their own.
 bool is_caps_function_word(std::string_view w) {
   static const WordSet kWords = {
@@ -1032,6 +1048,10 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   // A word the gazetteer lists as never a name ("Shiite", "Monday", "Pct") is not one here either, nor
   // are units and currencies ("Dlr", "MLN").
   if (b - a == 1 && ((not_entity(gaz, word(a)) && gaz.find_demonym(word(a)) < 0) || is_unit_word(word(a)))) {
+    c.dropped = true;
+    return;
+  }
+  if (b - a >= 2 && b - a <= 3 && not_entity_phrase(gaz, surface_of(a, b))) {  // "RUGBY UNION", "World Cup"
     c.dropped = true;
     return;
   }
