@@ -337,6 +337,7 @@ struct Collector {
   SpanTable& spans;
   std::deque<Cand>& out;
   std::vector<AcronymAfter>& acronyms;
+  bool plain_case = true;  // the text read now is written as prose (not in headline case or capitals)
 };
 
 // The words around a candidate [i, j] within its sentence, read into context bits and flags; an
@@ -496,15 +497,44 @@ bool is_abbreviated_suffix(std::string_view w) {
   return kAbbrev.contains(w);
 }
 
-// A month's name or abbreviation at the front of a name is a date ("July FOMC"). (Not May, June, April
-// or August, which are also given names: "June Carter".)
+// A month's name or abbreviation at the front of a name is a date ("July FOMC"). (Not May, June, April,
+// August or Jan, which are also given names: "June Carter", "Jan Kroslak".)
 bool is_leading_month(std::string_view w) {
-  static const WordSet kMonths = {"January",   "February", "March",    "July",     "September", "October", "November",
-                                  "December",  "Jan",      "Feb",      "Mar",      "Jul",       "Sep",     "Sept",
-                                  "Oct",       "Nov",      "Dec",      "JANUARY",  "FEBRUARY",  "MARCH",   "JULY",
-                                  "SEPTEMBER", "OCTOBER",  "NOVEMBER", "DECEMBER", "JAN",       "FEB",     "MAR",
-                                  "JUL",       "SEP",      "SEPT",     "OCT",      "NOV",       "DEC"};
+  static const WordSet kMonths = {"January",  "February", "March",    "July",     "September", "October", "November",
+                                  "December", "Feb",      "Mar",      "Jul",      "Sep",       "Sept",    "Oct",
+                                  "Nov",      "Dec",      "JANUARY",  "FEBRUARY", "MARCH",     "JULY",    "SEPTEMBER",
+                                  "OCTOBER",  "NOVEMBER", "DECEMBER", "FEB",      "MAR",       "JUL",     "SEP",
+                                  "SEPT",     "OCT",      "NOV",      "DEC"};
   return kMonths.contains(w);
+}
+
+// Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
+// (roles: the gazetteer's roles of w itself, already looked up)
+bool not_entity(const Gazetteer& gaz, std::string_view w, uint16_t roles) {
+  if (roles & Gazetteer::kNotEntity) return true;
+  char t[64];
+  if (w.empty() || w.size() > sizeof t) return false;  // the list holds short words
+  for (size_t i = 0; i < w.size(); ++i) t[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+  if (t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
+  const std::string_view variant(t, w.size());
+  return variant != w && gaz.is_not_entity(variant);
+}
+bool not_entity(const Gazetteer& gaz, std::string_view w) { return not_entity(gaz, w, gaz.roles(w)); }
+
+// The same for a phrase of several words ("RUGBY UNION", "World Cup"), each word's capital kept and the
+// rest lower-cased.
+bool not_entity_phrase(const Gazetteer& gaz, std::string_view s) {
+  if (gaz.is_not_entity(s)) return true;
+  char t[64];
+  if (s.empty() || s.size() > sizeof t) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    const bool first = i == 0 || s[i - 1] == ' ';
+    t[i] = first ? (ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch)
+                 : (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch | 0x20) : ch);
+  }
+  const std::string_view variant(t, s.size());
+  return variant != s && gaz.is_not_entity(variant);
 }
 
 // Candidates of one text: the names the tagger found (tagged), or without a tagger capitalised runs
@@ -575,7 +605,9 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
       defined[w++] = defined[k];
     }
     defined.resize(w);
-    for (const TagSpan& t : defined) {
+    size_t taken = 0;  // tokens before it belong to names already read
+    for (size_t kk = 0; kk < defined.size(); ++kk) {
+      const TagSpan& t = defined[kk];
       size_t i = t.first, j = t.last;
       while (i <= j && !toks[i].word()) ++i;  // a name starts and ends with a word
       while (j > i && !toks[j].word()) --j;
@@ -587,6 +619,42 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           while (j > i && !toks[j].word()) --j;
           break;
         }
+      // A name cut at a middle initial's period ("Gerald W" + "McGrath") is one name.
+      if (kk + 1 < defined.size() && defined[kk + 1].first == j + 2 && toks[j].word() &&
+          toks[j].end - toks[j].begin == 1 && toks[j].has(kTokCap) && toks[j + 1].punct == '.' &&
+          !toks[j + 1].has(kTokSpaceBefore) && !toks[j + 2].line_break_before() &&
+          (t.type == kTagPerson || defined[kk + 1].type == kTagPerson)) {
+        ++kk;
+        j = defined[kk].last;
+        while (j > i && !toks[j].word()) --j;
+      }
+      // A person's name cut after a given name ("Phillip" of "Phillip Price", "Billie Jean" of "Billie Jean
+      // King") or after it ("Ogea" of "Chad Ogea") takes the capitalised word beside it, when no other name
+      // has it: corpus evidence that "price" is a common word does not make it one here.
+      if (t.type == kTagPerson && col.plain_case) {
+        auto free_word = [&](size_t k) {
+          const std::string_view wk = tok_text(text, toks[k]);
+          return toks[k].word() && toks[k].has(kTokCap) && !toks[k].has(kTokAllCaps) && !toks[k].has(kTokDigit) &&
+                 !is_capitalised_function_word(wk) && !not_entity(gaz, wk) && !is_leading_month(wk) &&
+                 !is_corporate_suffix(wk) && !gaz.is_org_head(wk) && !gaz.is_place_head(wk) &&
+                 gaz.title_length(&wk, 1) == 0;
+        };
+        const bool next_free = kk + 1 >= defined.size() || defined[kk + 1].first > j + 1;
+        if (j + 1 < n && next_free && toks[j + 1].has(kTokSpaceBefore) && !toks[j + 1].line_break_before() &&
+            !toks[j + 1].has(kTokSentStart) && !toks[j].has(kTokPossessive) &&
+            gaz.is_first_name(tok_text(text, toks[j])) && free_word(j + 1))
+          ++j;
+        if (i >= 1 && i == t.first && taken < i && toks[i].has(kTokSpaceBefore) && !toks[i].line_break_before() &&
+            !toks[i - 1].has(kTokPossessive) && !gaz.is_first_name(tok_text(text, toks[i])) &&
+            gaz.is_first_name(tok_text(text, toks[i - 1])) && free_word(i - 1))
+          --i;
+      }
+      // A person's initials before the name are part of it ("M. McCague", "T.O'Gorman"), as written.
+      if (t.type == kTagPerson && i == t.first && !toks[i].line_break_before() && toks[i].has(kTokCap))
+        while (i >= 2 && i - 2 >= taken && toks[i - 1].punct == '.' && !toks[i - 1].has(kTokSpaceBefore) &&
+               toks[i - 2].word() && toks[i - 2].end - toks[i - 2].begin == 1 && toks[i - 2].has(kTokCap) &&
+               !toks[i - 1].line_break_before())
+          i -= 2;
       // A company's name ends at its corporate suffix: "Daniels Pharmaceuticals Inc of St. Petersburg",
       // "Johnson Controls Inc and Lear Corp" (a suffix after it, "Co Inc", stays).
       for (size_t k = i + 1; k < j; ++k)
@@ -633,6 +701,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           !toks[j + 1].line_break_before() &&
           gaz.find_demonym(text.substr(toks[i].begin, toks[j + 1].end - toks[i].begin)) >= 0)
         ++j;
+      taken = j + 1;
       emit(i, j, static_cast<uint8_t>(1 + t.type), t.margin);
     }
     return;
@@ -787,35 +856,6 @@ struct Probe {
 
 // Capitalised function words that never begin a name unless the whole name is known ("The Hague").
 bool is_leading_function_word(std::string_view w) { return is_capitalised_function_word(w) || w == "THE"; }
-
-// Listed as not an entity in any capitalisation ("FRIDAY", "Aug").
-// (roles: the gazetteer's roles of w itself, already looked up)
-bool not_entity(const Gazetteer& gaz, std::string_view w, uint16_t roles) {
-  if (roles & Gazetteer::kNotEntity) return true;
-  char t[64];
-  if (w.empty() || w.size() > sizeof t) return false;  // the list holds short words
-  for (size_t i = 0; i < w.size(); ++i) t[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
-  if (t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 32);
-  const std::string_view variant(t, w.size());
-  return variant != w && gaz.is_not_entity(variant);
-}
-bool not_entity(const Gazetteer& gaz, std::string_view w) { return not_entity(gaz, w, gaz.roles(w)); }
-
-// The same for a phrase of several words ("RUGBY UNION", "World Cup"), each word's capital kept and the
-// rest lower-cased.
-bool not_entity_phrase(const Gazetteer& gaz, std::string_view s) {
-  if (gaz.is_not_entity(s)) return true;
-  char t[64];
-  if (s.empty() || s.size() > sizeof t) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char ch = s[i];
-    const bool first = i == 0 || s[i - 1] == ' ';
-    t[i] = first ? (ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch)
-                 : (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch | 0x20) : ch);
-  }
-  const std::string_view variant(t, s.size());
-  return variant != s && gaz.is_not_entity(variant);
-}
 
 // Short all-capital words of headlines and tables that are never names on their own.
 bool is_caps_function_word(std::string_view w) {
@@ -1506,6 +1546,7 @@ struct EntityExtractor::Impl {
     }
     find_arabic_names(art.title, p.title_toks, a, 0, 0, gaz, surfaces, script_mentions);
     find_arabic_names(art.body, p.toks, a, 1, ts, gaz, surfaces, script_mentions);
+    col.plain_case = static_cast<TextCase>(cases[a] >> 2) == TextCase::Normal;
     collect_candidates(art.body, p.toks, a, 1, ts, false, col, &p.body_tags);
     title_tags.insert(title_tags.end(), p.title_tags.begin(), p.title_tags.end());
     title_tag_start[a + 1] = static_cast<uint32_t>(title_tags.size());
@@ -1547,6 +1588,7 @@ struct EntityExtractor::Impl {
         const TextCase title_case = static_cast<TextCase>(cases[a] & 3),
                        body_case = static_cast<TextCase>(cases[a] >> 2);
         tagger.tag(*model, art.body, toks, TagContext{&gaz, &stats, &doc_words, body_case, false}, tagged);
+        col.plain_case = body_case == TextCase::Normal;
         collect_candidates(art.body, toks, a, 1, ts, false, col, &tagged);
         tagger.tag(*model, art.title, title_toks, TagContext{&gaz, &stats, &doc_words, title_case, true}, tagged);
         title_tags.insert(title_tags.end(), tagged.begin(), tagged.end());
@@ -1598,6 +1640,7 @@ struct EntityExtractor::Impl {
       const bool headline = is_headline_case(art.title, toks);
       if (model) {
         tagged.assign(title_tags.begin() + title_tag_start[a], title_tags.begin() + title_tag_start[a + 1]);
+        col.plain_case = !headline && static_cast<TextCase>(cases[a] & 3) == TextCase::Normal;
         collect_candidates(art.title, toks, a, 0, 0, headline, col, &tagged);
         continue;
       }

@@ -161,6 +161,18 @@ TEST_CASE("company names: the suffix's period, no connector at the end, possessi
   }
 }
 
+TEST_CASE("people: initials, a middle initial and a given name keep the name whole") {
+  const Found f = extract(R"([{"id":"c1","title":"Cricket and business",
+    "body":"Somerset bowler M. McCague took four wickets. Gerald W. McGrath was named president of the company, which also named Phillip Price chairman. Shares rose on Tuesday."},
+   {"id":"c2","title":"Tennis","body":"Jan Kroslak beat Chris Woodruff in the first round. Phillip Price said he was pleased."}])");
+  CHECK(f.types.count("M. McCague"));
+  CHECK(f.types.count("Gerald W. McGrath"));
+  CHECK(f.types.count("Phillip Price"));  // "price" is a common word; after a given name it is a surname
+  CHECK(f.types.count("Jan Kroslak"));    // a given name that is also a month's abbreviation
+  for (const char* cut : {"McCague", "Gerald W", "McGrath", "Phillip", "Kroslak"})
+    CHECK_MESSAGE(!f.types.count(cut), "a name cut short: ", cut);
+}
+
 TEST_CASE("an acronym defined in parentheses binds the words before it as one organisation") {
   const Found f = extract(R"([{"id":"a1","title":"Clashes in the north",
     "body":"Fighters of the Kurdish-led Syrian Democratic Forces (SDF) withdrew on Monday. The SDF said talks would go on."}])");
