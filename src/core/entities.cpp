@@ -608,6 +608,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
     size_t taken = 0;  // tokens before it belong to names already read
     for (size_t kk = 0; kk < defined.size(); ++kk) {
       const TagSpan& t = defined[kk];
+      uint8_t type = t.type;  // (a joined name takes the type of what it joins)
       size_t i = t.first, j = t.last;
       while (i <= j && !toks[i].word()) ++i;  // a name starts and ends with a word
       while (j > i && !toks[j].word()) --j;
@@ -619,19 +620,38 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           while (j > i && !toks[j].word()) --j;
           break;
         }
+      // In prose, a place read right before an organisation, with nothing between them, is the start of
+      // its name ("Palestine" + "Liberation Organisation", "London" + "International Financial Futures
+      // Exchange").
+      // (The organisation's part is a name of two words or more that the gazetteer does not know: "U.S." +
+      // "Federal Reserve Board" stay two, and "Ltd" or "Is" are not names to join.)
+      auto org_part = [&](const TagSpan& o) {
+        size_t words = 0;
+        for (size_t q = o.first; q <= o.last; ++q) words += toks[q].word() ? 1 : 0;
+        return words >= 2 && toks[o.first].word() && !is_capitalised_function_word(tok_text(text, toks[o.first])) &&
+               gaz.find(text.substr(toks[o.first].begin, toks[o.last].end - toks[o.first].begin)) < 0;
+      };
+      if (col.plain_case && t.type == kTagPlace && kk + 1 < defined.size() && defined[kk + 1].type == kTagOrg &&
+          defined[kk + 1].first == j + 1 && toks[j + 1].has(kTokSpaceBefore) && !toks[j + 1].line_break_before() &&
+          !toks[j].has(kTokPossessive) && toks[j].word() && org_part(defined[kk + 1])) {
+        ++kk;
+        j = defined[kk].last;
+        type = kTagOrg;
+      }
       // A name cut at a middle initial's period ("Gerald W" + "McGrath") is one name.
       if (kk + 1 < defined.size() && defined[kk + 1].first == j + 2 && toks[j].word() &&
           toks[j].end - toks[j].begin == 1 && toks[j].has(kTokCap) && toks[j + 1].punct == '.' &&
           !toks[j + 1].has(kTokSpaceBefore) && !toks[j + 2].line_break_before() &&
-          (t.type == kTagPerson || defined[kk + 1].type == kTagPerson)) {
+          (type == kTagPerson || defined[kk + 1].type == kTagPerson)) {
         ++kk;
         j = defined[kk].last;
         while (j > i && !toks[j].word()) --j;
+        type = kTagPerson;
       }
       // A person's name cut after a given name ("Phillip" of "Phillip Price", "Billie Jean" of "Billie Jean
       // King") or after it ("Ogea" of "Chad Ogea") takes the capitalised word beside it, when no other name
       // has it: corpus evidence that "price" is a common word does not make it one here.
-      if (t.type == kTagPerson && col.plain_case) {
+      if (type == kTagPerson && col.plain_case) {
         auto free_word = [&](size_t k) {
           const std::string_view wk = tok_text(text, toks[k]);
           return toks[k].word() && toks[k].has(kTokCap) && !toks[k].has(kTokAllCaps) && !toks[k].has(kTokDigit) &&
@@ -650,7 +670,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           --i;
       }
       // A person's initials before the name are part of it ("M. McCague", "T.O'Gorman"), as written.
-      if (t.type == kTagPerson && i == t.first && !toks[i].line_break_before() && toks[i].has(kTokCap))
+      if (type == kTagPerson && i == t.first && !toks[i].line_break_before() && toks[i].has(kTokCap))
         while (i >= 2 && i - 2 >= taken && toks[i - 1].punct == '.' && !toks[i - 1].has(kTokSpaceBefore) &&
                toks[i - 2].word() && toks[i - 2].end - toks[i - 2].begin == 1 && toks[i - 2].has(kTokCap) &&
                !toks[i - 1].line_break_before())
@@ -688,7 +708,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
                              (j > k + 1 && gaz.is_first_name(tok_text(text, toks[k + 1]))) ||
                              is_leading_month(tok_text(text, toks[k + 1]));
           if (!split) continue;
-          emit(i, k, static_cast<uint8_t>(1 + t.type), t.margin);
+          emit(i, k, static_cast<uint8_t>(1 + type), t.margin);
           i = k + 1;
           while (i <= j && is_leading_month(tok_text(text, toks[i]))) ++i;  // "Department's July report": a date
           break;
@@ -702,7 +722,7 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           gaz.find_demonym(text.substr(toks[i].begin, toks[j + 1].end - toks[i].begin)) >= 0)
         ++j;
       taken = j + 1;
-      emit(i, j, static_cast<uint8_t>(1 + t.type), t.margin);
+      emit(i, j, static_cast<uint8_t>(1 + type), t.margin);
     }
     return;
   }

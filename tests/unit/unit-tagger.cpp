@@ -161,6 +161,16 @@ TEST_CASE("company names: the suffix's period, no connector at the end, possessi
   }
 }
 
+TEST_CASE("a place read right before an organisation in prose starts its name") {
+  const Found f = extract(R"([{"id":"d1","title":"Peace talks",
+    "body":"The Palestine Liberation Organisation said on Monday that it would resume the talks that were broken off last month. Shares of Pacific Telesis Group rose in early trading after the company said that its profit would be higher than expected."}])");
+  CHECK(f.types.count("Palestine Liberation Organisation"));
+  REQUIRE(f.types.count("Pacific Telesis Group"));
+  CHECK(f.types.at("Pacific Telesis Group") == "org");
+  CHECK_FALSE(f.types.count("Telesis Group"));
+  CHECK_FALSE(f.types.count("Pacific"));
+}
+
 TEST_CASE("people: initials, a middle initial and a given name keep the name whole") {
   const Found f = extract(R"([{"id":"c1","title":"Cricket and business",
     "body":"Somerset bowler M. McCague took four wickets. Gerald W. McGrath was named president of the company, which also named Phillip Price chairman. Shares rose on Tuesday."},
