@@ -710,7 +710,8 @@ void collect_candidates(std::string_view text, const std::vector<Token>& toks, u
           if (!split) continue;
           emit(i, k, static_cast<uint8_t>(1 + type), t.margin);
           i = k + 1;
-          while (i <= j && is_leading_month(tok_text(text, toks[i]))) ++i;  // "Department's July report": a date
+          while (i <= j && (is_leading_month(tok_text(text, toks[i])) || !toks[i].word()))
+            ++i;  // "Department's July report": a date
           break;
         }
         if (i > j) continue;
