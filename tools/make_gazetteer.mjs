@@ -157,7 +157,15 @@ const out = {
   place_cue_words_before: curated.place_cue_words_before,
   not_entities: curated.not_entities,
   not_alone: curated.not_alone,
+  late: curated.late ? { aliases: curated.late.aliases, demonyms: curated.late.demonyms } : undefined,
 };
+// The late additions name entries above (read by the merge only: see Gazetteer::find_key_late).
+{
+  const names = new Set([...out.places, ...out.orgs, ...out.people].map((e) => e.name));
+  for (const part of ['aliases', 'demonyms'])
+    for (const name of Object.keys((out.late && out.late[part]) || {}))
+      if (!names.has(name)) { console.error(`make_gazetteer: late.${part} names ${name}, which is not an entry`); process.exit(1); }
+}
 // An empty list of aliases is left out (the reader takes a missing one as empty).
 for (const list of [out.places, out.orgs, out.people])
   for (const e of list) if (Array.isArray(e.aliases) && e.aliases.length === 0) delete e.aliases;

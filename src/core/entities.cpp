@@ -1073,6 +1073,12 @@ void clean_candidate(Probe& c, std::string_view text, const Gazetteer& gaz, cons
   if (a != key_a || b != key_b) name_key_into(surface, c.key);
 }
 
+// The place of a demonym, the gazetteer's or one added after the tagger was trained ("Philippine").
+int demonym_of(const Gazetteer& gaz, std::string_view w) {
+  const int dem = gaz.find_demonym(w);
+  return dem >= 0 ? dem : gaz.find_demonym_late(w);
+}
+
 // Cleaning of a name the tagger found: its bounds stand (the tagger learned them); a leading article
 // before a known name goes, a lone demonym is noted (it may refer to its place), the gazetteer is asked,
 // and a corporate suffix is set apart for grouping ("Lear Corp" and "Lear" are one company).
@@ -1127,7 +1133,7 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   }
   if (b - a == 2) {  // a two-word demonym ("West German", "South Korean"), as a lone one below
     const std::string_view pair = surface_of(a, b);
-    const int dem = gaz.find_demonym(pair);
+    const int dem = demonym_of(gaz, pair);
     if (dem >= 0 && gaz.find(pair) < 0) {
       c.demonym_place = dem;
       c.demonym_begin = c.toks[a].begin;
@@ -1137,7 +1143,7 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
     }
   }
   if (b - a == 1) {
-    const int dem = gaz.find_demonym(word(a));
+    const int dem = demonym_of(gaz, word(a));
     if (dem >= 0) {
       c.demonym_place = dem;
       c.demonym_begin = c.toks[a].begin;
@@ -1168,6 +1174,7 @@ void clean_tagged(Probe& c, std::string_view text, const Gazetteer& gaz) {
   name_key_into(surface, c.key);
   c.gaz = gaz.find_key(c.key);
   if (c.gaz < 0 && (c.toks[b - 1].flags & kTokPossessive)) c.gaz = gaz.find_key_possessive(c.key);  // "Moody's"
+  if (c.gaz < 0) c.gaz = gaz.find_key_late(c.key);                                                  // "NZ"
   size_t core_b = b;
   while (core_b - a >= 2 && is_corporate_suffix(word(core_b - 1))) --core_b;
   // "Merrill Lynch and Co Inc", "Smith & Co": the connector before the suffix goes with it.

@@ -184,6 +184,28 @@ bool Gazetteer::load_json(std::string_view text, std::string& error) {
       }
     }
   }
+  // {"late": {"aliases": {"New Zealand": ["NZ"]}, "demonyms": {"Philippines": ["Philippine"]}}}: names of
+  // entries above, each with what was added after the tagger's weights were trained.
+  if (auto late = j.find("late"); late != j.end() && late->is_object()) {
+    for (const char* part : {"aliases", "demonyms"}) {
+      auto it = late->find(part);
+      if (it == late->end() || !it->is_object()) continue;
+      for (auto e = it->begin(); e != it->end(); ++e) {
+        const int id = find(e.key());
+        if (id < 0 || !e->is_array()) continue;
+        for (const auto& v : *e) {
+          if (!v.is_string()) continue;
+          const std::string w = v.get<std::string>();
+          if (part[0] == 'a') {
+            const std::string key = name_key(w);
+            if (!key.empty() && find_key(key) < 0) late_by_key_.insert(key) = id + 1;
+          } else if (find_demonym(w) < 0) {
+            late_demonyms_.insert(w) = id + 1;
+          }
+        }
+      }
+    }
+  }
   for (const std::string& w : strings_of(j, "first_names")) lexicon_.insert(w) |= kFirstName;
   {  // front-coded: "3n" is the first three letters of the name before, then "n"
     std::string name;

@@ -63,6 +63,17 @@ class Gazetteer {
 
   // Place entry of a demonym ("Iraqi", "Iraqis"), or -1. Case-sensitive on the first letter.
   int find_demonym(std::string_view word) const;
+  // Aliases and demonyms added after the tagger's weights were trained ("late" in gazetteer.json): the
+  // merge reads them, the tagger does not, so adding one changes no reading of the weights and needs no
+  // retraining ("NZ" is New Zealand, "Philippine" the Philippines' demonym).
+  int find_key_late(std::string_view key) const {
+    const int* id = late_by_key_.find(key);
+    return id ? *id - 1 : -1;
+  }
+  int find_demonym_late(std::string_view word) const {
+    const int* id = late_demonyms_.find(word);
+    return id ? *id - 1 : -1;
+  }
   const GazetteerEntry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
   size_t size() const { return entries_.size(); }
 
@@ -121,10 +132,12 @@ class Gazetteer {
     return r ? *r : 0;
   }
   std::vector<GazetteerEntry> entries_;
-  StringTable<int> by_key_;        // name key -> entry + 1
-  StringTable<char> starts_;       // key_first_word of every key
-  StringTable<WordInfo> words_;    // cue and head words, title phrases, demonyms, words not entities
-  StringTable<uint16_t> lexicon_;  // English words and first names (kEnglishWord, kFirstName)
+  StringTable<int> by_key_;         // name key -> entry + 1
+  StringTable<int> late_by_key_;    // the same for aliases added after training
+  StringTable<int> late_demonyms_;  // demonym -> place entry + 1, added after training
+  StringTable<char> starts_;        // key_first_word of every key
+  StringTable<WordInfo> words_;     // cue and head words, title phrases, demonyms, words not entities
+  StringTable<uint16_t> lexicon_;   // English words and first names (kEnglishWord, kFirstName)
   size_t max_title_words_ = 1;
   TaggerModel tagger_;
 };

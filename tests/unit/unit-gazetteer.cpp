@@ -80,6 +80,26 @@ TEST_CASE("a gazetteer file: entries by name and alias, first owner kept, demony
   CHECK_FALSE(bad.load_json("{broken", error));
 }
 
+TEST_CASE("late aliases and demonyms: found by the merge's lookups, not by the gazetteer's own") {
+  Gazetteer g;
+  std::string error;
+  REQUIRE(g.load_json(R"({"places": [{"name": "New Zealand", "aliases": ["NZL"], "demonyms": ["New Zealander"]},
+                                      {"name": "Philippines", "demonyms": ["Filipino"]}],
+    "late": {"aliases": {"New Zealand": ["NZ", "NZL"], "Nowhere": ["NW"]},
+             "demonyms": {"Philippines": ["Philippine", "Filipino"]}}})",
+                      error));
+  const int nz = g.find("New Zealand"), ph = g.find("Philippines");
+  REQUIRE(nz >= 0);
+  REQUIRE(ph >= 0);
+  CHECK(g.find("NZ") < 0);  // the tagger's lookups do not see them
+  CHECK(g.find_key_late(name_key("NZ")) == nz);
+  CHECK(g.find_key_late(name_key("NZL")) < 0);  // already the gazetteer's: not repeated
+  CHECK(g.find_key_late(name_key("NW")) < 0);   // names no entry: left out
+  CHECK(g.find_demonym("Philippine") < 0);
+  CHECK(g.find_demonym_late("Philippine") == ph);
+  CHECK(g.find_demonym_late("Filipino") < 0);
+}
+
 TEST_CASE("the project's language files load and know the seed corpus's places") {
   auto g = ae_test::gazetteer();
   CHECK(g->size() > 1000);

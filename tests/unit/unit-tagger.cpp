@@ -161,6 +161,16 @@ TEST_CASE("company names: the suffix's period, no connector at the end, possessi
   }
 }
 
+TEST_CASE("aliases and demonyms added after training merge without touching the tagger") {
+  const Found f = extract(
+      R"([{"id":"n1","title":"NZ dollar firmer","body":"The New Zealand dollar rose on Monday after the central bank said that it would keep its rates where they were. Traders in HK said the Philippine peso was weaker."}])");
+  REQUIRE(f.types.count("New Zealand"));
+  CHECK_FALSE(f.types.count("NZ"));  // an alias of New Zealand
+  CHECK(f.surfaces.count("NZ"));
+  CHECK_FALSE(f.types.count("HK"));
+  CHECK_FALSE(f.types.count("Philippine"));  // a demonym, not a name of its own
+}
+
 TEST_CASE("a place read right before an organisation in prose starts its name") {
   const Found f = extract(R"([{"id":"d1","title":"Peace talks",
     "body":"The Palestine Liberation Organisation said on Monday that it would resume the talks that were broken off last month. Shares of Pacific Telesis Group rose in early trading after the company said that its profit would be higher than expected."}])");
